@@ -1,0 +1,1 @@
+"""govgraph: the command line that composes the graph layer, the loaders and the servers."""

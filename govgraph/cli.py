@@ -1,0 +1,264 @@
+"""The ``govgraph`` command: the one place that composes the graph layer, the loaders and the servers."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from neo4j import READ_ACCESS, WRITE_ACCESS, Driver
+from neo4j.exceptions import ClientError, Neo4jError
+
+from govgraph import output
+from graph.connection import connect, resolve_target
+from graph.errors import GraphError
+from graph.queries import cypher as named_cypher
+from graph.schema import apply_schema
+from graph.server import LocalServer
+from graph.settings import Settings, load_settings
+from loaders.errors import InputError
+from loaders.load import LoadReport, load_documents, read_documents
+
+BUNDLED = Path(__file__).resolve().parents[1] / "examples" / "protocols"
+USAGE_ERROR = 2
+
+
+def say(message: str) -> None:
+    click.echo(message, err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="govgraph")
+def main() -> None:
+    """govgraph: safeguarding governance protocols as a Neo4j graph.
+
+    By default govgraph runs its own Neo4j 5.26 in your data directory (GOVGRAPH_HOME overrides it).
+    Set GOVGRAPH_NEO4J_URI (with _USER, _PASSWORD, _DATABASE) to use a server of your own instead.
+    """
+
+
+# -- db ---------------------------------------------------------------------------------------------------
+
+
+@main.group()
+def db() -> None:
+    """Start, stop and inspect the local Neo4j server."""
+
+
+@db.command()
+def start() -> None:
+    """Start the local Neo4j (a no-op if it runs); print its Bolt URI.
+
+    The first start fetches the Neo4j jars with Maven and generates a password, kept in
+    GOVGRAPH_HOME/password (readable by you only).
+    """
+    settings = _settings()
+    if settings.external:
+        say(f"GOVGRAPH_NEO4J_URI is set ({settings.neo4j_uri}): nothing to start.")
+        return
+    server = LocalServer(settings, progress=say)
+    already = server.pid() is not None
+    uri = _run(server.start)
+    say("Neo4j is already running." if already else "Neo4j is up.")
+    click.echo(uri)
+
+
+@db.command()
+def stop() -> None:
+    """Shut the local Neo4j down cleanly; the data stays for the next start."""
+    settings = _settings()
+    if settings.external:
+        say("GOVGRAPH_NEO4J_URI is set: govgraph does not stop a server it did not start.")
+        return
+    stopped = _run(LocalServer(settings, progress=say).stop)
+    say("Neo4j stopped." if stopped else "Neo4j was not running.")
+
+
+@db.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def status(fmt: str) -> None:
+    """Show the Neo4j version, edition, URI, data directory and whether it runs (exit 1 if not)."""
+    settings = _settings()
+    info: dict[str, object] = {"mode": "external" if settings.external else "local"}
+    if settings.external:
+        info.update(uri=settings.neo4j_uri, data=None)
+    else:
+        local = LocalServer(settings).status()
+        info.update(uri=local.uri, data=str(local.data), home=str(local.home), pid=local.pid)
+    info.update(running=False, version=None, edition=None)
+    if settings.external or info.get("pid"):
+        try:
+            with _driver(settings) as driver:
+                records, _, _ = driver.execute_query(named_cypher("db/components"), routing_="r",
+                                                     database_="system")
+                info.update(running=True, version=records[0]["version"], edition=records[0]["edition"])
+        except GraphError as exc:
+            info["error"] = str(exc)
+    if fmt == "json":
+        click.echo(json.dumps(info, indent=2))
+    else:
+        for key, value in info.items():
+            click.echo(f"{key:8} {'' if value is None else value}")
+    sys.exit(0 if info["running"] else 1)
+
+
+# -- cypher -----------------------------------------------------------------------------------------------
+
+
+@main.command("cypher")
+@click.argument("query")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
+              help="A query parameter; VALUE is read as JSON when it parses, else as a string.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--write", is_flag=True, help="Allow the statement to write (default: read access mode).")
+def cypher_command(query: str, params: tuple[str, ...], fmt: str, write: bool) -> None:
+    """Run one Cypher statement against the configured Neo4j and print the rows.
+
+    \b
+    Examples:
+      govgraph cypher "MATCH (b:Body) RETURN b.id, b.name ORDER BY b.id"
+      govgraph cypher "MATCH (b:Body {id: \\$id})-[r]->(o) RETURN type(r), o.name" -p id=wirral/lscb
+    """
+    parameters = _parse_params(params)
+    settings = _settings()
+    with _driver(settings) as driver, driver.session(
+            database=settings.neo4j_database, default_access_mode=WRITE_ACCESS if write else READ_ACCESS) as s:
+        try:
+            runner = s.execute_write if write else s.execute_read
+            keys, rows = runner(_fetch, query, parameters)
+        except ClientError as exc:
+            hint = " (use --write to allow writes)" if "write" in (exc.message or "").lower() and not write else ""
+            say(f"error: Neo4j rejected the statement: {exc.message}{hint}")
+            sys.exit(USAGE_ERROR)
+        except Neo4jError as exc:
+            say(f"error: {exc.message}")
+            sys.exit(1)
+    click.echo(output.render(keys, rows, fmt))
+
+
+def _fetch(tx, query: str, parameters: dict) -> tuple[list[str], list[list[object]]]:
+    result = tx.run(query, parameters)
+    keys = list(result.keys())
+    return keys, [list(record.values()) for record in result]
+
+
+def _parse_params(params: tuple[str, ...]) -> dict[str, object]:
+    parsed: dict[str, object] = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"'{item}' is not KEY=VALUE", param_hint="--param")
+        try:
+            parsed[key] = json.loads(value)
+        except json.JSONDecodeError:
+            parsed[key] = value
+    return parsed
+
+
+# -- load -------------------------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Rewrite documents even when they are unchanged.")
+def load(files: tuple[Path, ...], force: bool) -> None:
+    """Validate, then load protocol YAML files and membership register CSVs.
+
+    Every file is validated before anything is written; one bad file stops the whole load with a
+    message naming its file, line and field (exit 2) and leaves the database as it was. Each document
+    is then written in one transaction, replacing what the same document wrote before.
+    """
+    documents = _read_or_exit(files)
+    settings = _settings()
+    with _driver(settings) as driver:
+        reports = _load_or_exit(driver, settings, documents, force)
+    for report in reports:
+        click.echo(report.describe())
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def validate(files: tuple[Path, ...]) -> None:
+    """Check protocol YAML and register CSV files without touching any database (exit 2 on a problem)."""
+    for document in _read_or_exit(files):
+        click.echo(f"OK {document.path}: {document.summary()}")
+
+
+# -- up ---------------------------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+def up(files: tuple[Path, ...]) -> None:
+    """Start Neo4j (unless GOVGRAPH_NEO4J_URI is set), apply the schema and load protocols.
+
+    With no FILES, loads the bundled Leicester and Wirral protocols.
+    """
+    paths = files or tuple(sorted(BUNDLED.glob("*.yaml")))
+    if not paths:
+        say(f"error: no FILES given and no bundled protocols in {BUNDLED}")
+        sys.exit(USAGE_ERROR)
+    documents = _read_or_exit(paths)
+    settings = _settings()
+    if not settings.external:
+        uri = _run(LocalServer(settings, progress=say).start)
+        say(f"Neo4j is up at {uri}")
+    with _driver(settings) as driver:
+        reports = _load_or_exit(driver, settings, documents, force=False)
+        for report in reports:
+            click.echo(report.describe())
+        click.echo(output.graph_summary(driver, settings.neo4j_database))
+
+
+# -- helpers ----------------------------------------------------------------------------------------------
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except ValueError as exc:
+        say(f"error: bad GOVGRAPH_* setting: {exc}")
+        sys.exit(USAGE_ERROR)
+
+
+@contextmanager
+def _driver(settings: Settings) -> Iterator[Driver]:
+    try:
+        target = resolve_target(settings)
+        with connect(target) as driver:
+            yield driver
+    except GraphError as exc:
+        say(f"error: {exc}")
+        sys.exit(1)
+
+
+def _run(action):  # type: ignore[no-untyped-def]
+    try:
+        return action()
+    except GraphError as exc:
+        say(f"error: {exc}")
+        sys.exit(1)
+
+
+def _read_or_exit(files: tuple[Path, ...]):  # type: ignore[no-untyped-def]
+    try:
+        return read_documents(list(files), progress=say)
+    except InputError as exc:
+        say(f"error: {exc}")
+        sys.exit(USAGE_ERROR)
+
+
+def _load_or_exit(driver: Driver, settings: Settings, documents, force: bool) -> list[LoadReport]:  # type: ignore[no-untyped-def]
+    apply_schema(driver, settings.neo4j_database)
+    try:
+        return load_documents(driver, settings.neo4j_database, documents, force=force, progress=say)
+    except InputError as exc:
+        say(f"error: {exc}")
+        sys.exit(USAGE_ERROR)
+
+
+if __name__ == "__main__":
+    main()

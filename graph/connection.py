@@ -1,0 +1,69 @@
+"""Which Neo4j to talk to and how: the local server's home, or the one named by GOVGRAPH_NEO4J_URI."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import neo4j
+from neo4j import Driver, GraphDatabase
+from neo4j.exceptions import AuthError, ServiceUnavailable
+
+from graph.errors import ConnectionFailed
+from graph.server import Home
+from graph.settings import Settings
+
+
+@dataclass(frozen=True)
+class Target:
+    uri: str
+    user: str
+    password: str
+    database: str
+
+
+def resolve_target(settings: Settings) -> Target:
+    """An external server when configured, else the local one whose URI and password live in its home."""
+    if settings.external:
+        assert settings.neo4j_uri is not None
+        return Target(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password or "",
+                      settings.neo4j_database)
+    home = Home(settings.resolved_home)
+    return Target(home.bolt_uri(), "neo4j", home.password(), settings.neo4j_database)
+
+
+def open_driver(target: Target) -> Driver:
+    """A driver that keeps the server's query hints (e.g. "property does not exist") out of the user's way."""
+    return GraphDatabase.driver(target.uri, auth=(target.user, target.password), connection_timeout=5.0,
+                                max_transaction_retry_time=5.0, notifications_min_severity="OFF")
+
+
+@contextmanager
+def connect(target: Target) -> Iterator[Driver]:
+    """A driver that has proved it can reach and log in to the server, closed on exit."""
+    driver = open_driver(target)
+    try:
+        try:
+            driver.verify_connectivity()
+        except AuthError as exc:
+            raise ConnectionFailed(f"Neo4j at {target.uri} refused the credentials: {exc.message}") from exc
+        except (ServiceUnavailable, OSError) as exc:
+            raise ConnectionFailed(
+                f"Neo4j at {target.uri} does not answer ({exc}). "
+                "Start the local one with 'govgraph db start' or check GOVGRAPH_NEO4J_URI.") from exc
+        yield driver
+    finally:
+        driver.close()
+
+
+def bolt_answers(target: Target) -> bool:
+    """Whether Bolt accepts a login right now; used while waiting for a server to come up."""
+    driver = open_driver(target)
+    try:
+        driver.verify_connectivity()
+        return True
+    except (ServiceUnavailable, OSError, neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError):
+        return False
+    finally:
+        driver.close()

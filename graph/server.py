@@ -1,0 +1,308 @@
+"""The local Neo4j server govgraph starts by itself: the embedded default a new user gets.
+
+It runs the real ``org.neo4j.server.CommunityEntryPoint`` from jars Maven resolved, bound to 127.0.0.1,
+with auth on and a generated password kept in a file only the user can read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import string
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.errors import ServerError
+from graph.jars import Progress, resolve_jars
+from graph.settings import Settings
+
+ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
+ADMIN_TOOL = "org.neo4j.cli.AdminTool"
+DEFAULT_BOLT_PORT = 7687
+DEFAULT_HTTP_PORT = 7474
+
+# The flags Neo4j's own launcher would add from neo4j.conf; starting the class ourselves means passing them.
+JVM_FLAGS = [
+    "-XX:+UseG1GC",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-XX:+UnlockExperimentalVMOptions",
+    "-XX:+TrustFinalNonStaticFields",
+    "-XX:+DisableExplicitGC",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Djdk.tls.ephemeralDHKeySize=2048",
+    "-Djdk.tls.rejectClientInitiatedRenegotiation=true",
+    "-XX:FlightRecorderOptions=stackdepth=256",
+    "-XX:+UnlockDiagnosticVMOptions",
+    "-XX:+DebugNonSafepoints",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "-Dlog4j2.disable.jmx=true",
+]
+
+
+@dataclass(frozen=True)
+class Home:
+    """The directory layout of one local server; every path the server uses hangs off ``root``."""
+
+    root: Path
+
+    @property
+    def lib(self) -> Path:
+        return self.root / "lib"
+
+    @property
+    def conf_dir(self) -> Path:
+        return self.root / "conf"
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def pid_file(self) -> Path:
+        return self.root / "run" / "neo4j.pid"
+
+    @property
+    def password_file(self) -> Path:
+        return self.root / "password"
+
+    @property
+    def state_file(self) -> Path:
+        return self.root / "govgraph.json"
+
+    @property
+    def console_log(self) -> Path:
+        return self.logs / "console.log"
+
+    def state(self) -> dict:
+        return json.loads(self.state_file.read_text()) if self.state_file.is_file() else {}
+
+    def save_state(self, **values: object) -> None:
+        self.state_file.write_text(json.dumps({**self.state(), **values}, indent=2) + "\n")
+
+    def password(self) -> str:
+        if not self.password_file.is_file():
+            raise ServerError(f"No password file at {self.password_file}: run 'govgraph db start' first.")
+        return self.password_file.read_text().strip()
+
+    def bolt_uri(self) -> str:
+        port = self.state().get("bolt_port")
+        if port is None:
+            raise ServerError(f"No local Neo4j has been set up in {self.root}: run 'govgraph db start'.")
+        return f"bolt://127.0.0.1:{port}"
+
+
+@dataclass(frozen=True)
+class Status:
+    running: bool
+    pid: int | None
+    uri: str | None
+    home: Path
+    data: Path
+    version: str | None = None
+    edition: str | None = None
+
+
+class LocalServer:
+    """Start, stop and describe the Neo4j process that lives in one home directory."""
+
+    def __init__(self, settings: Settings, progress: Progress = print) -> None:
+        self.settings = settings
+        self.home = Home(settings.resolved_home)
+        self.progress = progress
+
+    # -- lifecycle ---------------------------------------------------------------------------------------
+
+    def start(self) -> str:
+        """Start the server unless it runs already; return its Bolt URI once Bolt answers."""
+        if self.pid() is not None:
+            return self.home.bolt_uri()
+        self._prepare()
+        java = _java()
+        command = [java, f"-Xms{self.settings.heap}", f"-Xmx{self.settings.heap}", *JVM_FLAGS,
+                   "-cp", str(self.home.lib / "*"), ENTRY_POINT,
+                   f"--home-dir={self.home.root}", f"--config-dir={self.home.conf_dir}"]
+        self.home.pid_file.parent.mkdir(parents=True, exist_ok=True)
+        with self.home.console_log.open("ab") as log:
+            proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                    env=self._env(), start_new_session=True, cwd=self.home.root)
+        self.home.pid_file.write_text(f"{proc.pid}\n")
+        uri = self.home.bolt_uri()
+        self.progress(f"Starting Neo4j {self.settings.neo4j_version} (pid {proc.pid}), waiting for {uri} ...")
+        self._wait_for_bolt(proc)
+        return uri
+
+    def stop(self, timeout: float = 90.0) -> bool:
+        """Shut down cleanly (SIGTERM runs Neo4j's own shutdown); return False if nothing was running."""
+        pid = self.pid()
+        if pid is None:
+            self.home.pid_file.unlink(missing_ok=True)
+            return False
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not _alive(pid):
+                break
+            time.sleep(0.2)
+        else:
+            self.progress(f"Neo4j (pid {pid}) did not stop within {timeout:.0f}s; killing it.")
+            os.kill(pid, signal.SIGKILL)
+        self.home.pid_file.unlink(missing_ok=True)
+        return True
+
+    def pid(self) -> int | None:
+        """The pid of our running server, guarding against a stale pid file reused by another process."""
+        try:
+            pid = int(self.home.pid_file.read_text().strip())
+        except (FileNotFoundError, ValueError):
+            return None
+        return pid if _alive(pid) and ENTRY_POINT in _cmdline(pid) else None
+
+    def status(self) -> Status:
+        pid = self.pid()
+        uri = f"bolt://127.0.0.1:{self.home.state()['bolt_port']}" if self.home.state_file.is_file() else None
+        return Status(running=pid is not None, pid=pid, uri=uri, home=self.home.root, data=self.home.data)
+
+    # -- preparation -------------------------------------------------------------------------------------
+
+    def _prepare(self) -> None:
+        for directory in (self.home.root, self.home.conf_dir, self.home.data, self.home.logs):
+            directory.mkdir(parents=True, exist_ok=True)
+        resolve_jars(self.home.lib, self.settings.neo4j_version, self.progress)
+        bolt, http = self._choose_ports()
+        self.home.save_state(bolt_port=bolt, http_port=http, neo4j_version=self.settings.neo4j_version)
+        self._write_conf(bolt, http)
+        self._ensure_password()
+
+    def _choose_ports(self) -> tuple[int, int]:
+        state = self.home.state()
+        bolt = self.settings.bolt_port or _pick_port(state.get("bolt_port"), DEFAULT_BOLT_PORT)
+        http = self.settings.http_port or _pick_port(state.get("http_port"), DEFAULT_HTTP_PORT, avoid=bolt)
+        if not _port_free(bolt):
+            raise ServerError(f"Bolt port {bolt} is in use by another program; set GOVGRAPH_BOLT_PORT.")
+        return bolt, http
+
+    def _write_conf(self, bolt: int, http: int) -> None:
+        """Write neo4j.conf on every start so a changed setting (port, memory) always takes effect."""
+        lines = [
+            "# Written by govgraph on every start; edit GOVGRAPH_* settings instead of this file.",
+            "server.default_listen_address=127.0.0.1",
+            "server.default_advertised_address=127.0.0.1",
+            f"server.bolt.listen_address=127.0.0.1:{bolt}",
+            f"server.bolt.advertised_address=127.0.0.1:{bolt}",
+            f"server.http.listen_address=127.0.0.1:{http}",
+            f"server.http.advertised_address=127.0.0.1:{http}",
+            "server.https.enabled=false",
+            "dbms.security.auth_enabled=true",
+            "dbms.usage_report.enabled=false",
+            f"server.memory.heap.initial_size={self.settings.heap}",
+            f"server.memory.heap.max_size={self.settings.heap}",
+            f"server.memory.pagecache.size={self.settings.pagecache}",
+            f"server.directories.data={self.home.data}",
+            f"server.directories.logs={self.home.logs}",
+            f"db.transaction.timeout={int(self.settings.tx_timeout)}s",
+        ]
+        (self.home.conf_dir / "neo4j.conf").write_text("\n".join(lines) + "\n")
+
+    def _ensure_password(self) -> None:
+        """Generate the password once, before the first start, as Neo4j only accepts an initial one then."""
+        if self.home.password_file.is_file():
+            return
+        if (self.home.data / "dbms").exists():
+            raise ServerError(
+                f"{self.home.password_file} is missing but {self.home.data} already holds a database; "
+                "restore the password file or remove the home to start afresh.")
+        password = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
+        result = subprocess.run(
+            [_java(), "-cp", str(self.home.lib / "*"), ADMIN_TOOL, "dbms", "set-initial-password", password],
+            env=self._env(), capture_output=True, text=True, cwd=self.home.root)
+        if result.returncode != 0:
+            raise ServerError("Could not set the initial Neo4j password:\n" + result.stdout + result.stderr)
+        fd = os.open(self.home.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(password + "\n")
+
+    def _env(self) -> dict[str, str]:
+        return {**os.environ, "NEO4J_HOME": str(self.home.root), "NEO4J_CONF": str(self.home.conf_dir)}
+
+    def _wait_for_bolt(self, proc: subprocess.Popen) -> None:
+        from graph.connection import Target, bolt_answers  # late: connection imports this module
+
+        target = Target(self.home.bolt_uri(), "neo4j", self.home.password(), self.settings.neo4j_database)
+        deadline = time.monotonic() + self.settings.start_timeout
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise ServerError(f"Neo4j exited with status {proc.returncode} while starting.\n"
+                                  + self._log_tail())
+            if bolt_answers(target):
+                return
+            time.sleep(0.5)
+        raise ServerError(f"Neo4j did not answer on Bolt within {self.settings.start_timeout:.0f}s.\n"
+                          + self._log_tail())
+
+    def _log_tail(self, lines: int = 25) -> str:
+        texts = []
+        for log in (self.home.console_log, self.home.logs / "neo4j.log"):
+            if log.is_file():
+                texts.extend(log.read_text(errors="replace").splitlines()[-lines:])
+        return "\n".join(texts)
+
+
+def _java() -> str:
+    java_home = os.environ.get("JAVA_HOME")
+    java = str(Path(java_home) / "bin" / "java") if java_home else shutil.which("java")
+    if not java or not Path(java).exists():
+        raise ServerError("Java 17 or 21 is needed to run Neo4j 5.26 and no 'java' was found.")
+    return java
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # A zombie (exited, not yet reaped by its parent) still answers kill(0).
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
+    except (OSError, IndexError):
+        return True
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def _pick_port(recorded: int | None, default: int, avoid: int | None = None) -> int:
+    """Keep the recorded port so URIs stay stable; else the well-known one; else any free port."""
+    for candidate in (recorded, default):
+        if candidate and candidate != avoid and _port_free(candidate):
+            return candidate
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

@@ -1,0 +1,48 @@
+"""One typed settings object, read from the environment, so every command sees the same configuration."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+NEO4J_VERSION = "5.26.30"
+
+
+class Settings(BaseSettings):
+    """Where Neo4j is and how big the local one may grow.
+
+    With ``GOVGRAPH_NEO4J_URI`` set, govgraph talks to that server (Docker, Aura, a cluster) and starts
+    nothing; otherwise it runs its own server from ``home``.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="GOVGRAPH_", extra="ignore")
+
+    home: Path = Field(default_factory=lambda: Path(user_data_dir("govgraph")))
+    neo4j_uri: str | None = None
+    neo4j_user: str = "neo4j"
+    neo4j_password: str | None = None
+    neo4j_database: str = "neo4j"
+    neo4j_version: str = NEO4J_VERSION
+    bolt_port: int | None = None
+    http_port: int | None = None
+    heap: str = "512m"
+    pagecache: str = "128m"
+    start_timeout: float = 120.0
+    tx_timeout: float = 60.0
+
+    @property
+    def external(self) -> bool:
+        """True when the user points at a server of their own: then nothing is started or stopped."""
+        return bool(self.neo4j_uri)
+
+    @cached_property
+    def resolved_home(self) -> Path:
+        return self.home.expanduser().resolve()
+
+
+def load_settings() -> Settings:
+    return Settings()

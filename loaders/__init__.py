@@ -1,0 +1,1 @@
+"""Loaders: documents (protocol YAML, membership CSV) validated and written into the graph."""

@@ -1,0 +1,128 @@
+"""The governance-as-code format: one YAML file per protocol, reviewed like code.
+
+Every item names the clause that states it and quotes it verbatim; the loader checks each quote against
+the protocol's source text, so the graph never says more than the protocol does.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from graph.model import BodyKind, Capacity, DeclarationKind, DutyKind, Relation
+
+FORMAT = "govgraph/protocol@1"
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.\-]*$", max_length=80)]
+ClauseRef = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9.\-]*$", max_length=80)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True)
+
+
+class AreaDoc(Strict):
+    id: Slug
+    name: Text
+
+
+class Approval(Strict):
+    """A body that approved the protocol itself ("Approved by: ...")."""
+
+    body: Slug
+    clause: ClauseRef
+    quote: Text
+
+
+class ProtocolDoc(Strict):
+    id: Slug
+    title: Text
+    source: Text = Field(description="the protocol's text file, relative to this YAML file")
+    parties: list[Slug] = Field(min_length=1, description="the bodies the protocol binds together")
+    approved_by: list[Approval] = []
+
+
+class ClauseDoc(Strict):
+    id: ClauseRef
+    number: str | None = Field(None, description="the number as printed (2.1, 4.0, 3), if any")
+    heading: str | None = None
+    text: Text = Field(description="the clause verbatim; must occur in the source text")
+
+
+class BodyDoc(Strict):
+    id: Slug
+    name: Text
+    kind: BodyKind
+    aliases: list[Text] = []
+    clause: ClauseRef
+    quote: Text | None = Field(None, description="words in the clause that name the body; default: name")
+
+
+class RoleDoc(Strict):
+    id: Slug
+    name: Text
+    aliases: list[Text] = []
+    body: Slug | None = Field(None, description="the body the role is a post of (the Chair of X: X)")
+    clause: ClauseRef
+    quote: Text | None = None
+
+
+class LegislationDoc(Strict):
+    id: Slug
+    title: Text
+    clause: ClauseRef
+    quote: Text
+
+
+class DutyDoc(Strict):
+    id: Slug
+    owner: Slug
+    towards: Slug | None = None
+    kind: DutyKind
+    clause: ClauseRef
+    text: Text = Field(description="the duty verbatim (one bullet or sentence); must occur in the clause")
+
+
+class RelationDoc(Strict):
+    type: Relation
+    from_: Slug = Field(alias="from")
+    to: Slug
+    clause: ClauseRef | None = None
+    quote: Text | None = None
+    duty: Slug | None = Field(None, description="the duty that states it; clause and quote default to it")
+    what: str | None = Field(None, description="what is reported, challenged, consulted on ...")
+    frequency: str | None = None
+    capacity: Capacity | None = None
+    note: str | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _traceable(self) -> RelationDoc:
+        if self.duty is None and (self.clause is None or self.quote is None):
+            raise ValueError("a relation needs 'clause' and 'quote', or a 'duty' that states it")
+        if self.capacity is not None and self.type != Relation.MEMBER_OF:
+            raise ValueError("'capacity' belongs to MEMBER_OF relations only")
+        return self
+
+
+class DeclarationDoc(Strict):
+    kind: DeclarationKind
+    bodies: list[Slug] = Field(min_length=1)
+    clause: ClauseRef
+    quote: Text
+
+
+class ProtocolDocument(Strict):
+    format: Literal["govgraph/protocol@1"]
+    area: AreaDoc
+    protocol: ProtocolDoc
+    clauses: list[ClauseDoc] = Field(min_length=1)
+    bodies: list[BodyDoc] = Field(min_length=1)
+    roles: list[RoleDoc] = []
+    legislation: list[LegislationDoc] = []
+    duties: list[DutyDoc] = []
+    relations: list[RelationDoc] = []
+    declarations: list[DeclarationDoc] = []

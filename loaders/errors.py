@@ -1,0 +1,19 @@
+"""A user mistake in an input file, told as file, line and field so it can be fixed without a debugger."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class InputError(Exception):
+    file: Path | str
+    message: str
+    line: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = str(self.file) + (f":{self.line}" if self.line else "")
+        what = f" [{self.field}]" if self.field else ""
+        return f"{where}:{what} {self.message}"

@@ -1,0 +1,57 @@
+"""Finding a verbatim quote in a protocol text, and the line it stands on.
+
+Protocols are copied out of Word and PDF files, so line breaks and runs of spaces are not meaningful:
+we compare with whitespace folded, and nothing else normalised (a quote must be the protocol's words).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int  # offset in the original text
+    end: int
+    line: int  # 1-based line of ``start``
+
+
+class FoldedText:
+    """A text with its whitespace folded and a map back to the original offsets."""
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        chars: list[str] = []
+        offsets: list[int] = []
+        pending_space = False
+        for index, char in enumerate(original):
+            if char.isspace():
+                pending_space = bool(chars)
+                continue
+            if pending_space:
+                chars.append(" ")
+                offsets.append(index - 1)
+                pending_space = False
+            chars.append(char)
+            offsets.append(index)
+        self.folded = "".join(chars)
+        self._offsets = offsets
+
+    def find(self, quote: str) -> Span | None:
+        needle = fold(quote)
+        position = self.folded.find(needle) if needle else -1
+        if position < 0:
+            return None
+        start = self._offsets[position]
+        end = self._offsets[position + len(needle) - 1] + 1
+        return Span(start, end, self.original.count("\n", 0, start) + 1)
+
+    def __contains__(self, quote: str) -> bool:
+        return fold(quote) in self.folded
