@@ -92,8 +92,9 @@ def status(fmt: str) -> None:
     if settings.external or info.get("pid"):
         try:
             with _driver(settings) as driver:
-                records, _, _ = driver.execute_query(named_cypher("db/components"), routing_="r",
-                                                     database_="system")
+                records, _, _ = driver.execute_query(
+                    named_cypher("db/components"), routing_="r", database_="system"
+                )
                 info.update(running=True, version=records[0]["version"], edition=records[0]["edition"])
         except GraphError as exc:
             info["error"] = str(exc)
@@ -110,8 +111,14 @@ def status(fmt: str) -> None:
 
 @main.command("cypher")
 @click.argument("query")
-@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
-              help="A query parameter; VALUE is read as JSON when it parses, else as a string.")
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A query parameter; VALUE is read as JSON when it parses, else as a string.",
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--write", is_flag=True, help="Allow the statement to write (default: read access mode).")
 def cypher_command(query: str, params: tuple[str, ...], fmt: str, write: bool) -> None:
@@ -124,13 +131,21 @@ def cypher_command(query: str, params: tuple[str, ...], fmt: str, write: bool) -
     """
     parameters = _parse_params(params)
     settings = _settings()
-    with _driver(settings) as driver, driver.session(
-            database=settings.neo4j_database, default_access_mode=WRITE_ACCESS if write else READ_ACCESS) as s:
+    with (
+        _driver(settings) as driver,
+        driver.session(
+            database=settings.neo4j_database, default_access_mode=WRITE_ACCESS if write else READ_ACCESS
+        ) as s,
+    ):
         try:
             runner = s.execute_write if write else s.execute_read
             keys, rows = runner(_fetch, query, parameters)
         except ClientError as exc:
-            hint = " (use --write to allow writes)" if "write" in (exc.message or "").lower() and not write else ""
+            hint = (
+                " (use --write to allow writes)"
+                if "write" in (exc.message or "").lower() and not write
+                else ""
+            )
             say(f"error: Neo4j rejected the statement: {exc.message}{hint}")
             sys.exit(USAGE_ERROR)
         except Neo4jError as exc:

@@ -22,7 +22,10 @@ def plain(value: Any) -> Any:
     if isinstance(value, Relationship):
         return {"type": value.type, **{k: plain(v) for k, v in value.items()}}
     if isinstance(value, Path):
-        return {"nodes": [plain(n) for n in value.nodes], "relationships": [plain(r) for r in value.relationships]}
+        return {
+            "nodes": [plain(n) for n in value.nodes],
+            "relationships": [plain(r) for r in value.relationships],
+        }
     if isinstance(value, Date | DateTime | Time | Duration | date | datetime | time):
         return value.iso_format() if hasattr(value, "iso_format") else value.isoformat()
     if isinstance(value, list | tuple):
@@ -34,8 +37,11 @@ def plain(value: Any) -> Any:
 
 def render(keys: list[str], rows: list[list[Any]], fmt: str) -> str:
     if fmt == "json":
-        return json.dumps([dict(zip(keys, (plain(v) for v in row), strict=True)) for row in rows],
-                          indent=2, ensure_ascii=False)
+        return json.dumps(
+            [dict(zip(keys, (plain(v) for v in row), strict=True)) for row in rows],
+            indent=2,
+            ensure_ascii=False,
+        )
     return table(keys, rows)
 
 

@@ -27,16 +27,22 @@ def resolve_target(settings: Settings) -> Target:
     """An external server when configured, else the local one whose URI and password live in its home."""
     if settings.external:
         assert settings.neo4j_uri is not None
-        return Target(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password or "",
-                      settings.neo4j_database)
+        return Target(
+            settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password or "", settings.neo4j_database
+        )
     home = Home(settings.resolved_home)
     return Target(home.bolt_uri(), "neo4j", home.password(), settings.neo4j_database)
 
 
 def open_driver(target: Target) -> Driver:
     """A driver that keeps the server's query hints (e.g. "property does not exist") out of the user's way."""
-    return GraphDatabase.driver(target.uri, auth=(target.user, target.password), connection_timeout=5.0,
-                                max_transaction_retry_time=5.0, notifications_min_severity="OFF")
+    return GraphDatabase.driver(
+        target.uri,
+        auth=(target.user, target.password),
+        connection_timeout=5.0,
+        max_transaction_retry_time=5.0,
+        notifications_min_severity="OFF",
+    )
 
 
 @contextmanager
@@ -51,7 +57,8 @@ def connect(target: Target) -> Iterator[Driver]:
         except (ServiceUnavailable, OSError) as exc:
             raise ConnectionFailed(
                 f"Neo4j at {target.uri} does not answer ({exc}). "
-                "Start the local one with 'govgraph db start' or check GOVGRAPH_NEO4J_URI.") from exc
+                "Start the local one with 'govgraph db start' or check GOVGRAPH_NEO4J_URI."
+            ) from exc
         yield driver
     finally:
         driver.close()

@@ -44,8 +44,14 @@ def resolve_jars(lib: Path, version: str, progress: Progress) -> None:
     shutil.rmtree(staging, ignore_errors=True)
     progress(f"Resolving Neo4j {version} from Maven Central (first start only; this takes a while)...")
     command = [
-        mvn, "-B", "-f", str(pom_path()), f"-Dneo4j.version={version}",
-        "dependency:copy-dependencies", f"-DoutputDirectory={staging}", "-DincludeScope=runtime",
+        mvn,
+        "-B",
+        "-f",
+        str(pom_path()),
+        f"-Dneo4j.version={version}",
+        "dependency:copy-dependencies",
+        f"-DoutputDirectory={staging}",
+        "-DincludeScope=runtime",
     ]
     _run_maven(command, progress)
     jars = list(staging.glob("*.jar"))

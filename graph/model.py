@@ -45,8 +45,22 @@ class Relation(StrEnum):
 
 
 # Edges the loader draws itself from the document's structure rather than from a listed relation.
-STRUCTURAL = ("IN_AREA", "COVERS", "PART_OF", "DEFINES", "DEFINED_IN", "HAS_PARTY", "OWES", "TOWARDS",
-              "STATED_IN", "CONCERNS", "CITES", "APPROVED", "ROLE_IN", "HOLDS")
+STRUCTURAL = (
+    "IN_AREA",
+    "COVERS",
+    "PART_OF",
+    "DEFINES",
+    "DEFINED_IN",
+    "HAS_PARTY",
+    "OWES",
+    "TOWARDS",
+    "STATED_IN",
+    "CONCERNS",
+    "CITES",
+    "APPROVED",
+    "ROLE_IN",
+    "HOLDS",
+)
 
 # Relations whose ends may be roles (or, from a register, people) rather than bodies.
 ROLE_RELATIONS = {Relation.MEMBER_OF, Relation.CHAIRS, Relation.OVERSEES, Relation.HOLDS_TO_ACCOUNT}

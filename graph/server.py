@@ -131,13 +131,28 @@ class LocalServer:
             return self.home.bolt_uri()
         self._prepare()
         java = _java()
-        command = [java, f"-Xms{self.settings.heap}", f"-Xmx{self.settings.heap}", *JVM_FLAGS,
-                   "-cp", str(self.home.lib / "*"), ENTRY_POINT,
-                   f"--home-dir={self.home.root}", f"--config-dir={self.home.conf_dir}"]
+        command = [
+            java,
+            f"-Xms{self.settings.heap}",
+            f"-Xmx{self.settings.heap}",
+            *JVM_FLAGS,
+            "-cp",
+            str(self.home.lib / "*"),
+            ENTRY_POINT,
+            f"--home-dir={self.home.root}",
+            f"--config-dir={self.home.conf_dir}",
+        ]
         self.home.pid_file.parent.mkdir(parents=True, exist_ok=True)
         with self.home.console_log.open("ab") as log:
-            proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                    env=self._env(), start_new_session=True, cwd=self.home.root)
+            proc = subprocess.Popen(
+                command,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                env=self._env(),
+                start_new_session=True,
+                cwd=self.home.root,
+            )
         self.home.pid_file.write_text(f"{proc.pid}\n")
         uri = self.home.bolt_uri()
         self.progress(f"Starting Neo4j {self.settings.neo4j_version} (pid {proc.pid}), waiting for {uri} ...")
@@ -223,11 +238,16 @@ class LocalServer:
         if (self.home.data / "dbms").exists():
             raise ServerError(
                 f"{self.home.password_file} is missing but {self.home.data} already holds a database; "
-                "restore the password file or remove the home to start afresh.")
+                "restore the password file or remove the home to start afresh."
+            )
         password = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
         result = subprocess.run(
             [_java(), "-cp", str(self.home.lib / "*"), ADMIN_TOOL, "dbms", "set-initial-password", password],
-            env=self._env(), capture_output=True, text=True, cwd=self.home.root)
+            env=self._env(),
+            capture_output=True,
+            text=True,
+            cwd=self.home.root,
+        )
         if result.returncode != 0:
             raise ServerError("Could not set the initial Neo4j password:\n" + result.stdout + result.stderr)
         fd = os.open(self.home.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -244,13 +264,15 @@ class LocalServer:
         deadline = time.monotonic() + self.settings.start_timeout
         while time.monotonic() < deadline:
             if proc.poll() is not None:
-                raise ServerError(f"Neo4j exited with status {proc.returncode} while starting.\n"
-                                  + self._log_tail())
+                raise ServerError(
+                    f"Neo4j exited with status {proc.returncode} while starting.\n" + self._log_tail()
+                )
             if bolt_answers(target):
                 return
             time.sleep(0.5)
-        raise ServerError(f"Neo4j did not answer on Bolt within {self.settings.start_timeout:.0f}s.\n"
-                          + self._log_tail())
+        raise ServerError(
+            f"Neo4j did not answer on Bolt within {self.settings.start_timeout:.0f}s.\n" + self._log_tail()
+        )
 
     def _log_tail(self, lines: int = 25) -> str:
         texts = []

@@ -29,7 +29,9 @@ class GraphBatch:
         owner = "" if shared else self.source
         edge_id = f"{owner}|{rel_type}|{from_id}|{to_id}|{key}"
         props = props if shared else {**props, "source": self.source}
-        self.edges.append({"id": edge_id, "type": rel_type, "from": from_id, "to": to_id, "props": _clean(props)})
+        self.edges.append(
+            {"id": edge_id, "type": rel_type, "from": from_id, "to": to_id, "props": _clean(props)}
+        )
 
 
 def _clean(props: dict[str, Any]) -> dict[str, Any]:

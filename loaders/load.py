@@ -43,8 +43,11 @@ def read_documents(paths: list[Path], progress: Progress | None = None) -> list[
     sources: dict[str, Path] = {}
     for document in documents:
         if document.batch.source in sources:
-            raise InputError(document.path, f"defines '{document.batch.source}', as does "
-                                            f"{sources[document.batch.source]}: load one of them")
+            raise InputError(
+                document.path,
+                f"defines '{document.batch.source}', as does "
+                f"{sources[document.batch.source]}: load one of them",
+            )
         sources[document.batch.source] = document.path
     return sorted(documents, key=lambda d: isinstance(d, ValidRegister))
 
@@ -60,14 +63,22 @@ class LoadReport:
         if not r.written:
             head += "unchanged"
         else:
-            head += (f"written (nodes +{r.nodes_created}/-{r.nodes_deleted}, "
-                     f"edges +{r.edges_created}/-{r.edges_deleted}, pruned {r.pruned})")
+            head += (
+                f"written (nodes +{r.nodes_created}/-{r.nodes_deleted}, "
+                f"edges +{r.edges_created}/-{r.edges_deleted}, pruned {r.pruned})"
+            )
         counts = ", ".join(f"{kind} {count}" for kind, count in sorted(r.counts.items()))
         return f"{head}\n    {counts}"
 
 
-def load_documents(driver: Driver, database: str, documents: list[Document], *, force: bool = False,
-                   progress: Progress | None = None) -> list[LoadReport]:
+def load_documents(
+    driver: Driver,
+    database: str,
+    documents: list[Document],
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> list[LoadReport]:
     _check_register_references(driver, database, documents)
     reports = []
     for index, document in enumerate(documents, start=1):
@@ -80,12 +91,14 @@ def load_documents(driver: Driver, database: str, documents: list[Document], *, 
 
 def _check_register_references(driver: Driver, database: str, documents: list[Document]) -> None:
     """A register may only name roles and bodies that exist, or that this same load is about to write."""
-    incoming = {node["id"]: node["label"] for d in documents if isinstance(d, ValidProtocol)
-                for node in d.batch.nodes}
+    incoming = {
+        node["id"]: node["label"] for d in documents if isinstance(d, ValidProtocol) for node in d.batch.nodes
+    }
     for register in (d for d in documents if isinstance(d, ValidRegister)):
         refs = register.references()
-        records, _, _ = driver.execute_query(cypher("register/existing_ids"), ids=list(refs),
-                                             database_=database, routing_="r")
+        records, _, _ = driver.execute_query(
+            cypher("register/existing_ids"), ids=list(refs), database_=database, routing_="r"
+        )
         existing = {r["id"]: set(r["labels"]) for r in records}
         for ref, (line, field, label) in refs.items():
             labels = existing.get(ref) or ({incoming[ref]} if ref in incoming else set())

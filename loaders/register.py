@@ -99,8 +99,9 @@ def _row(path: Path, line: int, values: list[str]) -> Membership:
         cap = Capacity(capacity) if capacity else None
     except ValueError:
         choices = ", ".join(c.value for c in Capacity)
-        raise InputError(path, f"unknown capacity '{capacity}' (one of {choices})", line=line,
-                         field="capacity") from None
+        raise InputError(
+            path, f"unknown capacity '{capacity}' (one of {choices})", line=line, field="capacity"
+        ) from None
     start_date, end_date = _date(path, line, "start", start), _date(path, line, "end", end)
     if start_date and end_date and end_date < start_date:
         raise InputError(path, "end is before start", line=line, field="end")
@@ -125,8 +126,12 @@ def _one_area(path: Path, rows: list[Membership]) -> str:
                 if area is None:
                     area = this
                 elif this != area:
-                    raise InputError(path, f"area '{this}' differs from '{area}': one register per area",
-                                     line=row.line, field=field)
+                    raise InputError(
+                        path,
+                        f"area '{this}' differs from '{area}': one register per area",
+                        line=row.line,
+                        field=field,
+                    )
     assert area is not None
     return area
 

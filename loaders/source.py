@@ -46,8 +46,9 @@ def read_text(path: Path) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(path, f"is not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
-                         line=line) from None
+        raise InputError(
+            path, f"is not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})", line=line
+        ) from None
 
 
 def parse_yaml(path: Path, text: str) -> Parsed:
@@ -75,8 +76,12 @@ def _convert(path: Path, node: yaml.Node, loc: Location, lines: dict[Location, i
             if not isinstance(key_node, yaml.ScalarNode):
                 raise InputError(path, "mapping keys must be plain names", line=key_node.start_mark.line + 1)
             if key in result:
-                raise InputError(path, f"duplicate key '{key}'", line=key_node.start_mark.line + 1,
-                                 field=dotted((*loc, key)))
+                raise InputError(
+                    path,
+                    f"duplicate key '{key}'",
+                    line=key_node.start_mark.line + 1,
+                    field=dotted((*loc, key)),
+                )
             result[key] = _convert(path, value_node, (*loc, key), lines)
             lines[(*loc, key)] = key_node.start_mark.line + 1
         return result
@@ -90,4 +95,3 @@ def dotted(loc: Location) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
-

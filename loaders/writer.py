@@ -27,20 +27,24 @@ class WriteResult:
 
 
 def stored_digest(driver: Driver, database: str, source: str) -> str | None:
-    records, _, _ = driver.execute_query(cypher("load/document_digest"), source=source, database_=database,
-                                         routing_="r")
+    records, _, _ = driver.execute_query(
+        cypher("load/document_digest"), source=source, database_=database, routing_="r"
+    )
     return records[0]["digest"] if records else None
 
 
-def write_batch(driver: Driver, database: str, batch: GraphBatch, *, force: bool = False,
-                progress: Progress | None = None) -> WriteResult:
+def write_batch(
+    driver: Driver, database: str, batch: GraphBatch, *, force: bool = False, progress: Progress | None = None
+) -> WriteResult:
     """Replace the document's content in one transaction, or do nothing if it is unchanged.
 
     Unchanged means the same digest of the YAML and its source text is stored already; ``force`` rewrites
     anyway (useful after a loader upgrade).
     """
     if not force and stored_digest(driver, database, batch.source) == batch.digest:
-        return WriteResult(batch.source, written=False, counts=document_counts(driver, database, batch.source))
+        return WriteResult(
+            batch.source, written=False, counts=document_counts(driver, database, batch.source)
+        )
     with driver.session(database=database) as session:
         result = session.execute_write(_replace, batch, progress)
     result.counts = document_counts(driver, database, batch.source)
@@ -77,8 +81,9 @@ def _tally(result: WriteResult, summary: ResultSummary) -> None:
 
 
 def document_counts(driver: Driver, database: str, source: str) -> dict[str, int]:
-    records, _, _ = driver.execute_query(cypher("load/document_counts"), source=source, database_=database,
-                                         routing_="r")
+    records, _, _ = driver.execute_query(
+        cypher("load/document_counts"), source=source, database_=database, routing_="r"
+    )
     return {r["kind"]: r["count"] for r in records}
 
 
