@@ -106,14 +106,16 @@ class _Checker:
 
     def _clauses(self, source: FoldedText) -> dict[str, Span]:
         spans = {}
+        after = 0
         for index, clause in enumerate(self.doc.clauses):
-            span = source.find(clause.text)
+            span = source.find(clause.text, after)
             if span is None:
                 raise self.fail(
                     ("clauses", index, "text"),
                     f"clause '{clause.id}' text does not occur in {self.doc.protocol.source}",
                 )
             spans[clause.id] = span
+            after = span.folded_end
             self.clause_text[clause.id] = FoldedText(clause.text)
         return spans
 

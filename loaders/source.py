@@ -15,6 +15,8 @@ import yaml
 from loaders.errors import InputError
 
 Location = tuple[str | int, ...]
+# The document format has no numeric fields; numbers in it are clause numbers, kept as written.
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 
 
 @dataclass
@@ -87,6 +89,8 @@ def _convert(path: Path, node: yaml.Node, loc: Location, lines: dict[Location, i
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_convert(path, item, (*loc, i), lines) for i, item in enumerate(node.value)]
+    if node.tag in _NUMBER_TAGS:
+        return node.value  # clause numbers: unquoted 2.10 must stay "2.10", not become 2.1
     return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
 
 

@@ -21,6 +21,7 @@ class Span:
     start: int  # offset in the original text
     end: int
     line: int  # 1-based line of ``start``
+    folded_end: int  # where the match ends in the folded text: the next search in order starts there
 
 
 class FoldedText:
@@ -44,14 +45,23 @@ class FoldedText:
         self.folded = "".join(chars)
         self._offsets = offsets
 
-    def find(self, quote: str) -> Span | None:
+    def find(self, quote: str, after: int = 0) -> Span | None:
+        """The first occurrence at or after folded offset ``after``, else the first anywhere.
+
+        Short clauses ("Director of Children's Services") recur in a protocol; searching on from the
+        previous clause places each clause where it stands in document order.
+        """
         needle = fold(quote)
-        position = self.folded.find(needle) if needle else -1
+        if not needle:
+            return None
+        position = self.folded.find(needle, after)
+        if position < 0:
+            position = self.folded.find(needle)
         if position < 0:
             return None
         start = self._offsets[position]
         end = self._offsets[position + len(needle) - 1] + 1
-        return Span(start, end, self.original.count("\n", 0, start) + 1)
+        return Span(start, end, self.original.count("\n", 0, start) + 1, position + len(needle))
 
     def __contains__(self, quote: str) -> bool:
         return fold(quote) in self.folded

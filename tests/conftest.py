@@ -1,0 +1,111 @@
+"""Fixtures: one real Neo4j for the whole session, in a throwaway home, driven through the real CLI.
+
+Nothing here mocks Neo4j. The session server is started by the project's own code (``LocalServer``),
+exactly as ``govgraph db start`` does for a user, so the tests exercise the embedded default too.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from govgraph.cli import main
+from graph.connection import connect, resolve_target
+from graph.server import LocalServer
+from graph.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = ROOT / "examples" / "protocols"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+LEICESTER = BUNDLED / "leicester.yaml"
+WIRRAL = BUNDLED / "wirral.yaml"
+TESTSHIRE = FIXTURES / "testshire.yaml"
+
+
+@dataclass
+class Cli:
+    """Runs ``govgraph`` in-process with the test server's environment."""
+
+    env: dict[str, str]
+
+    def __call__(self, *args: str | Path) -> Result:
+        runner = CliRunner()
+        return runner.invoke(main, [str(a) for a in args], env=self.env, catch_exceptions=False)
+
+    def rows(self, query: str, **params: object) -> list[dict]:
+        args: list[str] = ["cypher", query, "--format", "json"]
+        for key, value in params.items():
+            args += ["--param", f"{key}={json.dumps(value)}"]
+        result = self(*args)
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    def value(self, query: str, **params: object) -> object:
+        rows = self.rows(query, **params)
+        assert len(rows) == 1 and len(rows[0]) == 1, rows
+        return next(iter(rows[0].values()))
+
+    def wipe(self) -> None:
+        result = self("cypher", "MATCH (n) DETACH DELETE n", "--write")
+        assert result.exit_code == 0, result.output
+
+    def snapshot(self) -> tuple[list[dict], list[dict]]:
+        """Every node and edge with all properties: equal snapshots mean an untouched database."""
+        nodes = self.rows("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id")
+        edges = self.rows(
+            "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, properties(r) AS props, b.id AS b "
+            "ORDER BY r.id, a.id, b.id"
+        )
+        return nodes, edges
+
+
+def env_for(home: Path) -> dict[str, str]:
+    """The environment of a govgraph run against the local server in ``home``, free of the caller's."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("GOVGRAPH_")}
+    env.update(GOVGRAPH_HOME=str(home), GOVGRAPH_HEAP="512m", GOVGRAPH_PAGECACHE="64m")
+    return env
+
+
+@pytest.fixture(scope="session")
+def server_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The session's Neo4j, started like a user's first ``govgraph db start`` (jars, password, conf)."""
+    home = tmp_path_factory.mktemp("neo4j-home")
+    settings = Settings(home=home, heap="512m", pagecache="64m")
+    server = LocalServer(settings, progress=lambda message: None)
+    server.start()
+    yield home
+    server.stop()
+    shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def cli(server_home: Path) -> Cli:
+    return Cli(env_for(server_home))
+
+
+@pytest.fixture
+def empty_db(cli: Cli) -> Cli:
+    cli.wipe()
+    return cli
+
+
+@pytest.fixture(scope="session")
+def driver(server_home: Path):  # type: ignore[no-untyped-def]
+    settings = Settings(home=server_home)
+    with connect(resolve_target(settings)) as driver:
+        yield driver
+
+
+@pytest.fixture
+def bundled(empty_db: Cli) -> Cli:
+    """A database holding exactly the two bundled protocols."""
+    result = empty_db("load", LEICESTER, WIRRAL)
+    assert result.exit_code == 0, result.output
+    return empty_db
