@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +23,10 @@ from graph.settings import Settings, load_settings
 from loaders.errors import InputError
 from loaders.load import LoadReport, load_documents, read_documents
 
-BUNDLED = Path(__file__).resolve().parents[1] / "examples" / "protocols"
+# The protocols shipped in the repository; an installed copy (e.g. the Docker image) says where they are.
+BUNDLED = Path(
+    os.environ.get("GOVGRAPH_BUNDLED", Path(__file__).resolve().parents[1] / "examples" / "protocols")
+)
 USAGE_ERROR = 2
 
 
