@@ -312,7 +312,10 @@ def _cmdline(pid: int) -> str:
 
 
 def _port_free(port: int) -> bool:
+    """Whether Neo4j could listen on ``port``: bound as it binds (SO_REUSEADDR), so the TIME_WAIT
+    connections a server leaves behind when it stops do not make its own port look taken."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind(("127.0.0.1", port))
         except OSError:
