@@ -279,5 +279,8 @@ def _load_or_exit(driver: Driver, settings: Settings, documents, force: bool) ->
         sys.exit(USAGE_ERROR)
 
 
+# -- commands defined in modules of their own -------------------------------------------------------------
+
+
 if __name__ == "__main__":
     main()

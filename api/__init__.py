@@ -1,0 +1,1 @@
+"""The GraphQL API: accountability questions over the governance graph, read-only."""

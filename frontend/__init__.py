@@ -1,0 +1,1 @@
+"""Interactive network diagrams of the governance graph (pyvis / vis-network), offline."""
