@@ -6,9 +6,14 @@ COPY govgraph ./govgraph
 COPY graph ./graph
 COPY loaders ./loaders
 COPY cypher ./cypher
+COPY api ./api
+COPY frontend ./frontend
 COPY examples ./examples
-RUN pip install --no-cache-dir . && useradd --create-home govgraph
+COPY scripts ./scripts
+RUN apt-get update && apt-get install -y --no-install-recommends npm openssl && scripts/fetch-ide-assets \
+    && pip install --no-cache-dir . && useradd --create-home govgraph && rm -rf /var/lib/apt/lists/*
 USER govgraph
 ENV GOVGRAPH_BUNDLED=/app/examples/protocols
-# Load the bundled protocols into the Neo4j service; later issues turn this into `govgraph serve`.
-CMD ["govgraph", "up"]
+# Serve the GraphQL API against the Neo4j service (GOVGRAPH_NEO4J_URI); load protocols with `govgraph load`.
+EXPOSE 8000
+CMD ["govgraph", "serve", "--host", "0.0.0.0", "--port", "8000"]

@@ -1,22 +1,27 @@
 # The two commands of the README. Each does all of its own set-up on a fresh clone:
 #   make run   - install, start the local Neo4j (jars via Maven on first use), load the bundled protocols
+#                when the database is empty, and serve the GraphQL API on http://127.0.0.1:8000/graphql
 #   make test  - install, lint, and run the test suite against a real Neo4j it starts itself
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean schema
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	scripts/fetch-ide-assets
 	rm -f $(VENV)/.installed-* && touch $@
 
 run: $(STAMP)
 	scripts/system-deps run
-	$(BIN)/govgraph up
+	$(BIN)/govgraph serve
+
+schema: $(STAMP)
+	$(BIN)/python -m api.export_schema
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

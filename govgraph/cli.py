@@ -216,11 +216,7 @@ def up(files: tuple[Path, ...]) -> None:
 
     With no FILES, loads the bundled Leicester and Wirral protocols.
     """
-    paths = files or tuple(sorted(BUNDLED.glob("*.yaml")))
-    if not paths:
-        say(f"error: no FILES given and no bundled protocols in {BUNDLED}")
-        sys.exit(USAGE_ERROR)
-    documents = _read_or_exit(paths)
+    documents = _read_or_exit(files or _bundled())
     settings = _settings()
     if not settings.external:
         uri = _run(LocalServer(settings, progress=say).start)
@@ -230,6 +226,57 @@ def up(files: tuple[Path, ...]) -> None:
         for report in reports:
             click.echo(report.describe())
         click.echo(output.graph_summary(driver, settings.neo4j_database))
+
+
+# -- serve ------------------------------------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve(host: str, port: int) -> None:
+    """Serve the GraphQL API at /graphql (with its IDE), /healthz and /readyz.
+
+    Uses the local Neo4j, starting it and loading the bundled protocols when the database is empty, or
+    the server named by GOVGRAPH_NEO4J_URI (never seeded: it is yours).
+    """
+    import uvicorn
+
+    from api.app import STATIC, create_app
+
+    settings = _settings()
+    if not settings.external:
+        say(f"Neo4j is up at {_run(LocalServer(settings, progress=say).start)}")
+    with _driver(settings) as driver:
+        apply_schema(driver, settings.neo4j_database)
+        if not settings.external and _protocol_count(driver, settings) == 0:
+            say("The database is empty: loading the bundled protocols.")
+            for report in _load_or_exit(driver, settings, _read_or_exit(_bundled()), force=False):
+                say(report.describe())
+    if not (STATIC / "ide").is_dir():
+        say("note: the GraphQL IDE's scripts are missing; run scripts/fetch-ide-assets (make run does).")
+    say(f"govgraph API on http://{host}:{port}/graphql  (Ctrl-C stops it; Neo4j keeps running)")
+    uvicorn.run(
+        create_app(_run(lambda: resolve_target(settings)), settings.tx_timeout),
+        host=host,
+        port=port,
+        log_level="warning",
+    )
+
+
+def _protocol_count(driver: Driver, settings: Settings) -> int:
+    records, _, _ = driver.execute_query(
+        named_cypher("db/protocol_count"), database_=settings.neo4j_database, routing_="r"
+    )
+    return records[0]["protocols"]
+
+
+def _bundled() -> tuple[Path, ...]:
+    paths = tuple(sorted(BUNDLED.glob("*.yaml")))
+    if not paths:
+        say(f"error: no bundled protocols in {BUNDLED} (set GOVGRAPH_BUNDLED)")
+        sys.exit(USAGE_ERROR)
+    return paths
 
 
 # -- helpers ----------------------------------------------------------------------------------------------

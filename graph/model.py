@@ -42,6 +42,8 @@ class Relation(StrEnum):
     CHAIRS = "CHAIRS"
     SUBGROUP_OF = "SUBGROUP_OF"
     COOPERATES_WITH = "COOPERATES_WITH"
+    # A power to direct another ("X may direct Y"); the no-direction-power check looks for it.
+    DIRECTS = "DIRECTS"
 
 
 # Edges the loader draws itself from the document's structure rather than from a listed relation.

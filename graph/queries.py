@@ -6,12 +6,14 @@ only ever arrive as a parameter.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
 SUFFIX = ".cypher"
+_INCLUDE = re.compile(r"^\s*// include: (\S+)\s*$")
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,32 @@ def query(name: str) -> Query:
         source = _index()[name].read_text(encoding="utf-8")
     except KeyError as exc:
         raise UnknownQuery(name) from exc
-    return Query(name=name, text=source, header=parse_header(source))
+    return Query(name=name, text=_expand(source, (name,)), header=parse_header(source))
+
+
+def _expand(source: str, chain: tuple[str, ...]) -> str:
+    """Replace each ``// include: NAME`` line by that fragment's statement (its header dropped).
+
+    Cypher has no includes; this lets several statements share one subquery written once, while each
+    is still a whole statement in a file of its own.
+    """
+    lines = []
+    for line in source.splitlines():
+        match = _INCLUDE.match(line)
+        if not match:
+            lines.append(line)
+            continue
+        fragment = match.group(1)
+        if fragment in chain:
+            raise ValueError(f"cypher include cycle: {' -> '.join((*chain, fragment))}")
+        try:
+            text = _index()[fragment].read_text(encoding="utf-8")
+        except KeyError as exc:
+            raise UnknownQuery(f"{fragment} (included by {chain[-1]})") from exc
+        lines.extend(
+            line for line in _expand(text, (*chain, fragment)).splitlines() if not line.startswith("//")
+        )
+    return "\n".join(lines) + "\n"
 
 
 def cypher(name: str) -> str:

@@ -278,12 +278,20 @@ def to_batch(
             name=body.name,
             kind=body.kind,
             aliases=list(body.aliases),
+            alias_text=" | ".join(body.aliases),
             area=area,
             independent=body.id in independent,
         )
         _defined(batch, local(body.id), area, clause_id(body.clause), body.quote or body.name)
     for role in doc.roles:
-        batch.node(local(role.id), Label.ROLE, name=role.name, aliases=list(role.aliases), area=area)
+        batch.node(
+            local(role.id),
+            Label.ROLE,
+            name=role.name,
+            aliases=list(role.aliases),
+            alias_text=" | ".join(role.aliases),
+            area=area,
+        )
         _defined(batch, local(role.id), area, clause_id(role.clause), role.quote or role.name)
         if role.body:
             batch.edge("ROLE_IN", local(role.id), local(role.body), clause=clause_id(role.clause))

@@ -1,0 +1,82 @@
+"""Reading from Neo4j for the API: async, read-only, time-limited, and counted per request.
+
+Every statement runs in a read transaction (read access mode) with a timeout; a database that is down
+becomes an ``Unavailable`` error the client can understand, and the driver reconnects by itself once the
+server is back, since each request opens a fresh session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from neo4j import READ_ACCESS, AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, unit_of_work
+from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from graph.connection import Target
+from graph.queries import cypher
+
+
+class ApiError(Exception):
+    """An error whose message is safe and useful to show a client (no Cypher, no stack)."""
+
+    code = "BAD_REQUEST"
+
+
+class Unavailable(ApiError):
+    code = "UNAVAILABLE"
+
+
+class QueryTimeout(ApiError):
+    code = "TIMEOUT"
+
+
+@dataclass
+class StatementLog:
+    """The named statements one request sent; the N+1 test and the response extensions read it."""
+
+    names: list[str] = field(default_factory=list)
+
+
+class Store:
+    def __init__(self, target: Target, timeout: float) -> None:
+        self.target = target
+        self.timeout = timeout
+        self.driver: AsyncDriver = AsyncGraphDatabase.driver(
+            target.uri,
+            auth=(target.user, target.password),
+            connection_timeout=3.0,
+            max_transaction_retry_time=2.0,
+            notifications_min_severity="OFF",
+        )
+
+    async def close(self) -> None:
+        await self.driver.close()
+
+    async def read(self, name: str, log: StatementLog | None = None, **params: Any) -> list[dict[str, Any]]:
+        """Run one named statement in a read transaction and return its rows as plain dicts."""
+        if log is not None:
+            log.names.append(name)
+        work = unit_of_work(timeout=self.timeout)(_fetch)
+        try:
+            async with self.driver.session(
+                database=self.target.database, default_access_mode=READ_ACCESS
+            ) as session:
+                return await session.execute_read(work, cypher(name), params)
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            raise Unavailable("The graph database is unavailable right now; try again shortly.") from exc
+        except ClientError as exc:
+            if "Timeout" in (exc.code or "") or "timeout" in (exc.message or "").lower():
+                raise QueryTimeout(
+                    f"The query took longer than {self.timeout:.0f}s and was stopped."
+                ) from exc
+            raise
+        except (Neo4jError, DriverError) as exc:
+            if "unavailable" in str(exc).lower() or "connect" in str(exc).lower():
+                raise Unavailable("The graph database is unavailable right now; try again shortly.") from exc
+            raise
+
+
+async def _fetch(tx: AsyncManagedTransaction, text: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    result = await tx.run(text, params)
+    return await result.data()
