@@ -11,7 +11,8 @@ _SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 
 
 def escape(term: str) -> str:
-    return _SPECIAL.sub(r"\\\1", term)
+    """Escape operator characters; lower case, so AND / OR / NOT are words, not operators."""
+    return _SPECIAL.sub(r"\\\1", term.lower())
 
 
 def phrase_query(text: str) -> str:

@@ -6,6 +6,7 @@ extensions, page sizes by ``api.pages``, and errors are masked unless they are m
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated, Any
 
 import strawberry
@@ -26,8 +27,10 @@ from api.store import ApiError
 MAX_DEPTH = 12
 MAX_ALIASES = 20
 MAX_TOKENS = 4000
+INTERNAL_ERROR = "Internal error; it has been logged."
 
 Ctx = Info[fetch.Context, None]
+log = logging.getLogger("govgraph.api")
 
 
 @strawberry.type
@@ -149,14 +152,24 @@ def _should_mask(error: GraphQLError) -> bool:
 
 def _extensions() -> list:
     return [
-        QueryDepthLimiter(max_depth=MAX_DEPTH),
-        MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
-        MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        MaskErrors(should_mask_error=_should_mask, error_message="Internal error; it has been logged."),
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: MaskErrors(should_mask_error=_should_mask, error_message=INTERNAL_ERROR),
         StatementCount,
     ]
 
 
-schema = strawberry.Schema(
-    query=Query, extensions=_extensions(), types=[types.Body, types.Role, types.Person]
-)
+class GovgraphSchema(strawberry.Schema):
+    """Logs faults with their traceback, but a client's mistake or a database outage as one line."""
+
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        faults = [e for e in errors if not isinstance(e.original_error, ApiError)]
+        for error in errors:
+            if isinstance(error.original_error, ApiError):
+                log.info("request refused: %s", error.message)
+        if faults:
+            super().process_errors(faults, execution_context)
+
+
+schema = GovgraphSchema(query=Query, extensions=_extensions(), types=[types.Body, types.Role, types.Person])

@@ -22,6 +22,11 @@ class ApiError(Exception):
 
     code = "BAD_REQUEST"
 
+    @property
+    def extensions(self) -> dict[str, str]:
+        """GraphQL copies these into the error, so clients can branch on ``code``."""
+        return {"code": self.code}
+
 
 class Unavailable(ApiError):
     code = "UNAVAILABLE"

@@ -109,3 +109,48 @@ def bundled(empty_db: Cli) -> Cli:
     result = empty_db("load", LEICESTER, WIRRAL)
     assert result.exit_code == 0, result.output
     return empty_db
+
+
+class HttpApp:
+    """A real uvicorn server for an app, on a free loopback port, in a background thread."""
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        import socket
+        import threading
+
+        import uvicorn
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        )
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        while not self.server.started:
+            self.thread.join(0.05)
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+    def graphql(self, query: str, **variables: object) -> dict:
+        import httpx
+
+        response = httpx.post(
+            f"{self.url}/graphql", json={"query": query, "variables": variables}, timeout=30
+        )
+        assert response.status_code in (200, 400), response.text
+        return response.json()
+
+    def data(self, query: str, **variables: object) -> dict:
+        body = self.graphql(query, **variables)
+        assert "errors" not in body, body
+        return body["data"]
+
+    def error(self, query: str, **variables: object) -> str:
+        body = self.graphql(query, **variables)
+        assert body.get("errors"), body
+        return body["errors"][0]["message"]

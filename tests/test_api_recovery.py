@@ -1,0 +1,46 @@
+"""The API when Neo4j goes away mid-session: a clear 'unavailable' error, then recovery by itself."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from api.app import create_app
+from graph.connection import resolve_target
+from graph.settings import Settings
+from tests.conftest import TESTSHIRE, Cli, HttpApp, env_for
+
+QUERY = '{ body(id: "testshire/tsb") { name reportsTo { frequency } } }'
+
+
+@pytest.fixture(scope="module")
+def own(tmp_path_factory: pytest.TempPathFactory, server_home: Path) -> Iterator[tuple[Cli, HttpApp]]:
+    cli = Cli(env_for(tmp_path_factory.mktemp("recovery-home")))
+    assert cli("db", "start").exit_code == 0
+    assert cli("load", TESTSHIRE).exit_code == 0
+    app = HttpApp(create_app(resolve_target(Settings(home=Path(cli.env["GOVGRAPH_HOME"]))), tx_timeout=10))
+    yield cli, app
+    app.stop()
+    cli("db", "stop")
+
+
+def test_stopped_database_gives_unavailable_then_the_api_recovers(own: tuple[Cli, HttpApp]) -> None:
+    cli, app = own
+    assert app.data(QUERY)["body"]["name"] == "Testshire Safeguarding Board"
+
+    assert cli("db", "stop").exit_code == 0
+    down = app.graphql(QUERY)
+    assert down["data"] == {"body": None}
+    error = down["errors"][0]
+    assert error["message"] == "The graph database is unavailable right now; try again shortly."
+    assert error["extensions"] == {"code": "UNAVAILABLE"}
+    ready = httpx.get(f"{app.url}/readyz")
+    assert ready.status_code == 503 and ready.json()["status"] == "unavailable"
+    assert httpx.get(f"{app.url}/healthz").status_code == 200
+
+    assert cli("db", "start").exit_code == 0
+    assert app.data(QUERY)["body"]["reportsTo"] == [{"frequency": "annual"}, {"frequency": "quarterly"}]
+    assert httpx.get(f"{app.url}/readyz").status_code == 200
