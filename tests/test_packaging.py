@@ -37,6 +37,7 @@ def test_wheel_contains_every_cypher_file_and_the_pom(wheel: Path) -> None:
     on_disk = {str(p.relative_to(ROOT)) for p in (ROOT / "cypher").rglob("*.cypher")}
     assert on_disk and on_disk <= members
     assert "graph/pom.xml" in members
+    assert {"api/schema.graphql", "api/static/graphiql.html"} <= members
 
 
 def test_installed_wheel_loads_statements_by_name(wheel: Path, tmp_path: Path) -> None:
