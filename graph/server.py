@@ -6,6 +6,7 @@ with auth on and a generated password kept in a file only the user can read.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import secrets
@@ -126,7 +127,17 @@ class LocalServer:
     # -- lifecycle ---------------------------------------------------------------------------------------
 
     def start(self) -> str:
-        """Start the server unless it runs already; return its Bolt URI once Bolt answers."""
+        """Start the server unless it runs already; return its Bolt URI once Bolt answers.
+
+        A lock on the home serialises concurrent starts (two terminals, a test run beside ``make run``):
+        the second waits, then finds the server running.
+        """
+        self.home.root.mkdir(parents=True, exist_ok=True)
+        with (self.home.root / ".start.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            return self._start_locked()
+
+    def _start_locked(self) -> str:
         if self.pid() is not None:
             return self.home.bolt_uri()
         self._prepare()

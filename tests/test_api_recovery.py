@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +21,9 @@ QUERY = '{ body(id: "testshire/tsb") { name reportsTo { frequency } } }'
 def own(tmp_path_factory: pytest.TempPathFactory, server_home: Path) -> Iterator[tuple[Cli, HttpApp]]:
     cli = Cli(env_for(tmp_path_factory.mktemp("recovery-home")))
     assert cli("db", "start").exit_code == 0
+    # The session server holds its Bolt port, so this one fell back to another free one.
+    session = json.loads((server_home / "govgraph.json").read_text())["bolt_port"]
+    assert json.loads((Path(cli.env["GOVGRAPH_HOME"]) / "govgraph.json").read_text())["bolt_port"] != session
     assert cli("load", TESTSHIRE).exit_code == 0
     app = HttpApp(create_app(resolve_target(Settings(home=Path(cli.env["GOVGRAPH_HOME"]))), tx_timeout=10))
     yield cli, app

@@ -17,8 +17,12 @@ from tests.conftest import TESTSHIRE, Cli, env_for
 
 @pytest.fixture(scope="module")
 def own(tmp_path_factory: pytest.TempPathFactory, server_home: Path) -> Iterator[Cli]:
-    """A second server whose lifecycle the tests drive; it must not disturb the session server."""
-    cli = Cli(env_for(tmp_path_factory.mktemp("lifecycle-home")))
+    """A second server whose lifecycle the tests drive, on a Bolt port chosen by GOVGRAPH_BOLT_PORT."""
+    env = env_for(tmp_path_factory.mktemp("lifecycle-home"))
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        env["GOVGRAPH_BOLT_PORT"] = str(sock.getsockname()[1])
+    cli = Cli(env)
     yield cli
     cli("db", "stop")
 
@@ -37,11 +41,11 @@ def test_status_before_first_start_says_not_running(own: Cli) -> None:
 def test_first_start_prepares_home_and_prints_uri(own: Cli, server_home: Path) -> None:
     result = own("db", "start")
     assert result.exit_code == 0, result.output
-    uri = result.stdout.strip()
-    assert uri.startswith("bolt://127.0.0.1:")
-    # The session server holds 7687 (or whatever it got), so this one had to pick another free port.
-    session_port = json.loads((server_home / "govgraph.json").read_text())["bolt_port"]
-    assert uri != f"bolt://127.0.0.1:{session_port}"
+    assert result.stdout.strip() == f"bolt://127.0.0.1:{own.env['GOVGRAPH_BOLT_PORT']}"
+    # The session server holds 7474 (or whatever it got), so this one had to pick another HTTP port.
+    session_http = json.loads((server_home / "govgraph.json").read_text())["http_port"]
+    own_http = json.loads((Path(own.env["GOVGRAPH_HOME"]) / "govgraph.json").read_text())["http_port"]
+    assert own_http != session_http
     assert "Resolving Neo4j 5.26" in result.stderr
 
 
