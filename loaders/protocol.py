@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from graph.model import DeclarationKind, Label
 from loaders.batch import GraphBatch
-from loaders.document import ProtocolDocument, RelationDoc
+from loaders.document import BodyDoc, ProtocolDocument, RelationDoc
 from loaders.errors import InputError
 from loaders.source import Location, Parsed, dotted, parse_yaml, read_text
 from loaders.text import FoldedText, Span
@@ -231,35 +231,54 @@ def to_batch(
     doc: ProtocolDocument, source_path: Path, source_text: str, spans: dict[str, Span], digest: str
 ) -> GraphBatch:
     """Translate the reviewed document into nodes and edges with stable ``<area>/<slug>`` ids."""
-    area = doc.area.id
-    protocol_id = f"{area}/{doc.protocol.id}"
-    batch = GraphBatch(source=protocol_id, label=Label.PROTOCOL, digest=digest)
-
-    def local(slug: str) -> str:
-        return f"{area}/{slug}"
-
-    def clause_id(ref: str) -> str:
-        return f"{protocol_id}/{ref}"
-
-    batch.node(area, Label.AREA, name=doc.area.name)
+    ids = _Ids(doc.area.id, f"{doc.area.id}/{doc.protocol.id}")
+    batch = GraphBatch(source=ids.protocol, label=Label.PROTOCOL, digest=digest)
+    batch.node(ids.area, Label.AREA, name=doc.area.name)
     batch.node(
-        protocol_id,
+        ids.protocol,
         Label.PROTOCOL,
         title=doc.protocol.title,
-        area=area,
+        area=ids.area,
         source_file=source_path.name,
+        source_path=str(source_path),
         sha256=hashlib.sha256(source_text.encode()).hexdigest(),
         digest=digest,
     )
-    batch.edge("COVERS", protocol_id, area, shared=True)
+    batch.edge("COVERS", ids.protocol, ids.area, shared=True)
+    _clauses(batch, ids, doc, spans)
+    _actors(batch, ids, doc)
+    _duties(batch, ids, doc)
+    _relations(batch, ids, doc)
+    _declarations(batch, ids, doc)
+    return batch
+
+
+@dataclass(frozen=True)
+class _Ids:
+    """Stable ids: shared things by area (``wirral/lscb``), a protocol's own things by protocol."""
+
+    area: str
+    protocol: str
+
+    def local(self, slug: str) -> str:
+        return f"{self.area}/{slug}"
+
+    def clause(self, ref: str) -> str:
+        return f"{self.protocol}/{ref}"
+
+    def duty(self, slug: str) -> str:
+        return f"{self.protocol}/duty/{slug}"
+
+
+def _clauses(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument, spans: dict[str, Span]) -> None:
     for clause in doc.clauses:
         span = spans[clause.id]
         batch.node(
-            clause_id(clause.id),
+            ids.clause(clause.id),
             Label.CLAUSE,
-            source=protocol_id,
-            protocol=protocol_id,
-            area=area,
+            source=ids.protocol,
+            protocol=ids.protocol,
+            area=ids.area,
             ref=clause.id,
             number=clause.number,
             heading=clause.heading,
@@ -268,98 +287,96 @@ def to_batch(
             start=span.start,
             end=span.end,
         )
-        batch.edge("PART_OF", clause_id(clause.id), protocol_id)
+        batch.edge("PART_OF", ids.clause(clause.id), ids.protocol)
 
+
+def _actors(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
+    """Bodies, roles, parties, approvals and legislation: the things protocols share within an area."""
     independent = {b for d in doc.declarations if d.kind == DeclarationKind.INDEPENDENT for b in d.bodies}
-    for body in doc.bodies:
+    for actor in [*doc.bodies, *doc.roles]:
+        is_body = isinstance(actor, BodyDoc)
+        extra = {"kind": actor.kind, "independent": actor.id in independent} if is_body else {}
         batch.node(
-            local(body.id),
-            Label.BODY,
-            name=body.name,
-            kind=body.kind,
-            aliases=list(body.aliases),
-            alias_text=" | ".join(body.aliases),
-            area=area,
-            independent=body.id in independent,
+            ids.local(actor.id),
+            Label.BODY if is_body else Label.ROLE,
+            name=actor.name,
+            aliases=list(actor.aliases),
+            alias_text=" | ".join(actor.aliases),
+            area=ids.area,
+            **extra,
         )
-        _defined(batch, local(body.id), area, clause_id(body.clause), body.quote or body.name)
+        _defined(batch, ids.local(actor.id), ids.area, ids.clause(actor.clause), actor.quote or actor.name)
     for role in doc.roles:
-        batch.node(
-            local(role.id),
-            Label.ROLE,
-            name=role.name,
-            aliases=list(role.aliases),
-            alias_text=" | ".join(role.aliases),
-            area=area,
-        )
-        _defined(batch, local(role.id), area, clause_id(role.clause), role.quote or role.name)
         if role.body:
-            batch.edge("ROLE_IN", local(role.id), local(role.body), clause=clause_id(role.clause))
+            batch.edge("ROLE_IN", ids.local(role.id), ids.local(role.body), clause=ids.clause(role.clause))
     for party in doc.protocol.parties:
-        batch.edge("HAS_PARTY", protocol_id, local(party))
+        batch.edge("HAS_PARTY", ids.protocol, ids.local(party))
     for approval in doc.protocol.approved_by:
-        batch.edge(
-            "APPROVED",
-            local(approval.body),
-            protocol_id,
-            clause=clause_id(approval.clause),
-            quote=approval.quote,
-        )
+        clause = ids.clause(approval.clause)
+        batch.edge("APPROVED", ids.local(approval.body), ids.protocol, clause=clause, quote=approval.quote)
     for leg in doc.legislation:
         leg_id = f"{LEGISLATION_NAMESPACE}/{leg.id}"
         batch.node(leg_id, Label.LEGISLATION, title=leg.title)
-        batch.edge("DEFINES", protocol_id, leg_id)
-        batch.edge("CITES", clause_id(leg.clause), leg_id, clause=clause_id(leg.clause), quote=leg.quote)
+        batch.edge("DEFINES", ids.protocol, leg_id)
+        batch.edge("CITES", ids.clause(leg.clause), leg_id, clause=ids.clause(leg.clause), quote=leg.quote)
 
+
+def _duties(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
     for duty in doc.duties:
-        duty_id = f"{protocol_id}/duty/{duty.id}"
+        duty_id, clause = ids.duty(duty.id), ids.clause(duty.clause)
+        towards = ids.local(duty.towards) if duty.towards else None
         batch.node(
             duty_id,
             Label.DUTY,
-            source=protocol_id,
-            protocol=protocol_id,
-            area=area,
+            source=ids.protocol,
+            protocol=ids.protocol,
+            area=ids.area,
             ref=duty.id,
             text=duty.text,
             kind=duty.kind,
-            owner=local(duty.owner),
-            towards=local(duty.towards) if duty.towards else None,
-            clause=clause_id(duty.clause),
+            owner=ids.local(duty.owner),
+            towards=towards,
+            clause=clause,
         )
-        batch.edge("OWES", local(duty.owner), duty_id, clause=clause_id(duty.clause))
-        if duty.towards:
-            batch.edge("TOWARDS", duty_id, local(duty.towards), clause=clause_id(duty.clause))
-        batch.edge("STATED_IN", duty_id, clause_id(duty.clause), clause=clause_id(duty.clause))
+        batch.edge("OWES", ids.local(duty.owner), duty_id, clause=clause)
+        if towards:
+            batch.edge("TOWARDS", duty_id, towards, clause=clause)
+        batch.edge("STATED_IN", duty_id, clause, clause=clause)
 
+
+def _relations(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
     for rel in doc.relations:
-        props = {
-            "clause": clause_id(_relation_clause(rel, doc)),
-            "quote": _relation_quote(rel, doc),
-            "what": rel.what,
-            "frequency": rel.frequency,
-            "capacity": rel.capacity,
-            "note": rel.note,
-            "duty": f"{protocol_id}/duty/{rel.duty}" if rel.duty else None,
-        }
-        batch.edge(rel.type, local(rel.from_), local(rel.to), **props)
+        batch.edge(
+            rel.type,
+            ids.local(rel.from_),
+            ids.local(rel.to),
+            clause=ids.clause(_relation_clause(rel, doc)),
+            quote=_relation_quote(rel, doc),
+            what=rel.what,
+            frequency=rel.frequency,
+            capacity=rel.capacity,
+            note=rel.note,
+            duty=ids.duty(rel.duty) if rel.duty else None,
+        )
 
+
+def _declarations(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
     for index, decl in enumerate(doc.declarations, start=1):
-        decl_id = f"{protocol_id}/declaration/{index}"
+        decl_id, clause = f"{ids.protocol}/declaration/{index}", ids.clause(decl.clause)
         batch.node(
             decl_id,
             Label.DECLARATION,
-            source=protocol_id,
-            protocol=protocol_id,
-            area=area,
+            source=ids.protocol,
+            protocol=ids.protocol,
+            area=ids.area,
             kind=decl.kind,
             quote=decl.quote,
-            clause=clause_id(decl.clause),
-            bodies=[local(b) for b in decl.bodies],
+            clause=clause,
+            bodies=[ids.local(b) for b in decl.bodies],
         )
-        batch.edge("STATED_IN", decl_id, clause_id(decl.clause), clause=clause_id(decl.clause))
+        batch.edge("STATED_IN", decl_id, clause, clause=clause)
         for body in decl.bodies:
-            batch.edge("CONCERNS", decl_id, local(body), clause=clause_id(decl.clause))
-    return batch
+            batch.edge("CONCERNS", decl_id, ids.local(body), clause=clause)
 
 
 def _defined(batch: GraphBatch, node_id: str, area: str, clause: str, quote: str) -> None:
