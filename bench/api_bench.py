@@ -1,0 +1,676 @@
+"""API benchmark: typical GraphQL queries over real HTTP, against the same Cypher sent raw through the driver.
+
+Each root field of the API sends one named statement (``cypher/api/*.cypher``) and builds its answer from
+the rows in Python. This measures what that layer costs: every query is timed through the served app
+(uvicorn + FastAPI + strawberry, over loopback HTTP, driven by httpx) and as the very statements the API
+sent, with the very parameters, run by the async driver in read transactions, at the same concurrency. The
+ratio API p50 / raw p50 is the price of the API on top of the database.
+
+The statements and parameters are not written out here but recorded from the API itself (an in-process
+run with a recording store), so the raw side cannot drift from what the API really sends. That run also
+splits one request's time into database, GraphQL and HTTP, and CPU time per request is read from /proc
+for this process (the clients), the API server and Neo4j, since on a small machine they share the cores.
+
+The app runs in its own process, as ``govgraph serve`` runs it, so its CPU is not shared with the clients'
+interpreter. The database is wiped and loaded with the bundled protocols and synthetic areas, so like
+``bench.load_bench`` this runs its own Neo4j (``bench/out/api-home``), starting it if needed and stopping it
+afterwards if it started it, and refuses GOVGRAPH_NEO4J_URI unless told ``--i-know-this-wipes-the-database``.
+
+    .venv/bin/python -m bench.api_bench [--requests 200] [--clients 1,16] [--areas 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import math
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import httpx
+from neo4j import (
+    READ_ACCESS,
+    AsyncDriver,
+    AsyncGraphDatabase,
+    AsyncManagedTransaction,
+    Driver,
+    unit_of_work,
+)
+
+from api.fetch import Context
+from api.pages import encode
+from api.schema import schema
+from api.store import StatementLog, Store
+from bench.load_bench import (
+    FAILED,
+    OUT,
+    REFUSED,
+    WIPE_FLAG,
+    bench_server,
+    bench_settings,
+    load_project,
+    positive,
+    say,
+    server_version,
+    wipe,
+)
+from bench.synthetic import synthetic_areas
+from graph.connection import Target, connect, resolve_target
+from graph.errors import GraphError
+from graph.queries import cypher
+from graph.schema import apply_schema
+from graph.server import LocalServer
+from graph.settings import Settings
+from loaders.load import load_documents, read_documents
+
+BUNDLED = Path(__file__).resolve().parents[1] / "examples" / "protocols"
+HOST = "127.0.0.1"
+READY_TIMEOUT = 60.0
+STOP_TIMEOUT = 15.0
+WARMUP_SECONDS = 2.0
+BREAKDOWN_NOTE = (
+    "Where one request's time goes (p50 ms, one request at a time). neo4j = the time Neo4j reports for the "
+    "statements (result available + consumed); raw = the same through the driver, with Bolt and decoding "
+    "into dicts; db read = those reads inside the API (in-process); +graphql = the rest of executing the "
+    "query (snapshot, resolvers); +http = uvicorn, FastAPI, strawberry's request handling, JSON and "
+    "loopback. results = totalCount; nodes/edges = the snapshot the statement returned; n = in-process "
+    "executions. The + columns are differences between p50s of separate runs: on a busy machine they are "
+    "rough, and can come out below zero."
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One typical question, as a client would send it to /graphql."""
+
+    name: str
+    graphql: str
+
+
+CASES = (
+    Case(
+        "body",
+        """{ body(id: "wirral/lscb") { id name kind independent aliases
+              chairs { role { name } person { name } clause { number } }
+              members { capacity member { id name } clause { number } }
+              reportsTo { what frequency body { name } clause { number text } }
+              reportedToBy { what frequency body { name } clause { number text } }
+              challenges { what body { name } clause { number text } }
+              subgroups { body { name } clause { number } }
+              dutiesOwed { kind text towards { name } clause { number } }
+              declarations { kind quote clause { number } } } }""",
+    ),
+    Case(
+        "bodies(area)",
+        """{ bodies(area: "wirral") { totalCount
+              nodes { id name kind members { capacity member { id name } role { name } clause { number } } }
+              pageInfo { hasNextPage endCursor } } }""",
+    ),
+    Case(
+        "bodies page 3",
+        f"""{{ bodies(first: 20, after: "{encode(39)}") {{ totalCount
+              nodes {{ id name kind members {{ capacity member {{ id name }} }} }}
+              pageInfo {{ hasNextPage endCursor }} }} }}""",
+    ),
+    Case(
+        "duties(text)",
+        """{ duties(text: "annual report") { totalCount
+              nodes { id text kind owner { name } towards { name } clause { number text } }
+              pageInfo { hasNextPage endCursor } } }""",
+    ),
+    Case(
+        "search",
+        """{ search(text: "lead member") { totalCount
+              nodes { kind id score label party { name } }
+              pageInfo { hasNextPage endCursor } } }""",
+    ),
+    Case(
+        "accountabilityPaths",
+        """{ accountabilityPaths(from: "wirral/lead-member", to: "wirral/lsp", maxHops: 4) { totalCount
+              nodes { length steps { type quote from { id name } to { id name } clause { number } } } } }""",
+    ),
+    Case(
+        "sharedMembers",
+        """{ sharedMembers(a: "wirral/wct", b: "wirral/lscb") { totalCount
+              nodes { member { id name } inA { capacity clause { number } }
+                      inB { capacity clause { number } } } } }""",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A named statement and the parameters the API sent it with."""
+
+    name: str
+    params: dict[str, Any]
+
+
+@dataclass
+class Recorded:
+    """What one in-process GraphQL execution sent to Neo4j, and how long those reads took."""
+
+    statements: list[Statement] = field(default_factory=list)
+    read_seconds: float = 0.0
+    nodes: int = 0
+    edges: int = 0
+
+
+class RecordingStore(Store):
+    """The API's own store, noting each statement, its parameters and its time.
+
+    Recording from the real resolvers (rather than writing the parameters out by hand) is what makes the
+    raw side send exactly what the API sends, including the Lucene query it builds from the user's words.
+    """
+
+    def __init__(self, target: Target, timeout: float) -> None:
+        super().__init__(target, timeout)
+        self.current = Recorded()
+
+    async def read(self, name: str, log: StatementLog | None = None, **params: Any) -> list[dict[str, Any]]:
+        start = time.perf_counter()
+        rows = await super().read(name, log, **params)
+        self.current.read_seconds += time.perf_counter() - start
+        self.current.statements.append(Statement(name, dict(params)))
+        if rows:
+            self.current.nodes += len(rows[0].get("nodes", []))
+            self.current.edges += len(rows[0].get("edges", []))
+        return rows
+
+
+@dataclass(frozen=True)
+class Run:
+    """One timed batch of requests at one concurrency: latencies, wall time and CPU seconds by process."""
+
+    latencies: list[float]
+    seconds: float
+    cpu: dict[str, float | None]
+    server: list[float] = field(default_factory=list)  # Neo4j's own time per request, raw side only
+
+    def percentile(self, q: float) -> float:
+        """Nearest rank, so p99 of 200 samples is an observed latency, not an interpolation."""
+        ordered = sorted(self.latencies)
+        return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
+
+    @property
+    def rate(self) -> float:
+        return len(self.latencies) / self.seconds
+
+    def cpu_ms(self, process: str) -> float | None:
+        """CPU milliseconds per request spent by one process, when /proc could tell."""
+        used = self.cpu.get(process)
+        return None if used is None else 1000 * used / len(self.latencies)
+
+
+@dataclass(frozen=True)
+class Row:
+    case: str
+    clients: int
+    api: Run
+    raw: Run
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """One query executed in-process (no HTTP), sequentially: the database's share and the rest."""
+
+    case: str
+    statements: list[str]
+    results: int
+    nodes: int
+    edges: int
+    response_kb: float
+    samples: int
+    read_p50: float
+    execute_p50: float
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=positive, default=200, help="per query and concurrency (200)")
+    parser.add_argument("--clients", type=client_counts, default=[1, 16], help="concurrency levels (1,16)")
+    parser.add_argument(
+        "--warmup", type=int, default=20, help="untimed requests per query and side first (20)"
+    )
+    parser.add_argument("--breakdown", type=positive, default=50, help="in-process executions per query")
+    parser.add_argument(
+        "--max-seconds", type=float, default=3.0, help="no request starts after this long in a run (3)"
+    )
+    parser.add_argument("--areas", type=int, default=50, help="synthetic areas loaded besides the bundled")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic protocols")
+    parser.add_argument("--home", type=Path, default=OUT / "api-home", help="the benchmark server's home")
+    parser.add_argument(WIPE_FLAG, dest="wipe_ok", action="store_true", help="allow GOVGRAPH_NEO4J_URI")
+    parser.add_argument("--serve", type=int, metavar="PORT", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def client_counts(text: str) -> list[int]:
+    return [positive(part) for part in text.split(",")]
+
+
+# -- the data ---------------------------------------------------------------------------------------------
+
+
+def load_graph(driver: Driver, database: str, areas: int, seed: int) -> None:
+    """A known graph: the bundled protocols, plus synthetic areas so lists and searches have pages."""
+    wipe(driver, database)
+    apply_schema(driver, database)
+    load_documents(driver, database, read_documents(sorted(BUNDLED.glob("*.yaml"))), force=True)
+    start = time.perf_counter()
+    load_project(driver, database, [area.batch() for area in synthetic_areas(areas, seed)])
+    say(f"Loaded the bundled protocols and {areas} synthetic areas ({time.perf_counter() - start:.1f}s)")
+
+
+# -- the API server, in its own process -------------------------------------------------------------------
+
+
+def serve(port: int) -> None:
+    """The child process: the app as ``govgraph serve`` runs it (uvicorn, log level warning), on loopback.
+
+    The target comes from the environment, which the parent set (GOVGRAPH_HOME, or the external URI).
+    """
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = Settings()
+    uvicorn.run(
+        create_app(resolve_target(settings), settings.tx_timeout), host=HOST, port=port, log_level="warning"
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+class ApiServer:
+    """The app in a subprocess, so its Python does not share a GIL (or a core's time) with the clients'."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.url = f"http://{HOST}:{self.port}"
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "bench.api_bench", "--serve", str(self.port)],
+            cwd=Path(__file__).resolve().parents[1],
+        )
+
+    def wait_ready(self) -> None:
+        """Poll /readyz: it answers only once the app is up and Neo4j holds the schema."""
+        deadline = time.monotonic() + READY_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"the API server exited with code {self.proc.returncode}")
+            try:
+                if httpx.get(f"{self.url}/readyz", timeout=2).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError(f"the API server was not ready within {READY_TIMEOUT:.0f}s")
+
+    def stop(self) -> None:
+        """SIGTERM lets uvicorn finish its lifespan (which closes the driver); kill only if it hangs."""
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+# -- measuring --------------------------------------------------------------------------------------------
+
+
+def cpu_seconds(pid: int | None) -> float | None:
+    """User + system CPU of a process from /proc (Linux); None where that cannot be read."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def drive(
+    call: Callable[[], Awaitable[None]],
+    requests: int,
+    clients: int,
+    max_seconds: float,
+    pids: dict[str, int | None] | None = None,
+) -> Run:
+    """``clients`` concurrent loops share ``requests`` calls; each call's latency is its own wall time.
+
+    No call starts after ``max_seconds``, so a slow query on a small machine ends with fewer samples
+    rather than making the whole benchmark take an hour; the tables say how many were taken.
+    """
+    latencies: list[float] = []
+    remaining = requests
+    pids = pids or {}
+
+    async def client() -> None:
+        nonlocal remaining
+        while remaining > 0 and time.perf_counter() < deadline:
+            remaining -= 1
+            began = time.perf_counter()
+            await call()
+            latencies.append(time.perf_counter() - began)
+
+    before = {name: cpu_seconds(pid) for name, pid in pids.items()}
+    start = time.perf_counter()
+    deadline = start + max_seconds
+    await asyncio.gather(*(client() for _ in range(clients)))
+    seconds = time.perf_counter() - start
+    after = {name: cpu_seconds(pid) for name, pid in pids.items()}
+    cpu = {name: delta(before[name], after[name]) for name in pids}
+    return Run(latencies, seconds, cpu)
+
+
+def delta(before: float | None, after: float | None) -> float | None:
+    return None if before is None or after is None else after - before
+
+
+def api_call(client: httpx.AsyncClient, url: str, case: Case) -> Callable[[], Awaitable[None]]:
+    """POST the query; the body is encoded once, as a client library would reuse a prepared request."""
+    body = json.dumps({"query": case.graphql}).encode()
+    headers = {"content-type": "application/json"}
+
+    async def call() -> None:
+        response = await client.post(url, content=body, headers=headers)
+        if response.status_code != 200 or b'"errors"' in response.content:
+            raise RuntimeError(f"{case.name}: {response.status_code} {response.text[:300]}")
+
+    return call
+
+
+async def _rows(tx: AsyncManagedTransaction, text: str, params: dict[str, Any]) -> float:
+    """Like ``api.store._fetch`` (rows into dicts), but returns the time Neo4j says it spent: the summary
+    arrives with the last record, so asking for it costs no extra round trip."""
+    result = await tx.run(text, params)
+    await result.data()
+    summary = await result.consume()
+    return ((summary.result_available_after or 0) + (summary.result_consumed_after or 0)) / 1000
+
+
+class RawSide:
+    """The API's statements as ``Store.read`` sends them: a fresh read session and a timed read transaction
+    each, rows turned into dicts. What is left out is exactly the API: HTTP, GraphQL and the snapshot."""
+
+    def __init__(
+        self, driver: AsyncDriver, database: str, timeout: float, statements: list[Statement]
+    ) -> None:
+        self.driver, self.database = driver, database
+        self.work = unit_of_work(timeout=timeout)(_rows)
+        self.prepared = [(cypher(s.name), s.params) for s in statements]
+        self.server: list[float] = []
+
+    async def __call__(self) -> None:
+        spent = 0.0
+        for text, params in self.prepared:
+            async with self.driver.session(
+                database=self.database, default_access_mode=READ_ACCESS
+            ) as session:
+                spent += await session.execute_read(self.work, text, params)
+        self.server.append(spent)
+
+    async def run(self, requests: int, clients: int, max_seconds: float, pids: dict[str, int | None]) -> Run:
+        self.server.clear()
+        run = await drive(self, requests, clients, max_seconds, pids)
+        return replace(run, server=list(self.server))
+
+
+async def open_pools(client: httpx.AsyncClient, url: str, driver: AsyncDriver, database: str, n: int) -> None:
+    """Open ``n`` connections in each pool (httpx to the app, the app's to Neo4j, ours to Neo4j) before any
+    timing, so the first high-concurrency run does not pay for connecting and logging in."""
+    check = cypher("db/components")
+
+    async def raw() -> None:
+        async with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
+            await session.execute_read(lambda tx: _rows(tx, check, {}))
+
+    for _ in range(2):
+        await asyncio.gather(*(client.get(f"{url}/readyz") for _ in range(n)), *(raw() for _ in range(n)))
+
+
+async def in_process(
+    store: RecordingStore, case: Case, args: argparse.Namespace
+) -> tuple[Breakdown, list[Statement]]:
+    """Execute the query through the schema with no HTTP, to record its statements and to split its time
+    into the database reads and everything GraphQL does around them (snapshot, resolvers, serialising).
+
+    Run right before the same query's HTTP runs, after warming up, so that the two are comparable."""
+    reads: list[float] = []
+    executes: list[float] = []
+    recorded: list[Recorded] = []
+    data: dict[str, Any] = {}
+    for timed, limit in ((False, args.warmup), (True, args.breakdown)):
+        deadline = time.perf_counter() + (args.max_seconds if timed else WARMUP_SECONDS)
+        for _ in range(max(limit, 1)):
+            store.current = Recorded()
+            start = time.perf_counter()
+            result = await schema.execute(case.graphql, context_value=Context(store))
+            seconds = time.perf_counter() - start
+            if result.errors:
+                raise RuntimeError(f"{case.name}: {result.errors[0].message}")
+            recorded.append(store.current)
+            data = result.data or {}
+            if timed:
+                executes.append(seconds)
+                reads.append(store.current.read_seconds)
+            if time.perf_counter() > deadline:
+                break
+    first = recorded[0]
+    answer = next(iter(data.values()), None)
+    breakdown = Breakdown(
+        case.name,
+        [s.name for s in first.statements],
+        answer.get("totalCount", 1) if isinstance(answer, dict) else 0,
+        first.nodes,
+        first.edges,
+        len(json.dumps({"data": data})) / 1024,
+        len(executes),
+        statistics.median(reads),
+        statistics.median(executes),
+    )
+    return breakdown, first.statements
+
+
+async def benchmark(
+    target: Target, settings: Settings, args: argparse.Namespace, neo4j_pid: int | None
+) -> tuple[list[Row], list[Breakdown]]:
+    """Per query: record and split it in-process, then each concurrency level over HTTP and raw, in turn."""
+    database, timeout = target.database, settings.tx_timeout
+    store = RecordingStore(target, timeout)
+    driver = AsyncGraphDatabase.driver(
+        target.uri, auth=(target.user, target.password), notifications_min_severity="OFF"
+    )
+    server = ApiServer()
+    rows: list[Row] = []
+    breakdowns: list[Breakdown] = []
+    try:
+        server.wait_ready()
+        say(f"API server (pid {server.proc.pid}) ready at {server.url}")
+        limits = httpx.Limits(max_connections=max(args.clients), max_keepalive_connections=max(args.clients))
+        async with httpx.AsyncClient(limits=limits, timeout=timeout + 10) as client:
+            api_pids = {"clients": os.getpid(), "api": server.proc.pid, "neo4j": neo4j_pid}
+            raw_pids = {"clients": os.getpid(), "neo4j": neo4j_pid}
+            await open_pools(client, server.url, driver, database, max(args.clients))
+            for case in CASES:
+                say(f"{case.name}: in-process, then {args.clients} client(s) over HTTP and raw ...")
+                breakdown, statements = await in_process(store, case, args)
+                breakdowns.append(breakdown)
+                api = api_call(client, f"{server.url}/graphql", case)
+                raw = RawSide(driver, database, timeout, statements)
+                await drive(api, args.warmup, 1, WARMUP_SECONDS)
+                await drive(raw, args.warmup, 1, WARMUP_SECONDS)
+                for clients in args.clients:
+                    # Interleaved per cell, so drift in the machine's load falls on both sides alike.
+                    api_run = await drive(api, args.requests, clients, args.max_seconds, api_pids)
+                    raw_run = await raw.run(args.requests, clients, args.max_seconds, raw_pids)
+                    rows.append(Row(case.name, clients, api_run, raw_run))
+    finally:
+        await store.close()
+        await driver.close()
+        server.stop()
+    return rows, breakdowns
+
+
+# -- printing ---------------------------------------------------------------------------------------------
+
+
+def ms(seconds: float) -> str:
+    return f"{1000 * seconds:.2f}"
+
+
+def cell(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}"
+
+
+def render(head: tuple[str, ...], lines: list[tuple[str, ...]], first: int = 22) -> str:
+    """Left-aligned first column, right-aligned numbers: the layout of ``bench.load_bench``'s table."""
+    widths = [max(len(h), *(len(line[i]) for line in lines)) + 2 for i, h in enumerate(head)]
+    widths[0] = max(widths[0], first)
+
+    def one(cells: tuple[str, ...]) -> str:
+        rest = zip(cells[1:], widths[1:], strict=True)
+        return f"{cells[0]:<{widths[0]}}" + "".join(f"{c:>{w}}" for c, w in rest)
+
+    return "\n".join(one(cells) for cells in [head, *lines])
+
+
+def latency_table(rows: list[Row]) -> str:
+    head = ("query", "clients", "API p50", "API p99", "API req/s", "raw p50", "raw p99", "raw req/s", "ratio")
+    head += ("n API/raw",)
+    lines = [
+        (
+            r.case,
+            str(r.clients),
+            ms(r.api.percentile(0.5)),
+            ms(r.api.percentile(0.99)),
+            f"{r.api.rate:.0f}",
+            ms(r.raw.percentile(0.5)),
+            ms(r.raw.percentile(0.99)),
+            f"{r.raw.rate:.0f}",
+            f"{r.api.percentile(0.5) / r.raw.percentile(0.5):.1f}x",
+            f"{len(r.api.latencies)}/{len(r.raw.latencies)}",
+        )
+        for r in rows
+    ]
+    return render(head, lines)
+
+
+def breakdown_table(rows: list[Row], breakdowns: list[Breakdown]) -> str:
+    """Per query, sequential p50s: raw driver, the API's reads in-process, its execution, over HTTP."""
+    sequential = {r.case: r for r in rows if r.clients == min(x.clients for x in rows)}
+    head = (
+        "query",
+        "results",
+        "nodes",
+        "edges",
+        "resp KB",
+        "neo4j",
+        "raw",
+        "db read",
+        "+graphql",
+        "+http",
+        "API",
+        "n",
+    )
+    lines = []
+    for b in breakdowns:
+        row = sequential[b.case]
+        http = row.api.percentile(0.5)
+        lines.append(
+            (
+                b.case,
+                str(b.results),
+                str(b.nodes),
+                str(b.edges),
+                f"{b.response_kb:.1f}",
+                ms(statistics.median(row.raw.server)),
+                ms(row.raw.percentile(0.5)),
+                ms(b.read_p50),
+                ms(b.execute_p50 - b.read_p50),
+                ms(http - b.execute_p50),
+                ms(http),
+                str(b.samples),
+            )
+        )
+    return render(head, lines)
+
+
+def cpu_table(rows: list[Row]) -> str:
+    """CPU ms per request: on a machine with few cores, the total bounds the requests per second."""
+    head = ("query", "clients", "API:clients", "API:app", "API:neo4j", "API:total")
+    head += ("raw:clients", "raw:neo4j", "raw:total")
+    lines = []
+    for r in rows:
+        api = [r.api.cpu_ms(p) for p in ("clients", "api", "neo4j")]
+        raw = [r.raw.cpu_ms(p) for p in ("clients", "neo4j")]
+        cells = [*api, total(api), *raw, total(raw)]
+        lines.append((r.case, str(r.clients), *map(cell, cells)))
+    return render(head, lines)
+
+
+def total(values: list[float | None]) -> float | None:
+    return None if any(v is None for v in values) else sum(v for v in values if v is not None)
+
+
+def machine() -> str:
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
+    return f"{os.cpu_count()} cores ({platform.machine()}, {platform.system()}), load average {load}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.serve is not None:
+        serve(args.serve)
+        return 0
+    settings = bench_settings(args)
+    if settings is None:
+        return REFUSED
+    try:
+        with bench_server(settings) as target, connect(target) as driver:
+            database = target.database
+            load_graph(driver, database, args.areas, args.seed)
+            neo4j_pid = None if settings.external else LocalServer(settings, progress=say).pid()
+            print(f"machine: {machine()}")
+            print(f"client: Python {sys.version.split()[0]}, httpx {httpx.__version__}")
+            print(f"server: {server_version(driver, database)} at {target.uri} (database {database})")
+            print(
+                f"data: the 2 bundled protocols + {args.areas} synthetic areas; up to {args.requests} "
+                f"requests per query, side and concurrency (none started after {args.max_seconds:g}s), "
+                f"after {args.warmup} untimed\n"
+            )
+            rows, breakdowns = asyncio.run(benchmark(target, settings, args, neo4j_pid))
+    except (GraphError, RuntimeError) as exc:
+        say(f"error: {exc}")
+        return FAILED
+    print("Latency (ms) and throughput: the API over HTTP against its own Cypher sent raw through the driver")
+    print(latency_table(rows))
+    print("\n" + textwrap.fill(BREAKDOWN_NOTE, 110))
+    print(breakdown_table(rows, breakdowns))
+    for b in breakdowns:
+        print(f"  {b.case}: {', '.join(b.statements)}")
+    print("\nCPU ms per request by process (clients = this benchmark's Python, app = the API server)")
+    print(cpu_table(rows))
+    print(f"\nmachine at the end: {machine()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
