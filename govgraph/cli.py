@@ -328,6 +328,10 @@ def _load_or_exit(driver: Driver, settings: Settings, documents, force: bool) ->
 
 # -- commands defined in modules of their own -------------------------------------------------------------
 
+from govgraph.check_command import check  # noqa: E402
+
+main.add_command(check)
+
 
 if __name__ == "__main__":
     main()

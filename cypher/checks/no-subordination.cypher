@@ -1,0 +1,56 @@
+// name: checks/no-subordination
+// id: no-subordination
+// title: No body is subordinate to another where the protocol says it is not
+// severity: error
+// citation: the protocol's declaration that a body is independent ("neither subordinate to nor a
+//   subgroup of any other local body", as Working Together puts it) or that the parties' relationship is
+//   not hierarchical ("It is not a hierarchical relationship")
+// rationale: A body that must be able to challenge others cannot sit beneath them. The check follows
+//   SUBGROUP_OF upwards and DIRECTS backwards (whoever may direct a body is above it), through any
+//   number of levels, and reports each body above with the shortest path to it. An independent body may
+//   be beneath no other body of its area: an error. Under a non-hierarchical declaration, a party (or a
+//   body the declaration names) beneath another of them is an error; beneath a body outside the
+//   protocol it is reported as a warning, not failed, since the protocol says nothing about that body.
+// takes: $area — an area id, or null for every area
+// returns: rule, severity, area, message, subjects, path, clauses — one row per bound body and body above
+//   it, citing the declarations it breaks (or, for a warning, that bind it)
+MATCH (d:Declaration)-[:STATED_IN]->(:Clause)-[:PART_OF]->(doc:Protocol)
+WHERE d.kind IN ['independent', 'non_hierarchical'] AND ($area IS NULL OR d.area = $area)
+CALL (d, doc) {
+  MATCH (d)-[:CONCERNS]->(b:Body)
+  RETURN b AS bound
+  UNION
+  MATCH (doc)-[:HAS_PARTY]->(b:Body)
+  WHERE d.kind = 'non_hierarchical'
+  RETURN b AS bound
+}
+WITH d, collect(bound) AS bound
+UNWIND bound AS a
+WITH a, collect({declaration: d, bound: bound}) AS grounds
+MATCH p = SHORTEST 1 (a)((x)-[h:SUBGROUP_OF|DIRECTS]-(y)
+      WHERE (type(h) = 'SUBGROUP_OF' AND startNode(h) = x) OR (type(h) = 'DIRECTS' AND endNode(h) = x))+
+    (above:Body)
+WHERE above.area = a.area AND above <> a
+WITH a, above, p, grounds,
+  [g IN grounds WHERE g.declaration.kind = 'independent' OR above IN g.bound | g.declaration] AS broken
+WITH a, above, p, broken, CASE broken WHEN [] THEN [g IN grounds | g.declaration] ELSE broken END AS cited
+CALL (cited, p) {
+  UNWIND [d IN cited | {id: d.clause, quote: d.quote}] +
+    [r IN relationships(p) | {id: r.clause, quote: r.quote}] AS quoted
+  MATCH (c:Clause {id: quoted.id})-[:PART_OF]->(doc:Protocol)
+  RETURN collect({clause: c, protocol: doc, quote: quoted.quote}) AS clauses
+}
+RETURN
+  'no-subordination' AS rule,
+  CASE broken WHEN [] THEN 'warning' ELSE 'error' END AS severity,
+  a.area AS area,
+  a.name + ' is subordinate to ' + above.name +
+    CASE length(p) WHEN 1 THEN '' ELSE ' (' + toString(length(p)) + ' levels up)' END +
+    CASE
+      WHEN any(d IN broken WHERE d.kind = 'independent') THEN ', though the protocol declares it independent'
+      WHEN broken <> [] THEN ', though the protocol declares their relationship not hierarchical'
+      ELSE '; ' + above.name + ' is not a party to the protocol, so this is reported, not failed'
+    END AS message,
+  [a, above] AS subjects,
+  p AS path,
+  clauses

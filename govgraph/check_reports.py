@@ -1,0 +1,283 @@
+"""What ``govgraph check`` prints: text for people, JSON for programs, JUnit and SARIF for CI.
+
+Every renderer takes the same ``Report`` (the areas checked, the rules run, their findings and the
+threshold), so the four formats always tell the same story.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import textwrap
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from graph.checks import ClauseRef, EdgeRef, Finding, Leg, Rule, Severity, failing
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SOURCE_ROOT = "PROTOCOLS"  # SARIF's base id for protocol texts known only by file name
+
+
+@dataclass(frozen=True)
+class Report:
+    areas: list[tuple[str, str]]  # (id, name) of every area checked, passing ones included
+    rules: list[Rule]
+    findings: list[Finding]
+    threshold: Severity
+    source_dir: Path | None = None  # where protocol texts are, when the graph knows only their names
+
+    @property
+    def failed(self) -> list[Finding]:
+        return failing(self.findings, self.threshold)
+
+    def counts(self) -> dict[str, int]:
+        return {s.value: sum(f.severity == s for f in self.findings) for s in reversed(Severity)}
+
+    def of(self, area: str, rule: str) -> list[Finding]:
+        return [f for f in self.findings if f.area == area and f.rule == rule]
+
+
+def render(report: Report, fmt: str) -> str:
+    renderers: dict[str, Callable[[Report], str]] = {
+        "text": text,
+        "json": as_json,
+        "junit": junit,
+        "sarif": sarif,
+    }
+    return renderers[fmt](report)
+
+
+# -- text -------------------------------------------------------------------------------------------------
+
+
+def text(report: Report) -> str:
+    """Grouped by area and rule; each finding with its message, path (one leg a line) and clauses."""
+    lines = [
+        f"Checked {_plural(len(report.areas), 'area')} against {_plural(len(report.rules), 'rule')}, "
+        f"failing on {report.threshold} or worse.",
+    ]
+    for area_id, name in report.areas:
+        lines += ["", f"{name} ({area_id})"]
+        passed = []
+        for rule in report.rules:
+            found = report.of(area_id, rule.id)
+            if not found:
+                passed.append(rule.id)
+                continue
+            lines.append(f"  {rule.id} ({rule.severity}): {rule.title}")
+            for finding in found:
+                lines += _finding_lines(finding)
+        if passed:
+            lines.append(f"  passed: {', '.join(passed)}")
+    counts = report.counts()
+    summary = ", ".join(f"{_plural(n, s)}" for s, n in counts.items())
+    verdict = "FAILED" if report.failed else "passed"
+    lines += ["", f"{summary}: {verdict} (threshold {report.threshold})."]
+    return "\n".join(lines)
+
+
+def _finding_lines(finding: Finding) -> list[str]:
+    lines = [f"    {finding.severity.upper():<7} {finding.message}"]
+    for index, leg in enumerate(finding.path):
+        label = "path" if index == 0 else ""
+        lines.append(f"            {label:<7}{leg.text()}{_leg_sources(leg)}")
+    for clause in finding.clauses:
+        where = f" ({_where(clause)})" if clause.line else ""
+        quote = f': "{clause.quote}"' if clause.quote else ""
+        lines.append(f"            clause {clause.ref}{where}{quote}")
+    return lines
+
+
+def _leg_sources(leg: Leg) -> str:
+    """Which clause or register line states each edge of a leg, so a person can look it up."""
+    sources = [_edge_source(edge) for edge in leg.edges]
+    return f"  [{'; '.join(sources)}]" if any(sources) else ""
+
+
+def _edge_source(edge: EdgeRef) -> str:
+    if edge.clause:
+        return edge.clause.rsplit("/", 1)[-1]
+    if edge.line is not None:
+        return f"register {edge.source} line {edge.line}"
+    return ""
+
+
+def _where(clause: ClauseRef) -> str:
+    return f"{clause.source_file or clause.protocol}, line {clause.line}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 or word == "info" else f"{count} {word}s"
+
+
+# -- json -------------------------------------------------------------------------------------------------
+
+
+def as_json(report: Report) -> str:
+    data = {
+        "threshold": report.threshold.value,
+        "failed": bool(report.failed),
+        "counts": report.counts(),
+        "areas": [{"id": area_id, "name": name} for area_id, name in report.areas],
+        "rules": [_rule_dict(rule) for rule in report.rules],
+        "findings": [finding.as_dict() for finding in report.findings],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def _rule_dict(rule: Rule) -> dict[str, str]:
+    return {
+        "id": rule.id,
+        "title": rule.title,
+        "severity": rule.severity.value,
+        "citation": rule.citation,
+        "rationale": rule.rationale,
+    }
+
+
+# -- junit ------------------------------------------------------------------------------------------------
+
+
+def junit(report: Report) -> str:
+    """One test suite per area, one test case per rule: a case fails on findings at the threshold."""
+    root = ET.Element("testsuites", name="govgraph check")
+    total = failures = 0
+    for area_id, name in report.areas:
+        suite = ET.SubElement(root, "testsuite", name=area_id)
+        properties = ET.SubElement(suite, "properties")
+        ET.SubElement(properties, "property", name="area", value=name)
+        suite_failures = 0
+        for rule in report.rules:
+            case = ET.SubElement(suite, "testcase", classname=f"govgraph.check.{area_id}", name=rule.id)
+            found = report.of(area_id, rule.id)
+            bad = failing(found, report.threshold)
+            if bad:
+                suite_failures += 1
+                summary = f"{_plural(len(bad), 'finding')} at or above {report.threshold}"
+                failure = ET.SubElement(case, "failure", message=summary, type=bad[0].severity.value)
+                failure.text = _plain_lines(bad)
+            rest = [f for f in found if f not in bad]
+            if rest:
+                ET.SubElement(case, "system-out").text = _plain_lines(rest)
+        suite.set("tests", str(len(report.rules)))
+        suite.set("failures", str(suite_failures))
+        suite.set("errors", "0")
+        total += len(report.rules)
+        failures += suite_failures
+    root.set("tests", str(total))
+    root.set("failures", str(failures))
+    root.set("errors", "0")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
+
+
+def _plain_lines(findings: list[Finding]) -> str:
+    return textwrap.dedent("\n".join(line for f in findings for line in _finding_lines(f)))
+
+
+# -- sarif ------------------------------------------------------------------------------------------------
+
+
+def sarif(report: Report) -> str:
+    """SARIF 2.1.0: each result is located at the protocol text and line of the clause it rests on."""
+    index = {rule.id: i for i, rule in enumerate(report.rules)}
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "govgraph",
+                "version": _version(),
+                "rules": [_sarif_rule(rule) for rule in report.rules],
+            }
+        },
+        "invocations": [{"executionSuccessful": True}],
+        "results": [_sarif_result(f, index[f.rule], report.source_dir) for f in report.findings],
+    }
+    if any(not c.source_path for f in report.findings for c in f.clauses) and report.source_dir is None:
+        run["originalUriBaseIds"] = {
+            SOURCE_ROOT: {"description": {"text": "The folder holding the protocols' text files."}}
+        }
+    return json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2)
+
+
+def _version() -> str:
+    try:
+        return version("govgraph")
+    except PackageNotFoundError:
+        return "0"
+
+
+def _sarif_rule(rule: Rule) -> dict[str, Any]:
+    return {
+        "id": rule.id,
+        "name": "".join(part.title() for part in rule.id.split("-")),
+        "shortDescription": {"text": rule.title},
+        "fullDescription": {"text": rule.rationale},
+        "help": {"text": f"{rule.rationale}\n\nRests on: {rule.citation}"},
+        "defaultConfiguration": {"level": SARIF_LEVEL[rule.severity]},
+        "properties": {"citation": rule.citation},
+    }
+
+
+def _sarif_result(finding: Finding, rule_index: int, source_dir: Path | None) -> dict[str, Any]:
+    locations = [_sarif_location(c, source_dir) for c in finding.clauses if c.line]
+    result: dict[str, Any] = {
+        "ruleId": finding.rule,
+        "ruleIndex": rule_index,
+        "level": SARIF_LEVEL[finding.severity],
+        "message": {"text": _sarif_message(finding)},
+        "locations": locations[:1],
+        "partialFingerprints": {"govgraphFinding/v1": _fingerprint(finding)},
+        "properties": {
+            "area": finding.area,
+            "subjects": [s.id for s in finding.subjects],
+            "path": {"nodes": [n.id for n in finding.nodes], "edges": [e.id for e in finding.edges]},
+        },
+    }
+    if len(locations) > 1:
+        result["relatedLocations"] = [{"id": i, **loc} for i, loc in enumerate(locations[1:], 1)]
+    return result
+
+
+def _sarif_message(finding: Finding) -> str:
+    path = finding.path_text()
+    return f"{finding.message}." + (f" Path: {path}." if path else "")
+
+
+def _sarif_location(clause: ClauseRef, source_dir: Path | None) -> dict[str, Any]:
+    quote = f': "{clause.quote}"' if clause.quote else ""
+    return {
+        "physicalLocation": {
+            "artifactLocation": _artifact(clause, source_dir),
+            "region": {"startLine": clause.line},
+        },
+        "message": {"text": f"clause {clause.ref}{quote}"},
+    }
+
+
+def _artifact(clause: ClauseRef, source_dir: Path | None) -> dict[str, str]:
+    """Relative to the working directory where possible, as code-scanning services expect."""
+    if source_dir is not None and clause.source_file:
+        return {"uri": _relative_uri(source_dir / clause.source_file)}
+    if clause.source_path:
+        return {"uri": _relative_uri(Path(clause.source_path))}
+    return {"uri": clause.source_file or str(clause.protocol), "uriBaseId": SOURCE_ROOT}
+
+
+def _relative_uri(path: Path) -> str:
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return resolved.as_uri()
+
+
+def _fingerprint(finding: Finding) -> str:
+    """Stable across runs for the same finding, so code scanning tracks it rather than re-opening it."""
+    key = "|".join([finding.rule, finding.area, *sorted(s.id for s in finding.subjects)])
+    key += "|" + "|".join(sorted(str(e.id) for e in finding.edges))
+    return hashlib.sha256(key.encode()).hexdigest()[:32]

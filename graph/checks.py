@@ -1,0 +1,543 @@
+"""Independence checks: rules written in Cypher, one file each, whose rows become findings that cite the
+clause and the path they rest on.
+
+A rule is a ``.cypher`` file directly in a rules directory (the bundled ones are ``cypher/checks``). Its
+leading ``// key: value`` comment lines are its header (id, title, severity, citation, rationale; indented
+comment lines continue a value) and the rest is one read-only statement that takes ``$area`` (an area id,
+or null for all) and returns rows of one shape, the columns of ``COLUMNS``:
+
+- ``rule`` (the header's id) and ``severity`` (error, warning or info, at most the header's severity);
+- ``area`` and ``message`` (strings);
+- ``subjects``: the nodes the finding is about;
+- ``path``: the offending path, a list of paths (shown as legs), or null;
+- ``clauses``: ``[{clause: Clause node, protocol: Protocol node or null, quote: string or null}]``.
+
+A validator adds a rule by adding a file; a file whose header, columns or values are wrong is refused
+with a ``RuleError`` naming the file, line and field, never run half-way into a report.
+
+Rule discovery and parsing, and turning a row into a ``Finding``, are pure functions, so the API can run
+the very same rule texts with neo4j's async driver: ``run_checks`` is a thin loop over them for a sync
+driver or session, ``run_checks_async`` the same for an async one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from neo4j import READ_ACCESS, AsyncDriver, AsyncManagedTransaction, AsyncSession, Driver, Session
+from neo4j import ManagedTransaction as Transaction
+from neo4j.exceptions import ClientError, DriverError, Neo4jError
+from neo4j.graph import Node, Relationship
+from neo4j.graph import Path as GraphPath
+
+from graph.errors import GraphError
+from graph.queries import cypher
+
+SUFFIX = ".cypher"
+REQUIRED = ("id", "title", "severity", "citation", "rationale")
+OPTIONAL = ("name", "takes", "returns")  # the header every statement in cypher/ carries
+COLUMNS = ("rule", "severity", "area", "message", "subjects", "path", "clauses")
+RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_NEO4J_LINE = re.compile(r"\(line (\d+), column \d+")
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class RuleError(GraphError):
+    """A rule file that cannot be used: told as file, line and field, like the loaders' input errors."""
+
+    def __init__(self, file: str, message: str, line: int | None = None, field: str | None = None) -> None:
+        self.file, self.message, self.line, self.field = file, message, line, field
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.file + (f":{self.line}" if self.line else "")
+        what = f" [{self.field}]" if self.field else ""
+        return f"{where}:{what} {self.message}"
+
+
+class UnknownRule(GraphError):
+    """A rule asked for by id that no file defines: a usage error."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    severity: Severity
+    citation: str
+    rationale: str
+    text: str
+    file: str
+
+    @property
+    def return_line(self) -> int | None:
+        """Where the statement's columns are named: the line a column error points at."""
+        lines = [n for n, line in enumerate(self.text.splitlines(), 1) if line.lstrip().startswith("RETURN")]
+        return lines[-1] if lines else None
+
+
+# -- findings ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NodeRef:
+    id: str
+    name: str
+    label: str
+
+
+@dataclass(frozen=True)
+class EdgeRef:
+    """An edge of a path. A protocol's edges cite a clause; a register's cite its source and line."""
+
+    id: str | None
+    type: str
+    start: str
+    end: str
+    clause: str | None = None
+    quote: str | None = None
+    source: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Leg:
+    """One path: ``edges[i]`` joins ``nodes[i]`` and ``nodes[i + 1]``, in either direction."""
+
+    nodes: tuple[NodeRef, ...]
+    edges: tuple[EdgeRef, ...]
+
+    def text(self) -> str:
+        """``A -SUBGROUP_OF-> B <-DIRECTS- C``: the arrow shows which way each edge really points."""
+        parts = [self.nodes[0].name]
+        for edge, before, after in zip(self.edges, self.nodes, self.nodes[1:], strict=False):
+            arrow = f"-{edge.type}->" if edge.start == before.id else f"<-{edge.type}-"
+            parts += [arrow, after.name]
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class ClauseRef:
+    """A clause a finding rests on, with the words it quotes and where the protocol's text has it."""
+
+    id: str
+    ref: str
+    number: str | None
+    line: int | None
+    quote: str | None
+    protocol: str | None
+    source_file: str | None
+    source_path: str | None
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    area: str
+    message: str
+    subjects: tuple[NodeRef, ...]
+    path: tuple[Leg, ...]
+    clauses: tuple[ClauseRef, ...]
+
+    @property
+    def nodes(self) -> tuple[NodeRef, ...]:
+        return _unique(node for leg in self.path for node in leg.nodes)
+
+    @property
+    def edges(self) -> tuple[EdgeRef, ...]:
+        return _unique(edge for leg in self.path for edge in leg.edges)
+
+    def path_text(self) -> str:
+        return "; ".join(leg.text() for leg in self.path)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for JSON and the API: ids throughout, names and types where a reader needs them."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "area": self.area,
+            "message": self.message,
+            "subjects": [vars(s) for s in self.subjects],
+            "path": {
+                "text": self.path_text(),
+                "nodes": [vars(n) for n in self.nodes],
+                "edges": [vars(e) for e in self.edges],
+            },
+            "clauses": [vars(c) for c in self.clauses],
+        }
+
+
+def _unique(items: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+# -- discovering and parsing rules -----------------------------------------------------------------------
+
+
+def bundled_rules() -> Traversable:
+    return resources.files("cypher") / "checks"
+
+
+def load_rules(directory: Path | Traversable | None = None) -> list[Rule]:
+    """Every rule file directly in ``directory`` (default: the bundled rules), parsed and checked, by id."""
+    folder = bundled_rules() if directory is None else directory
+    if not folder.is_dir():
+        raise RuleError(str(folder), "is not a directory of rule files")
+    entries = sorted((e for e in folder.iterdir() if e.name.endswith(SUFFIX)), key=lambda e: e.name)
+    if not entries:
+        raise RuleError(str(folder), f"holds no rule files (*{SUFFIX})")
+    return [parse_rule(_read(entry), str(entry), entry.name[: -len(SUFFIX)]) for entry in entries]
+
+
+def _read(entry: Traversable) -> str:
+    try:
+        return entry.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise RuleError(str(entry), f"is not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise RuleError(str(entry), f"cannot be read: {exc.strerror or exc}") from None
+
+
+def parse_rule(text: str, file: str, stem: str | None = None) -> Rule:
+    """Check the header a rule file opens with; ``stem`` (the file's name) must equal the rule's id."""
+    fields, lines = _header(text, file)
+    for key in REQUIRED:
+        if not fields.get(key):
+            raise RuleError(file, _missing(key, fields), line=lines.get(key, 1), field=key)
+    rule_id = fields["id"]
+    if not RULE_ID.match(rule_id):
+        raise RuleError(file, f"id '{rule_id}' must be lower-case words joined by '-'", lines["id"], "id")
+    if stem is not None and rule_id != stem:
+        raise RuleError(file, f"id '{rule_id}' differs from the file's name '{stem}'", lines["id"], "id")
+    try:
+        severity = Severity(fields["severity"])
+    except ValueError:
+        choices = ", ".join(s.value for s in reversed(Severity))
+        message = f"severity '{fields['severity']}' is not one of {choices}"
+        raise RuleError(file, message, lines["severity"], "severity") from None
+    if not any(line.strip() and not line.strip().startswith("//") for line in text.splitlines()):
+        raise RuleError(file, "has a header but no query after it")
+    return Rule(
+        rule_id, fields["title"], severity, fields["citation"], fields["rationale"], text=text, file=file
+    )
+
+
+def _header(text: str, file: str) -> tuple[dict[str, str], dict[str, int]]:
+    """The leading comment lines as fields; a line that names no field continues the one before."""
+    fields: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    last = None
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if not stripped.startswith("//"):
+            break
+        body = stripped[2:].strip()
+        key, sep, value = body.partition(":")
+        indented = stripped[2:].startswith("  ")
+        if sep and not indented and key.strip().isidentifier():
+            last = key.strip().lower()
+            if last in fields:
+                raise RuleError(file, f"header field '{last}' is given twice", number, last)
+            fields[last], lines[last] = value.strip(), number
+        elif last and body:
+            fields[last] = f"{fields[last]} {body}".strip()
+    return fields, lines
+
+
+def _missing(key: str, fields: Mapping[str, str]) -> str:
+    if key in fields:
+        return f"header field '{key}' is empty"
+    typo = difflib.get_close_matches(key, [f for f in fields if f not in (*REQUIRED, *OPTIONAL)], n=1)
+    hint = f" (is '{typo[0]}' a typo?)" if typo else ""
+    return f"header field '{key}' is missing{hint}; a rule's header names {', '.join(REQUIRED)}"
+
+
+def select_rules(rules: Sequence[Rule], ids: Iterable[str] | None) -> list[Rule]:
+    """The rules asked for (all when ``ids`` is empty), in their own order; an unknown id is refused."""
+    wanted = list(dict.fromkeys(ids or ()))
+    known = {rule.id for rule in rules}
+    for rule_id in wanted:
+        if rule_id not in known:
+            raise UnknownRule(f"unknown rule '{rule_id}' (known: {', '.join(sorted(known))})")
+    return [rule for rule in rules if not wanted or rule.id in wanted]
+
+
+# -- rows to findings (pure: shared by the sync and async runners) ----------------------------------------
+
+
+def rule_parameters(area: str | None) -> dict[str, Any]:
+    return {"area": area}
+
+
+def check_columns(rule: Rule, keys: Sequence[str]) -> None:
+    """One shape for every rule: exactly ``COLUMNS``, so every renderer and the API can rely on it."""
+    missing = [c for c in COLUMNS if c not in keys]
+    extra = [k for k in keys if k not in COLUMNS]
+    if missing or extra:
+        problems = [f"missing {', '.join(missing)}"] if missing else []
+        problems += [f"unexpected {', '.join(extra)}"] if extra else []
+        message = f"returns the wrong columns ({'; '.join(problems)}); a rule returns {', '.join(COLUMNS)}"
+        raise RuleError(rule.file, message, rule.return_line, "returns")
+
+
+def to_finding(rule: Rule, record: Mapping[str, Any], row: int = 1) -> Finding:
+    """One row as a Finding, each value checked, so a bad rule is caught at its first bad row."""
+    values = _RowValues(rule, record, row)
+    severity = values.severity()
+    return Finding(
+        rule=rule.id,
+        severity=severity,
+        area=values.text("area"),
+        message=values.text("message"),
+        subjects=tuple(_node(n) for n in values.nodes("subjects")),
+        path=values.legs(),
+        clauses=_cited(values.clauses()),
+    )
+
+
+class _RowValues:
+    """Reads one row's columns, raising a RuleError that names the rule file, row and column."""
+
+    def __init__(self, rule: Rule, record: Mapping[str, Any], row: int) -> None:
+        self.rule, self.record, self.row = rule, record, row
+
+    def fail(self, column: str, message: str) -> RuleError:
+        return RuleError(self.rule.file, f"row {self.row}: {message}", self.rule.return_line, column)
+
+    def text(self, column: str) -> str:
+        value = self.record[column]
+        if not isinstance(value, str) or not value:
+            raise self.fail(column, f"'{column}' must be a non-empty string, not {_kind(value)}")
+        return value
+
+    def severity(self) -> Severity:
+        if (rule_id := self.text("rule")) != self.rule.id:
+            raise self.fail("rule", f"'rule' is '{rule_id}', not the header's id '{self.rule.id}'")
+        value = self.text("severity")
+        if value not in {s.value for s in Severity}:
+            raise self.fail("severity", f"severity '{value}' is not one of error, warning, info")
+        severity = Severity(value)
+        if severity.rank > self.rule.severity.rank:
+            raise self.fail("severity", f"severity '{severity}' is above the header's '{self.rule.severity}'")
+        return severity
+
+    def nodes(self, column: str) -> list[Node]:
+        value = self.record[column]
+        if not isinstance(value, list) or not all(isinstance(n, Node) for n in value):
+            raise self.fail(column, f"'{column}' must be a list of nodes, not {_kind(value)}")
+        return value
+
+    def legs(self) -> tuple[Leg, ...]:
+        value = self.record["path"]
+        paths = [] if value is None else value if isinstance(value, list) else [value]
+        if not all(isinstance(p, GraphPath) for p in paths):
+            raise self.fail("path", f"'path' must be a path, a list of paths or null, not {_kind(value)}")
+        return tuple(_leg(p) for p in paths)
+
+    def clauses(self) -> list[ClauseRef]:
+        value = self.record["clauses"]
+        if not isinstance(value, list):
+            raise self.fail("clauses", f"'clauses' must be a list of maps, not {_kind(value)}")
+        refs = []
+        for item in value:
+            if not isinstance(item, Mapping) or not isinstance(item.get("clause"), Node):
+                raise self.fail("clauses", "each of 'clauses' must be {clause: node, protocol, quote}")
+            protocol, quote = item.get("protocol"), item.get("quote")
+            if not (protocol is None or isinstance(protocol, Node)) or not isinstance(quote, str | None):
+                raise self.fail("clauses", "a clause's 'protocol' must be a node and its 'quote' a string")
+            refs.append(_clause(item["clause"], protocol, quote))
+        return refs
+
+
+def _cited(refs: list[ClauseRef]) -> tuple[ClauseRef, ...]:
+    """Each clause once per quote; a clause cited without words is dropped where it is quoted anyway."""
+    quoted = {ref.id for ref in refs if ref.quote}
+    return _unique(ref for ref in refs if ref.quote or ref.id not in quoted)
+
+
+def _kind(value: Any) -> str:
+    return "null" if value is None else type(value).__name__
+
+
+def _node(node: Node) -> NodeRef:
+    labels = sorted(label for label in node.labels if label != "Entity")
+    node_id = str(node.get("id", node.element_id))
+    name = str(node.get("name") or node.get("title") or node_id)
+    return NodeRef(node_id, name, labels[0] if labels else "")
+
+
+def _edge(rel: Relationship) -> EdgeRef:
+    start, end = rel.start_node, rel.end_node
+    return EdgeRef(
+        id=rel.get("id"),
+        type=rel.type,
+        start=str(start.get("id", start.element_id)) if start is not None else "",
+        end=str(end.get("id", end.element_id)) if end is not None else "",
+        clause=rel.get("clause"),
+        quote=rel.get("quote"),
+        source=rel.get("source"),
+        line=rel.get("line"),
+    )
+
+
+def _leg(path: GraphPath) -> Leg:
+    return Leg(tuple(_node(n) for n in path.nodes), tuple(_edge(r) for r in path.relationships))
+
+
+def _clause(clause: Node, protocol: Node | None, quote: str | None) -> ClauseRef:
+    doc = protocol if protocol is not None else {}
+    return ClauseRef(
+        id=str(clause.get("id")),
+        ref=str(clause.get("ref") or clause.get("id")),
+        number=clause.get("number"),
+        line=clause.get("line"),
+        quote=quote,
+        protocol=doc.get("id") or clause.get("protocol"),
+        source_file=doc.get("source_file"),
+        source_path=doc.get("source_path"),
+    )
+
+
+def finish(
+    findings: Iterable[Finding], area: str | None = None, min_severity: Severity | str | None = None
+) -> list[Finding]:
+    """Keep the area's findings at or above ``min_severity``, in a stable order: area, rule, severity."""
+    floor = Severity(min_severity).rank if min_severity else 0
+    kept = {f for f in findings if (area is None or f.area == area) and f.severity.rank >= floor}
+    return sorted(kept, key=lambda f: (f.area, f.rule, -f.severity.rank, f.message, f.path_text()))
+
+
+def failing(findings: Iterable[Finding], threshold: Severity | str) -> list[Finding]:
+    """The findings at or above ``threshold``: what makes ``govgraph check`` exit 1."""
+    return [f for f in findings if f.severity.rank >= Severity(threshold).rank]
+
+
+# -- running ----------------------------------------------------------------------------------------------
+
+
+def run_checks(
+    target: Driver | Session,
+    area: str | None = None,
+    rules: Iterable[str] | None = None,
+    min_severity: Severity | str | None = None,
+    *,
+    rules_dir: Path | Traversable | None = None,
+    database: str | None = None,
+) -> list[Finding]:
+    """Run the chosen rules (default: all in ``rules_dir``, by default the bundled ones), each in its own
+    read transaction, and return their findings for ``area`` (default: all) at or above ``min_severity``.
+
+    Every rule file is parsed before any runs, so a bad header stops the check before the database is
+    asked anything.
+    """
+    selected = select_rules(load_rules(rules_dir), rules)
+    return run_rules(target, selected, area, min_severity, database=database)
+
+
+def run_rules(
+    target: Driver | Session,
+    rules: Sequence[Rule],
+    area: str | None = None,
+    min_severity: Severity | str | None = None,
+    *,
+    database: str | None = None,
+) -> list[Finding]:
+    """``run_checks`` for rules already loaded (the CLI lists and selects them first)."""
+    if isinstance(target, Driver):
+        with target.session(database=database, default_access_mode=READ_ACCESS) as session:
+            return _run_all(session, rules, area, min_severity)
+    return _run_all(target, rules, area, min_severity)
+
+
+def _run_all(
+    session: Session, rules: Sequence[Rule], area: str | None, min_severity: Severity | str | None
+) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in rules:
+        try:
+            findings += session.execute_read(_run_rule, rule, area)
+        except (Neo4jError, DriverError) as exc:
+            raise _as_graph_error(rule, exc) from exc
+    return finish(findings, area, min_severity)
+
+
+def _run_rule(tx: Transaction, rule: Rule, area: str | None) -> list[Finding]:
+    result = tx.run(rule.text, rule_parameters(area))
+    check_columns(rule, result.keys())
+    return [to_finding(rule, record, row) for row, record in enumerate(result, 1)]
+
+
+async def run_checks_async(
+    target: AsyncDriver | AsyncSession,
+    area: str | None = None,
+    rules: Iterable[str] | None = None,
+    min_severity: Severity | str | None = None,
+    *,
+    rules_dir: Path | Traversable | None = None,
+    database: str | None = None,
+) -> list[Finding]:
+    """``run_checks`` for neo4j's async driver: the same rule texts, parameters and row conversion."""
+    selected = select_rules(load_rules(rules_dir), rules)
+    if isinstance(target, AsyncDriver):
+        async with target.session(database=database, default_access_mode=READ_ACCESS) as session:
+            return await _run_all_async(session, selected, area, min_severity)
+    return await _run_all_async(target, selected, area, min_severity)
+
+
+async def _run_all_async(
+    session: AsyncSession, rules: Sequence[Rule], area: str | None, min_severity: Severity | str | None
+) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in rules:
+        try:
+            findings += await session.execute_read(_run_rule_async, rule, area)
+        except (Neo4jError, DriverError) as exc:
+            raise _as_graph_error(rule, exc) from exc
+    return finish(findings, area, min_severity)
+
+
+async def _run_rule_async(tx: AsyncManagedTransaction, rule: Rule, area: str | None) -> list[Finding]:
+    result = await tx.run(rule.text, rule_parameters(area))
+    check_columns(rule, result.keys())
+    records = [record async for record in result]
+    return [to_finding(rule, record, row) for row, record in enumerate(records, 1)]
+
+
+def _as_graph_error(rule: Rule, exc: Exception) -> GraphError:
+    """A statement Neo4j refuses is the rule file's fault (with its line); anything else is the server's."""
+    if isinstance(exc, ClientError):
+        message = (exc.message or str(exc)).strip()
+        found = _NEO4J_LINE.search(message)
+        first = message.splitlines()[0] if message else "no reason given"
+        return RuleError(rule.file, f"Neo4j refused the rule: {first}", int(found[1]) if found else None)
+    return GraphError(f"rule '{rule.id}' could not run: {exc}")
+
+
+def list_areas(target: Driver | Session, database: str | None = None) -> list[tuple[str, str]]:
+    """Every area in the graph as (id, name): the areas a report covers, passing ones included."""
+    if isinstance(target, Driver):
+        records, _, _ = target.execute_query(cypher("checks/support/areas"), database_=database, routing_="r")
+    else:
+        records = list(target.run(cypher("checks/support/areas")))
+    return [(r["id"], r["name"] or r["id"]) for r in records]
