@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from strawberry.fastapi import BaseContext
 
-from api import lucene, types
+from api import findings, lucene, types
 from api.pages import Connection, connection, window
 from api.snapshot import Snapshot
-from api.store import ApiError, StatementLog, Store
+from api.store import ApiError, StatementLog, Store, Unavailable
+from graph import checks
+from graph.errors import GraphError
 
 MAX_HOPS = 6
 DEFAULT_PATH_EDGES = (
@@ -31,6 +34,7 @@ class Context(BaseContext):
         super().__init__()
         self.store = store
         self.log = StatementLog()
+        self.findings = findings.FindingsCache()
 
 
 @dataclass
@@ -176,3 +180,24 @@ def _hit(snap: Snapshot, hit: dict[str, Any]) -> types.SearchHit:
     node = snap.nodes[hit["id"]]
     label = node.get("name") or node.get("text") or node.id
     return types.SearchHit(kind=node.label.upper(), id=node.id, score=hit["score"], label=label, _snap=snap)
+
+
+async def area_findings(ctx: Context, area: str | None) -> list[checks.Finding]:
+    """Every rule's findings for ``area`` (None: all areas), once per request and area."""
+    return await ctx.findings.area(lambda a: _run_checks(ctx, a), area)
+
+
+async def _run_checks(ctx: Context, area: str | None) -> list[checks.Finding]:
+    ctx.log.names.extend(f"checks/{rule.id}" for rule in checks.load_rules())
+    try:
+        return await checks.run_checks_async(ctx.store.driver, area=area, database=ctx.store.target.database)
+    except GraphError as exc:
+        raise findings.as_api_error(exc) from exc
+    except (ServiceUnavailable, SessionExpired, OSError) as exc:
+        raise Unavailable("The graph database is unavailable right now; try again shortly.") from exc
+
+
+async def check_findings(
+    ctx: Context, area: str | None, rules: list[str] | None, floor: findings.Severity | None
+) -> list[findings.Finding]:
+    return findings.select(await area_findings(ctx, area), rules, floor)

@@ -20,7 +20,7 @@ from strawberry.extensions import (
 )
 from strawberry.types import Info
 
-from api import fetch, types
+from api import fetch, findings, types
 from api.pages import DEFAULT_PAGE, Connection
 from api.store import ApiError
 
@@ -127,6 +127,18 @@ class Query:
     ) -> Connection[types.Path]:
         wanted = [t.value for t in edge_types] if edge_types else None
         return await fetch.paths(info.context, from_, to, max_hops, wanted, first, after)
+
+    @strawberry.field(
+        description="Independence check findings (as `govgraph check`), each with clause and path."
+    )
+    async def checks(
+        self,
+        info: Ctx,
+        area: str | None = None,
+        rules: list[str] | None = None,
+        min_severity: findings.Severity | None = None,
+    ) -> list[findings.Finding]:
+        return await fetch.check_findings(info.context, area, rules, min_severity)
 
     @strawberry.field(description="Bodies, roles, people, duties and clauses matching a phrase.")
     async def search(

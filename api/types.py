@@ -8,6 +8,7 @@ from typing import Any
 import strawberry
 from strawberry import Private
 
+from api.findings import Finding, Severity, select
 from api.snapshot import Edge, Node, Snapshot
 from graph.model import Relation as RelationType
 
@@ -411,6 +412,14 @@ class Body(Party):
             for e in self._snap.into(self.id, "ROLE_IN")
             if (n := self._snap.node(e.start, "Role"))
         ]
+
+    @strawberry.field(description="Check findings about this body (it is a subject or on the path).")
+    async def findings(self, info: strawberry.Info, min_severity: Severity | None = None) -> list[Finding]:
+        from api.fetch import area_findings  # late: fetch builds these types
+
+        found = await area_findings(info.context, self.area)
+        about = [f for f in found if any(n.id == self.id for n in (*f.subjects, *f.nodes))]
+        return select(about, None, min_severity)
 
     @strawberry.field(description="What protocols declare about this body's independence.")
     def declarations(self) -> list[Declaration]:

@@ -12,6 +12,7 @@ import pytest
 
 from api.app import create_app
 from api.export_schema import SCHEMA_FILE, schema_text
+from graph.checks import load_rules
 from graph.connection import resolve_target
 from graph.settings import Settings
 from tests.conftest import FIXTURES, LEICESTER, TESTSHIRE, WIRRAL, Cli, HttpApp
@@ -303,3 +304,44 @@ def test_graphql_ide_is_served_offline(api: HttpApp) -> None:
     assert not re.search(r'(?:src|href)="https?://', page.text)
     for asset in assets:
         assert httpx.get(f"{api.url}{asset}").status_code == 200, asset
+
+
+def test_checks_field_returns_the_cli_findings(api: HttpApp) -> None:
+    body = api.graphql("""{ checks(area: "wirral", minSeverity: WARNING) {
+        rule severity message path { text edges { type clause } }
+        clauses { number line quote sourceFile } } }""")
+    found = {(f["rule"], f["severity"]) for f in body["data"]["checks"]}
+    assert found == {
+        ("approval-power", "WARNING"),
+        ("chairs-separate", "WARNING"),
+        ("membership-capacity", "WARNING"),
+        ("no-subordination", "WARNING"),
+    }
+    subordination = next(f for f in body["data"]["checks"] if f["rule"] == "no-subordination")
+    assert (
+        subordination["path"]["text"] == "Wirral Children's Trust -SUBGROUP_OF-> Local Strategic Partnership"
+    )
+    assert {
+        "number": "4.1",
+        "line": 31,
+        "quote": "It is a thematic group of the Local Strategic Partnership (LSP)",
+        "sourceFile": "wirral-wct-lscb.txt",
+    } in subordination["clauses"]
+    only = api.data('{ checks(area: "leicester", rules: ["overlapping-membership"]) { rule severity } }')
+    assert only["checks"] and {(f["rule"], f["severity"]) for f in only["checks"]} == {
+        ("overlapping-membership", "INFO")
+    }
+    assert "Unknown rule" in api.error('{ checks(rules: ["no-such-rule"]) { rule } }')
+
+
+def test_body_findings_share_one_run_of_the_rules_per_area(api: HttpApp) -> None:
+    body = api.graphql(
+        '{ bodies(area: "wirral", first: 20) { nodes { id findings(minSeverity: WARNING) { rule } } } }'
+    )
+    by_body = {n["id"]: {f["rule"] for f in n["findings"]} for n in body["data"]["bodies"]["nodes"]}
+    assert by_body["wirral/wct"] == {"approval-power", "no-subordination"}
+    assert by_body["wirral/lscb"] == {"approval-power", "chairs-separate", "membership-capacity"}
+    assert by_body["wirral/lsp"] == {"no-subordination"}
+    assert by_body["wirral/cdop"] == set()
+    # one statement for the page, plus each rule once for the area, however many bodies ask
+    assert body["extensions"]["cypherStatements"] == 1 + len(load_rules())
