@@ -33,6 +33,8 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.load_bench
+	$(BIN)/python -m bench.check_bench
+	$(BIN)/python -m bench.api_bench
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info bench/out
