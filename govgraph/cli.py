@@ -329,8 +329,10 @@ def _load_or_exit(driver: Driver, settings: Settings, documents, force: bool) ->
 # -- commands defined in modules of their own -------------------------------------------------------------
 
 from govgraph.check_command import check  # noqa: E402
+from govgraph.extract_command import extract  # noqa: E402
 
 main.add_command(check)
+main.add_command(extract)
 
 
 if __name__ == "__main__":

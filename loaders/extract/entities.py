@@ -1,0 +1,846 @@
+"""Bodies and roles a protocol names, their aliases, and where each clause mentions them.
+
+Protocols define some names ("Wirral Children's Trust (WCT)", "Leicester Children's Trust ('the Trust')")
+and use others freely: a suffix of a full name ("the Children's Trust"), an undefined acronym built from
+its initials ("CT", "CTB"), "the <Board>" when only one body is a board, "WCT Board" for WCT itself.
+Everything is resolved per document; what cannot be resolved is reported for the reviewer, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from graph.model import BodyKind
+from loaders.extract.segment import Clause
+from loaders.extract.vocabulary import (
+    BODY_HEADS,
+    CONNECTORS,
+    DOCUMENT_HEADS,
+    LEADING_STOPWORDS,
+    MEMBER_QUALIFIERS,
+    ROLE_HEADS,
+    body_kind,
+)
+
+_WORD = r"[A-Z][\w'\u2019&-]*"
+_PHRASE = re.compile(rf"{_WORD}(?:\s+(?:(?:of|and|for|in|&|on)(?:\s+the)?\s+)?{_WORD})*")
+_ACRONYM_DEF = re.compile(r"\(\s*['\"\u2018\u201c]?(?P<acr>[A-Z][A-Za-z&]*[A-Z]s?)['\"\u2019\u201d]?\s*\)")
+_SHORT_DEF = re.compile(
+    r"\(\s*(?:hereafter\s+|referred to as\s+)?(?P<the>the\s+)?['\"\u2018\u201c]"
+    r"(?P<short>(?:the\s+)?[A-Z][\w&'\u2019 -]*?)['\"\u2019\u201d]\s*\)"
+)
+_UPPER_TOKEN = re.compile(r"(?<![\w&])(?P<tok>[A-Z][A-Z&]{1,6})(?:s|'s|\u2019s)?(?![\w&])")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_SHOUTED = re.compile(r"\b[A-Z][A-Z'\u2019&-]+(?:\s+[A-Z][A-Z'\u2019&-]+){2,}\b")
+_SUBGROUP_SUFFIX = re.compile(
+    r"^(?P<parent>.+?)\s+(?P<suffix>(?:Executive\s+)?(?:Sub-?[Gg]roup|Group|Committee|Sub-?[Cc]ommittee|Panel|"
+    r"Executive))$"
+)
+_COLLECTIVE_PARTNERS = re.compile(
+    r"\b(?P<pre>(?:(?:each|every|all|their|its|the)\s+)?(?:(?:relevant|constituent|local|statutory|key)\s+)*)"
+    r"(?P<noun>partner agencies|partner organisations|partners?|agencies)\b(?P<of>\s+of\s+(?:the\s+)?)?",
+    re.IGNORECASE,
+)
+_MEMBERS_OF = re.compile(r"\b(?:members?)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_COMMUNITY = re.compile(
+    r"\b(?:the\s+)?(?:(?:local|wider)\s+(?:community|communities|public)|general\s+public)\b"
+    r"|\bthe\s+public\b(?!\s+(?:health|sector|bodies|body|services))",
+    re.IGNORECASE,
+)
+_LAY = re.compile(r"\blay\s+(?:members?|persons?|people)\b", re.IGNORECASE)
+_GROUP_REF = re.compile(
+    r"\b(?:each other|one another|both\s+(?:boards|bodies|partnerships|parties|organisations)"
+    r"|(?:the\s+)?(?:two|three|four)\s+(?:boards|bodies|partnerships|parties|organisations))\b",
+    re.IGNORECASE,
+)
+COLLECTIVE = "partners"
+COMMUNITY = "community"
+
+
+@dataclass
+class Entity:
+    key: str
+    name: str
+    role: bool
+    kind: BodyKind | None
+    clause: str
+    quote: str
+    how: str
+    aliases: list[str] = field(default_factory=list)
+    acronym: str | None = None
+    body: str | None = None  # for roles: the body the post belongs to
+    collective: bool = False
+    parent: tuple[str, str, str] | None = None  # (parent key, clause, quote): a sub-group named after it
+
+
+@dataclass(frozen=True)
+class Mention:
+    key: str  # an entity key, or a group reference: "@each-other", "@both", "@parties"
+    start: int
+    end: int
+    surface: str
+    owner_of: tuple[str, ...] = ()  # for "X partners", "partners of X", "members of X": X
+
+
+@dataclass
+class Note:
+    clause: str
+    line: int
+    message: str
+
+
+class Entities:
+    """The document's bodies and roles, with a resolver from text to mentions."""
+
+    def __init__(self) -> None:
+        self.items: dict[str, Entity] = {}
+        self.area: str | None = None
+        self.parties: list[str] = []
+        self.notes: list[Note] = []
+        self.non_entities: set[str] = set()  # acronyms of documents and plans
+        self._aliases: dict[str, str] = {}
+        self._patterns: list[tuple[str, re.Pattern[str]]] = []
+
+    # -- resolution --------------------------------------------------------------------------------
+
+    def alias_map(self) -> dict[str, str]:
+        return self._aliases
+
+    def resolve(self, surface: str) -> str | None:
+        """The entity a name refers to, trying the ways protocols shorten names."""
+        text = _clean(surface)
+        if text in self._aliases:
+            return self._aliases[text]
+        bare = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+        for candidate in (bare, f"the {bare}"):
+            if candidate in self._aliases:
+                return self._aliases[candidate]
+        boards = re.match(r"^(?P<base>.+?)\s+Boards?$", bare)
+        if boards and boards.group("base") in self._aliases:
+            return self._aliases[boards.group("base")]
+        return None
+
+    def compile(self) -> None:
+        """Build the matchers over every alias. An alias two entities claim is dropped (unless it is one's
+        full name): an ambiguous short form is reported, never guessed."""
+        owners: dict[str, set[str]] = {}
+        for entity in self.items.values():
+            for alias in {entity.name, *entity.aliases}:
+                owners.setdefault(alias, set()).add(entity.key)
+        self._aliases = {}
+        for alias, keys in owners.items():
+            if len(keys) == 1:
+                self._aliases[alias] = next(iter(keys))
+            else:
+                for key in keys:
+                    entity = self.items[key]
+                    if alias in entity.aliases and alias != entity.name:
+                        entity.aliases.remove(alias)
+                if not any(self.items[k].name == alias for k in keys):
+                    continue
+                self._aliases[alias] = next(k for k in sorted(keys) if self.items[k].name == alias)
+        self._patterns = [
+            (key, re.compile(rf"(?<![\w&]){_alias_regex(alias)}(?:\s+Boards?\b)?(?![\w&])"))
+            for alias, key in sorted(self._aliases.items(), key=lambda item: -len(item[0]))
+        ]
+
+    def _named(self, text: str) -> list[Mention]:
+        """Every occurrence of every alias (overlapping: the caller keeps the longest)."""
+        return [
+            Mention(key, match.start(), match.end(), match.group(0))
+            for key, pattern in self._patterns
+            for match in pattern.finditer(text)
+        ]
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Every reference in ``text``, longest first, without overlaps, in order."""
+        found = self._named(text)
+        found += self._collective_mentions(text)
+        found += [
+            Mention(f"@{_group_kind(m.group(0))}", m.start(), m.end(), m.group(0))
+            for m in _GROUP_REF.finditer(text)
+        ]
+        return [m for m in _without_overlaps(found) if not _after_other(text, m.start)]
+
+    def _collective_mentions(self, text: str) -> list[Mention]:
+        out: list[Mention] = []
+        if COLLECTIVE in self.items:
+            for match in _COLLECTIVE_PARTNERS.finditer(text):
+                out.append(self._partner_mention(text, match))
+            for match in _MEMBERS_OF.finditer(text):
+                owner = self._mention_at(text, match.end())
+                before = text[max(0, match.start() - 12) : match.start()].lower()
+                if owner and owner.key in self.parties and not re.search(r"\b(?:is|are|as|a|an)\s*$", before):
+                    out.append(
+                        Mention(
+                            COLLECTIVE,
+                            match.start(),
+                            owner.end,
+                            text[match.start() : owner.end],
+                            (owner.key,),
+                        )
+                    )
+        if COMMUNITY in self.items:
+            out += [Mention(COMMUNITY, m.start(), m.end(), m.group(0)) for m in _COMMUNITY.finditer(text)]
+        if "lay-member" in self.items:
+            out += [Mention("lay-member", m.start(), m.end(), m.group(0)) for m in _LAY.finditer(text)]
+        return out
+
+    def _partner_mention(self, text: str, match: re.Match[str]) -> Mention:
+        start, end = match.start(), match.end("noun")
+        owners: tuple[str, ...] = ()
+        if match.group("of"):
+            owner = self._mention_at(text, match.end())
+            if owner is not None:
+                owners, end = (owner.key,), owner.end
+        else:
+            before = self._mention_ending_at(text, match.start())
+            if before is not None and not before.key.startswith("@"):
+                owners, start = (before.key,), before.start
+        return Mention(COLLECTIVE, start, end, text[start:end], owners)
+
+    def _mention_at(self, text: str, position: int) -> Mention | None:
+        starting = [m for m in _without_overlaps(self._named(text)) if m.start == position]
+        return starting[0] if starting else None
+
+    def _mention_ending_at(self, text: str, position: int) -> Mention | None:
+        end = len(text[:position].rstrip())
+        ending = [m for m in _without_overlaps(self._named(text[:end])) if m.end == end]
+        return ending[0] if ending else None
+
+
+# -- finding the entities -----------------------------------------------------------------------------
+
+
+def find_entities(clauses: list[Clause], area: str | None = None) -> Entities:
+    finder = _Finder(clauses, area)
+    return finder.run()
+
+
+class _Finder:
+    def __init__(self, clauses: list[Clause], area: str | None) -> None:
+        self.clauses = clauses
+        self.out = Entities()
+        self.out.area = area
+        self.area_known = False
+
+    def run(self) -> Entities:
+        for clause in self.clauses:
+            self._definitions(clause)
+        if self.out.area is None:
+            self.out.area = _infer_area([e.name for e in self.out.items.values() if not e.role])
+        self.area_known = True
+        for entity in list(self.out.items.values()):
+            self._derived_aliases(entity)
+        self.out.compile()
+        self._initials()  # before free names, so "KYP Board" is read as a known body's board
+        self.out.compile()
+        for clause in self.clauses:
+            self._phrases(clause)
+        self._collectives()
+        self._short_forms()
+        self.out.compile()
+        self._initials()
+        self.out.compile()
+        self._parties()
+        self._unknown_references()
+        return self.out
+
+    # definitions: "Name (ACR)" and "Name ('the Short')"
+
+    def _definitions(self, clause: Clause) -> None:
+        text = clause.text
+        for match in _ACRONYM_DEF.finditer(text):
+            acronym = (
+                match.group("acr").rstrip("s")
+                if match.group("acr").endswith("s") and len(match.group("acr")) > 3
+                else match.group("acr")
+            )
+            name = _name_for_acronym(text[: match.start()], acronym)
+            if name is None:
+                continue
+            self._define(clause, name, text[text.rfind(name, 0, match.start()) : match.end()], acronym)
+        for match in _SHORT_DEF.finditer(text):
+            short = match.group("short")
+            name = _capitalised_run(text[: match.start()])
+            if name is None:
+                continue
+            the = "the " if match.group("the") and not short.lower().startswith("the ") else ""
+            quote = text[text.rfind(name, 0, match.start()) : match.end()]
+            entity = self._define(clause, name, quote, None, short=re.sub(r"^the\s+", "", short, flags=re.I))
+            if entity is not None:
+                entity.aliases += [the + short, re.sub(r"^the\s+", "", short, flags=re.IGNORECASE)]
+
+    def _define(
+        self, clause: Clause, name: str, quote: str, acronym: str | None, short: str | None = None
+    ) -> Entity | None:
+        kind = classify(name)
+        if kind is None:
+            if acronym:
+                self.out.non_entities.add(acronym)
+            return None
+        existing = self.out.resolve(name) or next(
+            (e.key for e in self.out.items.values() if e.name == name), None
+        )
+        if existing:
+            entity = self.out.items[existing]
+            if acronym and acronym not in entity.aliases:
+                entity.aliases.append(acronym)
+            return entity
+        entity = self._new(name, kind == "role", clause, quote, "defined in the text", acronym, short)
+        if acronym:
+            entity.aliases.append(acronym)
+        return entity
+
+    def _new(
+        self,
+        name: str,
+        role: bool,
+        clause: Clause,
+        quote: str,
+        how: str,
+        acronym: str | None = None,
+        short: str | None = None,
+    ) -> Entity:
+        singular = _singular(name)
+        key = _unique_key(self.out.items, _key_for(short or singular, acronym, role))
+        entity = Entity(
+            key, singular, role, None if role else body_kind(singular), clause.id, quote, how, acronym=acronym
+        )
+        if singular != name:
+            entity.aliases.append(name)
+        self.out.items[key] = entity
+        if self.area_known:
+            self._derived_aliases(entity)
+        return entity
+
+    def _derived_aliases(self, entity: Entity) -> None:
+        area = self.out.area
+        words = entity.name.split()
+        if area and words[0] == area and len(words) >= 3:
+            entity.aliases.append(" ".join(words[1:]))
+        if entity.role:
+            head = re.split(r"\s+(?:of|for)\s+", entity.name, maxsplit=1)[0]
+            if head != entity.name and len(head.split()) >= 2:
+                entity.aliases.append(head)
+            first, _, rest = entity.name.partition(" ")
+            if rest and len(rest.split()) >= 2 and (body := self.out.resolve(first)):
+                entity.aliases.append(rest)  # "LA Chief Executive": the Chief Executive of the LA
+                entity.body = entity.body or body
+
+    # free names: "Children in Care Council", "Chair of the LSCB", "LSCB Executive Group"
+
+    def _phrases(self, clause: Clause) -> None:
+        for start, phrase in _candidate_phrases(clause.text):
+            for offset, part in _split_coordinated(phrase, self.out):
+                if part.startswith("the "):
+                    offset, part = offset + 4, part[4:]
+                begin, end = start + offset, start + offset + len(part)
+                known = [m for m in self.out.mentions(clause.text) if not m.key.startswith("@")]
+                if not any(m.start <= begin and end <= m.end for m in known):
+                    self._candidate(clause, begin, part)
+
+    def _candidate(self, clause: Clause, start: int, name: str) -> None:
+        text = clause.text
+        if self.out.resolve(name) is not None:
+            return
+        kind = classify(name)
+        if kind is None:
+            words = [w for w in name.split() if w.lower() not in CONNECTORS]
+            if len(words) >= 2:
+                self.out.non_entities.add("".join(w[0] for w in words).upper())
+            return
+        before = text[max(0, start - 12) : start]
+        if (
+            kind == "role"
+            and re.match(r"Chairs?\b", name)
+            and re.search(r"\b(?:is|as)\s+(?:the\s+)?$", before)
+        ):
+            return  # "X is Chair of Y": a CHAIRS statement, not a post of its own
+        subgroup = _SUBGROUP_SUFFIX.match(name)
+        if kind == "body" and subgroup and (parent := self.out.resolve(subgroup.group("parent"))):
+            entity = self._new(name, False, clause, name, "named after its parent body")
+            entity.kind = BodyKind.SUBGROUP
+            entity.parent = (parent, clause.id, name)
+        elif kind == "body" and (same := self._same_body(name)):
+            self.out.items[same].aliases.append(name)
+        else:
+            entity = self._new(name, kind == "role", clause, name, "named in the text")
+            if entity.role:
+                entity.body = self._role_body(name, text, start)
+        self.out.compile()
+
+    def _same_body(self, name: str) -> str | None:
+        """A body this name shortens: a suffix of its full name, or words whose initials are its acronym."""
+        words = name.split()
+        initials = "".join(w[0] for w in words if w.lower() not in CONNECTORS).upper()
+        for entity in self.out.items.values():
+            if entity.role:
+                continue
+            if len(words) >= 2 and entity.name.endswith(" " + name) and _head(name) == _head(entity.name):
+                return entity.key
+            if entity.acronym and len(words) >= 2 and initials == entity.acronym.replace("&", ""):
+                return entity.key
+            area = self.out.area
+            if area and words[0] == area and " ".join(words[1:]) in entity.aliases:
+                return entity.key
+        return None
+
+    def _role_body(self, name: str, text: str, start: int) -> str | None:
+        chair = re.match(r"(?:Vice-)?Chair(?:man|person)?\s+of\s+(?P<body>.+)$", name)
+        if chair:
+            return self.out.resolve(chair.group("body"))
+        of = re.search(r"\s+of\s+(?P<body>.+)$", name)
+        if of and (body := self.out.resolve(of.group("body"))):
+            return body
+        prefix = name.split()[0]
+        if (body := self.out.resolve(prefix)) is not None:
+            return body
+        after = text[start + len(name) :]
+        comma = re.match(r",\s+(?P<body>[^,.;]+)", after)
+        if comma and (body := self.out.resolve(comma.group("body").strip())):
+            return body
+        return None
+
+    # collectives: partner agencies, the local community, lay members
+
+    def _collectives(self) -> None:
+        first: dict[str, tuple[Clause, re.Match[str]]] = {}
+        for clause in self.clauses:
+            for key, pattern in (
+                (COLLECTIVE, _COLLECTIVE_PARTNERS),
+                (COMMUNITY, _COMMUNITY),
+                ("lay-member", _LAY),
+            ):
+                for match in pattern.finditer(clause.text):
+                    if key == COLLECTIVE and _after_other(clause.text, match.start()):
+                        continue
+                    first.setdefault(key, (clause, match))
+        if COLLECTIVE in first:
+            clause, match = first[COLLECTIVE]
+            surface = match.group(0).strip()
+            name = _collective_name(self.clauses)
+            entity = Entity(
+                COLLECTIVE,
+                name,
+                False,
+                BodyKind.OTHER,
+                clause.id,
+                surface,
+                "a collective: the partner agencies",
+                collective=True,
+            )
+            self.out.items[COLLECTIVE] = entity
+        if COMMUNITY in first:
+            clause, match = first[COMMUNITY]
+            surface = match.group(0).strip()
+            self.out.items[COMMUNITY] = Entity(
+                COMMUNITY,
+                "Local community",
+                False,
+                BodyKind.COMMUNITY,
+                clause.id,
+                surface,
+                "a collective: the public",
+                collective=True,
+            )
+        if "lay-member" in first:
+            clause, match = first["lay-member"]
+            self.out.items["lay-member"] = Entity(
+                "lay-member", "Lay member", True, None, clause.id, match.group(0), "a post named in the text"
+            )
+        for entity in (self.out.items.get(k) for k in (COLLECTIVE, COMMUNITY, "lay-member")):
+            if entity is not None:
+                entity.aliases = sorted(_surfaces(self.clauses, entity.key))
+
+    def _short_forms(self) -> None:
+        """'the Trust' is the one body whose name ends in Trust (a party first, if several)."""
+        heads: dict[str, list[str]] = {}
+        for entity in self.out.items.values():
+            if not entity.role and not entity.collective and entity.kind != BodyKind.COMMUNITY:
+                heads.setdefault(entity.name.split()[-1], []).append(entity.key)
+        parties = set(_title_mentions(self.clauses, self.out))
+        for head, keys in heads.items():
+            chosen = keys if len(keys) == 1 else [k for k in keys if k in parties]
+            form = f"the {head}"
+            if len(chosen) == 1:
+                entity = self.out.items[chosen[0]]
+                if form not in entity.aliases:
+                    entity.aliases.append(form)
+
+    def _initials(self) -> None:
+        """Undefined acronyms ("CT", "CTB") that are the initials of one body's name."""
+        known = set(self.out.alias_map()) | self.out.non_entities
+        for clause in self.clauses:
+            shouted = _shouted(clause.text)
+            for match in _UPPER_TOKEN.finditer(clause.text):
+                token = match.group("tok")
+                if token in known or _ROMAN.match(token) or any(a <= match.start() < b for a, b in shouted):
+                    continue
+                owners = [
+                    e.key
+                    for e in self.out.items.values()
+                    if not e.role and token in _initial_forms(e, self.out.area)
+                ]
+                if len(owners) == 1:
+                    entity = self.out.items[owners[0]]
+                    entity.aliases.append(token)
+                    known.add(token)
+                    self.out.notes.append(
+                        Note(
+                            clause.id,
+                            clause.line,
+                            f"'{token}' is not defined; read as {entity.name} (its initials)",
+                        )
+                    )
+
+    def _parties(self) -> None:
+        parties = _title_mentions(self.clauses, self.out)
+        if not parties:
+            parties = [e.key for e in self.out.items.values() if not e.role and e.acronym][:3]
+        if not parties:
+            parties = [e.key for e in self.out.items.values() if not e.role][:1]
+        self.out.parties = parties
+
+    def _unknown_references(self) -> None:
+        known = set(self.out.alias_map()) | self.out.non_entities
+        reported: set[str] = set()
+        for clause in self.clauses:
+            shouted = _shouted(clause.text)
+            for match in _UPPER_TOKEN.finditer(clause.text):
+                token = match.group("tok")
+                if any(a <= match.start() < b for a, b in shouted):
+                    continue
+                if token not in known and token not in reported and not _ROMAN.match(token):
+                    reported.add(token)
+                    self.out.notes.append(
+                        Note(clause.id, clause.line, f"unknown reference '{token}' (not defined)")
+                    )
+            for match in re.finditer(r"\b[Tt]he\s+(?P<head>[A-Za-z]+)\b(?!\s+[A-Z])", clause.text):
+                head = match.group("head")
+                if head.lower() not in BODY_HEADS or head in reported:
+                    continue
+                if self.out.resolve(f"the {head}") is None and self.out.resolve(head) is None:
+                    candidates = [
+                        e.name
+                        for e in self.out.items.values()
+                        if not e.role and _head(e.name) == head.lower()
+                    ]
+                    if len(candidates) > 1 or head[0].isupper():
+                        reported.add(head)
+                        which = f": could be {' or '.join(candidates)}" if candidates else ""
+                        self.out.notes.append(
+                            Note(clause.id, clause.line, f"ambiguous reference 'the {head}'{which}")
+                        )
+
+
+# -- names --------------------------------------------------------------------------------------------
+
+
+def classify(name: str) -> str | None:
+    """'body', 'role' or None (a document, a law, a process, or not a name at all)."""
+    words = name.split()
+    if not words:
+        return None
+    lowered = [w.lower().strip(",.;:") for w in words]
+    parts = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)
+    head_words = parts[0].lower().split()
+    head = head_words[-1]
+    if len(parts) > 1 and (
+        head in ROLE_HEADS or head in DOCUMENT_HEADS or head_words[-2:] == ["chief", "executive"]
+    ):
+        return _role_or_none(head_words)
+    last = lowered[-1]
+    if last in DOCUMENT_HEADS or head in DOCUMENT_HEADS:
+        return None
+    if last == "executive" and len(lowered) >= 2 and lowered[-2] == "chief":
+        return "role"
+    if last in ROLE_HEADS:
+        return _role_or_none(lowered)
+    if (last in BODY_HEADS and len(words) >= 2) or last in {"police", "constabulary"}:
+        return "body"
+    return None
+
+
+def _role_or_none(words: list[str]) -> str | None:
+    head = words[-1]
+    if head in DOCUMENT_HEADS:
+        return None
+    if head in {"member", "members"}:
+        return "role" if len(words) >= 2 and words[-2] in MEMBER_QUALIFIERS else None
+    if head in {"lead", "head"} and len(words) < 2:
+        return None
+    return "role" if head in ROLE_HEADS or words[-2:] == ["chief", "executive"] else None
+
+
+def _singular(name: str) -> str:
+    """'Child Death Overview Panels' → '... Panel': names are singular, the plural stays an alias."""
+    words = name.split()
+    last = words[-1]
+    if re.search(r"\s(?:of|for)\s", name):
+        return name
+    if last.endswith("s") and last[:-1].lower() in BODY_HEADS | ROLE_HEADS and len(words) >= 2:
+        return " ".join([*words[:-1], last[:-1]])
+    return name
+
+
+def _head(name: str) -> str:
+    return name.split()[-1].lower() if name.split() else ""
+
+
+def _name_for_acronym(before: str, acronym: str) -> str | None:
+    """The capitalised words before '(ACR)' whose initials spell ACR, plus a leading place name."""
+    letters = [c for c in acronym if c.isupper()]
+    words = before.rstrip().split()
+    taken: list[str] = []
+    index = len(letters) - 1
+    for word in reversed(words):
+        bare = word.strip(",;:'\"\u2018\u2019\u201c\u201d")
+        if not bare:
+            break
+        if index < 0:
+            if bare[:1].isupper() and bare.lower() not in LEADING_STOPWORDS and classify(bare) is None:
+                taken.append(bare)
+            break
+        if bare.lower() in CONNECTORS or bare == "&":
+            taken.append(bare)
+            continue
+        if not bare[:1].isupper():
+            return None
+        if bare[0].upper() == letters[index] or (bare.isupper() and bare.endswith(letters[index])):
+            taken.append(bare)
+            index -= 1
+            continue
+        return None
+    if index >= 0 or not taken:
+        return None
+    while taken and taken[-1].lower() in CONNECTORS:
+        taken.pop()
+    return " ".join(reversed(taken))
+
+
+def _capitalised_run(before: str) -> str | None:
+    words = before.rstrip().split()
+    taken: list[str] = []
+    for word in reversed(words):
+        bare = word.strip(",;:")
+        capital = bare[:1].isupper() and bare.lower() not in LEADING_STOPWORDS
+        if capital or (bare.lower() in CONNECTORS and taken):
+            taken.append(bare)
+        else:
+            break
+    while taken and taken[-1].lower() in CONNECTORS:
+        taken.pop()
+    return " ".join(reversed(taken)) or None
+
+
+def _shouted(text: str) -> list[tuple[int, int]]:
+    """Runs of three or more words in capitals (a title typed in capitals): neither names nor acronyms."""
+    return [(m.start(), m.end()) for m in _SHOUTED.finditer(text)]
+
+
+def _candidate_phrases(text: str) -> list[tuple[int, str]]:
+    """Runs of capitalised words (with 'of', 'and', 'for' inside), without leading stopwords."""
+    out = []
+    shouted = _shouted(text)
+    for run in _PHRASE.finditer(text):
+        if any(a <= run.start() < b for a, b in shouted):
+            continue
+        for start, phrase in _split_at_stopwords(run.start(), run.group(0)):
+            out += _trimmed(text, start, phrase)
+    for match in re.finditer(
+        r"\b(?:Vice-)?Chair(?:man|person)?\s+of\s+the\s+" + _WORD + r"(?:\s+" + _WORD + ")*", text
+    ):
+        out.append((match.start(), match.group(0)))
+    return out
+
+
+def _split_at_stopwords(start: int, phrase: str) -> list[tuple[int, str]]:
+    """'Protocol Between Wirral Children's Trust' → 'Protocol', 'Wirral Children's Trust'."""
+    parts: list[tuple[int, str]] = []
+    offset = 0
+    for match in re.finditer(r"\s+(?P<word>[A-Z][a-z]+)(?=\s)", phrase):
+        if match.group("word").lower() in LEADING_STOPWORDS - CONNECTORS:
+            parts.append((start + offset, phrase[offset : match.start()]))
+            offset = match.end() + 1
+    parts.append((start + offset, phrase[offset:]))
+    return [(s, p) for s, p in parts if p]
+
+
+def _trimmed(text: str, start: int, phrase: str) -> list[tuple[int, str]]:
+    out = []
+    if phrase:
+        while True:
+            first, _, rest = phrase.partition(" ")
+            if first.lower() in LEADING_STOPWORDS and rest:
+                start += len(first) + 1
+                phrase = rest
+            elif first.lower() in LEADING_STOPWORDS:
+                phrase = ""
+                break
+            else:
+                break
+        phrase = re.sub(r"(?:'s|\u2019s)$", "", phrase)
+        if phrase:
+            out.append((start, phrase))
+    return out
+
+
+def _split_coordinated(phrase: str, entities: Entities) -> list[tuple[int, str]]:
+    """'WCT and LSCB Boards' → 'WCT', 'LSCB Boards'; 'Health and Wellbeing Board' stays whole."""
+    parts = [(0, phrase)]
+    for match in re.finditer(r"\s+(?:and|&)\s+", phrase):
+        left = phrase[: match.start()]
+        last = left.split()[-1]
+        if (
+            last.isupper()
+            or last.lower() in BODY_HEADS | ROLE_HEADS
+            or entities.resolve(left)
+            or (last.lower() == "executive")
+        ):
+            parts = [(0, left), (match.end(), phrase[match.end() :])]
+            tail = _split_coordinated(phrase[match.end() :], entities)
+            return [(0, left)] + [(match.end() + offset, part) for offset, part in tail]
+    return parts
+
+
+def _infer_area(names: list[str]) -> str | None:
+    firsts = Counter(
+        n.split()[0]
+        for n in names
+        if len(n.split()) >= 2 and n.split()[0][:1].isupper() and not n.split()[0].isupper()
+    )
+    for word, count in firsts.most_common():
+        low = word.lower()
+        if (
+            count >= 2
+            and low not in BODY_HEADS | ROLE_HEADS | LEADING_STOPWORDS
+            and low
+            not in {
+                "local",
+                "safeguarding",
+                "health",
+                "children's",
+                "community",
+                "joint",
+                "strategic",
+                "adult",
+                "children",
+                "integrated",
+                "domestic",
+                "youth",
+                "safer",
+                "public",
+                "director",
+            }
+        ):
+            return word
+    return None
+
+
+def _initial_forms(entity: Entity, area: str | None) -> set[str]:
+    words = [w for w in entity.name.split() if w.lower() not in CONNECTORS]
+    variants = [words]
+    if area and words and words[0] == area:
+        variants.append(words[1:])
+    forms: set[str] = set()
+    for variant in variants:
+        if len(variant) < 2:
+            continue
+        initials = "".join(w[0].upper() for w in variant)
+        forms.add(initials)
+        if _head(entity.name) != "board":
+            forms.add(initials + "B")  # "CTB": the Children's Trust Board
+    return forms
+
+
+def _title_mentions(clauses: list[Clause], entities: Entities) -> list[str]:
+    title = next((c for c in clauses if c.kind == "title"), None)
+    if title is None:
+        return []
+    keys: list[str] = []
+    for mention in entities.mentions(title.text):
+        entity = entities.items.get(mention.key)
+        if entity is not None and not entity.role and not entity.collective and mention.key not in keys:
+            keys.append(mention.key)
+    if not keys and _shouted(title.text):  # a title in capitals: find the full names in it, in order
+        upper = title.text.upper()
+        found = [
+            (upper.find(e.name.upper()), e.key)
+            for e in entities.items.values()
+            if not e.role and not e.collective and e.name.upper() in upper
+        ]
+        keys = [key for _, key in sorted(found)]
+    return keys
+
+
+def _collective_name(clauses: list[Clause]) -> str:
+    for clause in clauses:
+        match = re.search(r"\b[Pp]artner (?:agencies|organisations)\b", clause.text)
+        if match:
+            return "Partner agencies"
+    return "Partners"
+
+
+def _surfaces(clauses: list[Clause], key: str) -> set[str]:
+    patterns = {COLLECTIVE: _COLLECTIVE_PARTNERS, COMMUNITY: _COMMUNITY, "lay-member": _LAY}
+    out: set[str] = set()
+    for clause in clauses:
+        for match in patterns[key].finditer(clause.text):
+            if not _after_other(clause.text, match.start()):
+                out.add(re.sub(r"\s+of\s+(?:the\s+)?$", "", match.group(0)).strip())
+    return out
+
+
+def _after_other(text: str, position: int) -> bool:
+    """'any other local body', 'other relevant agencies': not a reference to a named body."""
+    return bool(re.search(r"\bother\s+(?:\w+\s+)?$", text[max(0, position - 30) : position], re.IGNORECASE))
+
+
+def _without_overlaps(found: list[Mention]) -> list[Mention]:
+    chosen: list[Mention] = []
+    for mention in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _group_kind(surface: str) -> str:
+    low = surface.lower()
+    if "other" in low or "another" in low:
+        return "each-other"
+    return "both" if low.startswith("both") or "two" in low else "parties"
+
+
+def _alias_regex(alias: str) -> str:
+    escaped = re.escape(alias)
+    if alias[:4].lower() == "the ":
+        escaped = "[Tt]he" + escaped[3:]
+    return escaped.replace(r"\ ", r"\s+").replace("'", "['\u2019]")
+
+
+def _clean(surface: str) -> str:
+    return re.sub(r"\s+", " ", surface.replace("\u2019", "'")).strip(" ,;:.")
+
+
+def _key_for(name: str, acronym: str | None, role: bool) -> str:
+    if acronym:
+        return re.sub(r"[^a-z0-9]", "", acronym.lower())
+    base = re.sub(r"\b(?:the|of|for|and)\b", " ", name.lower()) if role else name.lower()
+    if role:
+        head = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)
+        if len(head) > 1 and len(head[0].split()) >= 2:
+            base = head[0].lower()
+        if name.lower().startswith("chair"):
+            base = re.sub(r"\bthe\b", " ", name.lower())
+    base = base.replace("'s", "s").replace("\u2019s", "s")
+    return re.sub(r"[^a-z0-9]+", "-", base).strip("-")[:40].strip("-")
+
+
+def _unique_key(items: dict[str, Entity], wanted: str) -> str:
+    candidate, n = wanted or "body", 2
+    while candidate in items or candidate in {COLLECTIVE, COMMUNITY}:
+        candidate, n = f"{wanted}-{n}", n + 1
+    return candidate

@@ -1,0 +1,50 @@
+"""One protocol text through segmentation, entities and relations: the extraction as data."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from loaders.errors import InputError
+from loaders.extract.entities import Entities, find_entities
+from loaders.extract.reading import SourceText, read_document
+from loaders.extract.relations import Findings, find_relations
+from loaders.extract.segment import Segmented, segment
+
+
+@dataclass
+class Extraction:
+    source: SourceText
+    segmented: Segmented
+    entities: Entities
+    findings: Findings
+    area_id: str
+    area_name: str
+
+
+def extract_file(path: Path, area: str | None = None) -> Extraction:
+    return extract_text(read_document(path), area)
+
+
+def extract_text(source: SourceText, area: str | None = None) -> Extraction:
+    segmented = segment(source.text)
+    if not segmented.clauses:
+        raise InputError(source.path, "has no clauses: no paragraph, numbered clause or bullet was found")
+    entities = find_entities(segmented.clauses, area)
+    if not any(not e.role for e in entities.items.values()):
+        raise InputError(
+            source.path,
+            "names no body (no board, trust, partnership or council was found): is it a governance protocol?",
+        )
+    findings = find_relations(segmented.clauses, entities)
+    name = area or entities.area or _from_file_name(source.path)
+    return Extraction(source, segmented, entities, findings, slug(name) or "area", name)
+
+
+def _from_file_name(path: Path) -> str:
+    return re.split(r"[-_ .]", path.stem)[0].capitalize() or "Area"
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("'", "")).strip("-")[:60].strip("-")

@@ -1,0 +1,1283 @@
+"""Duties, typed relations, memberships and declarations, each pointing at the words that state it.
+
+A duty is an obligation (a bullet under "In respect of X, Y will:", or a sentence whose subject is a body
+or post and whose verb is "will", "must", "is responsible for" ...), owed by its subject towards the body
+it acts on. Its verbs give the relation types ("report to", "consult", "challenge", "for scrutiny" ...).
+Structural statements ("is a member of", "is chaired by", "is a sub-group of") give memberships, chairs
+and sub-groups, and declarations ("neither subordinate to ...", "chaired by different people") are
+recognised by their own phrases. Anything that looks like an obligation but has no owner is listed as
+unclassified for the reviewer: nothing is invented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.model import Capacity, DeclarationKind, DutyKind, Relation
+from loaders.extract.entities import COLLECTIVE, Entities, Mention
+from loaders.extract.segment import Clause
+from loaders.extract.vocabulary import (
+    AGREED_THAT,
+    APPROVAL_LEAD,
+    KIND_TRIGGERS,
+    LEAD_IN_OBLIGATION,
+    NOT_A_TARGET_AFTER,
+    OBLIGATION,
+    OPEN_TO_SCRUTINY,
+    PURPOSE,
+    RELATION_KIND,
+    RELATION_TRIGGERS,
+    RESPONSE_FROM,
+    SUBORDINATORS,
+    SYMMETRIC,
+    capacity_of,
+    frequency_of,
+)
+
+_SENTENCE_END = re.compile(
+    r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bNo)(?<!\b[A-Z])[.!?](?=\s+[\"'\u2018\u201c(]?[A-Z0-9])"
+)
+_LIMB_VERBS = (
+    "offer|provide|make|report|ensure|challenge|consult|advise|respond|refer|seek|hold|monitor|scrutinise|"
+    "scrutinize|share|publish|present|submit|invite|notify|send|review|deliver|escalate|inform|agree"
+)
+_AND_VERB = re.compile(rf"\s+and\s+(?=(?:{_LIMB_VERBS})\b)")
+_CAPITAL_AND = re.compile(r"\s+And\s+")
+_CONTINUATION = re.compile(
+    r"^(?:In particular,?\s+)?(?:by|including|this includes|this means)\b", re.IGNORECASE
+)
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?P<pronoun>it|they|either|each|both)\s+(?:(?:may|can|could|might|also|will)\s+)?$", re.IGNORECASE
+)
+_PRONOUN_START = re.compile(r"^\s*(?:It|They)\b")
+_GROUP_GLUE = re.compile(
+    r"^(?:\s*(?:,|and|or|nor|&|the|to|both|their|its|as well as|with)\s*)*$", re.IGNORECASE
+)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:of|by|to|with|from|for|between|within|among|through|via|on|in|about|against|than)\s+"
+    r"(?:the\s+|both\s+|either\s+|each\s+)?$",
+    re.IGNORECASE,
+)
+_MEMBER_OF = re.compile(
+    r"\b(?:is|are|will be|shall be|becomes?)\s+(?:also\s+)?(?:an?\s+|full\s+|voting\s+|statutory\s+|core\s+)*"
+    r"(?:members?)\s+of\s+(?:both\s+)?",
+    re.IGNORECASE,
+)
+_CAPACITY_OF = re.compile(
+    r"\b(?:is|are|will be|shall be)\s+(?:also\s+)?(?:an?\s+)?['\u2018\"]?"
+    r"(?P<cap>participant[\s-]+observer|observer|lay member|adviser|advisor)s?['\u2019\"]?"
+    r"\s+(?:of|to|on|at)\s+",
+    re.IGNORECASE,
+)
+_ATTENDS_AS = re.compile(
+    r"\battends?\s+(?P<rest>.{0,60}?)\s+as\s+(?:an?\s+)?(?P<cap>[\w\s-]{0,30}?)\b(?:[.;,]|$)", re.IGNORECASE
+)
+_SIT_ON = re.compile(r"\b(?:sits?|serves?|sitting)\s+on\s+", re.IGNORECASE)
+_CHAIR_OF = re.compile(
+    r"\b(?:is|are|will be|shall be)\s+(?:the\s+)?(?:joint\s+|co-)?Chair(?:man|person)?\s+of\s+", re.IGNORECASE
+)
+_CHAIRS = re.compile(r"\bchairs\s+", re.IGNORECASE)
+_CHAIRED_BY = re.compile(r"\b(?:is|are|will be|shall be)\s+chaired\s+by\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
+_SUBGROUP = re.compile(
+    r"\b(?:is|are|will be|shall be|operates as)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:sub-?groups?|groups?|"
+    r"sub-?committees?|committees?|panels?|working groups?)\s+of\s+",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(r"\b(?:not|neither|nor|no|never)\b", re.IGNORECASE)
+_INVITE = re.compile(
+    r"\binvite\s+(?P<who>.+?)\s+to\s+(?:sit|serve|attend|join)\b(?P<rest>[^.;]*?)\bas\s+(?:an?\s+)?"
+    r"(?P<as>[\w\s'\u2019-]*?(?:member|observer|adviser|advisor))\b",
+    re.IGNORECASE,
+)
+_APPOINTMENT = re.compile(r"\bappointment\s+of\s+(?P<rest>[^.;]{0,120}?)\bto\s+(?:the\s+)?", re.IGNORECASE)
+_TAKEN_BY = re.compile(
+    r"\b(?:position|place|seat)s?\s+(?:is|are|will be)\s+(?:taken up|filled|held|taken)\s+by\s+(?:an?\s+)?"
+    r"(?:members?|representatives?)\s+of\s+",
+    re.IGNORECASE,
+)
+_LED_BY_PARTNERS = re.compile(
+    r"\b(?:is|are)\s+led\s+by\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,4}?partners\s*[:,]?\s*", re.IGNORECASE
+)
+_MEMBERS_RELATIVE = re.compile(r",?\s*(?:which|who)\s+are\s+(?:its|their)\s+members\b", re.IGNORECASE)
+_MEMBERSHIP_LEAD = re.compile(
+    r"\b(?:(?:are|be)\s+members\s+of|membership\s+of\s+(?P<of>.+?)\s+(?:includes?|comprises?|consists\s+of|is)"
+    r"|members\s+of\s+(?P<of2>.+?)\s+(?:are|include))\b",
+    re.IGNORECASE,
+)
+_REVERSE_BY = re.compile(
+    r"\b(?P<what>challenges?|scrutiny)\s+(?:raised|made|issued|brought|given)\s+by\s+", re.IGNORECASE
+)
+_DECLARATIONS: list[tuple[DeclarationKind, re.Pattern[str]]] = [
+    (
+        DeclarationKind.INDEPENDENT,
+        re.compile(
+            r"\b(?:an?\s+)?independent\s+[\w\s]{0,30}?,?\s*neither\s+subordinate\s+to\s+nor\s+a\s+sub-?\s?\w+\s+of\s+"
+            r"[^.;]*?(?:body|partnership|board|organisation|group)\b"
+            r"|\bneither\s+subordinate\s+to\s+nor\s+a\s+sub-?\s?\w+\s+of\s+[^.;]*?(?:body|partnership|board)\b"
+            r"|\bis\s+independent\s+of\s+(?:any|all)\s+other\s+[^.;]*"
+            r"|\b(?:(?:must|shall|will|should)\s+)?(?:remain|remains|be|is|are)\s+independent\s+(?:of|from)\b[^.;]*",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        DeclarationKind.NON_HIERARCHICAL,
+        re.compile(
+            r"\b(?:it|this)\s+is\s+not\s+a\s+hierarchical\s+relationship|\bnot\s+(?:a\s+)?hierarchical\b[^.;]*"
+            r"|\bnon-hierarchical\b[^.;]*|\bneither\s+\w+\s+is\s+(?:accountable|subordinate)\s+to\s+the\s+other",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        DeclarationKind.SEPARATE_CHAIRS,
+        re.compile(
+            r"\b(?:are|be|is)\s+chaired\s+by\s+different\s+(?:people|persons|individuals)(?:\s+from\s+the\s+\w+)?"
+            r"|\b(?:different|separate)\s+chairs\b|\bnot\s+be\s+chaired\s+by\s+the\s+same\s+person"
+            r"|\b(?:will|shall|must|do|does)\s+not\s+share\s+a\s+chair\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        DeclarationKind.NO_DIRECTION_POWER,
+        re.compile(
+            r"\b(?:neither|no|nor|not)\b(?:(?!\b(?:neither|no|nor|not)\b)[^.;]){0,80}?\b(?:has|have)\s+"
+            r"(?:the\s+|any\s+)?(?:power|authority|right)\s+to\s+direct\b[^.;]*"
+            r"|\b(?:has|have)\s+no\s+(?:power|authority|right)\s+to\s+direct\b[^.;]*"
+            r"|\b(?:cannot|may\s+not|can\s+not)\s+direct\b[^.;]*",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        DeclarationKind.SEPARATE_ACCOUNTABILITY,
+        re.compile(
+            r"\b(?:[Pp]artner\s+agencies\s+|\w+\s+)?retains?\s+(?:their|its)\s+own\s+(?:lines\s+of\s+)?accountabilit\w+"
+            r"|\baccountability\s+of\s+(?:each|every)\s+\w+\s+to\s+(?:its|their)\s+own\s+[\w\s]*?body\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
+_LEGISLATION = re.compile(
+    r"(?:[Tt]he\s+)?(?P<title>(?:[A-Z][\w']*\s+){1,5}Act)\s*\(?(?P<year>(?:19|20)\d{2})\)?"
+    r"|(?P<wt>Working\s+Together)(?:\s+to\s+Safeguard\s+Children)?(?:\s+Guidance)?\s*\(?(?:[A-Z][a-z]+\s+)?"
+    r"(?P<wtyear>(?:19|20)\d{2})\)?"
+)
+
+
+@dataclass
+class DutyDraft:
+    key: str
+    owner: str
+    towards: str | None
+    kind: DutyKind
+    clause: str
+    text: str
+    confidence: float
+    why: str
+
+
+@dataclass
+class RelationDraft:
+    type: Relation
+    source: str
+    target: str
+    clause: str
+    quote: str
+    confidence: float
+    why: str
+    duty: str | None = None
+    capacity: Capacity | None = None
+    frequency: str | None = None
+
+
+@dataclass
+class DeclarationDraft:
+    kind: DeclarationKind
+    bodies: list[str]
+    clause: str
+    quote: str
+
+
+@dataclass
+class LegislationDraft:
+    key: str
+    title: str
+    clause: str
+    quote: str
+
+
+@dataclass
+class ApprovalDraft:
+    body: str
+    clause: str
+    quote: str
+
+
+@dataclass
+class Unclassified:
+    clause: str
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass
+class Findings:
+    duties: list[DutyDraft] = field(default_factory=list)
+    relations: list[RelationDraft] = field(default_factory=list)
+    declarations: list[DeclarationDraft] = field(default_factory=list)
+    legislation: list[LegislationDraft] = field(default_factory=list)
+    approvals: list[ApprovalDraft] = field(default_factory=list)
+    unclassified: list[Unclassified] = field(default_factory=list)
+
+
+@dataclass
+class _LeadIn:
+    owners: list[str]
+    towards: str | None
+    obligation: bool
+    members_of: list[str]
+    approval: bool
+
+
+@dataclass
+class _Limb:
+    start: int  # in the clause text
+    end: int
+    own_sentence: bool  # the first limb of a sentence (may have its own subject)
+
+    def text(self, clause: Clause) -> str:
+        return clause.text[self.start : self.end]
+
+
+def find_relations(clauses: list[Clause], entities: Entities) -> Findings:
+    return _Reader(clauses, entities).run()
+
+
+class _Reader:
+    """Reads the clauses in order, carrying the last subject (for "It", "either") and the lead-ins."""
+
+    def __init__(self, clauses: list[Clause], entities: Entities) -> None:
+        self.clauses = clauses
+        self.entities = entities
+        self.found = Findings()
+        self.lead_ins: dict[str, _LeadIn] = {}
+        self.subject: list[str] = []
+        self.section = -1
+        self.duty_keys: set[str] = set()
+        self.seen_relations: set[tuple] = set()
+
+    def run(self) -> Findings:
+        for clause in self.clauses:
+            if clause.section != self.section:
+                self.section, self.subject = clause.section, []
+            self._legislation(clause)
+            lead = self.lead_ins.get(clause.lead_in or "")
+            if lead is not None and lead.approval:
+                self._approval_item(clause)
+            elif lead is not None and lead.members_of:
+                self._membership_item(clause, lead)
+            elif lead is not None and lead.obligation and not clause.is_lead_in:
+                self._obligation_item(clause, lead)
+            elif lead is not None and lead.obligation:
+                pass  # a lead-in printed as an item of the one before: it opens a list of its own
+            else:
+                self._paragraph(clause)
+            if clause.is_lead_in:
+                self.lead_ins[clause.id] = self._lead_in(clause)
+        self._named_relations()
+        return self.found
+
+    # -- lead-ins and their items -------------------------------------------------------------------
+
+    def _lead_in(self, clause: Clause) -> _LeadIn:
+        sentences = _sentences(clause.text)
+        start, end = sentences[-1]
+        last = clause.text[start:end]
+        mentions = self._mentions(clause.text)
+        if APPROVAL_LEAD.match(last):
+            return _LeadIn([], None, False, [], True)
+        membership = _MEMBERSHIP_LEAD.search(clause.text)
+        if membership:
+            targets = [m.key for m in mentions if m.start >= membership.start() and self._is_body(m.key)]
+            if targets:
+                return _LeadIn([], None, False, targets, False)
+        if not LEAD_IN_OBLIGATION.search(last):
+            return _LeadIn([], None, False, [], False)
+        towards = None
+        body = last
+        prefix = re.match(
+            r"^(?:in respect of|in relation to|with regard to|with respect to|regarding|as regards)"
+            r"\s+(?P<who>[^,]+),\s*",
+            last,
+            re.IGNORECASE,
+        )
+        if prefix:
+            found = [m for m in self._mentions(prefix.group("who")) if not m.key.startswith("@")]
+            towards = found[0].key if found else None
+            body = last[prefix.end() :]
+        owners = [m.key for m in self._mentions(body) if not m.key.startswith("@")][:3]
+        owners = [o for o in owners if o != towards] or owners
+        if not owners and self.subject:
+            owners = self.subject
+        return _LeadIn(
+            owners[:1] if len(owners) > 1 and not _coordinated(body) else owners, towards, True, [], False
+        )
+
+    def _approval_item(self, clause: Clause) -> None:
+        for mention in self._mentions(clause.text):
+            if self._is_body(mention.key):
+                self.found.approvals.append(ApprovalDraft(mention.key, clause.id, mention.surface))
+                return
+        self._unclassified(clause, clause.text, "an approver that is not a known body")
+
+    def _membership_item(self, clause: Clause, lead: _LeadIn) -> None:
+        mentions = [m for m in self._mentions(clause.text) if not m.key.startswith("@")]
+        mentions.sort(key=lambda m: (not self.entities.items[m.key].role, m.start))
+        if not mentions:
+            self._unclassified(clause, clause.text, "a listed member that is not a known body or post")
+            return
+        member = mentions[0]
+        quote = member.surface if len(member.surface) > 0.6 * len(clause.text) else clause.text
+        for body in lead.members_of:
+            self._relation(
+                Relation.MEMBER_OF,
+                member.key,
+                body,
+                clause,
+                quote,
+                0.8,
+                "listed under a membership lead-in",
+                capacity=capacity_of(clause.text),
+            )
+
+    def _obligation_item(self, clause: Clause, lead: _LeadIn) -> None:
+        text = clause.text
+        if not lead.owners:
+            self._unclassified(clause, text, "an obligation whose lead-in names no body")
+            return
+        masked = _masks(text)
+        for owner in lead.owners:
+            triggers = self._triggers(clause, 0, len(text), owner, masked)
+            targets = (
+                [lead.towards] if lead.towards else _first_targets(triggers) or self._invitee_bodies(text)
+            )
+            for towards in _per_target(targets, self.entities) or [None]:
+                duty = self._duty(owner, towards, clause, text, 0.9, f"item of lead-in {clause.lead_in}")
+                self._duty_relations(duty, clause, triggers, fallback=lead.towards, confidence=0.85)
+            self._memberships(clause, 0, len(text), [owner], invite_default=owner)
+
+    # -- paragraphs --------------------------------------------------------------------------------
+
+    def _paragraph(self, clause: Clause) -> None:
+        previous_owners: list[str] = []
+        for start, end in _sentences(clause.text):
+            sentence = clause.text[start:end]
+            if sentence.endswith(":") and LEAD_IN_OBLIGATION.search(sentence):
+                continue  # "X will:": its items carry the duties
+            if self._declarations(clause, start, end):
+                self._remember_subject(clause, start, end)
+                continue
+            self._memberships(clause, start, end, None)
+            previous_owners = self._sentence(clause, start, end, previous_owners)
+
+    def _sentence(self, clause: Clause, start: int, end: int, previous: list[str]) -> list[str]:
+        limbs = _limbs(clause.text, start, end)
+        continuation = bool(_CONTINUATION.match(clause.text[start:end])) and bool(previous)
+        owners: list[str] = previous if continuation else []
+        for limb in limbs:
+            owners = self._limb(clause, limb, owners, continuation) or owners
+        return owners
+
+    def _limb(self, clause: Clause, limb: _Limb, inherited: list[str], continuation: bool) -> list[str]:
+        text = clause.text
+        obligation = OBLIGATION.search(text, limb.start, limb.end)
+        agreed = AGREED_THAT.search(text, limb.start, limb.end)
+        response = RESPONSE_FROM.search(text, limb.start, limb.end)
+        masked = _masks(text)
+        if obligation is None and agreed is None:
+            subject = self._subject(clause, limb.start, self._first_trigger(text, limb), statement=True)
+            if subject:
+                self.subject = subject
+                for owner in subject:
+                    self._statement_relations(clause, limb, owner, masked)
+            elif limb.own_sentence and not inherited:
+                return []
+            if continuation or (inherited and not limb.own_sentence):
+                return self._limb_duties(
+                    clause, limb, inherited, None, 0.65, "continues the obligation before it"
+                )
+            return subject
+        if agreed is not None and (obligation is None or agreed.start() < obligation.start()):
+            subject = self._group_at(clause, agreed.end(), limb.end)
+            marker = self._end_of_mention(clause, agreed.end(), limb.end)
+        else:
+            assert obligation is not None
+            marker = obligation.start()
+            subject = self._subject(clause, limb.start, marker, statement=False)
+        if response and not subject:
+            return self._response_from(clause, limb, response)
+        how = "subject of the obligation"
+        if not subject and not limb.own_sentence and inherited:
+            subject, how = inherited, "continues the obligation before it"
+        if not subject:
+            self._unclassified(clause, limb.text(clause), "an obligation with no body or post as its subject")
+            return []
+        self.subject = subject
+        return self._limb_duties(clause, limb, subject, marker, 0.85, how)
+
+    def _limb_duties(
+        self, clause: Clause, limb: _Limb, owners: list[str], marker: int | None, confidence: float, how: str
+    ) -> list[str]:
+        text = clause.text
+        masked = _masks(text)
+        after = marker if marker is not None else limb.start
+        joint = bool(
+            re.search(r"\b(?:jointly|together|each other|one another)\b", text[limb.start : limb.end])
+        )
+        quote = _limb_quote(text, limb)
+        for owner in owners:
+            triggers = self._triggers(clause, after, limb.end, owner, masked, co_owners=owners)
+            targets = _first_targets(triggers) or self._targets_after(clause, after, limb.end, owner, owners)
+            if not targets and joint and len(owners) > 1:
+                targets = _co_owner_targets(owner, owners, self.entities)
+            for towards in _per_target(targets, self.entities) or [None]:
+                duty = self._duty(owner, towards, clause, quote, confidence, how)
+                self._duty_relations(duty, clause, triggers, fallback=None, confidence=confidence - 0.05)
+        if joint and len(owners) > 1:
+            self._joint_cooperation(clause, limb, owners)
+        return owners
+
+    def _response_from(self, clause: Clause, limb: _Limb, response: re.Match[str]) -> list[str]:
+        """'The resolution will require a formal response from X': X owes the response."""
+        responders = self._group_at(clause, response.end(), limb.end)
+        if not responders:
+            self._unclassified(clause, limb.text(clause), "a response required of no known body")
+            return []
+        towards = next((s for s in self.subject if s not in responders), None)
+        quote = _limb_quote(clause.text, limb)
+        for owner in responders:
+            duty = self._duty(owner, towards, clause, quote, 0.7, "a response required from it")
+            if towards:
+                self._relation(
+                    Relation.RESPONDS_TO,
+                    owner,
+                    towards,
+                    clause,
+                    quote,
+                    0.7,
+                    "a response required from it",
+                    duty=duty.key,
+                )
+        return []
+
+    # -- subjects and targets -------------------------------------------------------------------------
+
+    def _subject(self, clause: Clause, start: int, end: int, statement: bool) -> list[str]:
+        """The actor group before the verb that is the clause's subject (not inside 'of ...', 'how ...')."""
+        text = clause.text
+        region = text[start:end]
+        pronoun = _PRONOUN_SUBJECT.search(region)
+        if pronoun and pronoun.group("pronoun").lower() in {"either", "each", "both"}:
+            pair = self._pair_before(clause, start + pronoun.start())
+            if pair:
+                return pair
+        if (pronoun or _PRONOUN_START.match(region)) and self.subject:
+            return list(self.subject)
+        groups = self._groups(clause, start, end)
+        if not groups:
+            return []
+        first = groups[0]
+        before = text[start : first[0].start]
+        if _PREPOSITION_BEFORE.search(before) or _subordinate(before):
+            return []
+        if statement and re.search(r"\b(?:that|which|who)\b", text[first[-1].end : end]):
+            return []
+        return self._resolve_groups([m.key for m in first], clause, first[0].start)
+
+    def _resolve_groups(self, keys: list[str], clause: Clause, position: int) -> list[str]:
+        out: list[str] = []
+        for key in keys:
+            if key == "@parties":
+                out += self.entities.parties
+            elif key == "@both":
+                out += self._pair_before(clause, position)
+            elif not key.startswith("@"):
+                out.append(key)
+        return list(dict.fromkeys(out))
+
+    def _pair_before(self, clause: Clause, position: int) -> list[str]:
+        """'both boards': the last two bodies named together before, else the protocol's two parties."""
+        for group in reversed(self._groups(clause, 0, position)):
+            keys = [m.key for m in group if self._is_body(m.key)]
+            if len(keys) >= 2:
+                return keys
+        return self.entities.parties if len(self.entities.parties) == 2 else []
+
+    def _groups(self, clause: Clause, start: int, end: int) -> list[list[Mention]]:
+        """Mentions in [start, end) joined into coordinated groups ('the LSCB, the Trust and the H&WB')."""
+        mentions = [m for m in self._mentions(clause.text) if start <= m.start and m.end <= end]
+        groups: list[list[Mention]] = []
+        for mention in mentions:
+            between = clause.text[groups[-1][-1].end : mention.start] if groups else ""
+            parenthetical = re.fullmatch(r"\s*\(\s*[\"'\u2018\u201c]?", between)
+            if groups and parenthetical and mention.key == groups[-1][-1].key:
+                groups[-1][-1] = Mention(
+                    mention.key,
+                    groups[-1][-1].start,
+                    _closing(clause.text, mention.end),
+                    groups[-1][-1].surface,
+                )
+                continue  # "Local Strategic Partnership (LSP)", 'Council ("the Council")': one mention
+            if groups and _GROUP_GLUE.match(between):
+                groups[-1].append(mention)
+            else:
+                groups.append([mention])
+        return groups
+
+    def _group_at(self, clause: Clause, start: int, end: int) -> list[str]:
+        groups = self._groups(clause, start, end)
+        return self._resolve_groups([m.key for m in groups[0]], clause, groups[0][0].start) if groups else []
+
+    def _targets_after(
+        self, clause: Clause, start: int, end: int, owner: str, owners: list[str]
+    ) -> list[str]:
+        masked = _masks(clause.text)
+        for group in self._groups(clause, start, end):
+            first = group[0]
+            if any(a <= first.start < b for a, b in masked["instrument"]):
+                continue
+            before = clause.text[max(0, first.start - 4) : first.start].lower()
+            keys = self._resolve_groups([m.key for m in group], clause, first.start)
+            if "each-other" in {m.key[1:] for m in group}:
+                return []
+            if before.endswith("of ") and all(
+                self.entities.items[k].collective for k in keys if k in self.entities.items
+            ):
+                continue
+            keys = [k for k in keys if k not in owners]
+            if keys:
+                return keys
+        return []
+
+    def _triggers(
+        self,
+        clause: Clause,
+        start: int,
+        end: int,
+        owner: str,
+        masked: dict,
+        co_owners: list[str] | None = None,
+    ) -> list[tuple[Relation, list[str], str]]:
+        """(type, targets, phrase) for each relation verb in [start, end); targets: the group after it."""
+        text = clause.text
+        out: list[tuple[Relation, list[str], str]] = []
+        for relation, pattern in RELATION_TRIGGERS:
+            for match in pattern.finditer(text, start, end):
+                if any(a <= match.start() < b for a, b in masked["purpose"]):
+                    continue
+                direct = bool(re.search(r"\b(?:to|with|from|of)$", match.group(0)))
+                search_from = match.end() if direct else match.start()
+                targets = self._trigger_targets(
+                    clause, search_from, end, owner, co_owners or [owner], masked, direct
+                )
+                out.append((relation, targets, match.group(0)))
+        return out
+
+    def _trigger_targets(
+        self,
+        clause: Clause,
+        start: int,
+        end: int,
+        owner: str,
+        owners: list[str],
+        masked: dict,
+        direct: bool = False,
+    ) -> list[str]:
+        text = clause.text
+        pronoun = re.match(r"\s*(?:to\s+)?(?:it|them)\b", text[start:end])
+        if pronoun:
+            before = [
+                m.key for m in self._mentions(text[:start]) if not m.key.startswith("@") and m.key != owner
+            ]
+            return before[-1:] if before else []
+        groups = self._groups(clause, start, end)
+        for group in groups[:1]:
+            first = group[0]
+            if any(a <= first.start < b for a, b in masked["instrument"]):
+                return []
+            if any(m.key == "@each-other" for m in group):
+                return _co_owner_targets(owner, owners, self.entities) if len(owners) > 1 else []
+            keys = self._resolve_groups([m.key for m in group], clause, first.start)
+            if (
+                not direct
+                and text[max(0, first.start - 4) : first.start].lower().endswith("of ")
+                and all(self.entities.items[k].collective for k in keys)
+            ):
+                return []
+            return [k for k in keys if k != owner]
+        return []
+
+    def _invitee_bodies(self, text: str) -> list[str]:
+        match = _INVITE.search(text)
+        if not match:
+            return []
+        for mention in self._mentions(match.group("who")):
+            entity = self.entities.items.get(mention.key)
+            if entity is not None and entity.role and entity.body:
+                return [entity.body]
+        return []
+
+    # -- writing findings ---------------------------------------------------------------------------
+
+    def _duty(
+        self, owner: str, towards: str | None, clause: Clause, text: str, confidence: float, why: str
+    ) -> DutyDraft:
+        kind = _duty_kind(text)
+        verb = re.sub(r"[^a-z]+", "-", kind.value)
+        wanted = "-".join(p for p in (owner, towards, verb) if p)
+        key, n = wanted, 2
+        while key in self.duty_keys:
+            key, n = f"{wanted}-{n}", n + 1
+        self.duty_keys.add(key)
+        duty = DutyDraft(key, owner, towards, kind, clause.id, text, confidence, why)
+        self.found.duties.append(duty)
+        return duty
+
+    def _duty_relations(
+        self, duty: DutyDraft, clause: Clause, triggers: list, fallback: str | None, confidence: float
+    ) -> None:
+        text = duty.text
+        for relation, targets, phrase in triggers:
+            chosen = targets or ([fallback] if fallback else [])
+            if not targets and duty.towards and relation != Relation.COOPERATES_WITH and fallback:
+                chosen = [duty.towards]
+            for target in chosen:
+                if target == duty.owner or (duty.towards and targets and target not in targets):
+                    continue
+                if (
+                    targets
+                    and duty.towards
+                    and len(_per_target(targets, self.entities)) > 1
+                    and target != duty.towards
+                    and not self.entities.items[target].collective
+                ):
+                    continue
+                self._relation(
+                    relation,
+                    duty.owner,
+                    target,
+                    clause,
+                    text,
+                    confidence,
+                    f"'{phrase}'",
+                    duty=duty.key,
+                    frequency=frequency_of(text) if relation == Relation.REPORTS_TO else None,
+                )
+        self._reverse_relations(clause, duty.owner, duty.towards, text)
+
+    def _statement_relations(self, clause: Clause, limb: _Limb, owner: str, masked: dict) -> None:
+        """Relations stated as facts ("reports to it twice a year", "has consulted the community")."""
+        text = limb.text(clause)
+        for relation, targets, phrase in self._triggers(clause, limb.start, limb.end, owner, masked):
+            if relation == Relation.COOPERATES_WITH and not targets:
+                continue
+            for target in targets:
+                self._relation(
+                    relation,
+                    owner,
+                    target,
+                    clause,
+                    _limb_quote(clause.text, limb),
+                    0.7,
+                    f"stated as a fact: '{phrase}'",
+                    frequency=frequency_of(text) if relation == Relation.REPORTS_TO else None,
+                )
+        self._reverse_relations(clause, owner, None, text)
+
+    def _reverse_relations(self, clause: Clause, owner: str, towards: str | None, text: str) -> None:
+        """'to the H&WB for scrutiny and challenge', 'opened up to wider public scrutiny',
+        'any challenge raised by X': the other side scrutinises or challenges the owner."""
+        base = clause.text.find(text)
+        for match in PURPOSE.finditer(text):
+            receivers = self._receivers_before(clause, base, base + match.start(), owner) or (
+                [towards] if towards else []
+            )
+            for receiver in receivers:
+                for relation in _purpose_relations(match.group("what")):
+                    if relation == Relation.SEEKS_APPROVAL_FROM:
+                        self._relation(
+                            relation, owner, receiver, clause, match.group(0), 0.7, "'for approval'"
+                        )
+                    else:
+                        self._relation(
+                            relation,
+                            receiver,
+                            owner,
+                            clause,
+                            match.group(0),
+                            0.7,
+                            f"'{match.group(0)}': the receiver acts on it",
+                        )
+        for match in OPEN_TO_SCRUTINY.finditer(text):
+            who = [m.key for m in self._mentions(match.group(0)) if not m.key.startswith("@")]
+            for receiver in who:
+                self._relation(
+                    Relation.SCRUTINISES,
+                    receiver,
+                    owner,
+                    clause,
+                    match.group(0).strip(),
+                    0.65,
+                    "opened up to its scrutiny",
+                )
+        for match in _REVERSE_BY.finditer(text):
+            group = self._group_at(clause, base + match.end(), base + len(text))
+            relation = (
+                Relation.CHALLENGES
+                if match.group("what").lower().startswith("challenge")
+                else Relation.SCRUTINISES
+            )
+            for actor in group:
+                quote = text[
+                    match.start() - 4
+                    if text[max(0, match.start() - 4) : match.start()] == "any "
+                    else match.start() :
+                ]
+                quote = re.sub(r"[.;,]+$", "", quote[: match.end() - match.start() + 60]).strip()
+                actor_mention = next((m for m in self._mentions(quote) if m.key == actor), None)
+                if actor_mention:
+                    quote = quote[: actor_mention.end]
+                self._relation(relation, actor, owner, clause, quote, 0.7, f"'{match.group(0).strip()}'")
+
+    def _receivers_before(self, clause: Clause, start: int, end: int, owner: str) -> list[str]:
+        groups = self._groups(clause, start, end)
+        for group in reversed(groups):
+            keys = [
+                k for k in self._resolve_groups([m.key for m in group], clause, group[0].start) if k != owner
+            ]
+            if keys:
+                return keys
+        return []
+
+    def _joint_cooperation(self, clause: Clause, limb: _Limb, owners: list[str]) -> None:
+        if not re.search(r"\b(?:jointly|together|work with|co-?operate)\b", limb.text(clause)):
+            return
+        bodies = [o for o in owners if not self.entities.items[o].collective]
+        duty = (
+            next((d for d in self.found.duties if d.owner == bodies[0] and d.clause == clause.id), None)
+            if bodies
+            else None
+        )
+        for other in bodies[1:]:
+            self._relation(
+                Relation.COOPERATES_WITH,
+                bodies[0],
+                other,
+                clause,
+                _limb_quote(clause.text, limb),
+                0.75,
+                "a joint obligation",
+                duty=duty.key if duty else None,
+            )
+
+    def _relation(
+        self,
+        relation: Relation,
+        source: str,
+        target: str,
+        clause: Clause,
+        quote: str,
+        confidence: float,
+        why: str,
+        duty: str | None = None,
+        capacity: Capacity | None = None,
+        frequency: str | None = None,
+    ) -> None:
+        if source == target or source.startswith("@") or target.startswith("@"):
+            return
+        if relation in SYMMETRIC and (relation, target, source) in {k[:3] for k in self.seen_relations}:
+            return
+        key = (relation, source, target, clause.id, capacity)
+        if key in self.seen_relations:
+            return
+        self.seen_relations.add(key)
+        self.found.relations.append(
+            RelationDraft(
+                relation, source, target, clause.id, quote, confidence, why, duty, capacity, frequency
+            )
+        )
+
+    # -- structure: memberships, chairs, sub-groups ---------------------------------------------------
+
+    def _memberships(
+        self,
+        clause: Clause,
+        start: int,
+        end: int,
+        owners: list[str] | None,
+        invite_default: str | None = None,
+    ) -> None:
+        text = clause.text
+        subject = owners or self._subject(clause, start, end, statement=False) or []
+        for pattern, capacity in ((_MEMBER_OF, None), (_CAPACITY_OF, "cap"), (_SIT_ON, None)):
+            for match in pattern.finditer(text, start, end):
+                if _NEGATION.search(text[max(start, match.start() - 20) : match.start()]):
+                    continue
+                who = owners or self._relative_subject(clause, start, match.start())
+                who = who or self._subject(clause, start, match.start(), statement=False)
+                bodies = [b for b in self._group_at(clause, match.end(), end) if self._is_body(b)]
+                cap = capacity_of(match.group("cap")) if capacity else Capacity.MEMBER
+                for member in who:
+                    for body in bodies:
+                        self._relation(
+                            Relation.MEMBER_OF,
+                            member,
+                            body,
+                            clause,
+                            _phrase(text, start, match, end),
+                            0.85,
+                            "a membership statement",
+                            capacity=cap,
+                        )
+        for match in _ATTENDS_AS.finditer(text, start, end):
+            bodies = [
+                b for b in self._group_at(clause, match.start("rest"), match.end("rest")) if self._is_body(b)
+            ]
+            for member in subject:
+                for body in bodies:
+                    self._relation(
+                        Relation.MEMBER_OF,
+                        member,
+                        body,
+                        clause,
+                        match.group(0).rstrip(".;, "),
+                        0.8,
+                        "attends as",
+                        capacity=capacity_of(match.group("cap")),
+                    )
+        self._chairs(clause, start, end, subject)
+        self._subgroups(clause, start, end, subject)
+        self._invitations(clause, start, end, invite_default)
+        self._appointments(clause, start, end)
+        for match in _LED_BY_PARTNERS.finditer(text, start, end):
+            leaders = [k for k in self._group_at(clause, match.end(), end) if self._is_body(k)]
+            for body in self._subject(clause, start, match.start(), statement=False):
+                for leader in leaders:
+                    quote = text[match.start() : self._end_of_mention(clause, match.end(), end)].strip()
+                    self._relation(
+                        Relation.MEMBER_OF,
+                        leader,
+                        body,
+                        clause,
+                        quote,
+                        0.75,
+                        "a partner that leads it",
+                        capacity=Capacity.MEMBER,
+                    )
+        for match in _MEMBERS_RELATIVE.finditer(text, start, end):
+            members = self._receivers_before(clause, start, match.start(), "")
+            group = [k for k in members if k not in subject]
+            for member in group:
+                for body in subject:
+                    self._relation(
+                        Relation.MEMBER_OF,
+                        member,
+                        body,
+                        clause,
+                        match.group(0).strip(" ,"),
+                        0.75,
+                        "'which are its members'",
+                        capacity=Capacity.MEMBER,
+                    )
+
+    def _relative_subject(self, clause: Clause, start: int, end: int) -> list[str]:
+        """'..., who is also ...': the group just before 'who' is the subject."""
+        if not re.search(r",?\s*who\s*$", clause.text[start:end]):
+            return []
+        groups = self._groups(clause, start, end)
+        return [m.key for m in groups[-1]] if groups else []
+
+    def _chairs(self, clause: Clause, start: int, end: int, subject: list[str]) -> None:
+        text = clause.text
+        for match in _CHAIR_OF.finditer(text, start, end):
+            for body in self._group_at(clause, match.end(), end):
+                for chair in subject:
+                    self._relation(
+                        Relation.CHAIRS,
+                        chair,
+                        body,
+                        clause,
+                        _phrase(text, start, match, end, chair=True),
+                        0.85,
+                        "'is Chair of'",
+                    )
+        for match in _CHAIRED_BY.finditer(text, start, end):
+            if re.match(r"different\b", text[match.end() :]):
+                continue
+            chairs = self._group_at(clause, match.end(), end)
+            bodies = self._subject(clause, start, match.start(), statement=False)
+            for body in bodies:
+                for chair in chairs[:1]:
+                    quote = text[start : self._end_of_mention(clause, match.end(), end)]
+                    self._relation(
+                        Relation.CHAIRS, chair, body, clause, quote.strip(), 0.85, "'is chaired by'"
+                    )
+
+    def _subgroups(self, clause: Clause, start: int, end: int, subject: list[str]) -> None:
+        text = clause.text
+        for match in _SUBGROUP.finditer(text, start, end):
+            if _NEGATION.search(text[max(start, match.start() - 40) : match.end()]):
+                continue
+            who = self._subject(clause, start, match.start(), statement=False) or subject
+            for parent in self._group_at(clause, match.end(), end)[:1]:
+                for child in who:
+                    quote = text[match.start() : self._end_of_mention(clause, match.end(), end)].strip()
+                    self._relation(
+                        Relation.SUBGROUP_OF, child, parent, clause, quote, 0.85, "'is a sub-group of'"
+                    )
+
+    def _invitations(self, clause: Clause, start: int, end: int, owner: str | None) -> None:
+        text = clause.text
+        for match in _INVITE.finditer(text, start, end):
+            invitees = [m.key for m in self._mentions(match.group("who")) if not m.key.startswith("@")]
+            where = [
+                m.key
+                for m in self._mentions(match.group("rest") + " " + match.group("as"))
+                if self._is_body(m.key)
+            ] or ([owner] if owner else [])
+            capacity = capacity_of(match.group("as"))
+            for invitee in invitees[:1]:
+                for body in where:
+                    self._relation(
+                        Relation.MEMBER_OF,
+                        invitee,
+                        body,
+                        clause,
+                        match.group(0),
+                        0.8,
+                        "invited to sit as a member",
+                        capacity=capacity,
+                    )
+
+    def _appointments(self, clause: Clause, start: int, end: int) -> None:
+        text = clause.text
+        for match in _APPOINTMENT.finditer(text, start, end):
+            roles = [m.key for m in self._mentions(match.group("rest")) if not self._is_body(m.key)]
+            bodies = [b for b in self._group_at(clause, match.end(), end) if self._is_body(b)]
+            for role in roles[:1]:
+                for body in bodies[:1]:
+                    quote = text[match.start() : self._end_of_mention(clause, match.end(), end)]
+                    self._relation(
+                        Relation.MEMBER_OF,
+                        role,
+                        body,
+                        clause,
+                        quote,
+                        0.75,
+                        "appointed to it",
+                        capacity=capacity_of(match.group("rest")),
+                    )
+                    role_entity = self.entities.items[role]
+                    role_entity.body = role_entity.body or body
+        for match in _TAKEN_BY.finditer(text, start, end):
+            roles = [m for m in self._mentions(text[start : match.start()]) if not self._is_body(m.key)]
+            bodies = [b for b in self._group_at(clause, match.end(), end) if self._is_body(b)]
+            if roles and bodies:
+                role = self.entities.items[roles[-1].key]
+                if role.body:
+                    quote = text[start + roles[-1].start : self._end_of_mention(clause, match.end(), end)]
+                    self._relation(
+                        Relation.MEMBER_OF,
+                        bodies[0],
+                        role.body,
+                        clause,
+                        quote,
+                        0.6,
+                        f"takes up a {role.name} position",
+                        capacity=capacity_of(role.name),
+                    )
+
+    def _named_relations(self) -> None:
+        """Edges the names themselves state: 'Chair of the LSCB' chairs it; 'LSCB Executive Group' is its
+        sub-group; 'WCT partners' are members of WCT."""
+        by_id = {c.id: c for c in self.clauses}
+        for entity in self.entities.items.values():
+            clause = by_id.get(entity.clause)
+            if clause is None:
+                continue
+            chair = re.match(r"(?:Vice-)?Chair(?:man|person)?\s+of\b", entity.name)
+            if entity.role and chair and entity.body:
+                self._relation(
+                    Relation.CHAIRS,
+                    entity.key,
+                    entity.body,
+                    clause,
+                    _in_clause(clause, entity),
+                    0.8,
+                    "the post's name: Chair of it",
+                )
+            if entity.parent:
+                parent, clause_id, quote = entity.parent
+                self._relation(
+                    Relation.SUBGROUP_OF,
+                    entity.key,
+                    parent,
+                    by_id[clause_id],
+                    quote,
+                    0.6,
+                    "inferred from its name",
+                )
+        for clause in self.clauses:
+            for mention in self._mentions(clause.text):
+                for body in mention.owner_of:
+                    if mention.key == COLLECTIVE and body != COLLECTIVE:
+                        self._relation(
+                            Relation.MEMBER_OF,
+                            COLLECTIVE,
+                            body,
+                            clause,
+                            mention.surface,
+                            0.7,
+                            "partners of it",
+                            capacity=Capacity.MEMBER,
+                        )
+            self._their_partners(clause)
+
+    def _their_partners(self, clause: Clause) -> None:
+        """'The LSCB, the Trust and their constituent partners': partners of the bodies named with them."""
+        for group in self._groups(clause, 0, len(clause.text)):
+            partner = next(
+                (m for m in group if m.key == COLLECTIVE and re.match(r"their\b", m.surface, re.I)), None
+            )
+            if partner is None:
+                continue
+            others = [m for m in group if m.key != COLLECTIVE and self._is_body(m.key)]
+            quote = clause.text[group[0].start : partner.end]
+            for other in others:
+                self._relation(
+                    Relation.MEMBER_OF,
+                    COLLECTIVE,
+                    other.key,
+                    clause,
+                    quote,
+                    0.7,
+                    "'their ... partners'",
+                    capacity=Capacity.MEMBER,
+                )
+
+    # -- declarations and legislation -----------------------------------------------------------------
+
+    def _declarations(self, clause: Clause, start: int, end: int) -> bool:
+        text = clause.text
+        found = False
+        for kind, pattern in _DECLARATIONS:
+            match = pattern.search(text, start, end)
+            if match is None:
+                continue
+            found = True
+            bodies = self._declared_bodies(clause, start, end, match, kind)
+            if bodies:
+                quote = match.group(0).strip(" ,;.")
+                self.found.declarations.append(DeclarationDraft(kind, bodies, clause.id, quote))
+            else:
+                self._unclassified(clause, text[start:end], f"a {kind.value} declaration about no known body")
+        return found
+
+    def _declared_bodies(
+        self, clause: Clause, start: int, end: int, match: re.Match[str], kind: DeclarationKind
+    ) -> list[str]:
+        if kind == DeclarationKind.INDEPENDENT:
+            keys = [
+                k
+                for g in self._groups(clause, start, match.start() + 1)
+                for k in self._resolve_groups([m.key for m in g], clause, g[0].start)
+            ]
+            return keys[-1:] or self.subject[:1]
+        if kind == DeclarationKind.SEPARATE_ACCOUNTABILITY:
+            keys = [m.key for m in self._mentions(clause.text[start:end]) if not m.key.startswith("@")]
+            return keys[:1] or [COLLECTIVE] * (COLLECTIVE in self.entities.items)
+        groups = self._groups(clause, start, end)
+        keys = [k for g in groups for k in self._resolve_groups([m.key for m in g], clause, g[0].start)]
+        keys = [k for k in dict.fromkeys(keys) if self._is_body(k)]
+        if len(keys) >= 2:
+            return keys
+        if (
+            re.search(r"\b(?:it|this)\b", clause.text[start : match.start() + 8], re.IGNORECASE)
+            and len(self.subject) >= 2
+        ):
+            return list(self.subject)
+        return keys if keys and kind != DeclarationKind.NON_HIERARCHICAL else list(self.entities.parties)
+
+    def _remember_subject(self, clause: Clause, start: int, end: int) -> None:
+        subject = self._subject(clause, start, end, statement=True)
+        if subject:
+            self.subject = subject
+
+    def _legislation(self, clause: Clause) -> None:
+        for match in _LEGISLATION.finditer(clause.text):
+            if match.group("title"):
+                title = re.sub(r"^(?:The|the)\s+", "", match.group("title")) + " " + match.group("year")
+            else:
+                title = f"Working Together {match.group('wtyear')}"
+            key = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+            if all(leg.key != key for leg in self.found.legislation):
+                self.found.legislation.append(LegislationDraft(key, title, clause.id, match.group(0).strip()))
+
+    # -- helpers ------------------------------------------------------------------------------------------
+
+    def _mentions(self, text: str) -> list[Mention]:
+        return self.entities.mentions(text)
+
+    def _is_body(self, key: str) -> bool:
+        entity = self.entities.items.get(key)
+        return entity is not None and not entity.role
+
+    def _first_trigger(self, text: str, limb: _Limb) -> int:
+        positions = [
+            m.start() for _, p in RELATION_TRIGGERS for m in [p.search(text, limb.start, limb.end)] if m
+        ]
+        positions += [m.start() for m in [_MEMBER_OF.search(text, limb.start, limb.end)] if m]
+        return min(positions, default=limb.end)
+
+    def _end_of_mention(self, clause: Clause, start: int, end: int) -> int:
+        groups = self._groups(clause, start, end)
+        return groups[0][-1].end if groups else end
+
+    def _unclassified(self, clause: Clause, text: str, reason: str) -> None:
+        self.found.unclassified.append(Unclassified(clause.id, clause.line, text, reason))
+
+
+# -- text helpers -------------------------------------------------------------------------------------
+
+
+def _closing(text: str, end: int) -> int:
+    """The end of a parenthetical '(LSP)' or '("the Council")' whose inner mention ends at ``end``."""
+    match = re.match(r"[\"'\u2019\u201d]?\s*\)", text[end:])
+    return end + match.end() if match else end
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.end()))
+        start = match.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _limbs(text: str, start: int, end: int) -> list[_Limb]:
+    """A sentence's separate obligations: parts after ';', a capitalised 'And', or 'and <verb> ... X'."""
+    cuts: list[tuple[int, int]] = []
+    for pattern in (re.compile(r";\s*(?:and\s+|or\s+)?"), _CAPITAL_AND, _AND_VERB):
+        for match in pattern.finditer(text, start, end):
+            cuts.append((match.start(), match.end()))
+    limbs: list[_Limb] = []
+    cursor = start
+    for cut_start, cut_end in sorted(cuts):
+        if cut_start <= cursor:
+            continue
+        limbs.append(_Limb(cursor, cut_start, not limbs))
+        cursor = cut_end
+    limbs.append(_Limb(cursor, end, not limbs))
+    return _join_verb_limbs_without_target(text, limbs)
+
+
+def _join_verb_limbs_without_target(text: str, limbs: list[_Limb]) -> list[_Limb]:
+    """'provide an annual report ... and make recommendations' stays one obligation: a coordinated verb
+    is a limb of its own only when it names who it acts on (a capital: a body or post)."""
+    out: list[_Limb] = []
+    for limb in limbs:
+        part = text[limb.start : limb.end]
+        joined_by_verb = (
+            out
+            and re.match(rf"(?:{_LIMB_VERBS})\b", part)
+            and text[out[-1].end : limb.start].strip() == "and"
+        )
+        if joined_by_verb and not re.search(r"\b(?:the\s+)?[A-Z]", part):
+            out[-1] = _Limb(out[-1].start, limb.end, out[-1].own_sentence)
+        else:
+            out.append(limb)
+    return out
+
+
+def _limb_quote(text: str, limb: _Limb) -> str:
+    quote = text[limb.start : limb.end].strip()
+    return re.sub(r"[;,]\s*$", "", quote) if ";" in quote[-1:] or "," in quote[-1:] else quote
+
+
+def _masks(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Spans where relation verbs belong to someone else (a purpose: 'for scrutiny'), and where actors are
+    instruments or places ('through the WCT Board', 'between the CTB and the LSCB')."""
+    purpose = [(m.start(), m.end()) for m in PURPOSE.finditer(text)]
+    purpose += [(m.start(), m.end()) for m in OPEN_TO_SCRUTINY.finditer(text)]
+    purpose += [(m.start(), m.end()) for m in _REVERSE_BY.finditer(text)]
+    words = "|".join(NOT_A_TARGET_AFTER)
+    instrument = [(m.start(), m.end()) for m in re.finditer(rf"\b(?:{words})\b[^,;.]*", text, re.IGNORECASE)]
+    return {"purpose": purpose, "instrument": instrument}
+
+
+def _purpose_relations(what: str) -> list[Relation]:
+    low = what.lower()
+    out = []
+    if "scrutiny" in low or "review" in low:
+        out.append(Relation.SCRUTINISES)
+    if "challenge" in low:
+        out.append(Relation.CHALLENGES)
+    if "approval" in low or "endorsement" in low or "sign-off" in low:
+        out.append(Relation.SEEKS_APPROVAL_FROM)
+    return out
+
+
+def _first_targets(triggers: list[tuple[Relation, list[str], str]]) -> list[str]:
+    return next((targets for _, targets, _ in triggers if targets), [])
+
+
+def _per_target(targets: list[str], entities: Entities) -> list[str]:
+    """One duty per body it is owed to; a collective only when no single body is named."""
+    bodies = [t for t in targets if t in entities.items and not entities.items[t].collective]
+    return list(dict.fromkeys(bodies or targets[:1]))
+
+
+def _co_owner_targets(owner: str, owners: list[str], entities: Entities) -> list[str]:
+    others = [o for o in owners if o != owner and not entities.items[o].collective]
+    return others if len(others) == 1 else []
+
+
+def _coordinated(text: str) -> bool:
+    return bool(re.search(r"\b(?:and|,)\b", text))
+
+
+def _subordinate(before: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", before.lower())
+    return any(word in SUBORDINATORS for word in words[-6:]) and "agreed" not in words
+
+
+def _duty_kind(text: str) -> DutyKind:
+    """The kind whose words come first in the duty (its leading verb), the listed order breaking ties:
+    'Scrutinise and respond to ...' is scrutiny, 'Respond formally ..., advising' is responding."""
+    found = [(match.start(), order, kind) for order, (kind, pattern) in enumerate(KIND_TRIGGERS)
+             if (match := pattern.search(text))]  # fmt: skip
+    return min(found)[2] if found else DutyKind.OTHER
+
+
+def _phrase(text: str, start: int, match: re.Match[str], end: int, chair: bool = False) -> str:
+    """The words from the sentence's start to the end of the statement's object, trimmed."""
+    tail = re.split(r"[.;]| and (?:is|are|attends)\b", text[match.end() : end])[0]
+    return (
+        (text[start : match.end()] + tail).strip(" ,.;")
+        if not chair
+        else (text[start : match.end()] + tail).strip(" ,;")
+    )
+
+
+def _in_clause(clause: Clause, entity) -> str:  # type: ignore[no-untyped-def]
+    for alias in sorted({entity.name, *entity.aliases}, key=len, reverse=True):
+        if alias in clause.text:
+            return alias
+    return entity.quote
+
+
+__all__ = ["RELATION_KIND", "DutyDraft", "Findings", "RelationDraft", "find_relations"]

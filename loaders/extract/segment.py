@@ -1,0 +1,373 @@
+"""Cutting a protocol's text into clauses, each with its number or heading and its exact span.
+
+Protocols come out of Word and PDF with their structure half-visible: numbers typed by hand ("2.1",
+"4.0", "1)", "(a)", "Section 3"), bullets of every shape, lead-ins that end in a colon (sometimes printed
+as a bullet themselves), headings glued to the title by leftover Markdown, empty bullets, footnote marks
+and lines wrapped mid-sentence. Every clause keeps offsets into the original text, so its text is the
+document's own words.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from loaders.text import fold
+
+_MARKUP = re.compile(r"\*\*|__")
+_MD_HEADING = re.compile(r"#{1,6}\s+")
+_BULLET = re.compile(r"(?:[-*•◦▪▫‣●○■□➢►\u2013\u2014·]|o(?=\s))\s*")
+_NUMBER_FORMS = (
+    # "Section 3 -", "Part 2:", "Article 4." (a heading word with a number)
+    re.compile(
+        r"(?:Section|Part|Article|Schedule|Chapter)\s+(?P<num>\d+[A-Z]?)(?:[.:)]|\s+[\u2013\u2014-])?\s+"
+    ),
+    # "2.1", "4.0", "3.1.2", "1.", "1)", "10" (plain numbers only when short and followed by a capital)
+    re.compile(r"(?P<num>\d{1,2}(?:\.\d{1,2})+)\.?\)?\s+"),
+    re.compile(r"(?P<num>\d{1,2})[.)]\s+"),
+    re.compile(r"(?P<num>\d{1,2})\s+(?=[A-Z])"),
+)
+_ITEM_LABEL = re.compile(r"(?:\((?P<a>[a-z]|[ivx]{1,4})\)|(?P<b>[a-z]|[ivx]{1,4})\))\s+")
+_FOOTNOTE_TAIL = re.compile(r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+|\[\d{1,3}\])+$")
+_TERMINAL = ".;:!?"
+_WRAP_WORDS = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "and",
+    "or",
+    "for",
+    "in",
+    "on",
+    "by",
+    "with",
+    "its",
+    "their",
+    "that",
+}
+_HEADING_WORDS = 9
+
+
+@dataclass
+class Piece:
+    """One run of text on a line, with the markers in front of it taken off."""
+
+    start: int
+    end: int
+    line: int
+    bullet: bool = False
+    md_heading: bool = False
+    bold: bool = False
+    number: str | None = None
+    label: str | None = None  # an item label: "a" of "(a)"
+    indent: int = 0
+    blank_before: bool = False
+
+
+@dataclass
+class Clause:
+    id: str
+    number: str | None
+    heading: str | None
+    text: str  # the clause's words, whitespace folded; occurs verbatim in the source
+    start: int
+    end: int
+    line: int
+    kind: str  # title | numbered | paragraph | bullet | item
+    section: int = 0  # which heading it stands under (0: before the first)
+    lead_in: str | None = None  # the lead-in ("... will:") whose list this clause is an item of
+    is_lead_in: bool = False
+    items: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Heading:
+    number: str | None
+    text: str
+    line: int
+
+
+@dataclass
+class Segmented:
+    text: str
+    clauses: list[Clause]
+    headings: list[Heading]
+    notes: list[str]
+
+    def by_id(self) -> dict[str, Clause]:
+        return {c.id: c for c in self.clauses}
+
+
+def segment(text: str) -> Segmented:
+    pieces = _merge_wrapped(text, list(_pieces(text)))
+    return _Builder(text).build(pieces)
+
+
+# -- pieces -------------------------------------------------------------------------------------------
+
+
+def _pieces(text: str) -> list[Piece]:
+    out: list[Piece] = []
+    offset = 0
+    blank = True
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        found = _line_pieces(line.rstrip("\r\n"), offset, number)
+        if found:
+            found[0].blank_before = blank
+            out += found
+        blank = not found  # a blank line, an empty bullet or markup alone breaks a paragraph
+        offset += len(line)
+    return out
+
+
+def _line_pieces(body: str, offset: int, line: int) -> list[Piece]:
+    """The pieces of one line: split at stray ``**``/``__`` markup, markers parsed off each."""
+    out: list[Piece] = []
+    bold = False
+    cursor = 0
+    for match in [*_MARKUP.finditer(body), None]:
+        end = match.start() if match else len(body)
+        piece = _parse_piece(body, cursor, end, offset, line, bold)
+        if piece is not None:
+            out.append(piece)
+        if match:
+            cursor = match.end()
+            bold = not bold
+    return out
+
+
+def _parse_piece(body: str, start: int, end: int, offset: int, line: int, bold: bool) -> Piece | None:
+    raw = body[start:end]
+    indent = len(raw) - len(raw.lstrip())
+    pos = start + indent
+    piece = Piece(0, 0, line, bold=bold, indent=indent)
+    if m := _MD_HEADING.match(body, pos, end):
+        piece.md_heading, pos = True, m.end()
+    while m := _BULLET.match(body, pos, end):
+        if m.end() == pos:
+            break
+        piece.bullet, pos = True, m.end()
+    for form in _NUMBER_FORMS:
+        if m := form.match(body, pos, end):
+            piece.number, pos = m.group("num"), m.end()
+            break
+    if piece.number is None and (m := _ITEM_LABEL.match(body, pos, end)):
+        piece.label, pos = (m.group("a") or m.group("b")), m.end()
+    stop = end
+    while stop > pos and body[stop - 1].isspace():
+        stop -= 1
+    tail = _FOOTNOTE_TAIL.search(body, pos, stop)
+    if tail and tail.start() > pos:
+        stop = tail.start()
+        while stop > pos and body[stop - 1].isspace():
+            stop -= 1
+    if stop <= pos:
+        return None  # an empty bullet, a lone number or markup only
+    piece.start, piece.end = offset + pos, offset + stop
+    return piece
+
+
+def _merge_wrapped(text: str, pieces: list[Piece]) -> list[Piece]:
+    """Join lines a PDF or a hard-wrapped text broke mid-sentence back into one piece."""
+    if not pieces:
+        return pieces
+    width = _wrap_width(text, pieces)
+    merged = [pieces[0]]
+    for piece in pieces[1:]:
+        last = merged[-1]
+        if _continues(text, last, piece, width):
+            last.end = piece.end
+        else:
+            merged.append(piece)
+    return merged
+
+
+def _wrap_width(text: str, pieces: list[Piece]) -> float:
+    lengths = [p.end - p.start for p in pieces]
+    return statistics.quantiles(lengths, n=10)[-1] if len(lengths) >= 10 else max(lengths)
+
+
+def _continues(text: str, last: Piece, piece: Piece, width: float) -> bool:
+    if piece.blank_before or piece.bullet or piece.number or piece.label or piece.md_heading:
+        return False
+    if piece.line == last.line or last.md_heading or (last.bold and not piece.bold):
+        return False
+    previous = text[last.start : last.end]
+    following = text[piece.start : piece.end]
+    if previous.endswith(":") or _is_heading_piece(text, last):
+        return False
+    if following[:1].islower():
+        return True
+    if previous[-1:] in _TERMINAL:
+        return False
+    last_word = previous.rsplit(None, 1)[-1].lower()
+    return last_word in _WRAP_WORDS or previous.endswith((",", "-")) or len(previous) >= 0.7 * width
+
+
+def _is_heading_piece(text: str, piece: Piece) -> bool:
+    words = text[piece.start : piece.end].split()
+    body = text[piece.start : piece.end]
+    if piece.md_heading:
+        return True
+    if piece.number and not piece.bullet and piece.number.endswith(".0"):
+        return True
+    short = len(words) <= _HEADING_WORDS and body[-1:] not in _TERMINAL + ","
+    return bool(short and (piece.number or piece.bold) and not piece.label)
+
+
+# -- clauses ------------------------------------------------------------------------------------------
+
+
+class _Builder:
+    """Walks the pieces in order, keeping the current heading, section number and lead-in."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.clauses: list[Clause] = []
+        self.headings: list[Heading] = []
+        self.notes: list[str] = []
+        self.section_number: str | None = None
+        self.heading: str | None = None
+        self.section = 0
+        self.base: str | None = None
+        self.used_bases: set[str] = set()
+        self.letters: dict[str, int] = {}
+        self.ids: set[str] = set()
+        self.lead_in: Clause | None = None
+
+    def build(self, pieces: list[Piece]) -> Segmented:
+        for piece in pieces:
+            body = self.text[piece.start : piece.end]
+            if self._is_heading(piece, body):
+                self._open_section(piece, body)
+            else:
+                self._add_clause(piece, body)
+        return Segmented(self.text, self.clauses, self.headings, self.notes)
+
+    def _is_heading(self, piece: Piece, body: str) -> bool:
+        if not self.clauses and not self.headings and not piece.number and not piece.bullet:
+            return False  # the title, even as a Markdown heading
+        if piece.md_heading or (piece.number and piece.number.endswith(".0") and not piece.bullet):
+            return True
+        words = body.split()
+        short = len(words) <= _HEADING_WORDS and body[-1:] not in _TERMINAL + ","
+        if not short or piece.label:
+            return False
+        if piece.number and not piece.bullet and "." not in piece.number.strip("."):
+            return True  # "3. The Children's Trust", "Section 2 Reporting"
+        if piece.number and "." in piece.number and piece.bold:
+            return True
+        if piece.number or piece.bullet or self.lead_in is not None:
+            return False
+        return piece.bold or (body[:1].isupper() and _title_like(words))
+
+    def _open_section(self, piece: Piece, body: str) -> None:
+        self.lead_in = None
+        self.section += 1
+        self.heading = body.strip()
+        self.headings.append(Heading(piece.number, self.heading, piece.line))
+        self.section_number = piece.number
+        key = piece.number or _slug(body)
+        self.base = key if key not in self.used_bases else _slug(body) or f"s{self.section}"
+        if self.base in self.used_bases:
+            self.base = f"{self.base}-{self.section}"
+        if piece.number and key in self.used_bases:
+            self.notes.append(
+                f"line {piece.line}: section number {piece.number} is used twice; clauses under "
+                f"'{self.heading}' get ids {self.base}-a, -b, ..."
+            )
+        self.used_bases.add(self.base)
+        self.used_bases.add(key)
+
+    def _add_clause(self, piece: Piece, body: str) -> None:
+        folded = fold(body)
+        kind, clause_id, number = self._identify(piece, folded)
+        clause = Clause(
+            id=clause_id,
+            number=number,
+            heading=self.heading,
+            text=folded,
+            start=piece.start,
+            end=piece.end,
+            line=piece.line,
+            kind=kind,
+            section=self.section,
+        )
+        if kind == "item" and self.lead_in is not None:
+            clause.lead_in = self.lead_in.id
+            self.lead_in.items.append(clause.id)
+        if folded.endswith(":"):
+            clause.is_lead_in = True
+            self.lead_in = clause
+        elif kind not in ("item",):
+            self.lead_in = None
+        self.clauses.append(clause)
+
+    def _identify(self, piece: Piece, folded: str) -> tuple[str, str, str | None]:
+        if not self.clauses and not self.headings and not piece.number and not piece.bullet:
+            return "title", self._unique("title"), None
+        if piece.number:
+            self.lead_in = None if not folded.endswith(":") else self.lead_in
+            return "numbered", self._unique(piece.number), piece.number
+        if self._in_list(piece, folded):
+            lead = self.lead_in
+            assert lead is not None
+            base = lead.id if lead.kind == "numbered" else self._section_base()
+            return "item", self._lettered(base, piece.label), lead.number or self.section_number
+        kind = "bullet" if piece.bullet else "paragraph"
+        return kind, self._lettered(self._section_base(), piece.label), self.section_number
+
+    def _in_list(self, piece: Piece, folded: str) -> bool:
+        """An item of the current lead-in: a bullet, a labelled item, or a short unpunctuated line."""
+        if self.lead_in is None:
+            return False
+        if piece.bullet or piece.label:
+            return True
+        return len(folded.split()) <= 12 and folded[-1:] not in ".;!?"
+
+    def _section_base(self) -> str:
+        if self.base is None:
+            self.base = "intro"
+            self.used_bases.add(self.base)
+        return self.base
+
+    def _lettered(self, base: str, label: str | None) -> str:
+        if label and not re.fullmatch(r"[ivx]+", label):
+            candidate = f"{base}{'' if base[-1].isdigit() else '-'}{label}"
+            if candidate not in self.ids:
+                return self._unique(candidate)
+        while True:
+            count = self.letters.get(base, 0)
+            self.letters[base] = count + 1
+            candidate = f"{base}{'' if base[-1].isdigit() else '-'}{_letters(count)}"
+            if candidate not in self.ids:
+                return self._unique(candidate)
+
+    def _unique(self, wanted: str) -> str:
+        candidate, n = wanted, 2
+        while candidate in self.ids:
+            candidate, n = f"{wanted}-{n}", n + 1
+        self.ids.add(candidate)
+        return candidate
+
+
+def _title_like(words: list[str]) -> bool:
+    small = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "&", "with", "between"}
+    capitals = sum(1 for w in words if w[:1].isupper() or w.lower() in small)
+    return capitals == len(words) and len(words) <= 6
+
+
+def _letters(index: int) -> str:
+    out = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40].strip("-")
