@@ -64,8 +64,8 @@ STRUCTURAL = (
     "HOLDS",
 )
 
-# Relations whose ends may be roles (or, from a register, people) rather than bodies.
-ROLE_RELATIONS = {Relation.MEMBER_OF, Relation.CHAIRS, Relation.OVERSEES, Relation.HOLDS_TO_ACCOUNT}
+# Any relation may have a role at either end (the Chief Executive OVERSEES the DCS); people arrive only
+# through membership registers (HOLDS, MEMBER_OF, CHAIRS).
 
 
 class BodyKind(StrEnum):
