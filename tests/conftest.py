@@ -1,6 +1,6 @@
 """Fixtures: one real Neo4j for the whole session, in a throwaway home, driven through the real CLI.
 
-Nothing here mocks Neo4j. The session server is started by the project's own code (``LocalServer``),
+No stand-in replaces the database: the session server is started by the project's own code (``LocalServer``),
 exactly as ``govgraph db start`` does for a user, so the tests exercise the embedded default too.
 """
 
