@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.load_bench
 	$(BIN)/python -m bench.check_bench
 	$(BIN)/python -m bench.api_bench
+	$(BIN)/python -m bench.diagram_bench
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info bench/out

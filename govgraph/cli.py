@@ -235,7 +235,7 @@ def up(files: tuple[Path, ...]) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 def serve(host: str, port: int) -> None:
-    """Serve the GraphQL API at /graphql (with its IDE), /healthz and /readyz.
+    """Serve the explorer at /, the GraphQL API at /graphql (with its IDE), /healthz and /readyz.
 
     Uses the local Neo4j, starting it and loading the bundled protocols when the database is empty, or
     the server named by GOVGRAPH_NEO4J_URI (never seeded: it is yours).
@@ -243,6 +243,7 @@ def serve(host: str, port: int) -> None:
     import uvicorn
 
     from api.app import STATIC, create_app
+    from frontend.explorer import mount_explorer
 
     settings = _settings()
     if not settings.external:
@@ -255,9 +256,11 @@ def serve(host: str, port: int) -> None:
                 say(report.describe())
     if not (STATIC / "ide").is_dir():
         say("note: the GraphQL IDE's scripts are missing; run scripts/fetch-ide-assets (make run does).")
-    say(f"govgraph API on http://{host}:{port}/graphql  (Ctrl-C stops it; Neo4j keeps running)")
+    say(f"govgraph explorer on http://{host}:{port}/ and the GraphQL API on http://{host}:{port}/graphql")
+    say("(Ctrl-C stops it; Neo4j keeps running)")
     uvicorn.run(
-        create_app(_run(lambda: resolve_target(settings)), settings.tx_timeout),
+        # the explorer (frontend) is mounted here, not in api.create_app: the API does not depend on it
+        mount_explorer(create_app(_run(lambda: resolve_target(settings)), settings.tx_timeout)),
         host=host,
         port=port,
         log_level="warning",
@@ -333,6 +336,10 @@ from govgraph.extract_command import extract  # noqa: E402
 
 main.add_command(check)
 main.add_command(extract)
+
+from govgraph.diagram_command import diagram  # noqa: E402
+
+main.add_command(diagram)
 
 
 if __name__ == "__main__":

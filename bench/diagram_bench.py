@@ -1,0 +1,201 @@
+"""Diagram benchmark: how long ``govgraph diagram`` takes on the synthetic many-area graph, how big the
+file is, and how the file behaves in headless Chromium (time to first drawing, panning frame times).
+
+The synthetic protocols (``bench.synthetic``) are written by the real loader into a wiped database, the
+smaller size first, then topped up to the larger one. Like the load benchmark it runs its own Neo4j in
+``bench/out/home`` and refuses a server named by GOVGRAPH_NEO4J_URI unless told it may wipe it.
+
+    .venv/bin/python -m bench.diagram_bench [--sizes 20,500] [--no-browser]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from neo4j import Driver
+
+from bench.load_bench import OUT, REFUSED, WIPE_FLAG, bench_server, bench_settings, say, wipe
+from bench.synthetic import synthetic_batches
+from frontend.findings import check_findings
+from frontend.model import findings_in_view
+from frontend.read import read_graph
+from frontend.render import render_diagram
+from frontend.style import DEFAULT_EDGE_TYPES
+from graph.connection import connect
+from graph.errors import GraphError
+from graph.schema import apply_schema
+from loaders.writer import write_batch
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+
+
+@dataclass(frozen=True)
+class Figure:
+    areas: int
+    nodes: int
+    edges: int
+    findings: int
+    read: float
+    checks: float
+    render: float
+    megabytes: float
+    browser: BrowserFigure | None
+
+    @property
+    def total(self) -> float:
+        return self.read + self.checks + self.render
+
+
+@dataclass(frozen=True)
+class BrowserFigure:
+    drawn: float  # seconds from navigation to the first full drawing
+    redraw: float  # seconds for one full redraw at the fitted view
+    frame_median: float  # milliseconds between frames while the view is dragged (edges hidden)
+    frame_p90: float
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="20,500", help="areas in each measured graph (default 20,500)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--no-browser", dest="browser", action="store_false", help="skip Chromium")
+    parser.add_argument("--home", type=Path, default=OUT / "home", help="the benchmark server's home")
+    parser.add_argument("--out", type=Path, default=OUT / "diagrams", help="where the diagrams are written")
+    parser.add_argument(WIPE_FLAG, dest="wipe_ok", action="store_true", help="allow GOVGRAPH_NEO4J_URI")
+    args = parser.parse_args(argv)
+    args.sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    return args
+
+
+def load_up_to(driver: Driver, database: str, loaded: int, areas: int, seed: int) -> None:
+    """Top the graph up from ``loaded`` areas to ``areas`` (the same areas a fresh load would write)."""
+    batches = synthetic_batches(areas, seed)[loaded:]
+    say(f"Loading areas {loaded + 1}..{areas} ...")
+    for batch in batches:
+        write_batch(driver, database, batch, force=True)
+
+
+def measure(driver: Driver, database: str, areas: int, out: Path, browser: bool) -> Figure:
+    """One diagram of every area, as ``govgraph diagram -o`` draws it, each stage timed."""
+    start = time.perf_counter()
+    graph = read_graph(driver, database, None, DEFAULT_EDGE_TYPES)
+    read = time.perf_counter() - start
+    start = time.perf_counter()
+    findings = findings_in_view(check_findings(driver, database, None).findings, graph, "warning")
+    checks = time.perf_counter() - start
+    start = time.perf_counter()
+    diagram = render_diagram(graph, findings, f"{areas} synthetic areas")
+    out.write_text(diagram.html, encoding="utf-8")
+    render = time.perf_counter() - start
+    seen = open_in_chromium(out) if browser else None
+    return Figure(
+        areas,
+        diagram.nodes,
+        diagram.edges,
+        diagram.findings,
+        read,
+        checks,
+        render,
+        len(diagram.html.encode()) / 1e6,
+        seen,
+    )
+
+
+def open_in_chromium(path: Path) -> BrowserFigure | None:
+    """Open the file offline, wait for the first drawing, time a redraw, then drag the view around."""
+    if not Path(CHROMIUM).exists():
+        say("no Chromium: skipping the browser figures")
+        return None
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1440, "height": 900})
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+        start = time.perf_counter()
+        page.goto(path.resolve().as_uri())
+        page.wait_for_selector("body[data-state=drawn]", timeout=300_000)
+        drawn = time.perf_counter() - start
+        redraw = page.evaluate(
+            """() => new Promise(done => {
+                 const n = window.govgraphDiagram.network; const t = performance.now();
+                 n.once('afterDrawing', () => done((performance.now() - t) / 1000)); n.redraw(); })"""
+        )
+        frames = drag(page)
+        browser.close()
+    return BrowserFigure(drawn, redraw, statistics.median(frames), _p90(frames))
+
+
+def drag(page) -> list[float]:  # type: ignore[no-untyped-def]
+    """Milliseconds between animation frames while the view is dragged across the canvas."""
+    page.evaluate(
+        """() => { window.__frames = []; let last = performance.now();
+                   (function tick(t) { window.__frames.push(t - last); last = t;
+                                       requestAnimationFrame(tick); })(last); }"""
+    )
+    box = page.locator("#gg-network").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    for step in range(1, 41):
+        page.mouse.move(x + 8 * step, y + 4 * step)
+    page.mouse.up()
+    return page.evaluate("window.__frames.slice(2)") or [0.0]
+
+
+def _p90(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.9))]
+
+
+def table(figures: list[Figure]) -> str:
+    head = f"{'areas':>6}{'nodes':>8}{'edges':>8}{'marked':>8}{'read s':>8}{'checks s':>9}{'render s':>9}"
+    head += f"{'total s':>9}{'HTML MB':>9}{'drawn s':>9}{'redraw s':>9}{'pan ms':>12}"
+    lines = [head]
+    for f in figures:
+        line = f"{f.areas:>6}{f.nodes:>8}{f.edges:>8}{f.findings:>8}{f.read:>8.2f}{f.checks:>9.2f}"
+        line += f"{f.render:>9.2f}{f.total:>9.2f}{f.megabytes:>9.1f}"
+        if f.browser:
+            b = f.browser
+            line += f"{b.drawn:>9.2f}{b.redraw:>9.2f}{f'{b.frame_median:.0f}/{b.frame_p90:.0f}':>12}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    settings = bench_settings(args)
+    if settings is None:
+        return REFUSED
+    args.out.mkdir(parents=True, exist_ok=True)
+    figures = []
+    try:
+        with bench_server(settings) as target, connect(target) as driver:
+            database = settings.neo4j_database
+            apply_schema(driver, database)
+            wipe(driver, database)
+            loaded = 0
+            for areas in args.sizes:
+                load_up_to(driver, database, loaded, areas, args.seed)
+                loaded = areas
+                say(f"Drawing {areas} areas ...")
+                out = args.out / f"areas-{areas}.html"
+                figures.append(measure(driver, database, areas, out, args.browser))
+            wipe(driver, database)
+    except GraphError as exc:
+        say(f"error: {exc}")
+        return 1
+    print(f"Diagram of every area (default edge types, warnings marked); files in {args.out}")
+    print("pan ms: median / 90th percentile time between frames while dragging the view\n")
+    print(table(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

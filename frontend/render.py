@@ -1,0 +1,358 @@
+"""A diagram as one HTML file: pyvis assembles the vis-network nodes, edges and options; our template
+inlines vis-network (from pyvis's package), our script and styles, and the data, so the file opens from
+disk with no network at all.
+
+pyvis's own templates are not used: even in ``in_line`` mode they link Bootstrap from a CDN.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from pyvis.edge import Edge as PyvisEdge
+from pyvis.network import Network
+
+from frontend.assets import script_json, static_text, templates, vis_css, vis_js
+from frontend.layout import compute_layout
+from frontend.model import DiagramGraph, Finding, Link, Party
+from frontend.style import (
+    EDGE_TYPES,
+    NODE_STYLES,
+    SEVERITY_STYLES,
+    SeverityStyle,
+    edge_style,
+    node_style,
+)
+
+# Above this many nodes positions are computed in Python and physics is off (see frontend.layout).
+PHYSICS_LIMIT = 300
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+PAYLOAD_MARK = "__GOVGRAPH_PAYLOAD__"
+
+
+class _Network(Network):
+    """pyvis's Network, checking node ids with a set: its ``add_edge`` scans a list of every node for
+    both ends, which is quadratic on the thousands of nodes of a many-area graph."""
+
+    def __init__(self) -> None:
+        super().__init__(directed=True, cdn_resources="in_line")
+        self._ids: set[str] = set()
+
+    def add_node(self, n_id: str, label: str | None = None, shape: str = "box", **options: Any) -> None:
+        if n_id not in self._ids:
+            self._ids.add(n_id)
+            super().add_node(n_id, label=label, shape=shape, **options)
+
+    def add_edge(self, source: str, to: str, **options: Any) -> None:
+        if source not in self._ids or to not in self._ids:
+            raise KeyError(f"edge {source} -> {to} has an end that is not a node")
+        self.edges.append(PyvisEdge(source, to, self.directed, **options).options)
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """What was drawn, for the caller to report: the page, and how it was laid out."""
+
+    html: str
+    nodes: int
+    edges: int
+    findings: int
+    physics: bool
+
+
+def render_diagram(
+    graph: DiagramGraph,
+    findings: Iterable[Finding] = (),
+    title: str = "govgraph",
+    subtitle: str = "",
+    physics_limit: int = PHYSICS_LIMIT,
+) -> Diagram:
+    """The standalone page for ``graph``, with ``findings`` (already filtered to the view) highlighted."""
+    shown = list(findings)
+    physics = len(graph.parties) <= physics_limit
+    net = build_network(graph, shown, physics)
+    data = payload(net, graph, shown, title, subtitle, physics)
+    return Diagram(page(data), len(net.nodes), len(net.edges), len(shown), physics)
+
+
+def build_network(graph: DiagramGraph, findings: list[Finding], physics: bool) -> Network:
+    net = _Network()
+    positions = {} if physics else compute_layout(graph)
+    by_node, by_edge = _marks(findings)
+    for party in graph.parties.values():
+        options = node_options(party, by_node.get(party.id, []), positions.get(party.id))
+        net.add_node(party.id, shape=node_style(party.label).shape, **options)
+    curves = _curves(graph.links) if physics else {}
+    for key, link in zip(edge_keys(graph), graph.links, strict=True):
+        options = edge_options(link, graph, by_edge.get(link.id, []), curves, key)
+        net.add_edge(link.start, link.end, **options)
+    net.options = network_options(physics)
+    return net
+
+
+def edge_keys(graph: DiagramGraph) -> list[str]:
+    """Short ids for the page's edges, in the graph's order."""
+    return [f"e{i}" for i in range(len(graph.links))]
+
+
+def _marks(findings: list[Finding]) -> tuple[dict[str, list[Finding]], dict[str, list[Finding]]]:
+    by_node: dict[str, list[Finding]] = {}
+    by_edge: dict[str, list[Finding]] = {}
+    for f in findings:
+        for node in f.nodes:
+            by_node.setdefault(node, []).append(f)
+        for edge in f.edges:
+            by_edge.setdefault(edge, []).append(f)
+    return by_node, by_edge
+
+
+def _worst(findings: list[Finding]) -> str | None:
+    """The most severe finding that is drawn (errors and warnings; notes are only told on hover)."""
+    drawn = [f for f in findings if _severity(f.severity).highlight]
+    return max(drawn, key=lambda f: f.rank).severity if drawn else None
+
+
+def node_options(party: Party, findings: list[Finding], position: tuple[float, float] | None) -> dict:
+    """A node's own options; its look (shape, colours, font) is its group's: see ``node_groups``."""
+    worst = _worst(findings)
+    options: dict[str, Any] = {
+        "label": party.name,
+        "group": group_name(party.label, worst),
+        "title": node_title(party, findings),
+        "area": party.area,
+        "kind": party.label,
+    }
+    if worst:
+        options["severity"] = worst
+    if position is not None:
+        options["x"], options["y"] = position
+    return options
+
+
+def group_name(kind: str, severity: str | None) -> str:
+    return f"{kind}-{severity}" if severity else kind
+
+
+def node_groups() -> dict[str, dict[str, Any]]:
+    """vis-network groups: one per kind of node, and one per kind and highlighted severity (a group's
+    colours win over a node's own in vis-network 9.1), so the look is written once, not per node."""
+    groups = {}
+    for kind, style in NODE_STYLES.items():
+        for severity in (None, *(k for k, s in SEVERITY_STYLES.items() if s.highlight)):
+            border = SEVERITY_STYLES[severity].color if severity else style.border
+            group: dict[str, Any] = {
+                "shape": style.shape,
+                "color": {
+                    "background": style.background,
+                    "border": border,
+                    "highlight": {"background": "#fef9c3", "border": border},
+                    "hover": {"background": "#fef9c3", "border": border},
+                },
+                "borderWidth": 4 if severity else 1.5,
+                "font": {"color": style.font, "face": FONT, "size": 14},
+                "widthConstraint": {"maximum": 180},
+            }
+            if style.shape == "diamond":
+                group["size"] = 14
+            if severity:
+                group["shadow"] = {"enabled": True, "color": border, "size": 14, "x": 0, "y": 0}
+            groups[group_name(kind, severity)] = group
+    return groups
+
+
+def edge_options(
+    link: Link, graph: DiagramGraph, findings: list[Finding], curves: dict[str, float], key: str
+) -> dict[str, Any]:
+    """An edge's own options (what all edges share is in ``network_options``). ``key`` is its short id
+    in the page: the graph's edge ids are long, and a large diagram has tens of thousands of edges."""
+    style = edge_style(link.type)
+    worst = _worst(findings)
+    options: dict[str, Any] = {
+        "id": key,
+        "title": edge_title(link, graph, findings),
+        "color": SEVERITY_STYLES[worst].color if worst else style.color,
+        "width": 4 if worst else style.width,
+        "etype": link.type,
+    }
+    if style.dashes:
+        options["dashes"] = style.dashes
+    if not style.directed:
+        options["arrows"] = {"to": {"enabled": False}}
+    if worst:
+        options["severity"] = worst
+    if curves:
+        options["label"] = edge_label(link)
+        options["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": curves.get(link.id, 0.0)}
+    return options
+
+
+def _curves(links: list[Link]) -> dict[str, float]:
+    """Parallel edges bend by different amounts, so two relations between one pair stay apart; an edge
+    and its reverse already bend to opposite sides."""
+    count: Counter[tuple[str, str]] = Counter()
+    bends = {}
+    for link in links:
+        pair = (link.start, link.end)
+        bends[link.id] = 0.12 + 0.18 * count[pair]
+        count[pair] += 1
+    return bends
+
+
+def edge_label(link: Link) -> str:
+    words = edge_style(link.type).label
+    if link.capacity and link.capacity not in ("member", "chair"):
+        return link.capacity.replace("_", " ")
+    return f"{words} ({link.frequency})" if link.frequency else words
+
+
+def node_title(party: Party, findings: list[Finding]) -> str:
+    """Hover text (plain text: vis-network shows it as text, not HTML, so nothing in it is markup)."""
+    lines = [party.name, " · ".join(x for x in (party.label, _words(party.kind), party.area) if x)]
+    lines.append(f"id {party.id}" + (f" · also {', '.join(party.aliases)}" if party.aliases else ""))
+    if party.independent:
+        lines.append("declared independent")
+    if party.owes or party.owed:
+        lines.append(f"owes {party.owes} dut{'y' if party.owes == 1 else 'ies'}, is owed {party.owed}")
+    return "\n".join(lines + _finding_lines(findings))
+
+
+def edge_title(link: Link, graph: DiagramGraph, findings: list[Finding]) -> str:
+    start, end = graph.parties[link.start].name, graph.parties[link.end].name
+    lines = [f"{start} → {edge_style(link.type).label} → {end}"]
+    facts = [f"{k}: {_words(v)}" for k, v in (("what", link.what), ("how often", link.frequency)) if v]
+    facts += [f"as {_words(link.capacity)}"] if link.capacity else []
+    facts += [f"from {link.since}"] if link.since else []
+    facts += [f"until {link.until}"] if link.until else []
+    lines += [" · ".join(facts)] if facts else []
+    lines += [f"clause {_clause(link)}"] if link.clause else []
+    if link.duty and link.duty != link.quote:
+        lines.append(f"duty: “{link.duty}”")
+    lines += [f"“{link.quote}”"] if link.quote else []
+    lines += [f"note: {link.note}"] if link.note else []
+    if link.line is not None and not link.clause:
+        lines.append(f"register {link.source}, line {link.line}")
+    return "\n".join(lines + _finding_lines(findings))
+
+
+def _clause(link: Link) -> str:
+    ref = link.ref or link.number or (link.clause or "").rsplit("/", 1)[-1]
+    where = f", line {link.clause_line}" if link.clause_line else ""
+    return f"{ref}{where}" + (f" of {link.protocol}" if link.protocol else "")
+
+
+def _finding_lines(findings: list[Finding]) -> list[str]:
+    return [f"⚠ {_severity(f.severity).label}: {f.message}" for f in findings]
+
+
+def _severity(name: str) -> SeverityStyle:
+    return SEVERITY_STYLES.get(name, SEVERITY_STYLES["info"])
+
+
+def _words(value: str | None) -> str:
+    return (value or "").replace("_", " ")
+
+
+def network_options(physics: bool) -> dict[str, Any]:
+    """Small graphs settle under physics (turned off once stable, by the page); large ones are drawn
+    at the computed positions with straight edges, hidden while dragging or zooming, so panning a graph
+    of thousands of nodes stays smooth."""
+    interaction = {
+        "hover": True,
+        "tooltipDelay": 120,
+        "keyboard": {"enabled": True, "bindToWindow": False},
+        "multiselect": False,
+        "hideEdgesOnDrag": not physics,
+        "hideEdgesOnZoom": not physics,
+    }
+    options: dict[str, Any] = {
+        "autoResize": True,
+        "interaction": interaction,
+        "groups": node_groups(),
+        "nodes": {"margin": {"top": 8, "right": 10, "bottom": 8, "left": 10}},
+        "edges": {
+            "selectionWidth": 2,
+            "hoverWidth": 1,
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
+            "font": {"size": 11, "face": FONT, "color": "#334155", "strokeWidth": 3, "align": "middle"},
+        },
+    }
+    if physics:
+        options["physics"] = {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {
+                "gravitationalConstant": -260,
+                "springLength": 220,
+                "springConstant": 0.05,
+                "centralGravity": 0.015,
+                "avoidOverlap": 0.8,
+            },
+            "stabilization": {"enabled": True, "iterations": 400, "fit": True},
+        }
+        options["layout"] = {"randomSeed": 7, "improvedLayout": True}
+    else:
+        options["physics"] = {"enabled": False}
+        options["layout"] = {"improvedLayout": False}
+        options["edges"]["smooth"] = False
+    return options
+
+
+def legend(graph: DiagramGraph, findings: list[Finding]) -> dict[str, Any]:
+    """What the diagram shows: node kinds present, edge types present (with counts), finding counts."""
+    kinds = Counter(p.label for p in graph.parties.values())
+    types = Counter(link.type for link in graph.links)
+    severities = Counter(f.severity for f in findings)
+    return {
+        "nodes": [{"kind": k, "count": kinds[k], **vars(s)} for k, s in NODE_STYLES.items() if kinds[k]],
+        "edges": [{"type": t, "count": types[t], **vars(edge_style(t))} for t in EDGE_TYPES if types[t]],
+        "severities": {k: {"count": severities[k], **vars(s)} for k, s in SEVERITY_STYLES.items()},
+    }
+
+
+def payload(
+    net: Network,
+    graph: DiagramGraph,
+    findings: list[Finding],
+    title: str,
+    subtitle: str,
+    physics: bool,
+) -> dict[str, Any]:
+    keys = dict(zip((link.id for link in graph.links), edge_keys(graph), strict=True))
+    return {
+        "title": title,
+        "subtitle": subtitle,
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "options": net.options,
+        "physics": physics,
+        "legend": legend(graph, findings),
+        "findings": [
+            {
+                "severity": f.severity,
+                "rule": f.rule,
+                "message": f.message,
+                "nodes": f.nodes,
+                "edges": [keys[e] for e in f.edges if e in keys],
+            }
+            for f in findings
+        ],
+    }
+
+
+def page(data: dict[str, Any] | None) -> str:
+    """The standalone page around ``data``; None leaves a mark the explorer replaces with its own view."""
+    return (
+        templates()
+        .get_template("diagram.html")
+        .render(
+            title=data["title"] if data else "govgraph diagram",
+            vis_css=vis_css(),
+            vis_js=vis_js(),
+            diagram_css=static_text("diagram.css"),
+            diagram_js=static_text("diagram.js"),
+            payload=script_json(data) if data else PAYLOAD_MARK,
+        )
+    )

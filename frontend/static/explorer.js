@@ -1,0 +1,939 @@
+/* govgraph explorer: one area of the governance graph, drawn with vis-network, fed by /graphql only.
+ *
+ * Every piece of data comes from the GraphQL API; the page's config (#gx-config) carries the style
+ * table and vis-network options the Python diagrams use, so both draw the graph the same way. All text
+ * is put in the page with textContent, never parsed as HTML.
+ */
+(function () {
+  "use strict";
+
+  var CONFIG = JSON.parse(document.getElementById("gx-config").textContent);
+  var D = window.GovgraphDiagram;
+  var el = D.el;
+  var PAGE = 100;
+  var STRUCTURAL = { MEMBER_OF: true, CHAIRS: true };
+
+  // -- GraphQL --------------------------------------------------------------------------------------
+
+  var T = "fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }";
+  var CLAUSE = "clause { id number line protocol { title } }";
+  var RELATION = "type direction what frequency capacity quote note other { id } " + CLAUSE;
+  var PAGE_INFO = "pageInfo { hasNextPage endCursor }";
+  var Q = {
+    probe: "query Probe { __schema { queryType { fields { name type { ...T } } } } " +
+      "body: __type(name: \"Body\") { fields { name type { ...T } } } " +
+      "pathEdge: __type(name: \"PathEdge\") { enumValues { name } } } " + T,
+    fields: "query Fields($name: String!) { __type(name: $name) { fields { name type { ...T } } } } " + T,
+    areas: "query Areas($after: String) { areas(first: 100, after: $after) { nodes { id name } " + PAGE_INFO + " } }",
+    bodies: "query Bodies($area: String!, $after: String) { bodies(area: $area, first: 100, after: $after) { " +
+      PAGE_INFO + " nodes { id name kind area independent aliases relations(direction: OUTGOING) { " +
+      RELATION + " } } } }",
+    roles: "query Roles($area: String!, $after: String) { roles(area: $area, first: 100, after: $after) { " +
+      PAGE_INFO + " nodes { id name area aliases postOf { id } relations { " + RELATION + " } } } }",
+    people: "query People($area: String!, $after: String) { people(area: $area, first: 100, after: $after) { " +
+      PAGE_INFO + " nodes { id name area roles { start end role { id } } " +
+      "memberships { capacity start end body { id } } } } }",
+    duties: "query Duties($area: String!, $after: String) { duties(area: $area, first: 100, after: $after) { " +
+      PAGE_INFO + " nodes { id kind text owner { id } towards { id } " + CLAUSE + " } } }",
+  };
+  var LINE_CLAUSE = "clause { id number line }";
+  var TEXT_CLAUSE = "clause { id number line text protocol { title } }";
+  var PANEL = {
+    Body: "query BodyPanel($id: ID!) {\n  body(id: $id) {\n    id name kind area independent aliases\n" +
+      "    dutiesOwed { text kind towards { id name } " + LINE_CLAUSE + " }\n" +
+      "    dutiesOwedTo { text kind owner { id name } " + LINE_CLAUSE + " }\n" +
+      "    chairs { start end role { id name } person { id name } " + TEXT_CLAUSE + " }\n" +
+      "    members { capacity start end member { __typename id name } " + LINE_CLAUSE + " }\n" +
+      "    posts { id name }\n    declarations { kind quote " + LINE_CLAUSE + " }\n" +
+      "    relations { type direction what frequency capacity quote other { id name } " + LINE_CLAUSE + " }\n" +
+      "    FINDINGS\n  }\n}",
+    Role: "query RolePanel($id: ID!, $area: String!) {\n" +
+      "  owes: duties(owner: $id, first: 100) { totalCount nodes { text kind towards { id name } " +
+      LINE_CLAUSE + " } }\n" +
+      "  owed: duties(towards: $id, first: 100) { totalCount nodes { text kind owner { id name } " +
+      LINE_CLAUSE + " } }\n" +
+      "  roles(area: $area, first: 100) { nodes { id name aliases postOf { id name }\n" +
+      "    holders { start end person { id name } } chairs { id name }\n" +
+      "    memberships { capacity start end body { id name } " + LINE_CLAUSE + " }\n" +
+      "    relations { type direction what frequency capacity quote other { id name } " + LINE_CLAUSE +
+      " } } }\n}",
+    Person: "query PersonPanel($id: ID!) {\n  person(id: $id) {\n    id name area\n" +
+      "    roles { start end role { id name } }\n" +
+      "    memberships { capacity start end body { id name } role { id name } }\n" +
+      "    chairs { id name }\n  }\n}",
+    edge: "query EdgePanel($from: ID!, $to: ID!, $types: [PathEdge!]) {\n" +
+      "  accountabilityPaths(from: $from, to: $to, maxHops: 1, types: $types, first: 20) {\n" +
+      "    nodes { steps { type quote from { id name } to { id name } " + TEXT_CLAUSE + " } }\n  }\n" +
+      "  duties(owner: $from, towards: $to, first: 100) { totalCount nodes { text kind " + TEXT_CLAUSE +
+      " } }\n}",
+    duties: "query DutiesBetween($from: ID!, $to: ID!) {\n" +
+      "  duties(owner: $from, towards: $to, first: 100) { totalCount nodes { text kind " + TEXT_CLAUSE +
+      " } }\n}",
+  };
+
+  async function gql(query, variables) {
+    var response = await fetch("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({ query: query, variables: variables || {} }),
+    });
+    var body = await response.json();
+    if (body.errors && body.errors.length) throw new Error(body.errors[0].message);
+    return body.data;
+  }
+
+  /* Every node of a paginated root field, page by page. */
+  async function everyPage(query, variables, field) {
+    var found = [];
+    var after = null;
+    do {
+      var data = (await gql(query, Object.assign({}, variables, { after: after })))[field];
+      found = found.concat(data.nodes);
+      after = data.pageInfo.hasNextPage ? data.pageInfo.endCursor : null;
+    } while (after);
+    return found;
+  }
+
+  function ideLink(query, variables) {
+    return "/graphql?q=" + encodeURIComponent(query) + "&variables=" + encodeURIComponent(JSON.stringify(variables));
+  }
+
+  // -- what the API offers: findings (once it has them) ----------------------------------------------
+
+  function named(type) {
+    while (type && (type.kind === "NON_NULL" || type.kind === "LIST")) type = type.ofType;
+    return type || {};
+  }
+
+  async function fieldsOf(name) {
+    var type = (await gql(Q.fields, { name: name })).__type;
+    var fields = {};
+    ((type && type.fields) || []).forEach(function (f) { fields[f.name] = named(f.type); });
+    return fields;
+  }
+
+  /* The selection for a finding type: severity and message, with rule, subjects and path edges when the
+   * type has them; a connection (a type with nodes) is unwrapped. Null when it is no finding type. */
+  async function findingSelection(typeName) {
+    var f = await fieldsOf(typeName);
+    if (f.nodes && !f.severity) {
+      var inner = await findingSelection(f.nodes.name);
+      return inner && "nodes { " + inner + " }";
+    }
+    if (!f.severity || !f.message) return null;
+    var parts = ["severity", "message"];
+    if (f.rule) parts.push("rule");
+    if (f.subjects) parts.push("subjects { id }");
+    if (f.path && f.path.kind === "OBJECT") {
+      var edges = (await fieldsOf(f.path.name)).edges;
+      if (edges) {
+        var e = await fieldsOf(edges.name);
+        var keep = ["type", "start", "end"].filter(function (k) { return e[k]; }).map(function (k) {
+          return e[k].kind === "SCALAR" || e[k].kind === "ENUM" ? k : k + " { id }";
+        });
+        if (keep.length === 3) parts.push("path { edges { " + keep.join(" ") + " } }");
+      }
+    }
+    return parts.join(" ");
+  }
+
+  async function probeFindings(probe) {
+    var checks = probe.__schema.queryType.fields.find(function (f) { return f.name === "checks"; });
+    var onBody = probe.body.fields.find(function (f) { return f.name === "findings"; });
+    var source = checks || onBody;
+    if (!source) return null;
+    var selection = await findingSelection(named(source.type).name);
+    return selection && { checks: Boolean(checks), body: Boolean(onBody), selection: selection };
+  }
+
+  function idOf(value) { return value && typeof value === "object" ? value.id : value; }
+
+  function normaliseFinding(f) {
+    var edges = (f.path && f.path.edges) || [];
+    return {
+      severity: String(f.severity).toLowerCase(),
+      message: f.message,
+      rule: f.rule || "",
+      nodes: (f.subjects || []).map(idOf),
+      ends: edges.map(function (e) { return [e.type, idOf(e.start), idOf(e.end)]; }),
+    };
+  }
+
+  // -- state -----------------------------------------------------------------------------------------
+
+  var state = {
+    area: null,
+    parties: new Map(),
+    links: [],
+    hidden: new Set(CONFIG.edgeTypes.filter(function (t) { return CONFIG.defaultEdgeTypes.indexOf(t) < 0; })),
+    focus: null,
+    selected: null,
+    findings: [],
+    support: null, // what findings the API offers: null until it has them
+    pathEdges: [],
+    network: null,
+    nodes: null,
+    edges: null,
+    nodeView: null,
+    edgeView: null,
+  };
+  window.govgraphExplorer = state;
+
+  function status(text, isError) {
+    var line = document.getElementById("gx-status");
+    line.textContent = text;
+    line.classList.toggle("gx-error", Boolean(isError));
+  }
+
+  function setReady(ready) {
+    document.body.setAttribute("data-state", ready ? "ready" : "loading");
+    document.body.setAttribute("data-area", state.area || "");
+  }
+
+  // -- reading an area -------------------------------------------------------------------------------
+
+  function clause(c) {
+    return c ? { id: c.id, ref: c.id.split("/").pop(), number: c.number, line: c.line,
+      protocol: c.protocol ? c.protocol.title : null } : null;
+  }
+
+  function party(kind, n) {
+    return { id: n.id, kind: kind, name: n.name, area: n.area, bodyKind: n.kind || null,
+      independent: Boolean(n.independent), aliases: n.aliases || [], owes: 0, owed: 0 };
+  }
+
+  function relationLink(from, r) {
+    return { type: r.type, from: from, to: r.other && r.other.id, what: r.what, frequency: r.frequency,
+      capacity: r.capacity, quote: r.quote, note: r.note, clause: clause(r.clause) };
+  }
+
+  async function readArea(area) {
+    var vars = { area: area };
+    var found = await Promise.all([
+      everyPage(Q.bodies, vars, "bodies"), everyPage(Q.roles, vars, "roles"),
+      everyPage(Q.people, vars, "people"), everyPage(Q.duties, vars, "duties"), readFindings(area),
+    ]);
+    var parties = new Map();
+    found[0].forEach(function (b) { parties.set(b.id, party("Body", b)); });
+    found[1].forEach(function (r) { parties.set(r.id, party("Role", r)); });
+    found[2].forEach(function (p) { parties.set(p.id, party("Person", p)); });
+    var links = [];
+    found[0].forEach(function (b) { b.relations.forEach(function (r) { links.push(relationLink(b.id, r)); }); });
+    found[1].forEach(function (role) {
+      role.relations.filter(function (r) { return r.direction === "OUTGOING"; })
+        .forEach(function (r) { links.push(relationLink(role.id, r)); });
+      if (role.postOf) links.push({ type: "ROLE_IN", from: role.id, to: role.postOf.id });
+    });
+    found[2].forEach(function (person) { personLinks(person).forEach(function (l) { links.push(l); }); });
+    found[3].forEach(function (d) { dutyLink(d, parties, links); });
+    return { parties: parties, links: keyed(links, parties), findings: found[4] };
+  }
+
+  function personLinks(person) {
+    var links = person.roles.filter(function (h) { return h.role; }).map(function (h) {
+      return { type: "HOLDS", from: person.id, to: h.role.id, since: h.start, until: h.end };
+    });
+    person.memberships.filter(function (m) { return m.body; }).forEach(function (m) {
+      var base = { from: person.id, to: m.body.id, since: m.start, until: m.end };
+      links.push(Object.assign({ type: "MEMBER_OF", capacity: m.capacity }, base));
+      if (m.capacity === "chair") links.push(Object.assign({ type: "CHAIRS" }, base));
+    });
+    return links;
+  }
+
+  function dutyLink(d, parties, links) {
+    var owner = d.owner && parties.get(d.owner.id);
+    var towards = d.towards && parties.get(d.towards.id);
+    if (owner) owner.owes += 1;
+    if (towards) towards.owed += 1;
+    if (owner && towards) {
+      links.push({ type: "DUTY", from: owner.id, to: towards.id, what: d.kind, duty: d.text, clause: clause(d.clause) });
+    }
+  }
+
+  /* Links between parties of the area, each with a unique id (the API gives relations none). */
+  function keyed(links, parties) {
+    var seen = new Set();
+    return links.filter(function (l) { return parties.has(l.from) && parties.has(l.to); }).map(function (l) {
+      var key = [l.type, l.from, l.to, l.clause ? l.clause.id : "", l.capacity || "", l.since || ""].join("|");
+      var id = key;
+      for (var n = 2; seen.has(id); n += 1) id = key + "#" + n;
+      seen.add(id);
+      return Object.assign({ id: id }, l);
+    });
+  }
+
+  async function readFindings(area) {
+    if (!state.support || !state.support.checks) return [];
+    var query = "query Checks($area: String) { checks(area: $area) { " + state.support.selection + " } }";
+    var data = (await gql(query, { area: area })).checks;
+    return (Array.isArray(data) ? data : data.nodes || []).map(normaliseFinding);
+  }
+
+  // -- drawing ---------------------------------------------------------------------------------------
+
+  function edgeStyle(type) {
+    return CONFIG.edges[type] || { label: type.toLowerCase().replace(/_/g, " "), color: "#6b7280", dashes: false,
+      width: 1, directed: true };
+  }
+
+  function words(value) { return (value || "").replace(/_/g, " "); }
+
+  function rank(severity) { return { info: 0, warning: 1, error: 2 }[severity] || 0; }
+
+  function worst(findings) {
+    var drawn = findings.filter(function (f) { return (CONFIG.severities[f.severity] || {}).highlight; });
+    return drawn.reduce(function (w, f) { return !w || rank(f.severity) > rank(w) ? f.severity : w; }, null);
+  }
+
+  function findingLines(findings) {
+    return findings.map(function (f) {
+      return "⚠ " + (CONFIG.severities[f.severity] || CONFIG.severities.info).label + ": " + f.message;
+    });
+  }
+
+  function clauseText(c) {
+    if (!c) return null;
+    return "clause " + (c.ref || c.number) + (c.line ? ", line " + c.line : "") + (c.protocol ? " of " + c.protocol : "");
+  }
+
+  function nodeTitle(p, findings) {
+    var lines = [p.name, [p.kind, words(p.bodyKind), p.area].filter(Boolean).join(" · "),
+      "id " + p.id + (p.aliases.length ? " · also " + p.aliases.join(", ") : "")];
+    if (p.independent) lines.push("declared independent");
+    if (p.owes || p.owed) lines.push("owes " + p.owes + (p.owes === 1 ? " duty" : " duties") + ", is owed " + p.owed);
+    return lines.concat(findingLines(findings)).join("\n");
+  }
+
+  function edgeTitle(l, findings) {
+    var lines = [state.parties.get(l.from).name + " → " + edgeStyle(l.type).label + " → " + state.parties.get(l.to).name];
+    var facts = [];
+    if (l.what) facts.push("what: " + words(l.what));
+    if (l.frequency) facts.push("how often: " + words(l.frequency));
+    if (l.capacity) facts.push("as " + words(l.capacity));
+    if (l.since) facts.push("from " + l.since);
+    if (l.until) facts.push("until " + l.until);
+    if (facts.length) lines.push(facts.join(" · "));
+    if (l.clause) lines.push(clauseText(l.clause));
+    if (l.duty && l.duty !== l.quote) lines.push("duty: “" + l.duty + "”");
+    if (l.quote) lines.push("“" + l.quote + "”");
+    if (l.note) lines.push("note: " + l.note);
+    return lines.concat(findingLines(findings)).join("\n");
+  }
+
+  function edgeLabel(l) {
+    if (l.capacity && l.capacity !== "member" && l.capacity !== "chair") return words(l.capacity);
+    var label = edgeStyle(l.type).label;
+    return l.frequency ? label + " (" + l.frequency + ")" : label;
+  }
+
+  function findingsOf(kind, id) {
+    return state.findings.filter(function (f) {
+      if (kind === "node") return f.nodes.indexOf(id) >= 0;
+      var l = state.linkById.get(id);
+      return f.ends.some(function (e) { return e[0] === l.type && e[1] === l.from && e[2] === l.to; });
+    });
+  }
+
+  function visNode(p) {
+    var sev = worst(findingsOf("node", p.id));
+    return { id: p.id, label: p.name, group: sev ? p.kind + "-" + sev : p.kind, kind: p.kind,
+      title: nodeTitle(p, findingsOf("node", p.id)), severity: sev };
+  }
+
+  function visEdges(links) {
+    var count = new Map();
+    return links.map(function (l) {
+      var style = edgeStyle(l.type);
+      var found = findingsOf("edge", l.id);
+      var sev = worst(found);
+      var pair = l.from + "\u0000" + l.to;
+      var n = count.get(pair) || 0;
+      count.set(pair, n + 1);
+      var edge = { id: l.id, from: l.from, to: l.to, etype: l.type, label: edgeLabel(l), title: edgeTitle(l, found),
+        color: sev ? CONFIG.severities[sev].color : style.color, width: sev ? 4 : style.width, severity: sev,
+        smooth: { enabled: true, type: "curvedCW", roundness: 0.12 + 0.18 * n } };
+      if (style.dashes) edge.dashes = style.dashes;
+      if (!style.directed) edge.arrows = { to: { enabled: false } };
+      return edge;
+    });
+  }
+
+  function visible(id) { return !state.focus || state.focus.has(id); }
+
+  function draw() {
+    if (state.network) state.network.destroy();
+    state.linkById = new Map(state.links.map(function (l) { return [l.id, l]; }));
+    state.nodes = new vis.DataSet(Array.from(state.parties.values()).map(visNode));
+    state.edges = new vis.DataSet(visEdges(state.links));
+    state.nodeView = new vis.DataView(state.nodes, { filter: function (n) { return visible(n.id); } });
+    state.edgeView = new vis.DataView(state.edges, { filter: function (e) {
+      return !state.hidden.has(e.etype) && visible(e.from) && visible(e.to);
+    } });
+    var options = JSON.parse(JSON.stringify(CONFIG.options));
+    if (state.parties.size > CONFIG.physicsLimit) {
+      options.layout = { improvedLayout: false };
+      options.physics.stabilization.iterations = 150;
+    }
+    var network = new vis.Network(document.getElementById("gx-network"),
+      { nodes: state.nodeView, edges: state.edgeView }, options);
+    state.network = network;
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: { enabled: false } });
+      network.once("afterDrawing", function () { setReady(true); });
+      network.redraw();
+    });
+    network.on("click", function (params) {
+      if (params.nodes.length) selectNode(params.nodes[0], false);
+      else if (params.edges.length) showEdge(params.edges[0]);
+    });
+  }
+
+  function refresh() {
+    state.nodeView.refresh();
+    state.edgeView.refresh();
+  }
+
+  // -- controls: filters, legend, findings -----------------------------------------------------------
+
+  function buildFilters() {
+    var side = document.getElementById("gx-filters");
+    side.textContent = "";
+    var counts = {};
+    state.links.forEach(function (l) { counts[l.type] = (counts[l.type] || 0) + 1; });
+    var kinds = {};
+    state.parties.forEach(function (p) { kinds[p.kind] = (kinds[p.kind] || 0) + 1; });
+    side.appendChild(el("h2", {}, "Nodes"));
+    var nodeList = el("ul");
+    Object.keys(CONFIG.nodes).filter(function (k) { return kinds[k]; }).forEach(function (k) {
+      var item = el("li");
+      item.appendChild(D.nodeSwatch(CONFIG.nodes[k]));
+      item.appendChild(el("span", {}, CONFIG.nodes[k].label));
+      item.appendChild(el("span", { "class": "gg-count" }, kinds[k]));
+      nodeList.appendChild(item);
+    });
+    side.appendChild(nodeList);
+    side.appendChild(el("h2", { id: "gx-edge-types" }, "Edge types"));
+    var list = el("ul", { "aria-labelledby": "gx-edge-types" });
+    CONFIG.edgeTypes.filter(function (t) { return counts[t]; }).forEach(function (type) {
+      list.appendChild(edgeToggle(type, counts[type]));
+    });
+    side.appendChild(list);
+    buildFindingList(side);
+  }
+
+  function edgeToggle(type, count) {
+    var style = edgeStyle(type);
+    var item = el("li");
+    var label = el("label");
+    var box = el("input", { type: "checkbox", "data-edge-type": type });
+    box.checked = !state.hidden.has(type);
+    box.addEventListener("change", function () {
+      if (box.checked) state.hidden.delete(type); else state.hidden.add(type);
+      refresh();
+      describe();
+    });
+    label.appendChild(box);
+    label.appendChild(D.edgeSwatch(style));
+    label.appendChild(el("span", {}, style.label));
+    label.appendChild(el("span", { "class": "gg-count" }, count));
+    item.appendChild(label);
+    return item;
+  }
+
+  function buildFindingList(side) {
+    side.appendChild(el("h2", {}, "Findings"));
+    if (!state.support || !state.support.checks) {
+      side.appendChild(el("p", { "class": "gg-muted", id: "gx-findings-note" },
+        "This API does not offer the independence checks yet; the command govgraph check runs them."));
+      return;
+    }
+    if (!state.findings.length) {
+      side.appendChild(el("p", { "class": "gg-muted" }, "None in this area."));
+      return;
+    }
+    var list = el("ul", { "class": "gg-findings" });
+    state.findings.slice().sort(function (a, b) { return rank(b.severity) - rank(a.severity); }).forEach(function (f) {
+      var style = CONFIG.severities[f.severity] || CONFIG.severities.info;
+      var button = el("button", { type: "button", "class": "gg-finding" });
+      button.appendChild(D.severityDot(style.color));
+      button.appendChild(el("span", {}, style.label + ": " + f.message));
+      button.addEventListener("click", function () {
+        var ids = f.nodes.filter(function (id) { return state.parties.has(id); });
+        state.network.selectNodes(ids);
+        if (ids.length) state.network.fit({ nodes: ids, animation: { duration: 300 } });
+      });
+      var item = el("li");
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+    side.appendChild(list);
+  }
+
+  function describe() {
+    var nodes = state.nodeView.length;
+    var edges = state.edgeView.length;
+    var text = state.areaName + ": " + nodes + " nodes, " + edges + " edges shown";
+    if (state.focus) text += " (within " + state.focusHops + " of " + state.parties.get(state.focusOn).name + ")";
+    status(text);
+  }
+
+  // -- selecting, searching, focusing ----------------------------------------------------------------
+
+  function selectNode(id, moveCamera) {
+    state.selected = id;
+    document.getElementById("gx-focus").disabled = false;
+    state.network.selectNodes([id]);
+    if (moveCamera) state.network.focus(id, { scale: 1.1, animation: { duration: 300 } });
+    showNode(id);
+  }
+
+  function find(text) {
+    var wanted = text.trim().toLowerCase();
+    if (!wanted) return null;
+    var all = Array.from(state.parties.values());
+    var tests = [
+      function (p) { return p.name.toLowerCase() === wanted; },
+      function (p) { return p.id.toLowerCase() === wanted; },
+      function (p) { return p.aliases.some(function (a) { return a.toLowerCase() === wanted; }); },
+      function (p) { return p.name.toLowerCase().indexOf(wanted) >= 0; },
+    ];
+    for (var i = 0; i < tests.length; i += 1) {
+      var hit = all.find(tests[i]);
+      if (hit) return hit;
+    }
+    return null;
+  }
+
+  function neighbourhood(start, hops) {
+    var near = new Map();
+    state.links.filter(function (l) { return !state.hidden.has(l.type); }).forEach(function (l) {
+      if (!near.has(l.from)) near.set(l.from, []);
+      if (!near.has(l.to)) near.set(l.to, []);
+      near.get(l.from).push(l.to);
+      near.get(l.to).push(l.from);
+    });
+    var seen = new Map([[start, 0]]);
+    var queue = [start];
+    while (queue.length) {
+      var current = queue.shift();
+      if (seen.get(current) >= hops) continue;
+      (near.get(current) || []).forEach(function (other) {
+        if (!seen.has(other)) { seen.set(other, seen.get(current) + 1); queue.push(other); }
+      });
+    }
+    return new Set(seen.keys());
+  }
+
+  function focusOn(id, hops) {
+    state.focus = neighbourhood(id, hops);
+    state.focusOn = id;
+    state.focusHops = hops + (hops === 1 ? " hop" : " hops");
+    document.getElementById("gx-all").disabled = false;
+    refresh();
+    state.network.fit({ nodes: Array.from(state.focus), animation: { duration: 300 } });
+    describe();
+  }
+
+  function showAll() {
+    state.focus = null;
+    document.getElementById("gx-all").disabled = true;
+    refresh();
+    state.network.fit({ animation: { duration: 300 } });
+    describe();
+  }
+
+  // -- the details panel -----------------------------------------------------------------------------
+
+  function panel() {
+    var box = document.getElementById("gx-panel");
+    box.textContent = "";
+    return box;
+  }
+
+  function heading(box, kind, name, id) {
+    box.appendChild(el("span", { "class": "gx-kind" }, kind));
+    box.appendChild(el("h2", {}, name));
+    if (id) box.appendChild(el("p", { "class": "gx-clause" }, id));
+  }
+
+  function listSection(box, title, items, render) {
+    box.appendChild(el("h3", {}, title + " (" + items.length + ")"));
+    var list = el("ul", { "data-section": title });
+    if (!items.length) list.appendChild(el("li", { "class": "gg-muted" }, "None recorded."));
+    items.forEach(function (item) {
+      var li = el("li");
+      render(li, item);
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+  }
+
+  function cite(li, c, quote) {
+    if (quote) li.appendChild(el("blockquote", {}, quote));
+    if (c) {
+      var where = "clause " + c.id.split("/").pop() + (c.line ? ", line " + c.line : "");
+      if (c.protocol && c.protocol.title) where += " of " + c.protocol.title;
+      li.appendChild(el("div", { "class": "gx-clause" }, where));
+    }
+  }
+
+  function period(x) {
+    return x.start || x.end ? " (" + (x.start || "…") + " to " + (x.end || "now") + ")" : "";
+  }
+
+  function ide(box, query, variables) {
+    var link = el("a", { "class": "gx-ide", href: ideLink(query, variables), target: "_blank", rel: "noopener",
+      id: "gx-ide-link" }, "Open this query in the GraphQL IDE");
+    box.appendChild(link);
+  }
+
+  function findingSection(box, findings) {
+    if (!state.support) return;
+    listSection(box, "Findings", findings, function (li, f) {
+      var style = CONFIG.severities[f.severity] || CONFIG.severities.info;
+      li.classList.add("gx-finding");
+      li.style.borderColor = style.color;
+      li.appendChild(el("strong", {}, style.label + " "));
+      li.appendChild(el("span", {}, f.message));
+    });
+  }
+
+  async function loadPanel(query, variables, render) {
+    var box = panel();
+    box.appendChild(el("p", { "class": "gg-muted" }, "Loading…"));
+    document.body.setAttribute("data-panel", "loading");
+    try {
+      var data = await gql(query, variables);
+      box = panel();
+      render(box, data);
+      ide(box, query, variables);
+    } catch (err) {
+      box = panel();
+      box.appendChild(el("p", { "class": "gx-status gx-error" }, "Could not load the details: " + err.message));
+    }
+    document.body.setAttribute("data-panel", "ready");
+  }
+
+  function showNode(id) {
+    var p = state.parties.get(id);
+    if (p.kind === "Body") {
+      var query = PANEL.Body.replace("    FINDINGS\n", state.support && state.support.body ?
+        "    findings { " + state.support.selection + " }\n" : "");
+      loadPanel(query, { id: id }, function (box, data) { bodyPanel(box, data.body); });
+    } else if (p.kind === "Role") {
+      loadPanel(PANEL.Role, { id: id, area: state.area }, function (box, data) { rolePanel(box, id, data); });
+    } else {
+      loadPanel(PANEL.Person, { id: id }, function (box, data) { personPanel(box, data.person); });
+    }
+  }
+
+  function dutyItem(other) {
+    return function (li, d) {
+      var who = d[other] ? " " + (other === "towards" ? "to " : "from ") + d[other].name : "";
+      li.appendChild(el("strong", {}, words(d.kind) + who));
+      cite(li, d.clause, d.text);
+    };
+  }
+
+  function relationItem(li, r) {
+    var other = r.other ? r.other.name : "?";
+    var label = edgeStyle(r.type).label;
+    li.appendChild(el("strong", {}, r.direction === "OUTGOING" ? label + " " + other : other + " " + label + " this"));
+    var facts = [r.what, r.frequency, r.capacity && words(r.capacity)].filter(Boolean).join(" · ");
+    if (facts) li.appendChild(el("div", { "class": "gx-clause" }, facts));
+    cite(li, r.clause, r.quote);
+  }
+
+  function bodyPanel(box, b) {
+    if (!b) { box.appendChild(el("p", {}, "This body is no longer in the graph.")); return; }
+    heading(box, "Body · " + words(b.kind) + (b.independent ? " · declared independent" : ""), b.name, b.id);
+    if (b.aliases.length) box.appendChild(el("p", { "class": "gg-muted" }, "Also called " + b.aliases.join(", ")));
+    var local = findingsOf("node", b.id);
+    findingSection(box, b.findings ? b.findings.map(normaliseFinding) : local);
+    listSection(box, "Duties it owes", b.dutiesOwed, dutyItem("towards"));
+    listSection(box, "Duties owed to it", b.dutiesOwedTo, dutyItem("owner"));
+    listSection(box, "Chairs", b.chairs, function (li, c) {
+      var who = [c.role && c.role.name, c.person && c.person.name].filter(Boolean).join(": ");
+      li.appendChild(el("strong", {}, (who || "unnamed") + period(c)));
+      cite(li, c.clause, c.clause && c.clause.text);
+    });
+    listSection(box, "Members", b.members, function (li, m) {
+      li.appendChild(el("strong", {}, (m.member ? m.member.name : "?") + " · " + words(m.capacity || "member") + period(m)));
+      cite(li, m.clause, null);
+    });
+    if (b.posts.length) {
+      listSection(box, "Posts", b.posts, function (li, r) { li.textContent = r.name; });
+    }
+    if (b.declarations.length) {
+      listSection(box, "Declarations", b.declarations, function (li, d) {
+        li.appendChild(el("strong", {}, words(d.kind)));
+        cite(li, d.clause, d.quote);
+      });
+    }
+    var relations = b.relations.filter(function (r) { return !STRUCTURAL[r.type]; });
+    listSection(box, "Relations", relations, relationItem);
+  }
+
+  function rolePanel(box, id, data) {
+    var role = data.roles.nodes.find(function (r) { return r.id === id; });
+    if (!role) { box.appendChild(el("p", {}, "This role is not in the area's first 100 roles.")); return; }
+    heading(box, "Role" + (role.postOf ? " · post of " + role.postOf.name : ""), role.name, role.id);
+    if (role.aliases.length) box.appendChild(el("p", { "class": "gg-muted" }, "Also called " + role.aliases.join(", ")));
+    findingSection(box, findingsOf("node", id));
+    listSection(box, "Duties it owes", data.owes.nodes, dutyItem("towards"));
+    listSection(box, "Duties owed to it", data.owed.nodes, dutyItem("owner"));
+    listSection(box, "Chairs", role.chairs, function (li, b) { li.textContent = b.name; });
+    listSection(box, "Memberships", role.memberships, function (li, m) {
+      li.appendChild(el("strong", {}, (m.body ? m.body.name : "?") + " · " + words(m.capacity || "member") + period(m)));
+      cite(li, m.clause, m.clause && m.clause.text);
+    });
+    listSection(box, "Held by", role.holders, function (li, h) {
+      li.textContent = (h.person ? h.person.name : "?") + period(h);
+    });
+    var relations = role.relations.filter(function (r) { return !STRUCTURAL[r.type]; });
+    listSection(box, "Relations", relations, relationItem);
+  }
+
+  function personPanel(box, p) {
+    if (!p) { box.appendChild(el("p", {}, "This person is no longer in the graph.")); return; }
+    heading(box, "Person · " + (p.area || ""), p.name, p.id);
+    findingSection(box, findingsOf("node", p.id));
+    listSection(box, "Roles held", p.roles, function (li, h) {
+      li.textContent = (h.role ? h.role.name : "?") + period(h);
+    });
+    listSection(box, "Memberships", p.memberships, function (li, m) {
+      li.textContent = (m.body ? m.body.name : "?") + " · " + words(m.capacity || "member") +
+        (m.role ? " as " + m.role.name : "") + period(m);
+    });
+    listSection(box, "Chairs", p.chairs, function (li, b) { li.textContent = b.name; });
+  }
+
+  function showEdge(id) {
+    var l = state.linkById.get(id);
+    if (!l) return;
+    var onPaths = state.pathEdges.indexOf(l.type) >= 0;
+    var query = onPaths ? PANEL.edge : PANEL.duties;
+    var vars = onPaths ? { from: l.from, to: l.to, types: [l.type] } : { from: l.from, to: l.to };
+    loadPanel(query, vars, function (box, data) { edgePanel(box, l, data); });
+  }
+
+  function edgePanel(box, l, data) {
+    var from = state.parties.get(l.from);
+    var to = state.parties.get(l.to);
+    heading(box, "Edge · " + edgeStyle(l.type).label, from.name + " → " + to.name, null);
+    var facts = [l.what && "what: " + words(l.what), l.frequency && "how often: " + l.frequency,
+      l.capacity && "as " + words(l.capacity), l.since && "from " + l.since, l.until && "until " + l.until];
+    facts = facts.filter(Boolean);
+    if (facts.length) box.appendChild(el("p", {}, facts.join(" · ")));
+    findingSection(box, findingsOf("edge", l.id));
+    var steps = [];
+    ((data.accountabilityPaths && data.accountabilityPaths.nodes) || []).forEach(function (path) {
+      path.steps.forEach(function (s) { steps.push(s); });
+    });
+    if (data.accountabilityPaths) {
+      listSection(box, "Where the protocol says so", steps, function (li, s) {
+        li.appendChild(el("strong", {}, s.quote ? "“" + s.quote + "”" : edgeStyle(s.type).label));
+        var text = s.clause && s.clause.text;
+        cite(li, s.clause, text && text !== s.quote ? text : null);
+      });
+    } else if (l.quote || l.duty) {
+      listSection(box, "Where the protocol says so", [l], function (li, x) {
+        li.appendChild(el("strong", {}, "“" + (x.quote || x.duty) + "”"));
+        if (x.clause) li.appendChild(el("div", { "class": "gx-clause" }, clauseText(x.clause)));
+      });
+    }
+    listSection(box, "Duties " + from.name + " owes " + to.name, data.duties.nodes, function (li, d) {
+      li.appendChild(el("strong", {}, words(d.kind)));
+      cite(li, d.clause, d.text);
+    });
+  }
+
+  // -- export ----------------------------------------------------------------------------------------
+
+  function download(blob, name) {
+    var link = el("a", { href: URL.createObjectURL(blob), download: name });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 5000);
+  }
+
+  function scriptJson(data) {
+    return JSON.stringify(data).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026")
+      .replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  }
+
+  /* The current view (visible nodes where they are now, visible edges, the findings on them) in the
+   * same standalone page `govgraph diagram` writes. */
+  function viewPayload() {
+    var positions = state.network.getPositions();
+    var nodes = state.nodeView.get().map(function (n) {
+      return Object.assign({}, n, positions[n.id] || {});
+    });
+    var edges = state.edgeView.get();
+    var edgeKinds = {};
+    edges.forEach(function (e) { edgeKinds[e.etype] = (edgeKinds[e.etype] || 0) + 1; });
+    var nodeKinds = {};
+    nodes.forEach(function (n) { nodeKinds[n.kind] = (nodeKinds[n.kind] || 0) + 1; });
+    var ids = new Set(nodes.map(function (n) { return n.id; }));
+    var findings = state.findings.filter(function (f) { return f.nodes.some(function (id) { return ids.has(id); }); });
+    var severities = {};
+    Object.keys(CONFIG.severities).forEach(function (k) {
+      severities[k] = Object.assign({ count: findings.filter(function (f) { return f.severity === k; }).length },
+        CONFIG.severities[k]);
+    });
+    var options = JSON.parse(JSON.stringify(CONFIG.options));
+    options.physics = { enabled: false };
+    return {
+      title: "govgraph: " + state.areaName + (state.focus ? " around " + state.parties.get(state.focusOn).name : ""),
+      subtitle: document.getElementById("gx-status").textContent + " · exported from the explorer",
+      nodes: nodes, edges: edges, options: options, physics: false,
+      legend: {
+        nodes: Object.keys(CONFIG.nodes).filter(function (k) { return nodeKinds[k]; }).map(function (k) {
+          return Object.assign({ kind: k, count: nodeKinds[k] }, CONFIG.nodes[k]);
+        }),
+        edges: CONFIG.edgeTypes.filter(function (t) { return edgeKinds[t]; }).map(function (t) {
+          return Object.assign({ type: t, count: edgeKinds[t] }, edgeStyle(t));
+        }),
+        severities: severities,
+      },
+      findings: findings.map(function (f) {
+        return { severity: f.severity, rule: f.rule, message: f.message, nodes: f.nodes, edges: [] };
+      }),
+    };
+  }
+
+  async function exportHtml() {
+    try {
+      var response = await fetch("/explorer/standalone.html");
+      if (!response.ok) throw new Error("the server answered " + response.status);
+      var shell = await response.text();
+      var json = scriptJson(viewPayload());
+      var html = shell.replace(CONFIG.payloadMark, function () { return json; });
+      download(new Blob([html], { type: "text/html" }), "govgraph-" + state.area + ".html");
+    } catch (err) {
+      status("Could not export the view: " + err.message, true);
+    }
+  }
+
+  function exportPng() {
+    var canvas = document.querySelector("#gx-network canvas");
+    var out = document.createElement("canvas");
+    out.width = canvas.width;
+    out.height = canvas.height;
+    var ctx = out.getContext("2d");
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.drawImage(canvas, 0, 0);
+    out.toBlob(function (blob) { download(blob, "govgraph-" + state.area + ".png"); }, "image/png");
+  }
+
+  // -- start -----------------------------------------------------------------------------------------
+
+  async function openArea(area) {
+    setReady(false);
+    state.area = area;
+    state.areaName = (state.areas.find(function (a) { return a.id === area; }) || { name: area }).name;
+    state.focus = null;
+    state.selected = null;
+    document.getElementById("gx-focus").disabled = true;
+    document.getElementById("gx-all").disabled = true;
+    history.replaceState(null, "", "?area=" + encodeURIComponent(area));
+    status("Loading " + state.areaName + "…");
+    try {
+      var read = await readArea(area);
+      state.parties = read.parties;
+      state.links = read.links;
+      state.findings = read.findings;
+    } catch (err) {
+      status("Could not load " + area + ": " + err.message, true);
+      return;
+    }
+    if (!state.parties.size) {
+      status("The graph holds no bodies, roles or people for area “" + area + "”.", true);
+      document.body.setAttribute("data-state", "empty");
+      return;
+    }
+    var names = document.getElementById("gx-names");
+    names.textContent = "";
+    state.parties.forEach(function (p) { names.appendChild(el("option", { value: p.name }, p.kind + " · " + p.id)); });
+    buildFilters();
+    draw();
+    describe();
+  }
+
+  function wire() {
+    var select = document.getElementById("gx-area");
+    select.addEventListener("change", function () { openArea(select.value); });
+    document.getElementById("gx-search-form").addEventListener("submit", function (event) {
+      event.preventDefault();
+      var text = document.getElementById("gx-search").value;
+      var hit = find(text);
+      if (!hit) { status("Nothing in " + state.areaName + " is called “" + text + "”.", true); return; }
+      if (!visible(hit.id)) showAll();
+      selectNode(hit.id, true);
+      describe();
+    });
+    document.getElementById("gx-focus").addEventListener("click", function () {
+      var hops = Math.max(1, Math.min(6, parseInt(document.getElementById("gx-hops").value, 10) || 1));
+      if (state.selected) focusOn(state.selected, hops);
+    });
+    document.getElementById("gx-all").addEventListener("click", showAll);
+    document.getElementById("gx-fit").addEventListener("click", function () { state.network.fit(); });
+    document.getElementById("gx-export-html").addEventListener("click", exportHtml);
+    document.getElementById("gx-export-png").addEventListener("click", exportPng);
+  }
+
+  /* Areas, page by page, each added to the picker as it comes: listing areas is slow on a graph of
+   * hundreds of them, so the first area opens as soon as the first small page is in. */
+  async function listAreas(onFirstPage) {
+    var select = document.getElementById("gx-area");
+    var after = null;
+    var size = 25;
+    do {
+      var data = (await gql(Q.areas.replace("first: 100", "first: " + size), { after: after })).areas;
+      data.nodes.forEach(function (a) {
+        state.areas.push(a);
+        var option = select.querySelector("option[value='" + CSS.escape(a.id) + "']");
+        if (option) option.textContent = a.name;
+        else select.appendChild(el("option", { value: a.id }, a.name));
+        if (a.id === state.area && state.areaName !== a.name) {
+          state.areaName = a.name;
+          if (state.nodeView) describe();
+        }
+      });
+      if (onFirstPage) { await onFirstPage(); onFirstPage = null; }
+      after = data.pageInfo.hasNextPage ? data.pageInfo.endCursor : null;
+      size = PAGE;
+    } while (after);
+  }
+
+  async function start() {
+    wire();
+    state.areas = [];
+    try {
+      var probe = await gql(Q.probe);
+      state.pathEdges = ((probe.pathEdge && probe.pathEdge.enumValues) || []).map(function (v) { return v.name; });
+      state.support = await probeFindings(probe);
+      await listAreas(openFirst);
+    } catch (err) {
+      status("The GraphQL API did not answer: " + err.message, true);
+    }
+  }
+
+  /* The area the address names (?area=), else the first one. */
+  async function openFirst() {
+    var select = document.getElementById("gx-area");
+    if (!state.areas.length) { status("The graph holds no areas yet: load a protocol first.", true); return; }
+    var wanted = new URLSearchParams(location.search).get("area");
+    var first = wanted || state.areas[0].id;
+    if (!select.querySelector("option[value='" + CSS.escape(first) + "']")) {
+      select.appendChild(el("option", { value: first }, first));
+    }
+    select.value = first;
+    openArea(first);
+  }
+
+  start();
+})();

@@ -1,0 +1,136 @@
+"""``govgraph diagram``: the governance graph as one interactive HTML file that works offline."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import click
+from neo4j.exceptions import DriverError, Neo4jError
+
+from frontend.diagram import (
+    DEFAULT_HOPS,
+    NO_FINDINGS,
+    DiagramError,
+    DiagramRequest,
+    DiagramResult,
+    make_diagram,
+)
+from frontend.read import UnknownEdgeType, parse_edge_types
+from frontend.style import DEFAULT_EDGE_TYPES, EDGE_TYPES
+from graph.connection import connect, resolve_target
+from graph.errors import GraphError
+from graph.settings import load_settings
+
+USAGE_ERROR = 2
+FAILED = 1
+
+
+@click.command()
+@click.option("--area", metavar="AREA", help="Draw one area (its id, e.g. wirral). Default: every area.")
+@click.option(
+    "--edges",
+    "edge_types",
+    metavar="TYPES",
+    help="Edge types to draw, separated by commas (default: all but DUTY). "
+    f"Choose from {', '.join(EDGE_TYPES)}.",
+)
+@click.option("--focus", metavar="PARTY", help="Draw only this body, role or person (id, name or alias) ...")
+@click.option(
+    "--hops",
+    type=click.IntRange(0, 10),
+    help=f"... and what lies within this many edges of it, either way (default {DEFAULT_HOPS}).",
+)
+@click.option(
+    "--findings",
+    "min_severity",
+    type=click.Choice(["error", "warning", "info", NO_FINDINGS]),
+    default="warning",
+    show_default=True,
+    help="Mark check findings at least this severe (errors red, warnings amber; notes only on hover); "
+    "'none' does not run the checks.",
+)
+@click.option("--title", help="The page's title (default: the area's or the focus's name).")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="The HTML file to write.",
+)
+def diagram(
+    area: str | None,
+    edge_types: str | None,
+    focus: str | None,
+    hops: int | None,
+    min_severity: str,
+    title: str | None,
+    output: Path,
+) -> None:
+    """Write an interactive network diagram of the graph to one HTML file.
+
+    The file needs no network: vis-network and everything else are inside it. Bodies are boxes, roles
+    ellipses, people diamonds; each edge type has its colour and line style (see the legend, where
+    each type can be switched off). Hovering shows the relation or duty, its clause and quote, and any
+    finding of the checks. Graphs of more than a few hundred nodes are laid out in advance, with
+    physics off, so they open and pan quickly.
+
+    \b
+    Examples:
+      govgraph diagram --area wirral -o wirral.html
+      govgraph diagram --area leicester --edges REPORTS_TO,CHALLENGES,SCRUTINISES -o lines.html
+      govgraph diagram --focus wirral/lscb --hops 1 -o lscb.html
+    """
+    if hops is not None and focus is None:
+        _give_up("--hops needs --focus (the party to count hops from)", USAGE_ERROR)
+    request = DiagramRequest(
+        area=area,
+        edge_types=_edge_types(edge_types),
+        focus=focus,
+        hops=DEFAULT_HOPS if hops is None else hops,
+        min_severity=min_severity,
+        title=title,
+    )
+    result = _draw(request)
+    try:
+        output.write_text(result.diagram.html, encoding="utf-8")
+    except OSError as exc:
+        _give_up(f"cannot write {output}: {exc.strerror or exc}", FAILED)
+    drawn = result.diagram
+    layout = "physics, then still" if drawn.physics else "laid out in advance, physics off"
+    click.echo(
+        f"{output}: {drawn.nodes} nodes, {drawn.edges} edges, {drawn.findings} findings marked ({layout})",
+        err=True,
+    )
+    if result.note:
+        click.echo(f"note: no findings shown: {result.note}", err=True)
+    click.echo(str(output))
+
+
+def _edge_types(text: str | None) -> tuple[str, ...]:
+    try:
+        return parse_edge_types(text) or DEFAULT_EDGE_TYPES
+    except UnknownEdgeType as exc:
+        _give_up(f"--edges: {exc}", USAGE_ERROR)
+
+
+def _draw(request: DiagramRequest) -> DiagramResult:
+    try:
+        settings = load_settings()
+    except ValueError as exc:
+        _give_up(f"bad GOVGRAPH_* setting: {exc}", USAGE_ERROR)
+    try:
+        with connect(resolve_target(settings)) as driver:
+            return make_diagram(driver, settings.neo4j_database, request)
+    except DiagramError as exc:
+        _give_up(str(exc), USAGE_ERROR)
+    except GraphError as exc:
+        _give_up(str(exc), FAILED)
+    except (Neo4jError, DriverError) as exc:
+        _give_up(f"Neo4j failed while reading the graph: {exc}", FAILED)
+
+
+def _give_up(message: str, status: int) -> NoReturn:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(status)

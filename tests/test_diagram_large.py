@@ -1,0 +1,101 @@
+"""A many-area graph (the benchmark's synthetic protocols, written by the real loader into the real Neo4j)
+is past the physics limit: positions come from Python, and the page opens and pans in Chromium."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from bench.synthetic import synthetic_batches
+from frontend.layout import SPACING
+from frontend.render import PHYSICS_LIMIT
+from graph.connection import connect, resolve_target
+from graph.schema import apply_schema
+from graph.settings import Settings
+from loaders.writer import write_batch
+from tests.conftest import Cli
+from tests.test_diagram import chromium, open_offline, payload_of, screenshot
+
+AREAS = 45  # about 340 bodies, roles and people: past the limit, quick to load
+
+
+@pytest.fixture(scope="module")
+def many_areas(cli: Cli, server_home: Path) -> Cli:
+    cli.wipe()
+    settings = Settings(home=server_home)
+    with connect(resolve_target(settings)) as driver:
+        apply_schema(driver, settings.neo4j_database)
+        for batch in synthetic_batches(AREAS):
+            write_batch(driver, settings.neo4j_database, batch, force=True)
+    return cli
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="module")
+def big(many_areas: Cli, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("large") / "all.html"
+    result = many_areas("diagram", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "laid out in advance, physics off" in result.stderr
+    return out
+
+
+def test_past_the_limit_positions_come_from_python(many_areas: Cli, big: Path) -> None:
+    payload = payload_of(big.read_text())
+    parties = many_areas.value("MATCH (n:Body|Role|Person) RETURN count(n)")
+    assert len(payload["nodes"]) == parties > PHYSICS_LIMIT
+    assert payload["physics"] is False and payload["options"]["physics"] == {"enabled": False}
+    assert payload["options"]["interaction"]["hideEdgesOnDrag"] is True
+    points = {n["id"]: (n["x"], n["y"]) for n in payload["nodes"]}
+    assert len(points) == parties
+    closest = min(
+        math.dist(a, b)
+        for area in {i.split("/")[0] for i in points}
+        for a, b in _pairs([p for i, p in points.items() if i.startswith(area + "/")])
+    )
+    assert closest >= SPACING * 0.8, "nodes of one area are laid out on top of each other"
+    again = many_areas("diagram", "-o", big.with_name("again.html"))
+    assert again.exit_code == 0
+    assert payload_of(big.with_name("again.html").read_text())["nodes"] == payload["nodes"], (
+        "not deterministic"
+    )
+
+
+def _pairs(items: list) -> Iterator[tuple]:
+    for i, a in enumerate(items):
+        for b in items[i + 1 :]:
+            yield a, b
+
+
+def test_the_large_diagram_opens_and_pans_offline(big: Path, browser: Browser) -> None:
+    page, seen, blocked = open_offline(browser, big)
+    assert blocked == [] and seen.clean(), (blocked, seen)
+    network = "window.govgraphDiagram.network"
+    assert page.evaluate(f"{network}.body.nodeIndices.length") == len(payload_of(big.read_text())["nodes"])
+    before = page.evaluate(f"{network}.getViewPosition()")
+    box = page.locator("#gg-network").bounding_box()
+    assert box
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    for step in range(1, 11):
+        page.mouse.move(box["x"] + box["width"] / 2 + 20 * step, box["y"] + box["height"] / 2 + 10 * step)
+    page.mouse.up()
+    after = page.evaluate(f"{network}.getViewPosition()")
+    assert after != before, "dragging did not pan the view"
+    page.evaluate(f"{network}.focus('synth-00003/scp', {{scale: 1.0}})")
+    page.wait_for_timeout(300)
+    screenshot(page, "diagram-large-zoomed")
+    page.evaluate(f"{network}.fit()")
+    page.wait_for_timeout(300)
+    screenshot(page, "diagram-large")
+    assert seen.clean(), seen
+    page.close()
