@@ -87,6 +87,10 @@ class Query:
     ) -> Connection[types.Role]:
         return fetch.wrap(await fetch.listing(info.context, "Role", first, after, area=area), types.Role.of)
 
+    @strawberry.field
+    async def role(self, info: Ctx, id: strawberry.ID) -> types.Role | None:
+        return await fetch.one(info.context, id, "Role", types.Role.of)
+
     @strawberry.field(description="Who sits on both bodies (roles, and people through the roles they hold).")
     async def shared_members(
         self,

@@ -100,6 +100,7 @@ def clause(snap: Snapshot, clause_id: str | None) -> Clause | None:
 
 @strawberry.type(description="A stated relation seen from one party: the other party and the clause.")
 class Relation:
+    id: str | None
     type: str
     direction: Direction
     what: str | None
@@ -115,6 +116,7 @@ class Relation:
     def of(cls, snap: Snapshot, edge: Edge, direction: Direction) -> Relation:
         other = edge.end if direction is Direction.OUTGOING else edge.start
         return cls(
+            id=edge.id,
             type=edge.type,
             direction=direction,
             what=edge.get("what"),

@@ -149,6 +149,16 @@ def test_people_person_and_chairs_through_roles(api: HttpApp) -> None:
     ]
 
 
+def test_role_and_relation_ids(api: HttpApp) -> None:
+    role = api.data('{ role(id: "wirral/lead-member") { name chairs { id } relations { id type } } }')["role"]
+    assert role["name"] == "Lead Member for Children's Services" and role["chairs"] == [{"id": "wirral/wct"}]
+    chairs = [r for r in role["relations"] if r["type"] == "CHAIRS"]
+    assert chairs == [
+        {"id": "wirral/wct-lscb|CHAIRS|wirral/lead-member|wirral/wct|wirral/wct-lscb/2.5", "type": "CHAIRS"}
+    ]
+    assert api.data('{ role(id: "wirral/wct") { id } }') == {"role": None}
+
+
 def test_roles(api: HttpApp) -> None:
     roles = api.data(
         '{ roles(area: "wirral", first: 100) { totalCount nodes { id holders { person { id } } } } }'

@@ -1,57 +1,30 @@
 """``govgraph diagram`` against the real Neo4j, and its files opened from disk in headless Chromium with
 every network request blocked.
 
-The browser helpers here (``chromium``, ``watch``, ``payload_of``) are shared with the explorer tests.
+The browser helpers here (``watch``, ``payload_of``) are shared with the explorer tests.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Request, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request
 
 from frontend.model import DiagramGraph, Finding, Link, Party, findings_from_dicts, findings_in_view
 from frontend.render import PHYSICS_LIMIT, render_diagram
 from frontend.style import EDGE_STYLES, NODE_STYLES, SEVERITY_STYLES
 from tests.conftest import FIXTURES, LEICESTER, TESTSHIRE, WIRRAL, Cli
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 CDN = re.compile(r"https?://[^\s\"'<>]*(cdn|unpkg|jsdelivr|googleapis|cloudflare)", re.IGNORECASE)
 PAYLOAD = re.compile(r'<script type="application/json" id="govgraph-diagram">(.*?)</script>', re.S)
 
 
 # -- shared browser helpers ------------------------------------------------------------------------------
-
-
-@contextmanager
-def chromium() -> Iterator[Browser]:
-    """Debian's Chromium, driven by Playwright (which cannot download a browser here)."""
-    assert Path(CHROMIUM).exists(), "the browser tests need Debian's chromium (scripts/system-deps test)"
-    with sync_playwright() as playwright:
-        browser = _launch(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-def _launch(playwright: Playwright) -> Browser:
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
 @dataclass
@@ -126,12 +99,6 @@ def loaded(cli: Cli) -> Cli:
     result = cli("load", LEICESTER, WIRRAL, TESTSHIRE, FIXTURES / "testshire-register.csv")
     assert result.exit_code == 0, result.output
     return cli
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
 
 
 def draw(cli: Cli, out: Path, *args: str) -> dict:

@@ -18,7 +18,7 @@ from graph.schema import apply_schema
 from graph.settings import Settings
 from loaders.writer import write_batch
 from tests.conftest import Cli
-from tests.test_diagram import chromium, open_offline, payload_of, screenshot
+from tests.test_diagram import open_offline, payload_of, screenshot
 
 AREAS = 45  # about 340 bodies, roles and people: past the limit, quick to load
 
@@ -32,12 +32,6 @@ def many_areas(cli: Cli, server_home: Path) -> Cli:
         for batch in synthetic_batches(AREAS):
             write_batch(driver, settings.neo4j_database, batch, force=True)
     return cli
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture(scope="module")

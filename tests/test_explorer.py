@@ -21,7 +21,7 @@ from frontend.style import DEFAULT_EDGE_TYPES
 from graph.connection import resolve_target
 from graph.settings import Settings
 from tests.conftest import FIXTURES, LEICESTER, TESTSHIRE, WIRRAL, Cli, HttpApp
-from tests.test_diagram import CDN, Watch, chromium, open_offline, screenshot, watch
+from tests.test_diagram import CDN, Watch, open_offline, screenshot, watch
 
 LAPTOP = {"width": 1366, "height": 768}
 STATE = "window.govgraphExplorer"
@@ -35,12 +35,6 @@ def app(cli: Cli, server_home: Path) -> Iterator[HttpApp]:
     served = HttpApp(mount_explorer(create_app(resolve_target(Settings(home=server_home)), tx_timeout=10)))
     yield served
     served.stop()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture
