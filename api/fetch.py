@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from neo4j.exceptions import DriverError
 from strawberry.fastapi import BaseContext
 
 from api import findings, lucene, types
 from api.pages import Connection, connection, window
 from api.snapshot import Snapshot
-from api.store import ApiError, StatementLog, Store, Unavailable
+from api.store import ApiError, StatementLog, Store, Unavailable, is_outage
 from graph import checks
 from graph.errors import GraphError
 
@@ -193,8 +193,10 @@ async def _run_checks(ctx: Context, area: str | None) -> list[checks.Finding]:
         return await checks.run_checks_async(ctx.store.driver, area=area, database=ctx.store.target.database)
     except GraphError as exc:
         raise findings.as_api_error(exc) from exc
-    except (ServiceUnavailable, SessionExpired, OSError) as exc:
-        raise Unavailable("The graph database is unavailable right now; try again shortly.") from exc
+    except (DriverError, OSError) as exc:
+        if is_outage(exc):
+            raise Unavailable() from exc
+        raise
 
 
 async def check_findings(

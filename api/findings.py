@@ -12,7 +12,7 @@ from enum import Enum
 
 import strawberry
 
-from api.store import ApiError, Unavailable
+from api.store import ApiError, Unavailable, is_outage
 from graph import checks
 from graph.errors import GraphError
 
@@ -133,7 +133,7 @@ def select(findings: list[checks.Finding], rules: list[str] | None, floor: Sever
 
 
 def as_api_error(exc: GraphError) -> ApiError:
-    text = str(exc).lower()
-    if "unavailable" in text or "connect" in text:
-        return Unavailable("The graph database is unavailable right now; try again shortly.")
+    """The checks engine wraps driver errors; an outage underneath is the client's UNAVAILABLE."""
+    if exc.__cause__ is not None and is_outage(exc.__cause__):
+        return Unavailable()
     return ApiError(f"The checks could not run: {exc}")

@@ -31,6 +31,19 @@ class ApiError(Exception):
 class Unavailable(ApiError):
     code = "UNAVAILABLE"
 
+    def __init__(
+        self, message: str = "The graph database is unavailable right now; try again shortly."
+    ) -> None:
+        super().__init__(message)
+
+
+def is_outage(exc: BaseException) -> bool:
+    """Whether a driver error means the server cannot be reached, rather than a statement it refused."""
+    if isinstance(exc, ServiceUnavailable | SessionExpired | OSError):
+        return True
+    text = str(exc).lower()
+    return isinstance(exc, Neo4jError | DriverError) and ("unavailable" in text or "connect" in text)
+
 
 class QueryTimeout(ApiError):
     code = "TIMEOUT"
@@ -68,17 +81,15 @@ class Store:
                 database=self.target.database, default_access_mode=READ_ACCESS
             ) as session:
                 return await session.execute_read(work, cypher(name), params)
-        except (ServiceUnavailable, SessionExpired, OSError) as exc:
-            raise Unavailable("The graph database is unavailable right now; try again shortly.") from exc
         except ClientError as exc:
             if "Timeout" in (exc.code or "") or "timeout" in (exc.message or "").lower():
                 raise QueryTimeout(
                     f"The query took longer than {self.timeout:.0f}s and was stopped."
                 ) from exc
             raise
-        except (Neo4jError, DriverError) as exc:
-            if "unavailable" in str(exc).lower() or "connect" in str(exc).lower():
-                raise Unavailable("The graph database is unavailable right now; try again shortly.") from exc
+        except (Neo4jError, DriverError, OSError) as exc:
+            if is_outage(exc):
+                raise Unavailable() from exc
             raise
 
 
