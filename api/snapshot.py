@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-ENTITY = "Entity"
+from graph.model import ENTITY
 
 
 @dataclass(frozen=True)

@@ -46,24 +46,6 @@ class Relation(StrEnum):
     DIRECTS = "DIRECTS"
 
 
-# Edges the loader draws itself from the document's structure rather than from a listed relation.
-STRUCTURAL = (
-    "IN_AREA",
-    "COVERS",
-    "PART_OF",
-    "DEFINES",
-    "DEFINED_IN",
-    "HAS_PARTY",
-    "OWES",
-    "TOWARDS",
-    "STATED_IN",
-    "CONCERNS",
-    "CITES",
-    "APPROVED",
-    "ROLE_IN",
-    "HOLDS",
-)
-
 # Any relation may have a role at either end (the Chief Executive OVERSEES the DCS); people arrive only
 # through membership registers (HOLDS, MEMBER_OF, CHAIRS).
 

@@ -112,8 +112,6 @@ class Status:
     uri: str | None
     home: Path
     data: Path
-    version: str | None = None
-    edition: str | None = None
 
 
 class LocalServer:
