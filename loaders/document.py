@@ -96,6 +96,10 @@ class RelationDoc(Strict):
     frequency: str | None = None
     capacity: Capacity | None = None
     note: str | None = None
+    inferred: bool = Field(
+        False, description="not stated in so many words: the reviewer's reading, shown and counted apart"
+    )
+    reason: str | None = Field(None, description="why an inferred relation is believed (required with it)")
 
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True, populate_by_name=True)
 
@@ -105,7 +109,21 @@ class RelationDoc(Strict):
             raise ValueError("a relation needs 'clause' and 'quote', or a 'duty' that states it")
         if self.capacity is not None and self.type != Relation.MEMBER_OF:
             raise ValueError("'capacity' belongs to MEMBER_OF relations only")
+        if self.inferred and not self.reason:
+            raise ValueError("an inferred relation needs a 'reason'")
+        if self.reason and not self.inferred:
+            raise ValueError("'reason' belongs to inferred relations only")
         return self
+
+
+class PersonDoc(Strict):
+    """A person the protocol itself names (a signatory, "chaired by Jo Bloggs"), holding roles in it."""
+
+    id: Slug
+    name: Text
+    holds: list[Slug] = Field(default=[], description="the roles the protocol says this person holds")
+    clause: ClauseRef
+    quote: Text | None = Field(None, description="words in the clause that name the person; default: name")
 
 
 class DeclarationDoc(Strict):
@@ -122,6 +140,7 @@ class ProtocolDocument(Strict):
     clauses: list[ClauseDoc] = Field(min_length=1)
     bodies: list[BodyDoc] = Field(min_length=1)
     roles: list[RoleDoc] = []
+    people: list[PersonDoc] = []
     legislation: list[LegislationDoc] = []
     duties: list[DutyDoc] = []
     relations: list[RelationDoc] = []

@@ -89,6 +89,12 @@ class _Checker:
         self._unique(
             "roles", [r.id for r in doc.roles], taken={b.id for b in doc.bodies}, what="body or role"
         )
+        self._unique(
+            "people",
+            [p.id for p in doc.people],
+            taken={b.id for b in doc.bodies} | {r.id for r in doc.roles},
+            what="body, role or person",
+        )
         self._unique("legislation", [leg.id for leg in doc.legislation])
         self._unique("duties", [d.id for d in doc.duties])
         spans = self._clauses(FoldedText(source_text))
@@ -134,6 +140,12 @@ class _Checker:
             for i, a in enumerate(doc.protocol.approved_by)
         ]
         checks += [(("roles", i, "body"), r.body, bodies, "body") for i, r in enumerate(doc.roles)]
+        roles = {r.id for r in doc.roles}
+        checks += [
+            (("people", i, "holds", j), role, roles, "role")
+            for i, p in enumerate(doc.people)
+            for j, role in enumerate(p.holds)
+        ]
         for i, duty in enumerate(doc.duties):
             checks += [
                 (("duties", i, "owner"), duty.owner, actors, "body or role"),
@@ -159,7 +171,7 @@ class _Checker:
 
     def _clause_refs(self) -> Iterable[tuple[Location, str]]:
         doc = self.doc
-        for section in ("bodies", "roles", "legislation", "duties", "relations", "declarations"):
+        for section in ("bodies", "roles", "people", "legislation", "duties", "relations", "declarations"):
             for i, item in enumerate(getattr(doc, section)):
                 if getattr(item, "clause", None) is not None:
                     yield (section, i, "clause"), item.clause
@@ -176,6 +188,10 @@ class _Checker:
         quotes += [
             (("roles", i, "quote" if r.quote else "name"), r.clause, r.quote or r.name)
             for i, r in enumerate(doc.roles)
+        ]
+        quotes += [
+            (("people", i, "quote" if p.quote else "name"), p.clause, p.quote or p.name)
+            for i, p in enumerate(doc.people)
         ]
         quotes += [
             (("legislation", i, "quote"), leg.clause, leg.quote) for i, leg in enumerate(doc.legislation)
@@ -306,6 +322,13 @@ def _actors(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
             **extra,
         )
         _defined(batch, ids.local(actor.id), ids.area, ids.clause(actor.clause), actor.quote or actor.name)
+    for person in doc.people:
+        batch.node(ids.local(person.id), Label.PERSON, name=person.name, area=ids.area)
+        _defined(
+            batch, ids.local(person.id), ids.area, ids.clause(person.clause), person.quote or person.name
+        )
+        for role in person.holds:
+            batch.edge("HOLDS", ids.local(person.id), ids.local(role), clause=ids.clause(person.clause))
     for role in doc.roles:
         if role.body:
             batch.edge("ROLE_IN", ids.local(role.id), ids.local(role.body), clause=ids.clause(role.clause))
@@ -357,6 +380,8 @@ def _relations(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
             capacity=rel.capacity,
             note=rel.note,
             duty=ids.duty(rel.duty) if rel.duty else None,
+            inferred=rel.inferred or None,
+            reason=rel.reason,
         )
 
 
