@@ -1,8 +1,11 @@
 # The two commands of the README. Each does all of its own set-up on a fresh clone:
 #   make run   - install, start the local Neo4j (jars via Maven on first use), load the bundled protocols
 #                when the database is empty, and serve the GraphQL API on http://127.0.0.1:8000/graphql
+#                (make run HOST=0.0.0.0 PORT=9000 to listen elsewhere; see GOVGRAPH_ALLOWED_HOSTS)
 #   make test  - install, lint, and run the test suite against a real Neo4j it starts itself
 PYTHON ?= python3
+HOST ?= 127.0.0.1
+PORT ?= 8000
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
@@ -18,7 +21,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	scripts/system-deps run
-	$(BIN)/govgraph serve
+	$(BIN)/govgraph serve --host $(HOST) --port $(PORT)
 
 schema: $(STAMP)
 	$(BIN)/python -m api.export_schema

@@ -14,6 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.fastapi import GraphQLRouter
 
 from api.fetch import Context
+from api.guard import RequestGuard
 from api.schema import schema
 from api.store import ApiError, Store
 from graph.connection import Target
@@ -80,8 +81,11 @@ class _TooLarge(Exception):
     pass
 
 
-def create_app(target: Target, tx_timeout: float = 10.0) -> FastAPI:
-    """The app for one Neo4j target; the driver opens with the app and closes with it."""
+def create_app(target: Target, tx_timeout: float = 10.0, hosts: tuple[str, ...] = ()) -> FastAPI:
+    """The app for one Neo4j target; the driver opens with the app and closes with it.
+
+    ``hosts``: the host names the API is reached by besides loopback (what ``Host`` may say).
+    """
     store = Store(target, tx_timeout)
 
     @asynccontextmanager
@@ -93,7 +97,8 @@ def create_app(target: Target, tx_timeout: float = 10.0) -> FastAPI:
     router = GovgraphRouter(schema, context_getter=lambda: Context(store), graphql_ide="graphiql")
     app.include_router(router, prefix="/graphql")
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
-    app.add_middleware(BodyLimit)
+    app.add_middleware(RequestGuard, hosts=hosts)
+    app.add_middleware(BodyLimit)  # outermost: the guard reads bodies already bounded
     app.state.store = store
 
     @app.get("/healthz")

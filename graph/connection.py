@@ -11,6 +11,7 @@ from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
 from graph.errors import ConnectionFailed
+from graph.queries import cypher
 from graph.server import Home
 from graph.settings import Settings
 
@@ -34,12 +35,15 @@ def resolve_target(settings: Settings) -> Target:
     return Target(home.bolt_uri(), "neo4j", home.password(), settings.neo4j_database)
 
 
-def open_driver(target: Target) -> Driver:
+CONNECTION_TIMEOUT = 30.0  # a loopback connect on a busy machine can take seconds; a dead one fails at once
+
+
+def open_driver(target: Target, connection_timeout: float = CONNECTION_TIMEOUT) -> Driver:
     """A driver that keeps the server's query hints (e.g. "property does not exist") out of the user's way."""
     return GraphDatabase.driver(
         target.uri,
         auth=(target.user, target.password),
-        connection_timeout=5.0,
+        connection_timeout=connection_timeout,
         max_transaction_retry_time=5.0,
         notifications_min_severity="OFF",
     )
@@ -65,10 +69,14 @@ def connect(target: Target) -> Iterator[Driver]:
 
 
 def bolt_answers(target: Target) -> bool:
-    """Whether Bolt accepts a login right now; used while waiting for a server to come up."""
+    """Whether the database answers a query right now; used while waiting for a server to come up.
+
+    A login alone is not enough: Neo4j accepts Bolt logins before its default database is online, and a
+    command run in that window would be refused.
+    """
     driver = open_driver(target)
     try:
-        driver.verify_connectivity()
+        driver.execute_query(cypher("db/ping"), database_=target.database, routing_="r")
         return True
     except (ServiceUnavailable, OSError, neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError):
         return False

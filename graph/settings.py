@@ -33,11 +33,18 @@ class Settings(BaseSettings):
     pagecache: str = "128m"
     start_timeout: float = 120.0
     tx_timeout: float = 60.0
+    allowed_hosts: str = Field(
+        "", description="comma-separated host names the API may be reached by, besides loopback"
+    )
 
     @property
     def external(self) -> bool:
         """True when the user points at a server of their own: then nothing is started or stopped."""
         return bool(self.neo4j_uri)
+
+    @property
+    def host_names(self) -> tuple[str, ...]:
+        return tuple(name.strip() for name in self.allowed_hosts.split(",") if name.strip())
 
     @cached_property
     def resolved_home(self) -> Path:

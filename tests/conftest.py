@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,18 +69,38 @@ class Cli:
         return nodes, edges
 
 
+# How long any wait in the tests may last: a shared CI machine under load can be many times slower than a
+# developer's, so every wait is a poll for readiness with this deadline, never a fixed short timeout.
+PATIENCE = float(os.environ.get("GOVGRAPH_START_TIMEOUT") or 600)
+
+
 def env_for(home: Path) -> dict[str, str]:
     """The environment of a govgraph run against the local server in ``home``, free of the caller's."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("GOVGRAPH_")}
-    env.update(GOVGRAPH_HOME=str(home), GOVGRAPH_HEAP="512m", GOVGRAPH_PAGECACHE="64m")
+    env.update(
+        GOVGRAPH_HOME=str(home),
+        GOVGRAPH_HEAP="512m",
+        GOVGRAPH_PAGECACHE="64m",
+        GOVGRAPH_START_TIMEOUT=str(PATIENCE),
+        GOVGRAPH_TX_TIMEOUT=str(PATIENCE),
+    )
     return env
+
+
+def wait_until(check: Callable[[], bool], what: str, deadline: float = PATIENCE) -> None:
+    """Poll ``check`` until it holds, failing with ``what`` only after the generous deadline."""
+    end = time.monotonic() + deadline
+    while not check():
+        if time.monotonic() > end:
+            raise AssertionError(f"gave up after {deadline:.0f}s waiting for {what}")
+        time.sleep(0.2)
 
 
 @pytest.fixture(scope="session")
 def server_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The session's Neo4j, started like a user's first ``govgraph db start`` (jars, password, conf)."""
     home = tmp_path_factory.mktemp("neo4j-home")
-    settings = Settings(home=home, heap="512m", pagecache="64m")
+    settings = Settings(home=home, heap="512m", pagecache="64m", start_timeout=PATIENCE, tx_timeout=PATIENCE)
     server = LocalServer(settings, progress=lambda message: None)
     server.start()
     yield home
@@ -130,8 +151,8 @@ class HttpApp:
         )
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()
-        while not self.server.started:
-            self.thread.join(0.05)
+        wait_until(lambda: self.server.started or not self.thread.is_alive(), "the HTTP server to start")
+        assert self.server.started, "the HTTP server did not start"
         self.url = f"http://127.0.0.1:{self.port}"
 
     def stop(self) -> None:
@@ -142,7 +163,7 @@ class HttpApp:
         import httpx
 
         response = httpx.post(
-            f"{self.url}/graphql", json={"query": query, "variables": variables}, timeout=30
+            f"{self.url}/graphql", json={"query": query, "variables": variables}, timeout=PATIENCE
         )
         assert response.status_code in (200, 400), response.text
         return response.json()
