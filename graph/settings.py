@@ -31,7 +31,7 @@ class Settings(BaseSettings):
     http_port: int | None = None
     heap: str = "512m"
     pagecache: str = "128m"
-    start_timeout: float = 120.0
+    start_timeout: float = 300.0  # a first start on a busy machine took 231 s in a loaded test run
     tx_timeout: float = 60.0
     allowed_hosts: str = Field(
         "", description="comma-separated host names the API may be reached by, besides loopback"
