@@ -21,7 +21,7 @@ from graph.schema import apply_schema
 from graph.server import LocalServer
 from graph.settings import Settings, load_settings
 from loaders.errors import InputError
-from loaders.load import LoadReport, load_documents, read_documents
+from loaders.load import LoadFailed, LoadReport, load_documents, read_documents
 
 # The protocols shipped in the repository; an installed copy (e.g. the Docker image) says where they are.
 BUNDLED = Path(
@@ -323,10 +323,15 @@ def _read_or_exit(files: tuple[Path, ...]):  # type: ignore[no-untyped-def]
 def _load_or_exit(driver: Driver, settings: Settings, documents, force: bool) -> list[LoadReport]:  # type: ignore[no-untyped-def]
     apply_schema(driver, settings.neo4j_database)
     try:
-        return load_documents(driver, settings.neo4j_database, documents, force=force, progress=say)
+        return load_documents(
+            driver, settings.neo4j_database, documents, force=force, progress=say, timeout=settings.tx_timeout
+        )
     except InputError as exc:
         say(f"error: {exc}")
         sys.exit(USAGE_ERROR)
+    except LoadFailed as exc:
+        say(f"error: {exc}")
+        sys.exit(1)
 
 
 # -- commands defined in modules of their own -------------------------------------------------------------
