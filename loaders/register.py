@@ -81,8 +81,8 @@ def read_register(path: Path) -> ValidRegister:
     if not rows:
         raise InputError(path, "has a header but no rows")
     area = _one_area(path, rows)
-    _no_duplicates(path, rows)
     people = _people(path, area, rows)
+    _no_duplicates(path, rows)
     digest = hashlib.sha256(text.encode()).hexdigest()
     batch = _batch(path, area, rows, digest)
     claims = [Placed(batch.source, Label.REGISTER, None, path, None, "file", batch.source)]

@@ -112,8 +112,7 @@ def parse_yaml(path: Path, text: str) -> Parsed:
     builder = _Builder(path)
     try:
         while (event := parser.get_event()) is not None:
-            if builder.feed(event):
-                break
+            builder.feed(event)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -153,20 +152,19 @@ class _Builder:
     def fail(self, event: yaml.Event, message: str) -> InputError:
         return InputError(self.path, message, line=event.start_mark.line + 1)
 
-    def feed(self, event: yaml.Event) -> bool:
-        """Take one event; True once the first document is complete and nothing else may follow."""
+    def feed(self, event: yaml.Event) -> None:
+        """Take one event: a node starts or ends, or a document starts (only one may)."""
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
                 raise self.fail(event, "holds more than one YAML document (a second '---')")
-            return False
+            return
         if isinstance(event, yaml.AliasEvent):
             raise self.fail(event, "YAML aliases (*name) are not part of the format: write the value out")
         if isinstance(event, yaml.ScalarEvent | yaml.MappingStartEvent | yaml.SequenceStartEvent):
             self._node(event)
         elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
             self.stack.pop()
-        return False
 
     def _node(self, event: yaml.NodeEvent) -> None:
         if event.anchor is not None:
