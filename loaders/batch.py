@@ -54,13 +54,16 @@ class GraphBatch:
         """
         if rel_type not in EDGE_TYPES:
             raise ValueError(f"{rel_type} is not in the loaders' vocabulary")  # a programming error
-        key = ":".join(str(props[k]) for k in ("clause", "capacity", "line") if props.get(k) is not None)
+        key = ":".join([str(v) for k in _KEYS if (v := props.get(k)) is not None])
         owner = "" if shared else self.source
         edge_id = f"{owner}|{rel_type}|{from_id}|{to_id}|{key}"
         props = props if shared else {**props, "source": self.source}
         self.edges.append(
             {"id": edge_id, "type": rel_type, "from": from_id, "to": to_id, "props": _clean(props)}
         )
+
+
+_KEYS = ("clause", "capacity", "line")
 
 
 def _clean(props: dict[str, Any]) -> dict[str, Any]:

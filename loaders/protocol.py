@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from graph.model import DeclarationKind, Label
 from loaders.batch import GraphBatch
-from loaders.document import BodyDoc, ProtocolDocument, RelationDoc
+from loaders.document import BodyDoc, DutyDoc, ProtocolDocument, RelationDoc
 from loaders.errors import InputError
 from loaders.integrity import Placed
 from loaders.source import Location, Parsed, dotted, parse_yaml, read_text
@@ -251,8 +251,9 @@ class _Checker:
 
     def _duplicate_relations(self) -> None:
         seen: dict[tuple, int] = {}
+        duties = {d.id: d for d in self.doc.duties}
         for i, rel in enumerate(self.doc.relations):
-            key = (rel.type, rel.from_, rel.to, _relation_clause(rel, self.doc), rel.capacity)
+            key = (rel.type, rel.from_, rel.to, _relation_clause(rel, duties), rel.capacity)
             if key in seen:
                 raise self.fail(("relations", i), f"duplicate relation: same as relations[{seen[key]}]")
             seen[key] = i
@@ -308,16 +309,19 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _relation_clause(rel: RelationDoc, doc: ProtocolDocument) -> str:
+def _relation_clause(rel: RelationDoc, duties: dict[str, DutyDoc]) -> str:
+    """The relation's clause, else its duty's (``duties`` by id: a dict, not a scan per relation)."""
     if rel.clause:
         return rel.clause
-    return next(d.clause for d in doc.duties if d.id == rel.duty)
+    assert rel.duty is not None
+    return duties[rel.duty].clause
 
 
-def _relation_quote(rel: RelationDoc, doc: ProtocolDocument) -> str:
+def _relation_quote(rel: RelationDoc, duties: dict[str, DutyDoc]) -> str:
     if rel.quote:
         return rel.quote
-    return next(d.text for d in doc.duties if d.id == rel.duty)
+    assert rel.duty is not None
+    return duties[rel.duty].text
 
 
 def to_batch(
@@ -445,13 +449,14 @@ def _duties(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
 
 
 def _relations(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
+    duties = {d.id: d for d in doc.duties}
     for rel in doc.relations:
         batch.edge(
             rel.type,
             ids.local(rel.from_),
             ids.local(rel.to),
-            clause=ids.clause(_relation_clause(rel, doc)),
-            quote=_relation_quote(rel, doc),
+            clause=ids.clause(_relation_clause(rel, duties)),
+            quote=_relation_quote(rel, duties),
             what=rel.what,
             frequency=rel.frequency,
             capacity=rel.capacity,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -109,10 +110,8 @@ def _size(count: int) -> str:
 def parse_yaml(path: Path, text: str) -> Parsed:
     """One YAML document as plain data and line marks, built from the parser's events in one pass."""
     parser = _Parser(text)
-    builder = _Builder(path)
     try:
-        while (event := parser.get_event()) is not None:
-            builder.feed(event)
+        root, lines = _build(path, parser.get_event)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -121,105 +120,91 @@ def parse_yaml(path: Path, text: str) -> Parsed:
         raise InputError(path, f"malformed YAML: {_one_line(str(exc))}") from None
     finally:
         parser.dispose()
-    if builder.root is None:
+    if root is None:
         raise InputError(path, "is empty")
-    return Parsed(builder.root, builder.lines)
+    return Parsed(root, lines)
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-@dataclass
-class _Frame:
-    """An open mapping or sequence: where it stands, and for a mapping the key awaiting its value."""
-
-    value: dict[str, Any] | list[Any]
-    loc: Location
-    key: str | None = None
+_AWAITING_KEY = object()
+_NODES = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
-class _Builder:
-    """Turns parser events into dicts, lists and scalars, refusing what the format has no use for."""
+def _build(path: Path, next_event: Callable[[], yaml.Event | None]) -> tuple[Any, dict[Location, int]]:
+    """Dicts, lists and scalars from parser events, refusing what the format has no use for.
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.stack: list[_Frame] = []
-        self.lines: dict[Location, int] = {}
-        self.root: Any = None
-        self.documents = 0
+    One flat loop over the events (no recursion, so no depth can overflow a stack): each open mapping
+    or sequence is a frame ``[container, location, key]``; a mapping's key is ``_AWAITING_KEY`` until
+    its key scalar arrives. This is the hot path of validation, hence written for speed.
+    """
+    stack: list[list[Any]] = []
+    lines: dict[Location, int] = {}
+    root: Any = None
+    documents = 0
 
-    def fail(self, event: yaml.Event, message: str) -> InputError:
-        return InputError(self.path, message, line=event.start_mark.line + 1)
+    def fail(event: yaml.Event, message: str) -> InputError:
+        return InputError(path, message, line=event.start_mark.line + 1)
 
-    def feed(self, event: yaml.Event) -> None:
-        """Take one event: a node starts or ends, or a document starts (only one may)."""
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                raise self.fail(event, "holds more than one YAML document (a second '---')")
-            return
-        if isinstance(event, yaml.AliasEvent):
-            raise self.fail(event, "YAML aliases (*name) are not part of the format: write the value out")
-        if isinstance(event, yaml.ScalarEvent | yaml.MappingStartEvent | yaml.SequenceStartEvent):
-            self._node(event)
-        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-            self.stack.pop()
-
-    def _node(self, event: yaml.NodeEvent) -> None:
+    while (event := next_event()) is not None:
+        kind = event.__class__
+        if kind in _ENDS:
+            stack.pop()
+            continue
+        if kind not in _NODES:
+            if kind is yaml.AliasEvent:
+                raise fail(event, "YAML aliases (*name) are not part of the format: write the value out")
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise fail(event, "holds more than one YAML document (a second '---')")
+            continue
         if event.anchor is not None:
-            raise self.fail(event, f"YAML anchors (&{event.anchor}) are not part of the format")
-        if event.tag not in (None, "!"):
-            raise self.fail(event, f"YAML tags ({event.tag}) are not part of the format")
-        top = self.stack[-1] if self.stack else None
-        if top is not None and isinstance(top.value, dict) and top.key is None:
-            self._key(top, event)
-            return
-        loc = self._place(top, event)
-        if isinstance(event, yaml.ScalarEvent):
-            self._store(top, _scalar(event))
-            return
-        if len(self.stack) >= MAX_DEPTH:
-            raise self.fail(event, f"nests deeper than {MAX_DEPTH} levels")
-        container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
-        self._store(top, container)
-        self.stack.append(_Frame(container, loc))
-
-    def _key(self, frame: _Frame, event: yaml.NodeEvent) -> None:
-        if not isinstance(event, yaml.ScalarEvent):
-            raise self.fail(event, "mapping keys must be plain names")
-        key = event.value
-        assert isinstance(frame.value, dict)
-        if key in frame.value:
-            raise InputError(
-                self.path,
-                f"duplicate key '{key}'",
-                line=event.start_mark.line + 1,
-                field=dotted((*frame.loc, key)),
-            )
-        frame.key = key
-        self.lines[(*frame.loc, key)] = event.start_mark.line + 1
-
-    def _place(self, top: _Frame | None, event: yaml.NodeEvent) -> Location:
-        if top is None:
-            self.lines[()] = event.start_mark.line + 1
-            return ()
-        if isinstance(top.value, dict):
-            assert top.key is not None
-            return (*top.loc, top.key)  # its line is the key's, recorded in _key
-        loc = (*top.loc, len(top.value))
-        self.lines[loc] = event.start_mark.line + 1
-        return loc
-
-    def _store(self, top: _Frame | None, value: Any) -> None:
-        if top is None:
-            self.root = value
-        elif isinstance(top.value, dict):
-            assert top.key is not None
-            top.value[top.key] = value
-            top.key = None
+            raise fail(event, f"YAML anchors (&{event.anchor}) are not part of the format")
+        if event.tag is not None and event.tag != "!":
+            raise fail(event, f"YAML tags ({event.tag}) are not part of the format")
+        line = event.start_mark.line + 1
+        if not stack:
+            loc: Location = ()
+            lines[loc] = line
         else:
-            top.value.append(value)
+            frame = stack[-1]
+            container = frame[0]
+            if frame[2] is _AWAITING_KEY:
+                if kind is not yaml.ScalarEvent:
+                    raise fail(event, "mapping keys must be plain names")
+                key = event.value
+                if key in container:
+                    raise InputError(
+                        path, f"duplicate key '{key}'", line=line, field=dotted((*frame[1], key))
+                    )
+                frame[2] = key
+                lines[(*frame[1], key)] = line
+                continue
+            if container.__class__ is dict:
+                loc = (*frame[1], frame[2])  # its line is the key's
+            else:
+                loc = (*frame[1], len(container))
+                lines[loc] = line
+        if kind is yaml.ScalarEvent:
+            value: Any = _scalar(event)
+        else:
+            if len(stack) >= MAX_DEPTH:
+                raise fail(event, f"nests deeper than {MAX_DEPTH} levels")
+            value = {} if kind is yaml.MappingStartEvent else []
+        if not stack:
+            root = value
+        elif container.__class__ is dict:
+            container[frame[2]] = value
+            frame[2] = _AWAITING_KEY
+        else:
+            container.append(value)
+        if kind is not yaml.ScalarEvent:
+            stack.append([value, loc, _AWAITING_KEY if kind is yaml.MappingStartEvent else None])
+    return root, lines
 
 
 def _scalar(event: yaml.ScalarEvent) -> Any:
