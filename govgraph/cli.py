@@ -13,7 +13,7 @@ import click
 from neo4j import READ_ACCESS, WRITE_ACCESS, Driver
 from neo4j.exceptions import ClientError, Neo4jError
 
-from govgraph import output
+from govgraph import load_command, output
 from graph.connection import connect, resolve_target
 from graph.errors import GraphError
 from graph.queries import cypher as named_cypher
@@ -183,17 +183,25 @@ def _parse_params(params: tuple[str, ...]) -> dict[str, object]:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Rewrite documents even when they are unchanged.")
-def load(files: tuple[Path, ...], force: bool) -> None:
-    """Validate, then load protocol YAML files and membership register CSVs.
+@click.option(
+    "--bulk",
+    is_flag=True,
+    help="A first load into an empty local database with neo4j-admin import (stops Neo4j meanwhile).",
+)
+def load(files: tuple[Path, ...], force: bool, bulk: bool) -> None:
+    """Validate, then load protocol YAML files and membership register CSVs (or folders of them).
 
     Every file is validated before anything is written; one bad file stops the whole load with a
-    message naming its file, line and field (exit 2) and leaves the database as it was. Each document
-    is then written in one transaction, replacing what the same document wrote before.
+    message naming its file, line and field (exit 2) and leaves the database as it was. Documents are
+    then written several to a transaction, each replacing what the same document wrote before.
     """
-    documents = _read_or_exit(files)
+    documents = _read_or_exit(load_command.expand(files))
     settings = _settings()
-    with _driver(settings) as driver:
-        reports = _load_or_exit(driver, settings, documents, force)
+    if bulk:
+        reports = load_command.bulk(settings, documents)
+    else:
+        with _driver(settings) as driver:
+            reports = _load_or_exit(driver, settings, documents, force)
     for report in reports:
         click.echo(report.describe())
 
@@ -202,7 +210,7 @@ def load(files: tuple[Path, ...], force: bool) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 def validate(files: tuple[Path, ...]) -> None:
     """Check protocol YAML and register CSV files without touching any database (exit 2 on a problem)."""
-    for document in _read_or_exit(files):
+    for document in _read_or_exit(load_command.expand(files)):
         click.echo(f"OK {document.path}: {document.summary()}")
 
 

@@ -159,7 +159,7 @@ def load_documents(
     timeout: float = 60.0,
 ) -> list[LoadReport]:
     """Check the documents against the database, then write them; ``LoadFailed`` if a write fails."""
-    _check_register_references(driver, database, documents)
+    check_references(driver, database, documents)
     check_database(driver, database, documents.claims)
     known = stored_digests(driver, database, [d.source for d in documents])
     bar = Bar("loading", len(documents), progress) if progress and len(documents) > 1 else None
@@ -200,7 +200,7 @@ def _what_happened(cause: Exception, timeout: float) -> str:
     return f"Neo4j refused the write ({' '.join(message.split())[:200]})"
 
 
-def _check_register_references(driver: Driver, database: str, documents: DocumentSet) -> None:
+def check_references(driver: Driver, database: str, documents: DocumentSet) -> None:
     """A register may only name roles and bodies that exist, or that this same load is about to write."""
     incoming = {claim.id: claim.label for claim in documents.claims.values()}
     for register in (d for d in documents if d.is_register):
