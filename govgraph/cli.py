@@ -329,7 +329,11 @@ def _read_or_exit(files: tuple[Path, ...]):  # type: ignore[no-untyped-def]
 
 
 def _load_or_exit(driver: Driver, settings: Settings, documents, force: bool) -> list[LoadReport]:  # type: ignore[no-untyped-def]
-    apply_schema(driver, settings.neo4j_database)
+    try:
+        apply_schema(driver, settings.neo4j_database)
+    except Neo4jError as exc:
+        say(f"error: Neo4j refused the schema, nothing was loaded: {exc.message}")
+        sys.exit(1)
     try:
         return load_documents(
             driver, settings.neo4j_database, documents, force=force, progress=say, timeout=settings.tx_timeout

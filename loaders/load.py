@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from neo4j import Driver
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph.queries import cypher
 from loaders.batch import GraphBatch
@@ -159,9 +159,14 @@ def load_documents(
     timeout: float = 60.0,
 ) -> list[LoadReport]:
     """Check the documents against the database, then write them; ``LoadFailed`` if a write fails."""
-    check_references(driver, database, documents)
-    check_database(driver, database, documents.claims)
-    known = stored_digests(driver, database, [d.source for d in documents])
+    try:
+        check_references(driver, database, documents)
+        check_database(driver, database, documents.claims)
+        known = stored_digests(driver, database, [d.source for d in documents])
+    except (Neo4jError, DriverError, OSError) as exc:
+        raise LoadFailed(
+            f"reading the database failed: {_what_happened(exc, timeout)}. Nothing of this load is written."
+        ) from exc
     bar = Bar("loading", len(documents), progress) if progress and len(documents) > 1 else None
     reports: list[LoadReport] = []
     results = write_batches(driver, database, documents.batches(), force=force, timeout=timeout, known=known)
@@ -197,7 +202,7 @@ def _what_happened(cause: Exception, timeout: float) -> str:
         return f"the transaction ran longer than its timeout (at least {timeout:.0f}s; GOVGRAPH_TX_TIMEOUT)"
     if "no space left" in message.lower() or "disk" in message.lower():
         return "the disk holding the database is full"
-    return f"Neo4j refused the write ({' '.join(message.split())[:200]})"
+    return f"Neo4j answered: {' '.join(message.split())[:200]}"
 
 
 def check_references(driver: Driver, database: str, documents: DocumentSet) -> None:

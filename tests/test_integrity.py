@@ -183,3 +183,14 @@ def test_a_protocol_person_and_a_register_share_one_person(empty_db: Cli, tmp_pa
         other="in the database (from testshire/tsb-partnership (testshire.txt))",
         says="is also the id made by the different name 'Jo Bloggs'",
     )
+
+
+def test_a_failing_database_is_one_line_and_nothing_written(cli: Cli) -> None:
+    """A fault on Neo4j's side (here: a database that does not exist) is one line, exit 1, no traceback."""
+    failing = Cli({**cli.env, "GOVGRAPH_NEO4J_DATABASE": "nosuchdatabase"})
+    result = failing("load", TESTSHIRE)
+    assert result.exit_code == 1, result.output
+    message = result.stderr.strip()
+    assert len(message.splitlines()) == 1 and message.startswith("error: "), message
+    assert "nothing was loaded" in message or "Nothing of this load is written" in message, message
+    assert "Traceback" not in result.output
