@@ -1,14 +1,21 @@
-"""Load benchmark: the project's batched loader against a naive loader that sends one statement per row.
+"""Load benchmark: ``govgraph load`` against a hand-written raw driver loader and ``neo4j-admin import``.
 
-Both write the same synthetic protocols (``bench.synthetic``, the real loader's rows) into a wiped
-database and are timed on the write alone. The naive loader is the baseline that shows what batching
-(``UNWIND $rows ... MERGE``, one transaction per document) buys.
+The same synthetic areas (``bench.synthetic``: files on disk for govgraph, the very same rows for the
+others) are loaded into a wiped database by, in each round and in rotating order:
+
+- govgraph: ``govgraph load FILES`` as a user runs it (a subprocess: validation, integrity checks, digests,
+  writes), timed from start to exit, with its peak RSS;
+- raw: the rows, already in memory and unvalidated, sent by the driver in large ``UNWIND`` batches
+  (20,000 rows per transaction, the edge type fixed per statement): what a hand-written loader does;
+- import: ``neo4j-admin database import full`` of the same rows into the stopped server (CSV writing +
+  import + restart + schema), the bulk path ``govgraph load --bulk`` takes.
+
+It also times validation of ``--validate`` files against libyaml's bare ``yaml.compose`` of the same text.
 
 Wiping means this must never meet a user's data, so it runs its own Neo4j in ``bench/out/home``, starting
-it if needed and stopping it afterwards if it started it. With GOVGRAPH_NEO4J_URI set it refuses, unless
-told ``--i-know-this-wipes-the-database``.
+it if needed and stopping it afterwards if it started it; GOVGRAPH_NEO4J_URI is refused.
 
-    .venv/bin/python -m bench.load_bench [--areas 200] [--naive-areas 20]
+    .venv/bin/python -m bench.load_bench [--areas 1500] [--rounds 2] [--validate 100]
 """
 
 from __future__ import annotations
@@ -16,44 +23,120 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections import defaultdict
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from neo4j import Driver
+import yaml
+from neo4j import Driver, ManagedTransaction
 
-from bench.synthetic import check_round_trip, shape, synthetic_areas
+from bench.synthetic import check_round_trip, shape, synthetic_areas, write_protocol_files
 from graph.connection import Target, connect, resolve_target
 from graph.errors import GraphError
 from graph.queries import cypher
 from graph.schema import apply_schema
-from graph.server import LocalServer
+from graph.server import Home, LocalServer, _java
 from graph.settings import Settings
 from loaders.batch import GraphBatch
-from loaders.writer import write_batch
+from loaders.bulk import run_import
+from loaders.protocol import read_protocol
+from loaders.writer import write_batches
 
 OUT = Path(__file__).resolve().parent / "out"
+ROOT = Path(__file__).resolve().parents[1]
+RAW_ROWS = 20_000
+REFUSED, FAILED = 2, 1
 WIPE_FLAG = "--i-know-this-wipes-the-database"
-REFUSED = 2
-FAILED = 1
 
 
 @dataclass(frozen=True)
 class Run:
-    """One timed load: what was written (counted in the database afterwards) and how long it took."""
-
     loader: str
-    areas: int
-    rows: int
+    round: int
     nodes: int
     edges: int
     seconds: float
+    rss_mib: float | None = None
+    note: str = ""
 
-    def rate(self, count: int) -> float:
-        return count / self.seconds if self.seconds > 0 else float("inf")
+    @property
+    def rate(self) -> float:
+        return (self.nodes + self.edges) / self.seconds
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--areas", type=int, default=200, help="synthetic areas (the issue's figure: 1500)")
+    parser.add_argument("--rounds", type=int, default=1, help="rounds of the three loaders, interleaved")
+    parser.add_argument("--validate", type=int, default=100, help="files for the validation timing")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--home", type=Path, default=OUT / "home", help="the benchmark server's home")
+    return parser.parse_args(argv)
+
+
+# -- the loaders ------------------------------------------------------------------------------------------
+
+
+def load_govgraph(settings: Settings, paths: list[Path]) -> tuple[float, float]:
+    """``govgraph load`` in a process of its own; returns (seconds, peak RSS in MiB) of that process."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GOVGRAPH_")}
+    env.update(GOVGRAPH_HOME=str(settings.resolved_home), GOVGRAPH_HEAP=settings.heap)
+    env["GOVGRAPH_PAGECACHE"] = settings.pagecache
+    command = [sys.executable, "-m", "govgraph.cli", "load", "--force", *map(str, paths)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"govgraph load failed:\n{stderr[-2000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def load_raw(driver: Driver, database: str, batches: list[GraphBatch]) -> None:
+    """Large UNWIND batches, one transaction per RAW_ROWS rows, no validation, digest or delete."""
+    nodes = [row for b in batches for row in b.nodes]
+    by_type: dict[str, list[dict]] = defaultdict(list)
+    for batch in batches:
+        for e in batch.edges:
+            by_type[e["type"]].append({"id": e["id"], "from": e["from"], "to": e["to"], "props": e["props"]})
+    with driver.session(database=database) as session:
+        for start in range(0, len(nodes), RAW_ROWS):
+            session.execute_write(_run, "load/merge_nodes", nodes[start : start + RAW_ROWS])
+        for rel_type, rows in sorted(by_type.items()):
+            for start in range(0, len(rows), RAW_ROWS):
+                session.execute_write(_run, f"load/edges/{rel_type}", rows[start : start + RAW_ROWS])
+
+
+def _run(tx: ManagedTransaction, name: str, rows: list[dict]) -> None:
+    tx.run(cypher(name), rows=rows).consume()
+
+
+def load_import(server: LocalServer, settings: Settings, batches: list[GraphBatch]) -> tuple[float, str]:
+    """Stop, import, start, schema: all of it timed; returns (seconds, the import's share)."""
+    home = Home(settings.resolved_home)
+    start = time.perf_counter()
+    server.stop()
+    env = {**os.environ, "NEO4J_HOME": str(home.root), "NEO4J_CONF": str(home.conf_dir)}
+    begun = time.perf_counter()
+    run_import(_java(), home.lib, env, home.root, settings.neo4j_database, batches)
+    imported = time.perf_counter() - begun
+    server.start()
+    with connect(resolve_target(settings)) as driver:
+        apply_schema(driver, settings.neo4j_database)
+    return time.perf_counter() - start, f"import itself {imported:.1f}s"
+
+
+# -- helpers (the other benchmarks use these too) ---------------------------------------------------------
 
 
 def positive(text: str) -> int:
@@ -63,26 +146,10 @@ def positive(text: str) -> int:
     return value
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--areas", type=positive, default=200, help="areas for the project loader (default 200)"
-    )
-    parser.add_argument(
-        "--naive-areas", type=positive, default=20, help="areas for the naive one (default 20)"
-    )
-    parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic protocols")
-    parser.add_argument("--warmup", type=int, default=2, help="areas each loader writes, untimed, first")
-    parser.add_argument("--check", type=int, default=3, help="areas to round-trip through the real loader")
-    parser.add_argument("--home", type=Path, default=OUT / "home", help="the benchmark server's home")
-    parser.add_argument(WIPE_FLAG, dest="wipe_ok", action="store_true", help="allow GOVGRAPH_NEO4J_URI")
-    return parser.parse_args(argv)
-
-
 def bench_settings(args: argparse.Namespace) -> Settings | None:
     """Our own server's settings; a user's server only when they said, in so many words, it may be wiped."""
     if os.environ.get("GOVGRAPH_NEO4J_URI"):
-        if not args.wipe_ok:
+        if not getattr(args, "wipe_ok", False):
             uri = os.environ["GOVGRAPH_NEO4J_URI"]
             say(
                 f"GOVGRAPH_NEO4J_URI is set ({uri}): this benchmark deletes everything in that database. "
@@ -111,13 +178,21 @@ def bench_server(settings: Settings) -> Iterator[Target]:
             server.stop()
 
 
-def say(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+def load_project(driver: Driver, database: str, batches: list[GraphBatch]) -> None:
+    """The project's writer, as ``govgraph load --force`` runs it after validation."""
+    for _ in write_batches(driver, database, batches, force=True):
+        pass
+
+
+def server_version(driver: Driver, database: str) -> str:
+    records, _, _ = driver.execute_query(cypher("db/components"), database_=database)
+    return f"{records[0]['name']} {records[0]['version']} {records[0]['edition']}"
 
 
 def wipe(driver: Driver, database: str) -> None:
-    """CALL ... IN TRANSACTIONS needs an auto-commit transaction, hence session.run."""
+    """Edges first, then nodes, each in small transactions: a 1,500-area graph at once overflows the heap."""
     with driver.session(database=database) as session:
+        session.run(cypher("bench/wipe_edges")).consume()
         session.run(cypher("bench/wipe")).consume()
 
 
@@ -127,122 +202,110 @@ def graph_counts(driver: Driver, database: str) -> tuple[int, int]:
 
 
 def expected_counts(batches: list[GraphBatch]) -> tuple[int, int]:
-    """Distinct ids: shared nodes (legislation) are written by many documents but exist once."""
     nodes = {row["id"] for batch in batches for row in batch.nodes}
     edges = {row["id"] for batch in batches for row in batch.edges}
     return len(nodes), len(edges)
 
 
-def load_project(driver: Driver, database: str, batches: list[GraphBatch]) -> None:
-    """The real loader, as ``govgraph load --force`` runs it: one transaction per document."""
-    for batch in batches:
-        write_batch(driver, database, batch, force=True)
-
-
-def load_naive(driver: Driver, database: str, batches: list[GraphBatch]) -> None:
-    """One auto-commit statement per node and per edge row; ``consume`` waits for each round trip."""
-    node, edge = cypher("bench/naive_merge_node"), cypher("bench/naive_merge_edge")
-    with driver.session(database=database) as session:
-        for batch in batches:
-            for row in batch.nodes:
-                session.run(node, row).consume()
-            for row in batch.edges:
-                session.run(edge, row).consume()
-
-
-Loader = Callable[[Driver, str, list[GraphBatch]], None]
-
-
-def timed_run(name: str, loader: Loader, driver: Driver, database: str, batches: list[GraphBatch]) -> Run:
-    """Wipe, time the load alone, then count what is in the graph and check it is what the rows say."""
-    wipe(driver, database)
-    say(f"Timing {name} on {len(batches)} areas ...")
+def validation_timing(paths: list[Path]) -> tuple[float, float]:
+    """(bare libyaml compose, full validation) seconds for the same files, texts read beforehand."""
+    texts = [p.read_text(encoding="utf-8") for p in paths]
     start = time.perf_counter()
-    loader(driver, database, batches)
-    seconds = time.perf_counter() - start
-    nodes, edges = graph_counts(driver, database)
-    if (nodes, edges) != expected_counts(batches):
-        say(f"WARNING: {name} left {nodes} nodes, {edges} edges; expected {expected_counts(batches)}")
-    rows = sum(len(b.nodes) + len(b.edges) for b in batches)
-    return Run(name, len(batches), rows, nodes, edges, seconds)
+    for text in texts:
+        yaml.compose(text, Loader=yaml.CSafeLoader)
+    bare = time.perf_counter() - start
+    start = time.perf_counter()
+    for path in paths:
+        read_protocol(path)
+    return bare, time.perf_counter() - start
 
 
-def warm_up(driver: Driver, database: str, batches: list[GraphBatch]) -> None:
-    """Let the JVM compile the write paths of both loaders, so neither pays for it in its timing."""
-    for loader in (load_project, load_naive):
-        wipe(driver, database)
-        loader(driver, database, batches)
-    wipe(driver, database)
-
-
-def table(runs: list[Run]) -> str:
-    head = ("loader", "areas", "rows", "nodes", "edges", "seconds", "nodes/s", "edges/s", "rows/s")
-    lines = [f"{head[0]:<18}" + "".join(f"{h:>10}" for h in head[1:])]
+def table(runs: list[Run], raw_rate: dict[int, float]) -> str:
+    lines = [
+        f"{'loader':<9}{'round':>6}{'nodes':>9}{'edges':>9}{'seconds':>9}{'n+e/s':>9}{'vs raw':>8}  notes"
+    ]
     for r in runs:
-        cells = (r.areas, r.rows, r.nodes, r.edges)
-        rates = (r.rate(r.nodes), r.rate(r.edges), r.rate(r.rows))
-        lines.append(
-            f"{r.loader:<18}"
-            + "".join(f"{c:>10}" for c in cells)
-            + f"{r.seconds:>10.2f}"
-            + "".join(f"{x:>10.0f}" for x in rates)
-        )
+        ratio = r.rate / raw_rate[r.round] if r.round in raw_rate else float("nan")
+        notes = ", ".join(x for x in (f"peak RSS {r.rss_mib:.0f} MiB" if r.rss_mib else "", r.note) if x)
+        cells = f"{r.loader:<9}{r.round:>6}{r.nodes:>9}{r.edges:>9}{r.seconds:>9.1f}{r.rate:>9.0f}"
+        lines.append(f"{cells}{ratio:>7.2f}x  {notes}")
     return "\n".join(lines)
 
 
-def peak_rss_mib() -> float:
-    """ru_maxrss is KiB on Linux and bytes on macOS."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
-
-
-def server_version(driver: Driver, database: str) -> str:
-    records, _, _ = driver.execute_query(cypher("db/components"), database_=database)
-    return f"{records[0]['name']} {records[0]['version']} {records[0]['edition']}"
-
-
-def benchmark(driver: Driver, settings: Settings, args: argparse.Namespace) -> list[Run]:
+def one_round(
+    number: int, server: LocalServer, settings: Settings, paths: list[Path], batches: list[GraphBatch]
+) -> list[Run]:
     database = settings.neo4j_database
-    apply_schema(driver, database)
-    start = time.perf_counter()
-    areas = synthetic_areas(max(args.areas, args.naive_areas, args.warmup), args.seed)
-    batches = [area.batch() for area in areas]
-    say(f"Generated {len(batches)} synthetic areas in {time.perf_counter() - start:.1f}s")
-    print(
-        f"server: {server_version(driver, database)}, heap {settings.heap}, page cache {settings.pagecache}"
-    )
-    print(f"client: Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
-    print(f"per area: {shape(areas)}")
-    print(f"per area: {sum(len(b.nodes) + len(b.edges) for b in batches) / len(batches):.0f} rows\n")
-    warm_up(driver, database, batches[: args.warmup])
-    runs = [
-        timed_run("project (batched)", load_project, driver, database, batches[: args.areas]),
-        timed_run("naive (per row)", load_naive, driver, database, batches[: args.naive_areas]),
-    ]
-    wipe(driver, database)
+    expected = expected_counts(batches)
+    order = ["raw", "govgraph", "import"]
+    order = order[number % 3 :] + order[: number % 3]
+    runs = []
+    for loader in order:
+        with connect(resolve_target(settings)) as driver:
+            apply_schema(driver, database)
+            wipe(driver, database)
+            say(f"round {number}: {loader} on {len(batches)} areas ...")
+            rss, note = None, ""
+            if loader == "raw":
+                start = time.perf_counter()
+                load_raw(driver, database, batches)
+                seconds = time.perf_counter() - start
+        if loader == "govgraph":
+            seconds, rss = load_govgraph(settings, paths)
+        elif loader == "import":
+            seconds, note = load_import(server, settings, batches)
+        with connect(resolve_target(settings)) as driver:
+            nodes, edges = graph_counts(driver, database)
+        if (nodes, edges) != expected:
+            note += f" WARNING: expected {expected[0]} nodes, {expected[1]} edges"
+        runs.append(Run(loader, number, nodes, edges, seconds, rss, note.strip()))
     return runs
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     settings = bench_settings(args)
-    if settings is None:
-        return REFUSED
-    checked = check_round_trip(OUT / "protocols", args.check, args.seed)
+    if settings is None or settings.external:
+        return REFUSED  # this one stops and imports into the server: never a user's
+    checked = check_round_trip(OUT / "check", 3, args.seed)
     say(f"The real loader accepts the synthetic protocols and yields the same rows ({checked} checked)")
+    start = time.perf_counter()
+    areas = synthetic_areas(args.areas, args.seed)
+    batches = [area.batch() for area in areas]
+    paths = write_protocol_files(OUT / f"protocols-{args.areas}", args.areas, args.seed)
+    say(f"Generated and wrote {args.areas} synthetic areas in {time.perf_counter() - start:.0f}s")
+    bare, validated = validation_timing(paths[: args.validate])
+    server = LocalServer(settings, progress=say)
+    already_running = server.pid() is not None
+    runs: list[Run] = []
     try:
-        with bench_server(settings) as target, connect(target) as driver:
-            print(f"target: {target.uri} (database {target.database})")
-            runs = benchmark(driver, settings, args)
-    except GraphError as exc:
+        server.start()
+        for number in range(1, args.rounds + 1):
+            runs += one_round(number, server, settings, paths, batches)
+        with connect(resolve_target(settings)) as driver:
+            wipe(driver, settings.neo4j_database)
+    except (GraphError, RuntimeError) as exc:
         say(f"error: {exc}")
         return FAILED
-    print(table(runs))
-    project, naive = runs
-    speed_up = project.rate(project.rows) / naive.rate(naive.rows)
-    print(f"\nspeed-up of the project loader (rows/s): {speed_up:.1f}x")
-    print(f"peak RSS of this Python process: {peak_rss_mib():.1f} MiB")
+    finally:
+        if not already_running:
+            server.stop()
+    load = os.getloadavg()[0]
+    print(f"client: Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {load:.1f}")
+    print(f"server: heap {settings.heap}, page cache {settings.pagecache}")
+    rows = sum(len(b.nodes) + len(b.edges) for b in batches) / len(batches)
+    print(f"per area: {shape(areas[:100])}; {rows:.0f} rows")
+    print(table(runs, {r.round: r.rate for r in runs if r.loader == "raw"}))
+    print(
+        f"\nvalidation of {min(args.validate, len(paths))} files: {validated:.2f}s; libyaml's bare compose "
+        f"{bare:.2f}s; ratio {validated / bare:.2f}x"
+    )
+    print(f"peak RSS of this benchmark process (holds every batch for raw and import): {_peak_mib():.0f} MiB")
     return 0
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 if __name__ == "__main__":

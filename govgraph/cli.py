@@ -13,7 +13,7 @@ import click
 from neo4j import READ_ACCESS, WRITE_ACCESS, Driver
 from neo4j.exceptions import ClientError, Neo4jError
 
-from govgraph import output
+from govgraph import load_command, output
 from graph.connection import connect, resolve_target
 from graph.errors import GraphError
 from graph.queries import cypher as named_cypher
@@ -21,7 +21,7 @@ from graph.schema import apply_schema
 from graph.server import LocalServer
 from graph.settings import Settings, load_settings
 from loaders.errors import InputError
-from loaders.load import LoadReport, load_documents, read_documents
+from loaders.load import LoadFailed, LoadReport, load_documents, read_documents
 
 # The protocols shipped in the repository; an installed copy (e.g. the Docker image) says where they are.
 BUNDLED = Path(
@@ -183,17 +183,25 @@ def _parse_params(params: tuple[str, ...]) -> dict[str, object]:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Rewrite documents even when they are unchanged.")
-def load(files: tuple[Path, ...], force: bool) -> None:
-    """Validate, then load protocol YAML files and membership register CSVs.
+@click.option(
+    "--bulk",
+    is_flag=True,
+    help="A first load into an empty local database with neo4j-admin import (stops Neo4j meanwhile).",
+)
+def load(files: tuple[Path, ...], force: bool, bulk: bool) -> None:
+    """Validate, then load protocol YAML files and membership register CSVs (or folders of them).
 
     Every file is validated before anything is written; one bad file stops the whole load with a
-    message naming its file, line and field (exit 2) and leaves the database as it was. Each document
-    is then written in one transaction, replacing what the same document wrote before.
+    message naming its file, line and field (exit 2) and leaves the database as it was. Documents are
+    then written several to a transaction, each replacing what the same document wrote before.
     """
-    documents = _read_or_exit(files)
+    documents = _read_or_exit(load_command.expand(files))
     settings = _settings()
-    with _driver(settings) as driver:
-        reports = _load_or_exit(driver, settings, documents, force)
+    if bulk:
+        reports = load_command.bulk(settings, documents)
+    else:
+        with _driver(settings) as driver:
+            reports = _load_or_exit(driver, settings, documents, force)
     for report in reports:
         click.echo(report.describe())
 
@@ -202,7 +210,7 @@ def load(files: tuple[Path, ...], force: bool) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 def validate(files: tuple[Path, ...]) -> None:
     """Check protocol YAML and register CSV files without touching any database (exit 2 on a problem)."""
-    for document in _read_or_exit(files):
+    for document in _read_or_exit(load_command.expand(files)):
         click.echo(f"OK {document.path}: {document.summary()}")
 
 
@@ -327,12 +335,21 @@ def _read_or_exit(files: tuple[Path, ...]):  # type: ignore[no-untyped-def]
 
 
 def _load_or_exit(driver: Driver, settings: Settings, documents, force: bool) -> list[LoadReport]:  # type: ignore[no-untyped-def]
-    apply_schema(driver, settings.neo4j_database)
     try:
-        return load_documents(driver, settings.neo4j_database, documents, force=force, progress=say)
+        apply_schema(driver, settings.neo4j_database)
+    except Neo4jError as exc:
+        say(f"error: Neo4j refused the schema, nothing was loaded: {exc.message}")
+        sys.exit(1)
+    try:
+        return load_documents(
+            driver, settings.neo4j_database, documents, force=force, progress=say, timeout=settings.tx_timeout
+        )
     except InputError as exc:
         say(f"error: {exc}")
         sys.exit(USAGE_ERROR)
+    except LoadFailed as exc:
+        say(f"error: {exc}")
+        sys.exit(1)
 
 
 # -- commands defined in modules of their own -------------------------------------------------------------

@@ -237,6 +237,9 @@ class LocalServer:
             f"server.directories.data={self.home.data}",
             f"server.directories.logs={self.home.logs}",
             f"db.transaction.timeout={int(self.settings.tx_timeout)}s",
+            # A local tool needs no point-in-time recovery: keep two small log files, not gigabytes.
+            "db.tx_log.rotation.retention_policy=2 files",
+            "db.tx_log.rotation.size=64M",
         ]
         (self.home.conf_dir / "neo4j.conf").write_text("\n".join(lines) + "\n")
 

@@ -3,7 +3,34 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
+
+from graph.model import Relation
+
+
+class Structural(StrEnum):
+    """The edges the loaders draw themselves, beside the relations a protocol states (graph.model)."""
+
+    APPROVED = "APPROVED"
+    CITES = "CITES"
+    CONCERNS = "CONCERNS"
+    COVERS = "COVERS"
+    DEFINED_IN = "DEFINED_IN"
+    DEFINES = "DEFINES"
+    HAS_PARTY = "HAS_PARTY"
+    HOLDS = "HOLDS"
+    IN_AREA = "IN_AREA"
+    OWES = "OWES"
+    PART_OF = "PART_OF"
+    ROLE_IN = "ROLE_IN"
+    STATED_IN = "STATED_IN"
+    TOWARDS = "TOWARDS"
+
+
+# Every relationship type a loader may write; each has its own statement, cypher/load/edges/<TYPE>,
+# with the type fixed in the text so Neo4j plans a direct expand between the two ends.
+EDGE_TYPES = frozenset(Structural) | frozenset(Relation)
 
 
 @dataclass
@@ -25,13 +52,18 @@ class GraphBatch:
         A ``shared`` edge (a body's IN_AREA) belongs to no single document: it has no source and
         outlives a reload; it goes only when its node is pruned.
         """
-        key = ":".join(str(props[k]) for k in ("clause", "capacity", "line") if props.get(k) is not None)
+        if rel_type not in EDGE_TYPES:
+            raise ValueError(f"{rel_type} is not in the loaders' vocabulary")  # a programming error
+        key = ":".join([str(v) for k in _KEYS if (v := props.get(k)) is not None])
         owner = "" if shared else self.source
         edge_id = f"{owner}|{rel_type}|{from_id}|{to_id}|{key}"
         props = props if shared else {**props, "source": self.source}
         self.edges.append(
             {"id": edge_id, "type": rel_type, "from": from_id, "to": to_id, "props": _clean(props)}
         )
+
+
+_KEYS = ("clause", "capacity", "line")
 
 
 def _clean(props: dict[str, Any]) -> dict[str, Any]:

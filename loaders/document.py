@@ -6,9 +6,10 @@ the protocol's source text, so the graph never says more than the protocol does.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from graph.model import BodyKind, Capacity, DeclarationKind, DutyKind, Relation
 
@@ -16,7 +17,21 @@ FORMAT = "govgraph/protocol@1"
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.\-]*$", max_length=80)]
 ClauseRef = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9.\-]*$", max_length=80)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+# Free text is bounded (a 10 MB heading is a mistake, not a heading) and free of control characters
+# other than tab and line breaks (a NUL in a name is never meant, and breaks exports).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MAX_TEXT, MAX_NOTE, MAX_NAME = 20_000, 2_000, 300
+
+
+def printable(value: str) -> str:
+    if found := _CONTROL.search(value):
+        raise ValueError(f"contains a control character (U+{ord(found.group()):04X})")
+    return value
+
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), AfterValidator(printable)]
+Note = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NOTE), AfterValidator(printable)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME), AfterValidator(printable)]
 
 
 class Strict(BaseModel):
@@ -25,7 +40,7 @@ class Strict(BaseModel):
 
 class AreaDoc(Strict):
     id: Slug
-    name: Text
+    name: Name
 
 
 class Approval(Strict):
@@ -38,32 +53,32 @@ class Approval(Strict):
 
 class ProtocolDoc(Strict):
     id: Slug
-    title: Text
-    source: Text = Field(description="the protocol's text file, relative to this YAML file")
+    title: Note
+    source: Name = Field(description="the protocol's text file, relative to this YAML file")
     parties: list[Slug] = Field(min_length=1, description="the bodies the protocol binds together")
     approved_by: list[Approval] = []
 
 
 class ClauseDoc(Strict):
     id: ClauseRef
-    number: str | None = Field(None, description="the number as printed (2.1, 4.0, 3), if any")
-    heading: str | None = None
+    number: Name | None = Field(None, description="the number as printed (2.1, 4.0, 3), if any")
+    heading: Note | None = None
     text: Text = Field(description="the clause verbatim; must occur in the source text")
 
 
 class BodyDoc(Strict):
     id: Slug
-    name: Text
+    name: Name
     kind: BodyKind
-    aliases: list[Text] = []
+    aliases: list[Name] = []
     clause: ClauseRef
     quote: Text | None = Field(None, description="words in the clause that name the body; default: name")
 
 
 class RoleDoc(Strict):
     id: Slug
-    name: Text
-    aliases: list[Text] = []
+    name: Name
+    aliases: list[Name] = []
     body: Slug | None = Field(None, description="the body the role is a post of (the Chair of X: X)")
     clause: ClauseRef
     quote: Text | None = None
@@ -71,7 +86,7 @@ class RoleDoc(Strict):
 
 class LegislationDoc(Strict):
     id: Slug
-    title: Text
+    title: Note
     clause: ClauseRef
     quote: Text
 
@@ -92,14 +107,14 @@ class RelationDoc(Strict):
     clause: ClauseRef | None = None
     quote: Text | None = None
     duty: Slug | None = Field(None, description="the duty that states it; clause and quote default to it")
-    what: str | None = Field(None, description="what is reported, challenged, consulted on ...")
-    frequency: str | None = None
+    what: Note | None = Field(None, description="what is reported, challenged, consulted on ...")
+    frequency: Name | None = None
     capacity: Capacity | None = None
-    note: str | None = None
+    note: Note | None = None
     inferred: bool = Field(
         False, description="not stated in so many words: the reviewer's reading, shown and counted apart"
     )
-    reason: str | None = Field(None, description="why an inferred relation is believed (required with it)")
+    reason: Note | None = Field(None, description="why an inferred relation is believed (required with it)")
 
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True, populate_by_name=True)
 
@@ -120,7 +135,7 @@ class PersonDoc(Strict):
     """A person the protocol itself names (a signatory, "chaired by Jo Bloggs"), holding roles in it."""
 
     id: Slug
-    name: Text
+    name: Name
     holds: list[Slug] = Field(default=[], description="the roles the protocol says this person holds")
     clause: ClauseRef
     quote: Text | None = Field(None, description="words in the clause that name the person; default: name")

@@ -13,6 +13,10 @@ class InputError(Exception):
     line: int | None = None
     field: str | None = None
 
+    def __reduce__(self) -> tuple:
+        """Crosses from a validating worker process intact (a dataclass exception has no ``args``)."""
+        return (InputError, (self.file, self.message, self.line, self.field))
+
     def __str__(self) -> str:
         where = str(self.file) + (f":{self.line}" if self.line else "")
         what = f" [{self.field}]" if self.field else ""

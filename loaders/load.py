@@ -1,27 +1,42 @@
-"""Loading a set of files: validate all of them first, then write each in its own transaction.
+"""Loading a set of files: validate all of them first, then write them, several to a transaction.
 
 Validation of every file precedes any write, so one bad file in a batch leaves the database exactly as
-it was: nothing is half-loaded.
+it was: nothing is half-loaded. Validated documents are not held in memory until the writes: each one's
+rows go to a spool file as it is validated and stream from there to the writer, so memory stays flat
+however many areas a load has (bench/load_bench.py prints the peak).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import multiprocessing
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from neo4j import Driver
+from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph.queries import cypher
+from loaders.batch import GraphBatch
 from loaders.errors import InputError
+from loaders.integrity import Placed, check_claims, check_database
+from loaders.progress import Bar
 from loaders.protocol import ValidProtocol, read_protocol
 from loaders.register import ValidRegister, read_register
-from loaders.writer import WriteResult, write_batch
+from loaders.source import PARSER_NOTE
+from loaders.writer import WriteFailed, WriteResult, stored_digests, write_batches
 
 Progress = Callable[[str], None]
 Document = ValidProtocol | ValidRegister
 PROTOCOL_SUFFIXES = {".yaml", ".yml"}
 REGISTER_SUFFIXES = {".csv"}
+PARALLEL_FROM = 200  # files; below this, validating in this process beats spawning workers
+MAX_WORKERS = 4
 
 
 def read_document(path: Path) -> Document:
@@ -33,23 +48,127 @@ def read_document(path: Path) -> Document:
     raise InputError(path, "unknown kind of file: protocols are .yaml/.yml, membership registers .csv")
 
 
-def read_documents(paths: list[Path], progress: Progress | None = None) -> list[Document]:
-    """Read and validate every file; protocols come first so registers can refer to what they define."""
-    documents = []
-    for index, path in enumerate(paths, start=1):
-        if progress and len(paths) > 1:
-            progress(f"[{index}/{len(paths)}] validating {path}")
-        documents.append(read_document(path))
+@dataclass
+class Validated:
+    """What the load keeps of a validated document while the others are read: no text, no rows."""
+
+    path: Path
+    source: str
+    is_register: bool
+    description: str
+    references: dict[str, tuple[int, str, str]]
+    offset: int
+    size: int
+
+    def summary(self) -> str:
+        return self.description
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A validated document as it crosses from a validating process: its rows already pickled."""
+
+    path: Path
+    source: str
+    is_register: bool
+    description: str
+    references: dict[str, tuple[int, str, str]]
+    claims: list[Placed]
+    data: bytes
+
+
+def prepare(path: Path) -> Prepared:
+    """Read and validate one file, keeping only what the load needs (run in a worker process)."""
+    document = read_document(path)
+    refs = document.references() if isinstance(document, ValidRegister) else {}
+    data = pickle.dumps(document.batch, protocol=pickle.HIGHEST_PROTOCOL)
+    return Prepared(
+        document.path,
+        document.batch.source,
+        isinstance(document, ValidRegister),
+        document.summary(),
+        refs,
+        document.claims,
+        data,
+    )
+
+
+def _prepared(paths: list[Path]) -> Iterator[Prepared]:
+    """Each file validated, in order; many files are validated in parallel processes (one per core).
+
+    Workers are spawned, not forked, so a caller's threads (a driver's, a test runner's) never leak
+    into them; spawning costs a second or two, worth it only for many files.
+    """
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        yield from map(prepare, paths)
+        return
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield from pool.map(prepare, paths, chunksize=8)
+
+
+@dataclass
+class DocumentSet:
+    """Validated documents in load order (protocols first), their rows spooled to a temporary file."""
+
+    documents: list[Validated] = field(default_factory=list)
+    claims: dict[str, Placed] = field(default_factory=dict)
+    spool: IO[bytes] = field(default_factory=lambda: tempfile.TemporaryFile(prefix="govgraph-load-"))  # noqa: SIM115 (closed with the set)
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def __iter__(self) -> Iterator[Validated]:
+        return iter(self.documents)
+
+    def add(self, prepared: Prepared) -> Validated:
+        offset = self.spool.seek(0, 2)
+        self.spool.write(prepared.data)
+        kept = Validated(
+            prepared.path,
+            prepared.source,
+            prepared.is_register,
+            prepared.description,
+            prepared.references,
+            offset,
+            len(prepared.data),
+        )
+        self.documents.append(kept)
+        return kept
+
+    def batch(self, document: Validated) -> GraphBatch:
+        self.spool.seek(document.offset)
+        return pickle.loads(self.spool.read(document.size))
+
+    def batches(self) -> Iterator[GraphBatch]:
+        return (self.batch(d) for d in self.documents)
+
+
+def read_documents(paths: list[Path], progress: Progress | None = None) -> DocumentSet:
+    """Read and validate every file; protocols come first so registers can refer to what they define.
+
+    Besides each file on its own, the files are checked together: no two may be the same document,
+    and no two may make the same node id as different kinds of thing (loaders/integrity.py).
+    """
+    if progress and PARSER_NOTE:
+        progress(PARSER_NOTE)
+    documents = DocumentSet()
     sources: dict[str, Path] = {}
-    for document in documents:
-        if document.batch.source in sources:
-            raise InputError(
-                document.path,
-                f"defines '{document.batch.source}', as does "
-                f"{sources[document.batch.source]}: load one of them",
-            )
-        sources[document.batch.source] = document.path
-    return sorted(documents, key=lambda d: isinstance(d, ValidRegister))
+    claims: list[Placed] = []
+    bar = Bar("validating", len(paths), progress) if progress and len(paths) > 1 else None
+    for document in _prepared(paths):
+        if (other := sources.get(document.source)) is not None:
+            raise InputError(document.path, f"defines '{document.source}', as does {other}: load one of them")
+        sources[document.source] = document.path
+        claims.extend(document.claims)
+        documents.add(document)
+        if bar:
+            bar.step()
+    if bar:
+        bar.done()
+    documents.documents.sort(key=lambda d: d.is_register)
+    documents.claims = check_claims(claims)
+    return documents
 
 
 @dataclass
@@ -63,45 +182,90 @@ class LoadReport:
         if not r.written:
             head += "unchanged"
         else:
-            head += (
-                f"written (nodes +{r.nodes_created}/-{r.nodes_deleted}, "
-                f"edges +{r.edges_created}/-{r.edges_deleted}, pruned {r.pruned})"
+            figures = (
+                f"nodes +{r.nodes_created}/-{r.nodes_deleted}, "
+                f"edges +{r.edges_created}/-{r.edges_deleted}, pruned {r.pruned}"
             )
+            if r.together > 1:
+                figures += f", for the {r.together} documents of its transaction"
+            head += f"written ({figures})"
         counts = ", ".join(f"{kind} {count}" for kind, count in sorted(r.counts.items()))
         return f"{head}\n    {counts}"
+
+
+class LoadFailed(Exception):
+    """Writing stopped part-way: what happened, which documents were not written, and what is loaded."""
 
 
 def load_documents(
     driver: Driver,
     database: str,
-    documents: list[Document],
+    documents: DocumentSet,
     *,
     force: bool = False,
     progress: Progress | None = None,
+    timeout: float = 60.0,
 ) -> list[LoadReport]:
-    _check_register_references(driver, database, documents)
-    reports = []
-    for index, document in enumerate(documents, start=1):
-        if progress:
-            progress(f"[{index}/{len(documents)}] loading {document.path}")
-        result = write_batch(driver, database, document.batch, force=force, progress=progress)
-        reports.append(LoadReport(document.path, result))
+    """Check the documents against the database, then write them; ``LoadFailed`` if a write fails."""
+    try:
+        check_references(driver, database, documents)
+        check_database(driver, database, documents.claims)
+        known = stored_digests(driver, database, [d.source for d in documents])
+    except (Neo4jError, DriverError, OSError) as exc:
+        raise LoadFailed(
+            f"reading the database failed: {_what_happened(exc, timeout)}. Nothing of this load is written."
+        ) from exc
+    bar = Bar("loading", len(documents), progress) if progress and len(documents) > 1 else None
+    reports: list[LoadReport] = []
+    results = write_batches(driver, database, documents.batches(), force=force, timeout=timeout, known=known)
+    try:
+        for document, result in zip(documents, results, strict=False):
+            reports.append(LoadReport(document.path, result))
+            if bar:
+                bar.step()
+    except WriteFailed as failed:
+        raise LoadFailed(_failure(failed, documents, len(reports), timeout)) from failed
+    if bar:
+        bar.done()
     return reports
 
 
-def _check_register_references(driver: Driver, database: str, documents: list[Document]) -> None:
+def _failure(failed: WriteFailed, documents: DocumentSet, loaded: int, timeout: float) -> str:
+    paths = {d.source: d.path for d in documents}
+    names = [str(paths.get(s, s)) for s in failed.sources]
+    which = names[0] if len(names) == 1 else f"{len(names)} documents ({names[0]} ... {names[-1]})"
+    done = f"the {loaded} documents before it are loaded" if loaded else "nothing of this load is written"
+    return (
+        f"writing failed: {_what_happened(failed.cause, timeout)}. {which} not written "
+        f"(Neo4j rolled the transaction back); {done}. Run the same command again to finish."
+    )
+
+
+def _what_happened(cause: Exception, timeout: float) -> str:
+    message = getattr(cause, "message", None) or str(cause) or type(cause).__name__
+    code = getattr(cause, "code", "") or ""
+    if isinstance(cause, ServiceUnavailable | SessionExpired | ConnectionError | OSError):
+        return f"Neo4j stopped answering ({' '.join(message.split())[:200]})"
+    if "TransactionTimedOut" in code or "timed out" in message.lower() or "terminated" in message.lower():
+        return f"the transaction ran longer than its timeout (at least {timeout:.0f}s; GOVGRAPH_TX_TIMEOUT)"
+    if "no space left" in message.lower() or "disk" in message.lower():
+        return "the disk holding the database is full"
+    return f"Neo4j answered: {' '.join(message.split())[:200]}"
+
+
+def check_references(driver: Driver, database: str, documents: DocumentSet) -> None:
     """A register may only name roles and bodies that exist, or that this same load is about to write."""
-    incoming = {
-        node["id"]: node["label"] for d in documents if isinstance(d, ValidProtocol) for node in d.batch.nodes
-    }
-    for register in (d for d in documents if isinstance(d, ValidRegister)):
-        refs = register.references()
+    incoming = {claim.id: claim.label for claim in documents.claims.values()}
+    for register in (d for d in documents if d.is_register):
+        refs = register.references
         records, _, _ = driver.execute_query(
             cypher("register/existing_ids"), ids=list(refs), database_=database, routing_="r"
         )
         existing = {r["id"]: set(r["labels"]) for r in records}
-        for ref, (line, field, label) in refs.items():
+        for ref, (line, field_name, label) in refs.items():
             labels = existing.get(ref) or ({incoming[ref]} if ref in incoming else set())
             if label not in labels:
                 found = f" (it is a {', '.join(sorted(labels))})" if labels else ""
-                raise InputError(register.path, f"unknown {field} '{ref}'{found}", line=line, field=field)
+                raise InputError(
+                    register.path, f"unknown {field_name} '{ref}'{found}", line=line, field=field_name
+                )

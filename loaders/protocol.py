@@ -15,8 +15,9 @@ from pydantic import ValidationError
 
 from graph.model import DeclarationKind, Label
 from loaders.batch import GraphBatch
-from loaders.document import BodyDoc, ProtocolDocument, RelationDoc
+from loaders.document import BodyDoc, DutyDoc, ProtocolDocument, RelationDoc
 from loaders.errors import InputError
+from loaders.integrity import Placed
 from loaders.source import Location, Parsed, dotted, parse_yaml, read_text
 from loaders.text import FoldedText, Span
 
@@ -31,6 +32,7 @@ class ValidProtocol:
     source_text: str
     clause_spans: dict[str, Span]
     batch: GraphBatch
+    claims: list[Placed]
 
     def summary(self) -> str:
         d = self.document
@@ -49,7 +51,11 @@ def read_protocol(path: Path) -> ValidProtocol:
     source_path, source_text, spans = checker.run()
     digest = hashlib.sha256(text.encode() + b"\0" + source_text.encode()).hexdigest()
     batch = to_batch(document, source_path, source_text, spans, digest)
-    return ValidProtocol(path, document, source_path, source_text, spans, batch)
+    placed = [
+        Placed(c.id, c.label, c.name, path, parsed.line_of(c.loc), dotted(c.loc), batch.source)
+        for c in claims_of(document)
+    ]
+    return ValidProtocol(path, document, source_path, source_text, spans, batch, placed)
 
 
 def _validate_schema(path: Path, parsed: Parsed) -> ProtocolDocument:
@@ -79,11 +85,7 @@ class _Checker:
 
     def run(self) -> tuple[Path, str, dict[str, Span]]:
         doc = self.doc
-        source_path = (self.path.parent / doc.protocol.source).resolve()
-        try:
-            source_text = read_text(source_path)
-        except InputError as exc:
-            raise self.fail(("protocol", "source"), f"source text {source_path}: {exc.message}") from None
+        source_path, source_text = self._source()
         self._unique("clauses", [c.id for c in doc.clauses])
         self._unique("bodies", [b.id for b in doc.bodies])
         self._unique(
@@ -97,11 +99,40 @@ class _Checker:
         )
         self._unique("legislation", [leg.id for leg in doc.legislation])
         self._unique("duties", [d.id for d in doc.duties])
+        self._ids_across_kinds()
         spans = self._clauses(FoldedText(source_text))
         self._references()
         self._quotes()
         self._duplicate_relations()
         return source_path, source_text, spans
+
+    def _source(self) -> tuple[Path, str]:
+        """The protocol's text: a regular file beside or below the YAML (never ../../etc/passwd)."""
+        folder = self.path.parent.resolve()
+        source_path = (folder / self.doc.protocol.source).resolve()
+        if not source_path.is_relative_to(folder):
+            raise self.fail(
+                ("protocol", "source"),
+                f"source text {self.doc.protocol.source} must be a file beside or below {self.path.name}",
+            )
+        try:
+            return source_path, read_text(source_path)
+        except InputError as exc:
+            raise self.fail(("protocol", "source"), f"source text {source_path}: {exc.message}") from None
+
+    def _ids_across_kinds(self) -> None:
+        """Every node the document makes has an id of its own, whatever its kind (a body may not share
+        the protocol's id, nor a body of area 'legislation' a piece of legislation's)."""
+        places: dict[str, tuple[Location, str]] = {}
+        for claim in claims_of(self.doc):
+            if claim.id in places:
+                loc, kind = places[claim.id]
+                raise self.fail(
+                    claim.loc,
+                    f"id '{claim.id}' of this {claim.kind} is also the id of the {kind} at "
+                    f"line {self.parsed.line_of(loc)} [{dotted(loc)}]",
+                )
+            places[claim.id] = (claim.loc, claim.kind)
 
     def _unique(self, section: str, ids: list[str], taken: Iterable[str] = (), what: str = "id") -> None:
         seen = set(taken)
@@ -220,27 +251,77 @@ class _Checker:
 
     def _duplicate_relations(self) -> None:
         seen: dict[tuple, int] = {}
+        duties = {d.id: d for d in self.doc.duties}
         for i, rel in enumerate(self.doc.relations):
-            key = (rel.type, rel.from_, rel.to, _relation_clause(rel, self.doc), rel.capacity)
+            key = (rel.type, rel.from_, rel.to, _relation_clause(rel, duties), rel.capacity)
             if key in seen:
                 raise self.fail(("relations", i), f"duplicate relation: same as relations[{seen[key]}]")
             seen[key] = i
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A node id a document makes, what kind of node it is, and where the document says so."""
+
+    id: str
+    label: Label
+    kind: str
+    loc: Location
+    name: str | None = None  # a person's name: two different names may not make the same id
+
+
+def claims_of(doc: ProtocolDocument) -> list[Claim]:
+    """The ids ``to_batch`` gives each node, with the field that makes it (kept in step with to_batch)."""
+    ids = _Ids(doc.area.id, f"{doc.area.id}/{doc.protocol.id}")
+    claims = [
+        Claim(ids.area, Label.AREA, "area", ("area", "id")),
+        Claim(ids.protocol, Label.PROTOCOL, "protocol", ("protocol", "id")),
+    ]
+    claims += [
+        Claim(ids.clause(c.id), Label.CLAUSE, "clause", ("clauses", i, "id"))
+        for i, c in enumerate(doc.clauses)
+    ]
+    claims += [
+        Claim(ids.local(b.id), Label.BODY, "body", ("bodies", i, "id")) for i, b in enumerate(doc.bodies)
+    ]
+    claims += [
+        Claim(ids.local(r.id), Label.ROLE, "role", ("roles", i, "id")) for i, r in enumerate(doc.roles)
+    ]
+    claims += [
+        Claim(ids.local(p.id), Label.PERSON, "person", ("people", i, "id"), p.name)
+        for i, p in enumerate(doc.people)
+    ]
+    claims += [
+        Claim(f"{LEGISLATION_NAMESPACE}/{leg.id}", Label.LEGISLATION, "legislation", ("legislation", i, "id"))
+        for i, leg in enumerate(doc.legislation)
+    ]
+    claims += [
+        Claim(ids.duty(d.id), Label.DUTY, "duty", ("duties", i, "id")) for i, d in enumerate(doc.duties)
+    ]
+    claims += [
+        Claim(f"{ids.protocol}/declaration/{i + 1}", Label.DECLARATION, "declaration", ("declarations", i))
+        for i in range(len(doc.declarations))
+    ]
+    return claims
 
 
 def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _relation_clause(rel: RelationDoc, doc: ProtocolDocument) -> str:
+def _relation_clause(rel: RelationDoc, duties: dict[str, DutyDoc]) -> str:
+    """The relation's clause, else its duty's (``duties`` by id: a dict, not a scan per relation)."""
     if rel.clause:
         return rel.clause
-    return next(d.clause for d in doc.duties if d.id == rel.duty)
+    assert rel.duty is not None
+    return duties[rel.duty].clause
 
 
-def _relation_quote(rel: RelationDoc, doc: ProtocolDocument) -> str:
+def _relation_quote(rel: RelationDoc, duties: dict[str, DutyDoc]) -> str:
     if rel.quote:
         return rel.quote
-    return next(d.text for d in doc.duties if d.id == rel.duty)
+    assert rel.duty is not None
+    return duties[rel.duty].text
 
 
 def to_batch(
@@ -368,13 +449,14 @@ def _duties(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
 
 
 def _relations(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
+    duties = {d.id: d for d in doc.duties}
     for rel in doc.relations:
         batch.edge(
             rel.type,
             ids.local(rel.from_),
             ids.local(rel.to),
-            clause=ids.clause(_relation_clause(rel, doc)),
-            quote=_relation_quote(rel, doc),
+            clause=ids.clause(_relation_clause(rel, duties)),
+            quote=_relation_quote(rel, duties),
             what=rel.what,
             frequency=rel.frequency,
             capacity=rel.capacity,

@@ -16,10 +16,13 @@ from pathlib import Path
 
 from graph.model import Capacity, Label
 from loaders.batch import GraphBatch
+from loaders.document import MAX_NAME
 from loaders.errors import InputError
+from loaders.integrity import Placed
 from loaders.source import read_text
 
 COLUMNS = ["person", "role", "body", "capacity", "start", "end"]
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ID = re.compile(r"^[a-z0-9][a-z0-9.\-]*/[a-z0-9][a-z0-9.\-]*$")
 
 
@@ -40,6 +43,7 @@ class ValidRegister:
     area: str
     rows: list[Membership]
     batch: GraphBatch
+    claims: list[Placed]
 
     def references(self) -> dict[str, tuple[int, str, str]]:
         """Every role/body id the register names, with the first line and field that names it."""
@@ -56,7 +60,7 @@ class ValidRegister:
 
 
 def read_register(path: Path) -> ValidRegister:
-    text = read_text(path)
+    text = read_text(path).removeprefix("\ufeff")  # Excel writes "CSV UTF-8" with a byte-order mark
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -77,17 +81,32 @@ def read_register(path: Path) -> ValidRegister:
     if not rows:
         raise InputError(path, "has a header but no rows")
     area = _one_area(path, rows)
+    people = _people(path, area, rows)
     _no_duplicates(path, rows)
     digest = hashlib.sha256(text.encode()).hexdigest()
-    return ValidRegister(path, area, rows, _batch(path, area, rows, digest))
+    batch = _batch(path, area, rows, digest)
+    claims = [Placed(batch.source, Label.REGISTER, None, path, None, "file", batch.source)]
+    claims += [
+        Placed(f"{area}/{slug(name)}", Label.PERSON, name, path, line, "person", batch.source)
+        for name, line in people.items()
+    ]
+    return ValidRegister(path, area, rows, batch, claims)
 
 
 def _row(path: Path, line: int, values: list[str]) -> Membership:
     if len(values) != len(COLUMNS):
         raise InputError(path, f"expected {len(COLUMNS)} columns, found {len(values)}", line=line)
+    for field, value in zip(COLUMNS, values, strict=True):
+        if found := _CONTROL.search(value):
+            message = f"contains a control character (U+{ord(found.group()):04X})"
+            raise InputError(path, message, line=line, field=field)
     person, role, body, capacity, start, end = (v.strip() for v in values)
     if not person:
         raise InputError(path, "a person's name is required", line=line, field="person")
+    if len(person) > MAX_NAME:
+        raise InputError(path, f"a name of more than {MAX_NAME} characters", line=line, field="person")
+    if not slug(person):
+        raise InputError(path, f"'{person}' has no letter or digit to make an id", line=line, field="person")
     for field, value in (("role", role), ("body", body)):
         if value and not _ID.match(value):
             raise InputError(path, f"'{value}' is not an id like area/slug", line=line, field=field)
@@ -143,6 +162,25 @@ def _no_duplicates(path: Path, rows: list[Membership]) -> None:
         if key in seen:
             raise InputError(path, f"duplicate row: same as line {seen[key]}", line=row.line)
         seen[key] = row.line
+
+
+def _people(path: Path, area: str, rows: list[Membership]) -> dict[str, int]:
+    """Each person's name and first line; two different names may not make the same id."""
+    first: dict[str, int] = {}
+    by_id: dict[str, str] = {}
+    for row in rows:
+        person_id = f"{area}/{slug(row.person)}"
+        other = by_id.setdefault(person_id, row.person)
+        if other != row.person:
+            raise InputError(
+                path,
+                f"the name '{row.person}' makes the id '{person_id}', as does the different name "
+                f"'{other}' at line {first[other]}: spell one person's name the same way throughout",
+                line=row.line,
+                field="person",
+            )
+        first.setdefault(row.person, row.line)
+    return first
 
 
 def slug(text: str) -> str:

@@ -1,11 +1,18 @@
 """Reading input files strictly: UTF-8 only, YAML without duplicate keys, every value's line remembered.
 
-PyYAML silently keeps the last of two equal keys and forgets where values stood; composing the node tree
-ourselves lets every later error point at the line a reviewer has to fix.
+PyYAML silently keeps the last of two equal keys and forgets where values stood; building the data
+ourselves from the parser's events lets every later error point at the line a reviewer has to fix.
+
+Every input is bounded before it is parsed (a regular file, a size, a line count) and while it is parsed
+(nesting depth; no anchors, aliases or tags, which the format never needs and which carry the
+billion-laughs and recursion attacks), so a hostile file is refused in time linear in its size.
 """
 
 from __future__ import annotations
 
+import os
+import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,8 +22,26 @@ import yaml
 from loaders.errors import InputError
 
 Location = tuple[str | int, ...]
-# The document format has no numeric fields; numbers in it are clause numbers, kept as written.
-_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+
+# Limits of a protocol's files. The largest real protocols are ~200 KB of text; a 4,000-clause one
+# is ~3 MB of YAML. Anything above these is a mistake (or an attack), refused before it is parsed.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_LINES = 400_000
+MAX_DEPTH = 12  # the format nests 5 deep (relations[3].what); a margin for flow style
+
+# libyaml's C parser is about four times faster than PyYAML's pure-Python one and keeps the same marks.
+LIBYAML = bool(getattr(yaml, "__with_libyaml__", False))
+_Parser: Any = yaml.CSafeLoader if LIBYAML else yaml.SafeLoader
+PARSER_NOTE = (
+    None
+    if LIBYAML
+    else "note: PyYAML was built without libyaml, so YAML is parsed in pure Python (about 4x slower)"
+)
+
+_BOOLS = yaml.constructor.SafeConstructor.bool_values
+_RESOLVER = yaml.resolver.Resolver()
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
 
 
 @dataclass
@@ -34,64 +59,168 @@ class Parsed:
         return None
 
 
-def read_text(path: Path) -> str:
-    """The file's text; a missing, unreadable or non-UTF-8 file is an ``InputError`` naming the line."""
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A regular file's bytes, at most ``limit`` of them: FIFOs, devices and huge files are refused first.
+
+    ``stat`` before ``open`` means a FIFO is never opened (opening one blocks until a writer comes), and
+    reading ``limit + 1`` bytes catches a file that grew after the stat.
+    """
     try:
-        raw = path.read_bytes()
+        info = os.stat(path)
     except FileNotFoundError:
         raise InputError(path, "file not found") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a directory, not a file") from None
     except OSError as exc:
         raise InputError(path, f"cannot be read: {exc.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(path, "is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(path, "is not a regular file (a pipe, socket or device)")
+    if info.st_size > limit:
+        raise InputError(path, f"is {_size(info.st_size)}, more than the limit of {_size(limit)}")
     try:
-        return raw.decode("utf-8")
+        with open(path, "rb") as handle:
+            raw = handle.read(limit + 1)
+    except OSError as exc:
+        raise InputError(path, f"cannot be read: {exc.strerror}") from None
+    if len(raw) > limit:
+        raise InputError(path, f"is more than the limit of {_size(limit)}")
+    return raw
+
+
+def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
+    """The file's text; a missing, unreadable, oversized or non-UTF-8 file is an ``InputError``."""
+    raw = read_bytes(path, limit)
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError(
             path, f"is not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})", line=line
         ) from None
+    lines = text.count("\n")
+    if lines > MAX_LINES:
+        raise InputError(path, f"has {lines} lines, more than the limit of {MAX_LINES}")
+    return text
+
+
+def _size(count: int) -> str:
+    return f"{count / (1024 * 1024):.1f} MiB" if count >= 1024 * 1024 else f"{count} bytes"
 
 
 def parse_yaml(path: Path, text: str) -> Parsed:
+    """One YAML document as plain data and line marks, built from the parser's events in one pass."""
+    parser = _Parser(text)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root, lines = _build(path, parser.get_event)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise InputError(path, f"malformed YAML: {exc.problem or exc.context}", line=line) from None
     except yaml.YAMLError as exc:
-        raise InputError(path, f"malformed YAML: {exc}") from None
+        raise InputError(path, f"malformed YAML: {_one_line(str(exc))}") from None
+    finally:
+        parser.dispose()
     if root is None:
         raise InputError(path, "is empty")
-    parsed = Parsed(data=None)
-    parsed.data = _convert(path, root, (), parsed.lines)
-    return parsed
+    return Parsed(root, lines)
 
 
-def _convert(path: Path, node: yaml.Node, loc: Location, lines: dict[Location, int]) -> Any:
-    lines[loc] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise InputError(path, "mapping keys must be plain names", line=key_node.start_mark.line + 1)
-            if key in result:
-                raise InputError(
-                    path,
-                    f"duplicate key '{key}'",
-                    line=key_node.start_mark.line + 1,
-                    field=dotted((*loc, key)),
-                )
-            result[key] = _convert(path, value_node, (*loc, key), lines)
-            lines[(*loc, key)] = key_node.start_mark.line + 1
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(path, item, (*loc, i), lines) for i, item in enumerate(node.value)]
-    if node.tag in _NUMBER_TAGS:
-        return node.value  # clause numbers: unquoted 2.10 must stay "2.10", not become 2.1
-    return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+_AWAITING_KEY = object()
+_NODES = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _build(path: Path, next_event: Callable[[], yaml.Event | None]) -> tuple[Any, dict[Location, int]]:
+    """Dicts, lists and scalars from parser events, refusing what the format has no use for.
+
+    One flat loop over the events (no recursion, so no depth can overflow a stack): each open mapping
+    or sequence is a frame ``[container, location, key]``; a mapping's key is ``_AWAITING_KEY`` until
+    its key scalar arrives. This is the hot path of validation, hence written for speed.
+    """
+    stack: list[list[Any]] = []
+    lines: dict[Location, int] = {}
+    root: Any = None
+    documents = 0
+
+    def fail(event: yaml.Event, message: str) -> InputError:
+        return InputError(path, message, line=event.start_mark.line + 1)
+
+    while (event := next_event()) is not None:
+        kind = event.__class__
+        if kind in _ENDS:
+            stack.pop()
+            continue
+        if kind not in _NODES:
+            if kind is yaml.AliasEvent:
+                raise fail(event, "YAML aliases (*name) are not part of the format: write the value out")
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise fail(event, "holds more than one YAML document (a second '---')")
+            continue
+        if event.anchor is not None:
+            raise fail(event, f"YAML anchors (&{event.anchor}) are not part of the format")
+        if event.tag is not None and event.tag != "!":
+            raise fail(event, f"YAML tags ({event.tag}) are not part of the format")
+        line = event.start_mark.line + 1
+        if not stack:
+            loc: Location = ()
+            lines[loc] = line
+        else:
+            frame = stack[-1]
+            container = frame[0]
+            if frame[2] is _AWAITING_KEY:
+                if kind is not yaml.ScalarEvent:
+                    raise fail(event, "mapping keys must be plain names")
+                key = event.value
+                if key in container:
+                    raise InputError(
+                        path, f"duplicate key '{key}'", line=line, field=dotted((*frame[1], key))
+                    )
+                frame[2] = key
+                lines[(*frame[1], key)] = line
+                continue
+            if container.__class__ is dict:
+                loc = (*frame[1], frame[2])  # its line is the key's
+            else:
+                loc = (*frame[1], len(container))
+                lines[loc] = line
+        if kind is yaml.ScalarEvent:
+            value: Any = _scalar(event)
+        else:
+            if len(stack) >= MAX_DEPTH:
+                raise fail(event, f"nests deeper than {MAX_DEPTH} levels")
+            value = {} if kind is yaml.MappingStartEvent else []
+        if not stack:
+            root = value
+        elif container.__class__ is dict:
+            container[frame[2]] = value
+            frame[2] = _AWAITING_KEY
+        else:
+            container.append(value)
+        if kind is not yaml.ScalarEvent:
+            stack.append([value, loc, _AWAITING_KEY if kind is yaml.MappingStartEvent else None])
+    return root, lines
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    """Plain scalars may be null or a boolean; everything else stays text.
+
+    The format has no numeric or date fields: numbers in it are clause numbers, kept as written (an
+    unquoted 2.10 must stay "2.10", not become 2.1), and text that looks like a date stays text.
+    """
+    if event.style or not event.implicit[0]:
+        return event.value
+    tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        return _BOOLS[event.value.lower()]
+    return event.value
 
 
 def dotted(loc: Location) -> str:

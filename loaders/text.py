@@ -7,9 +7,13 @@ we compare with whitespace folded, and nothing else normalised (a quote must be 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\S+")
+_NEWLINE = re.compile("\n")
 
 
 def fold(text: str) -> str:
@@ -25,25 +29,32 @@ class Span:
 
 
 class FoldedText:
-    """A text with its whitespace folded and a map back to the original offsets."""
+    """A text with its whitespace folded and a map back to the original offsets.
+
+    The map is kept per word, not per character: the folded text is the words joined by single spaces,
+    so an offset inside word ``k`` maps back by its distance from the word's start: two list entries per
+    word instead of two per character, built with regular-expression passes, and only when needed.
+    """
 
     def __init__(self, original: str) -> None:
         self.original = original
-        chars: list[str] = []
-        offsets: list[int] = []
-        pending_space = False
-        for index, char in enumerate(original):
-            if char.isspace():
-                pending_space = bool(chars)
-                continue
-            if pending_space:
-                chars.append(" ")
-                offsets.append(index - 1)
-                pending_space = False
-            chars.append(char)
-            offsets.append(index)
-        self.folded = "".join(chars)
-        self._offsets = offsets
+        self.folded = " ".join(_WORD.findall(original))
+        self._map: tuple[list[int], list[int]] | None = None  # built by the first find()
+        self._newlines: list[int] | None = None
+
+    def _original_offset(self, folded: int) -> int:
+        if self._map is None:
+            starts = [m.start() for m in _WORD.finditer(self.original)]
+            lengths = [len(word) + 1 for word in self.folded.split(" ")] if self.folded else []
+            self._map = (starts, [0, *accumulate(lengths[:-1])])
+        word_starts, folded_starts = self._map
+        word = bisect_right(folded_starts, folded) - 1
+        return word_starts[word] + folded - folded_starts[word]
+
+    def _line(self, offset: int) -> int:
+        if self._newlines is None:
+            self._newlines = [m.start() for m in _NEWLINE.finditer(self.original)]
+        return bisect_left(self._newlines, offset) + 1
 
     def find(self, quote: str, after: int = 0) -> Span | None:
         """The first occurrence at or after folded offset ``after``, else the first anywhere.
@@ -59,9 +70,9 @@ class FoldedText:
             position = self.folded.find(needle)
         if position < 0:
             return None
-        start = self._offsets[position]
-        end = self._offsets[position + len(needle) - 1] + 1
-        return Span(start, end, self.original.count("\n", 0, start) + 1, position + len(needle))
+        start = self._original_offset(position)
+        end = self._original_offset(position + len(needle) - 1) + 1
+        return Span(start, end, self._line(start), position + len(needle))
 
     def __contains__(self, quote: str) -> bool:
         return fold(quote) in self.folded

@@ -1,16 +1,30 @@
-"""Write one document's GraphBatch in one transaction: idempotent, batched, replacing what it wrote before."""
+"""Write documents' GraphBatches: idempotent, batched, each document replacing what it wrote before.
+
+Several documents share one transaction (``GROUP_DOCUMENTS``, fewer with big documents), which keeps
+every document atomic (a transaction commits all of its documents or none) while paying the fixed cost
+of a transaction, and of each statement's round trip, once per group instead of once per document:
+one digest query for the whole load, then per group one delete (only for documents already there), one
+node statement and one statement per edge type, and one prune.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from neo4j import Driver, ManagedTransaction, ResultSummary
+from neo4j import Driver, ManagedTransaction, ResultSummary, unit_of_work
 
 from graph.queries import cypher
 from loaders.batch import GraphBatch
 
-BATCH_ROWS = 2_000
+BATCH_ROWS = 10_000  # rows per statement
+GROUP_DOCUMENTS = 32  # documents per transaction (bench/load_bench.py measured 8-64; see README)
+GROUP_ROWS = 20_000  # ... or fewer documents, once they hold this many rows
+DIGEST_ROWS = 10_000
+# A transaction may run for the configured timeout plus this much per row, so a first 4,000-clause
+# document loads on a slow machine while a stuck one is still stopped eventually.
+SECONDS_PER_ROW = 0.005
 Progress = Callable[[str], None]
 
 
@@ -24,67 +38,154 @@ class WriteResult:
     edges_created: int = 0
     edges_deleted: int = 0
     pruned: int = 0
+    together: int = 1  # documents in the transaction the figures above are for
 
 
-def stored_digest(driver: Driver, database: str, source: str) -> str | None:
-    records, _, _ = driver.execute_query(
-        cypher("load/document_digest"), source=source, database_=database, routing_="r"
-    )
-    return records[0]["digest"] if records else None
+class WriteFailed(Exception):
+    """A transaction that did not commit: its documents are not in the database (Neo4j rolled it back)."""
+
+    def __init__(self, sources: list[str], cause: Exception) -> None:
+        super().__init__(str(cause))
+        self.sources, self.cause = sources, cause
+
+
+def stored_digests(driver: Driver, database: str, sources: list[str]) -> dict[str, str | None]:
+    """The digest each document had when last written; documents not in the database are absent."""
+    found: dict[str, str | None] = {}
+    for start in range(0, len(sources), DIGEST_ROWS):
+        records, _, _ = driver.execute_query(
+            cypher("load/document_digests"),
+            sources=sources[start : start + DIGEST_ROWS],
+            database_=database,
+            routing_="r",
+        )
+        found.update((r["source"], r["digest"]) for r in records)
+    return found
 
 
 def write_batch(
-    driver: Driver, database: str, batch: GraphBatch, *, force: bool = False, progress: Progress | None = None
+    driver: Driver,
+    database: str,
+    batch: GraphBatch,
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
+    timeout: float = 60.0,
 ) -> WriteResult:
-    """Replace the document's content in one transaction, or do nothing if it is unchanged.
+    """Replace one document's content in one transaction, or do nothing if it is unchanged.
 
     Unchanged means the same digest of the YAML and its source text is stored already; ``force`` rewrites
     anyway (useful after a loader upgrade).
     """
-    if not force and stored_digest(driver, database, batch.source) == batch.digest:
-        return WriteResult(
-            batch.source, written=False, counts=document_counts(driver, database, batch.source)
+    return next(iter(write_batches(driver, database, [batch], force=force, timeout=timeout)))
+
+
+def write_batches(
+    driver: Driver,
+    database: str,
+    batches: Iterable[GraphBatch],
+    *,
+    force: bool = False,
+    timeout: float = 60.0,
+    known: dict[str, str | None] | None = None,
+) -> Iterator[WriteResult]:
+    """Write each changed document, several to a transaction; yield each document's result in order.
+
+    ``known`` is the stored digests (``stored_digests``) when the caller has them already. A failed
+    transaction raises ``WriteFailed`` naming its documents; the results yielded before it are committed.
+    """
+    batches = list(batches) if known is None else batches
+    if known is None:
+        known = stored_digests(driver, database, [b.source for b in batches])  # type: ignore[union-attr]
+    group: list[GraphBatch] = []
+    rows = 0
+    for batch in batches:
+        if not force and batch.source in known and known[batch.source] == batch.digest:
+            yield from _flush(driver, database, group, known, timeout)
+            group, rows = [], 0
+            yield WriteResult(batch.source, written=False, counts=counts_of(batch))
+            continue
+        group.append(batch)
+        rows += len(batch.nodes) + len(batch.edges)
+        if len(group) >= GROUP_DOCUMENTS or rows >= GROUP_ROWS:
+            yield from _flush(driver, database, group, known, timeout)
+            group, rows = [], 0
+    yield from _flush(driver, database, group, known, timeout)
+
+
+def _flush(
+    driver: Driver, database: str, group: list[GraphBatch], known: dict[str, str | None], timeout: float
+) -> Iterator[WriteResult]:
+    if not group:
+        return
+    rows = sum(len(b.nodes) + len(b.edges) for b in group)
+    work = unit_of_work(timeout=timeout + rows * SECONDS_PER_ROW)(_replace)
+    try:
+        with driver.session(database=database) as session:
+            tally = session.execute_write(work, group, [b.source for b in group if b.source in known])
+    except Exception as exc:  # every failure of a transaction means the same to the user: not written
+        raise WriteFailed([b.source for b in group], exc) from exc
+    for batch in group:
+        known[batch.source] = batch.digest
+        yield WriteResult(
+            batch.source,
+            written=True,
+            counts=counts_of(batch),
+            together=len(group),
+            **tally,
         )
-    with driver.session(database=database) as session:
-        result = session.execute_write(_replace, batch, progress)
-    result.counts = document_counts(driver, database, batch.source)
-    return result
 
 
-def _replace(tx: ManagedTransaction, batch: GraphBatch, progress: Progress | None) -> WriteResult:
-    result = WriteResult(batch.source, written=True)
-    deleted = tx.run(cypher("load/delete_document_content"), source=batch.source)
-    previously = deleted.single(strict=True)["previously"]
-    _tally(result, deleted.consume())
-    done, total = 0, len(batch.nodes) + len(batch.edges)
-    for statement, rows in (("load/merge_nodes", batch.nodes), ("load/merge_edges", batch.edges)):
-        for chunk in _chunks(rows, BATCH_ROWS):
-            outcome = tx.run(cypher(statement), rows=chunk)
-            if statement == "load/merge_edges" and (missing := outcome.single(strict=True)["missing"]):
-                raise RuntimeError(f"{batch.source}: {missing} edges name a node that does not exist")
-            _tally(result, outcome.consume())
-            done += len(chunk)
-            if progress and total > BATCH_ROWS:
-                progress(f"  {batch.source}: {done}/{total} rows")
-    pruned = tx.run(cypher("load/prune_orphans"), ids=previously)
-    result.pruned = pruned.single(strict=True)["pruned"]
-    _tally(result, pruned.consume())
-    return result
+def _replace(tx: ManagedTransaction, group: list[GraphBatch], existing: list[str]) -> dict[str, int]:
+    tally: Counter[str] = Counter()
+    previously: list[str] = []
+    if existing:
+        deleted = tx.run(cypher("load/delete_documents"), sources=existing)
+        previously = [node for record in deleted for node in record["previously"]]
+        _tally(tally, deleted.consume())
+    for chunk in _chunks([row for b in group for row in b.nodes], BATCH_ROWS):
+        _tally(tally, tx.run(cypher("load/merge_nodes"), rows=chunk).consume())
+    by_type: dict[str, list[dict]] = defaultdict(list)
+    for batch in group:
+        for edge in batch.edges:
+            by_type[edge["type"]].append({k: edge[k] for k in ("id", "from", "to", "props")})
+    for rel_type, edges in sorted(by_type.items()):
+        for chunk in _chunks(edges, BATCH_ROWS):
+            outcome = tx.run(cypher(f"load/edges/{rel_type}"), rows=chunk)
+            if missing := outcome.single(strict=True)["missing"]:
+                raise RuntimeError(f"{missing} {rel_type} edges name a node that does not exist")
+            _tally(tally, outcome.consume())
+    if previously:
+        pruned = tx.run(cypher("load/prune_orphans"), ids=previously)
+        tally["pruned"] += pruned.single(strict=True)["pruned"]
+        _tally(tally, pruned.consume())
+    return {
+        key: tally[key]
+        for key in ("nodes_created", "nodes_deleted", "edges_created", "edges_deleted", "pruned")
+    }
 
 
-def _tally(result: WriteResult, summary: ResultSummary) -> None:
+def _tally(tally: Counter[str], summary: ResultSummary) -> None:
     counters = summary.counters
-    result.nodes_created += counters.nodes_created
-    result.nodes_deleted += counters.nodes_deleted
-    result.edges_created += counters.relationships_created
-    result.edges_deleted += counters.relationships_deleted
+    tally["nodes_created"] += counters.nodes_created
+    tally["nodes_deleted"] += counters.nodes_deleted
+    tally["edges_created"] += counters.relationships_created
+    tally["edges_deleted"] += counters.relationships_deleted
 
 
-def document_counts(driver: Driver, database: str, source: str) -> dict[str, int]:
-    records, _, _ = driver.execute_query(
-        cypher("load/document_counts"), source=source, database_=database, routing_="r"
+def counts_of(batch: GraphBatch) -> dict[str, int]:
+    """What the document holds once written, by node label and edge type, known without a query.
+
+    Its nodes are those it owns (they carry its id as ``source``) and the shared ones it DEFINES; its
+    edges are those carrying its id. This is what a query of the database would count after the write,
+    without reading the edges of shared nodes (legislation is cited by every protocol).
+    """
+    defined = {e["to"] for e in batch.edges if e["type"] == "DEFINES" and e["from"] == batch.source}
+    counts: Counter[str] = Counter(
+        n["label"] for n in batch.nodes if n["id"] in defined or n["props"].get("source") == batch.source
     )
-    return {r["kind"]: r["count"] for r in records}
+    counts.update(e["type"] for e in batch.edges if e["props"].get("source") == batch.source)
+    return dict(counts)
 
 
 def _chunks(rows: list[dict], size: int) -> Iterator[list[dict]]:

@@ -47,9 +47,9 @@ def test_installed_wheel_loads_statements_by_name(wheel: Path, tmp_path: Path) -
         "import sys; sys.path.insert(0, sys.argv[1]);"
         "import graph, graph.queries as q, graph.jars as j;"
         "assert graph.__file__.startswith(sys.argv[1]), graph.__file__;"
-        "print(len(q.names()), q.query('load/merge_edges').header['name'], j.pom_path().is_file())"
+        "print(len(q.names()), q.query('load/merge_nodes').header['name'], j.pom_path().is_file())"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe, str(unpacked)], cwd=tmp_path, capture_output=True, text=True, check=True
     )
-    assert result.stdout.split() == [str(len(names())), "load/merge_edges", "True"]
+    assert result.stdout.split() == [str(len(names())), "load/merge_nodes", "True"]
