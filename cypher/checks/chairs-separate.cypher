@@ -69,6 +69,11 @@ CALL (d) {
   }
   MATCH p = (chair:Role)-[c:CHAIRS]->(b)
   WHERE c.inferred IS NULL
+    // a role chairing two of the bodies is already the error above, whoever holds it
+    AND NOT EXISTS {
+      MATCH (chair)-[c2:CHAIRS]->(o:Body)<-[:CONCERNS]-(d)
+      WHERE o <> b AND c2.inferred IS NULL
+    }
   RETURN
     'warning' AS severity,
     'unverified' AS status,
