@@ -201,8 +201,8 @@ def test_what_no_text_states_is_marked_inferred_with_its_reason(bundled: Cli) ->
     )
     assert [(r["type"], r["a"], r["b"], r["clause"], r["reason"]) for r in rows] == [
         ("CHALLENGES", "leicester/hwb", "leicester/trust", "5h", True),
-        ("SUBGROUP_OF", "leicester/lscb-executive-group", "leicester/lscb", "approvals-c", True),
         ("CHALLENGES", "leicester/lscb", "leicester/hwb", "5h", True),
+        ("SUBGROUP_OF", "leicester/lscb-executive-group", "leicester/lscb", "approvals-c", True),
         ("CHALLENGES", "leicester/trust", "leicester/hwb", "5h", True),
         ("OVERSEES", "wirral/wct", "wirral/wct-partners", "4.2", True),
     ]

@@ -57,6 +57,11 @@ CALL (d, ind) {
   }
   MATCH p = (chair:Role)-[c:CHAIRS]->(ind)
   WHERE c.inferred IS NULL
+    // a chairing role that is itself an executive post of a scrutinised body is already the error above
+    AND NOT EXISTS {
+      MATCH (chair)-[x:ROLE_IN|CHAIRS]->(other:Body)<-[y:SCRUTINISES|CHALLENGES|OVERSEES|HOLDS_TO_ACCOUNT]-(ind)
+      WHERE other <> ind AND x.inferred IS NULL AND y.inferred IS NULL
+    }
   RETURN
     'warning' AS severity,
     'unverified' AS status,
