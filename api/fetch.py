@@ -5,15 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from neo4j.exceptions import DriverError
 from strawberry.fastapi import BaseContext
 
 from api import findings, lucene, types
 from api.pages import Connection, connection, window
 from api.snapshot import Snapshot
-from api.store import ApiError, StatementLog, Store, Unavailable, is_outage
+from api.store import ApiError, StatementLog, Store
 from graph import checks
-from graph.errors import GraphError
 
 MAX_HOPS = 6
 DEFAULT_PATH_EDGES = (
@@ -184,22 +182,11 @@ def _hit(snap: Snapshot, hit: dict[str, Any]) -> types.SearchHit:
 
 async def area_findings(ctx: Context, area: str | None) -> list[checks.Finding]:
     """Every rule's findings for ``area`` (None: all areas), once per request and area."""
-    return await ctx.findings.area(lambda a: _run_checks(ctx, a), area)
-
-
-async def _run_checks(ctx: Context, area: str | None) -> list[checks.Finding]:
-    ctx.log.names.extend(f"checks/{rule.id}" for rule in checks.load_rules())
-    try:
-        return await checks.run_checks_async(ctx.store.driver, area=area, database=ctx.store.target.database)
-    except GraphError as exc:
-        raise findings.as_api_error(exc) from exc
-    except (DriverError, OSError) as exc:
-        if is_outage(exc):
-            raise Unavailable() from exc
-        raise
+    return (await ctx.findings.outcome(ctx, area)).findings
 
 
 async def check_findings(
     ctx: Context, area: str | None, rules: list[str] | None, floor: findings.Severity | None
 ) -> list[findings.Finding]:
+    findings.refuse_unknown(rules)  # before anything runs
     return findings.select(await area_findings(ctx, area), rules, floor)

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import asyncio
 from enum import Enum
+from functools import lru_cache
+from typing import Any
 
 import strawberry
+from neo4j.exceptions import DriverError
 
 from api.store import ApiError, Unavailable, is_outage
 from graph import checks
@@ -22,6 +25,13 @@ class Severity(Enum):
     INFO = "info"
     WARNING = "warning"
     ERROR = "error"
+
+
+@strawberry.enum(description="A rule's outcome: examined and held, found something, or could not examine.")
+class CheckStatus(Enum):
+    PASSED = "passed"
+    FAILED = "failed"
+    UNVERIFIED = "unverified"
 
 
 @strawberry.type
@@ -67,10 +77,15 @@ class Finding:
     subjects: list[FindingNode]
     path: FindingPath
     clauses: list[FindingClause]
+    status: CheckStatus = strawberry.field(
+        default=CheckStatus.FAILED,
+        description="FAILED: a finding; UNVERIFIED: the rule could not examine it (the message says why).",
+    )
 
     @classmethod
     def of(cls, found: checks.Finding) -> Finding:
         return cls(
+            status=CheckStatus(found.status.value),
             rule=found.rule,
             severity=Severity(found.severity.value),
             area=found.area,
@@ -105,31 +120,108 @@ def _edge(edge: checks.EdgeRef) -> FindingEdge:
     )
 
 
+@strawberry.type(
+    description="One rule on one area: passed (examined and held), failed, or unverified and why."
+)
+class CheckResult:
+    rule: str
+    area: str
+    status: CheckStatus
+    reason: str | None = strawberry.field(description="Why the rule could not examine the area (UNVERIFIED).")
+    examined: list[str] = strawberry.field(
+        description="What the rule examined there (the grounds of a pass)."
+    )
+    findings: list[Finding]
+
+    @classmethod
+    def of(cls, result: checks.Result) -> CheckResult:
+        return cls(
+            rule=result.rule,
+            area=result.area,
+            status=CheckStatus(result.status.value),
+            reason=result.reason,
+            examined=list(result.examined),
+            findings=[Finding.of(f) for f in result.findings],
+        )
+
+
 class FindingsCache:
     """One request's findings by area, computed at most once per area even under concurrent resolvers."""
 
     def __init__(self) -> None:
         self._runs: dict[str | None, asyncio.Task[list[checks.Finding]]] = {}
+        self._outcomes: dict[str | None, asyncio.Task[checks.Outcome]] = {}
 
     async def area(self, run: object, area: str | None) -> list[checks.Finding]:
         if area not in self._runs:
             self._runs[area] = asyncio.ensure_future(run(area))  # type: ignore[operator]
         return await self._runs[area]
 
+    async def outcome(self, ctx: Any, area: str | None) -> checks.Outcome:
+        """Findings and evidence of every rule for ``area`` (None: all), run once per request and area."""
+        if area not in self._outcomes:
+            self._outcomes[area] = asyncio.ensure_future(run(ctx, area))
+        return await self._outcomes[area]
+
+
+@lru_cache(maxsize=1)
+def bundled_rules() -> tuple[checks.Rule, ...]:
+    """Parsed once per process: the API serves the bundled rules, and reading them per request costs."""
+    return tuple(checks.load_rules())
+
 
 def known_rules() -> set[str]:
-    return {rule.id for rule in checks.load_rules()}
+    return {rule.id for rule in bundled_rules()}
+
+
+async def run(ctx: Any, area: str | None) -> checks.Outcome:
+    """The API's checks path: every bundled rule for ``area`` in one read transaction."""
+    rules = bundled_rules()
+    ctx.log.names.extend(f"checks/{rule.id}" for rule in rules)
+    try:
+        return await checks.run_outcome_async(
+            ctx.store.driver, rules, area, database=ctx.store.target.database
+        )
+    except GraphError as exc:
+        raise as_api_error(exc) from exc
+    except (DriverError, OSError) as exc:
+        if is_outage(exc):
+            raise Unavailable() from exc
+        raise
+
+
+def refuse_unknown(rules: list[str] | None) -> None:
+    """``rules: []`` or a misspelt id must never mean "every rule": refused, naming what is wrong."""
+    if rules is None:
+        return
+    if not rules:
+        raise ApiError("rules: [] names no rule; leave the argument out to run every rule.")
+    known = known_rules()
+    unknown = [rule for rule in dict.fromkeys(rules) if rule not in known]
+    if unknown:
+        names = ", ".join(unknown)
+        raise ApiError(
+            f"Unknown rule{'s' if len(unknown) > 1 else ''}: {names}; known: {', '.join(sorted(known))}."
+        )
 
 
 def select(findings: list[checks.Finding], rules: list[str] | None, floor: Severity | None) -> list[Finding]:
-    if rules:
-        unknown = sorted(set(rules) - known_rules())
-        if unknown:
-            raise ApiError(
-                f"Unknown rule(s): {', '.join(unknown)}; known: {', '.join(sorted(known_rules()))}."
-            )
+    refuse_unknown(rules)
     rank = checks.Severity(floor.value).rank if floor else 0
     return [Finding.of(f) for f in findings if (not rules or f.rule in rules) and f.severity.rank >= rank]
+
+
+async def check_results(ctx: Any, area: str | None, rules: list[str] | None) -> list[CheckResult]:
+    """Every rule-and-area outcome for ``area`` (None: every area), in the order of ``govgraph check``."""
+    refuse_unknown(rules)
+    areas = [row["id"] for row in await ctx.store.read("checks/support/areas", ctx.log)]
+    if area is not None:
+        if area not in areas:
+            raise ApiError(f"Unknown area '{area}'.")
+        areas = [area]
+    outcome = await ctx.findings.outcome(ctx, area)
+    chosen = [rule for rule in bundled_rules() if not rules or rule.id in rules]
+    return [CheckResult.of(r) for r in checks.results(chosen, areas, outcome.findings, outcome.evidence)]
 
 
 def as_api_error(exc: GraphError) -> ApiError:

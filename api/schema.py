@@ -144,6 +144,14 @@ class Query:
     ) -> list[findings.Finding]:
         return await fetch.check_findings(info.context, area, rules, min_severity)
 
+    @strawberry.field(
+        description="Each rule's outcome per area: PASSED, FAILED or UNVERIFIED (with the reason)."
+    )
+    async def check_results(
+        self, info: Ctx, area: str | None = None, rules: list[str] | None = None
+    ) -> list[findings.CheckResult]:
+        return await findings.check_results(info.context, area, rules)
+
     @strawberry.field(description="Bodies, roles, people, duties and clauses matching a phrase.")
     async def search(
         self, info: Ctx, text: str, first: int = DEFAULT_PAGE, after: str | None = None

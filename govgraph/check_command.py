@@ -17,7 +17,7 @@ import click
 from neo4j import Driver
 
 from govgraph.check_reports import Report, render
-from graph.checks import Rule, Severity, UnknownRule, list_areas, load_rules, run_rules, select_rules
+from graph.checks import Rule, Severity, UnknownRule, list_areas, load_rules, run_outcome, select_rules
 from graph.connection import connect, resolve_target
 from graph.errors import GraphError
 from graph.settings import Settings, load_settings
@@ -67,8 +67,10 @@ def check(
     """Check that the graph holds what the protocols declare: independence, no subordination or power to
     direct, separate chairs, two-way accountability, clear membership.
 
-    Each finding names the rule, the clause(s) and quote it rests on, and the path in the graph. Rules
-    are Cypher files with a header (cypher/checks/*.cypher); --list-rules shows them.
+    Each finding names the rule, the clause(s) and quote it rests on, and the path in the graph. Each
+    rule and area is passed (examined and held), failed (findings) or unverified (it could not be
+    examined, and why: no chair recorded, no declaration to hold the graph to). Rules are Cypher files
+    with a header (cypher/checks/*.cypher); --list-rules shows them.
 
     \b
     Exit status: 0 nothing at or above --fail-on; 1 something is;
@@ -88,12 +90,13 @@ def check(
     with _driver(settings) as driver:
         areas = _areas(driver, settings, area)
         try:
-            findings = run_rules(driver, rules, area, database=settings.neo4j_database)
+            outcome = run_outcome(driver, rules, area, database=settings.neo4j_database)
         except GraphError as exc:
             _give_up(str(exc))
     # a rule may name an area the graph has no Area node for; its findings must still be shown
-    areas += [(a, a) for a in dict.fromkeys(f.area for f in findings) if a not in dict(areas)]
-    report = Report(areas, rules, findings, Severity(fail_on), source_dir)
+    known = dict(areas)
+    areas += [(a, a) for a in dict.fromkeys(f.area for f in outcome.findings) if a not in known]
+    report = Report(areas, rules, outcome.findings, Severity(fail_on), source_dir, outcome.evidence)
     click.echo(render(report, fmt))
     sys.exit(FINDINGS if report.failed else 0)
 

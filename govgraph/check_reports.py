@@ -11,12 +11,25 @@ import json
 import textwrap
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from graph.checks import ClauseRef, EdgeRef, Finding, Leg, Rule, Severity, failing
+from graph.checks import (
+    ClauseRef,
+    EdgeRef,
+    Evidence,
+    Finding,
+    Leg,
+    Result,
+    Rule,
+    Severity,
+    Status,
+    failing,
+    results,
+)
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -30,16 +43,29 @@ class Report:
     findings: list[Finding]
     threshold: Severity
     source_dir: Path | None = None  # where protocol texts are, when the graph knows only their names
+    evidence: list[Evidence] = field(default_factory=list)  # what passed rules examined
 
-    @property
+    @cached_property
     def failed(self) -> list[Finding]:
         return failing(self.findings, self.threshold)
 
     def counts(self) -> dict[str, int]:
         return {s.value: sum(f.severity == s for f in self.findings) for s in reversed(Severity)}
 
+    @cached_property
+    def results(self) -> dict[tuple[str, str], Result]:
+        """Every (area, rule) outcome, built once with dictionaries: a report may cover 1,500 areas."""
+        found = results(self.rules, [a for a, _ in self.areas], self.findings, self.evidence)
+        return {(r.area, r.rule): r for r in found}
+
+    def result(self, area: str, rule: str) -> Result:
+        return self.results[(area, rule)]
+
     def of(self, area: str, rule: str) -> list[Finding]:
-        return [f for f in self.findings if f.area == area and f.rule == rule]
+        return list(self.result(area, rule).findings)
+
+    def outcomes(self) -> dict[str, int]:
+        return {s.value: sum(r.status is s for r in self.results.values()) for s in Status}
 
 
 def render(report: Report, fmt: str) -> str:
@@ -56,33 +82,41 @@ def render(report: Report, fmt: str) -> str:
 
 
 def text(report: Report) -> str:
-    """Grouped by area and rule; each finding with its message, path (one leg a line) and clauses."""
+    """Grouped by area and rule: each rule's findings (message, path one leg a line, clauses), then the
+    rules it could not verify and why, then those that passed."""
     lines = [
         f"Checked {_plural(len(report.areas), 'area')} against {_plural(len(report.rules), 'rule')}, "
         f"failing on {report.threshold} or worse.",
     ]
     for area_id, name in report.areas:
         lines += ["", f"{name} ({area_id})"]
-        passed = []
+        passed, unverified = [], []
         for rule in report.rules:
-            found = report.of(area_id, rule.id)
-            if not found:
+            result = report.result(area_id, rule.id)
+            if result.status is Status.PASSED:
                 passed.append(rule.id)
                 continue
-            lines.append(f"  {rule.id} ({rule.severity}): {rule.title}")
-            for finding in found:
+            if not result.findings:
+                unverified.append(f"  unverified: {rule.id}: {result.reason}")
+                continue
+            unverified_tag = ", unverified" if result.status is Status.UNVERIFIED else ""
+            lines.append(f"  {rule.id} ({rule.severity}{unverified_tag}): {rule.title}")
+            for finding in result.findings:
                 lines += _finding_lines(finding)
+        lines += unverified
         if passed:
             lines.append(f"  passed: {', '.join(passed)}")
     counts = report.counts()
     summary = ", ".join(f"{_plural(n, s)}" for s, n in counts.items())
+    outcomes = ", ".join(f"{n} {s}" for s, n in report.outcomes().items())
     verdict = "FAILED" if report.failed else "passed"
-    lines += ["", f"{summary}: {verdict} (threshold {report.threshold})."]
+    lines += ["", f"Rules by area: {outcomes}.", f"{summary}: {verdict} (threshold {report.threshold})."]
     return "\n".join(lines)
 
 
 def _finding_lines(finding: Finding) -> list[str]:
-    lines = [f"    {finding.severity.upper():<7} {finding.message}"]
+    tag = "UNVERIFIED" if finding.status is Status.UNVERIFIED else finding.severity.upper()
+    lines = [f"    {tag:<7} {finding.message}"]
     for index, leg in enumerate(finding.path):
         label = "path" if index == 0 else ""
         lines.append(f"            {label:<7}{leg.text()}{_leg_sources(leg)}")
@@ -123,8 +157,10 @@ def as_json(report: Report) -> str:
         "threshold": report.threshold.value,
         "failed": bool(report.failed),
         "counts": report.counts(),
+        "outcomes": report.outcomes(),
         "areas": [{"id": area_id, "name": name} for area_id, name in report.areas],
         "rules": [_rule_dict(rule) for rule in report.rules],
+        "results": [result.as_dict() for result in report.results.values()],
         "findings": [finding.as_dict() for finding in report.findings],
     }
     return json.dumps(data, indent=2, ensure_ascii=False)
@@ -137,6 +173,7 @@ def _rule_dict(rule: Rule) -> dict[str, str]:
         "severity": rule.severity.value,
         "citation": rule.citation,
         "rationale": rule.rationale,
+        "unexamined": rule.unexamined,
     }
 
 
@@ -144,34 +181,42 @@ def _rule_dict(rule: Rule) -> dict[str, str]:
 
 
 def junit(report: Report) -> str:
-    """One test suite per area, one test case per rule: a case fails on findings at the threshold."""
+    """One test suite per area, one test case per rule: a case fails on findings at the threshold, and
+    is skipped, with the reason, when the rule could not verify the area."""
     root = ET.Element("testsuites", name="govgraph check")
-    total = failures = 0
+    total = failures = skipped = 0
     for area_id, name in report.areas:
         suite = ET.SubElement(root, "testsuite", name=area_id)
         properties = ET.SubElement(suite, "properties")
         ET.SubElement(properties, "property", name="area", value=name)
-        suite_failures = 0
+        suite_failures = suite_skipped = 0
         for rule in report.rules:
             case = ET.SubElement(suite, "testcase", classname=f"govgraph.check.{area_id}", name=rule.id)
-            found = report.of(area_id, rule.id)
-            bad = failing(found, report.threshold)
+            result = report.result(area_id, rule.id)
+            found = list(result.findings)
+            bad = failing([f for f in found if f.status is Status.FAILED], report.threshold)
             if bad:
                 suite_failures += 1
                 summary = f"{_plural(len(bad), 'finding')} at or above {report.threshold}"
                 failure = ET.SubElement(case, "failure", message=summary, type=bad[0].severity.value)
                 failure.text = _plain_lines(bad)
+            elif result.status is Status.UNVERIFIED:
+                suite_skipped += 1
+                ET.SubElement(case, "skipped", message=f"unverified: {result.reason}")
             rest = [f for f in found if f not in bad]
             if rest:
                 ET.SubElement(case, "system-out").text = _plain_lines(rest)
         suite.set("tests", str(len(report.rules)))
         suite.set("failures", str(suite_failures))
         suite.set("errors", "0")
+        suite.set("skipped", str(suite_skipped))
         total += len(report.rules)
         failures += suite_failures
+        skipped += suite_skipped
     root.set("tests", str(total))
     root.set("failures", str(failures))
     root.set("errors", "0")
+    root.set("skipped", str(skipped))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
 
@@ -194,8 +239,21 @@ def sarif(report: Report) -> str:
                 "rules": [_sarif_rule(rule) for rule in report.rules],
             }
         },
-        "invocations": [{"executionSuccessful": True}],
-        "results": [_sarif_result(f, index[f.rule], report.source_dir) for f in report.findings],
+        "invocations": [
+            {
+                "executionSuccessful": True,
+                "toolExecutionNotifications": [
+                    _sarif_unverified(r, index[r.rule], report.source_dir)
+                    for r in report.results.values()
+                    if r.status is Status.UNVERIFIED
+                ],
+            }
+        ],
+        "results": [
+            _sarif_result(f, index[f.rule], report.source_dir)
+            for f in report.findings
+            if f.status is Status.FAILED
+        ],
     }
     if any(not c.source_path for f in report.findings for c in f.clauses) and report.source_dir is None:
         run["originalUriBaseIds"] = {
@@ -241,6 +299,21 @@ def _sarif_result(finding: Finding, rule_index: int, source_dir: Path | None) ->
     if len(locations) > 1:
         result["relatedLocations"] = [{"id": i, **loc} for i, loc in enumerate(locations[1:], 1)]
     return result
+
+
+def _sarif_unverified(result: Result, rule_index: int, source_dir: Path | None) -> dict[str, Any]:
+    """A rule that could not verify an area is no result (nothing was found) but must not read as a
+    pass: a notification, with the clause it rests on where there is one."""
+    clauses = [c for f in result.findings for c in f.clauses if c.line]
+    notification: dict[str, Any] = {
+        "level": "warning",
+        "message": {"text": f"{result.rule} could not verify {result.area}: {result.reason}"},
+        "associatedRule": {"id": result.rule, "index": rule_index},
+        "properties": {"area": result.area, "status": result.status.value},
+    }
+    if clauses:
+        notification["locations"] = [_sarif_location(clauses[0], source_dir)]
+    return notification
 
 
 def _sarif_message(finding: Finding) -> str:

@@ -8,9 +8,21 @@ or null for all) and returns rows of one shape, the columns of ``COLUMNS``:
 
 - ``rule`` (the header's id) and ``severity`` (error, warning or info, at most the header's severity);
 - ``area`` and ``message`` (strings);
-- ``subjects``: the nodes the finding is about;
-- ``path``: the offending path, a list of paths (shown as legs), or null;
-- ``clauses``: ``[{clause: Clause node, protocol: Protocol node or null, quote: string or null}]``.
+- ``status``: ``failed`` (a finding), ``unverified`` (the rule could not examine something, and the
+  message says why: also a finding, so it is never mistaken for a pass) or ``passed`` (something the
+  rule examined held; the message says what, and it is evidence, not a finding);
+- ``subjects``: the nodes the finding is about, as nodes or as maps ``{id, name, label}``;
+- ``path``: the offending path, a list of paths (shown as legs), or null; a path may also be given as
+  plain values, ``{nodes: [{id, name, label}], edges: [{id, type, start, end, clause, quote, ...}]}``;
+- ``clauses``: ``[{clause: Clause node, protocol: Protocol node or null, quote: string or null}]``, or
+  plain maps ``{id, ref, number, line, quote, protocol, source_file, source_path}``.
+
+Plain values are what the bundled rules return: the driver decodes them several times faster than
+nodes and paths carrying every property.
+
+Each rule and area has one outcome (``Result``): failed when it has a failed finding, else unverified
+when it has an unverified one or when the rule found nothing at all to examine there (the header's
+``unexamined`` says why), else passed. No rule passes an area it could not examine.
 
 A validator adds a rule by adding a file; a file whose header, columns or values are wrong is refused
 with a ``RuleError`` naming the file, line and field, never run half-way into a report.
@@ -43,8 +55,9 @@ from graph.queries import cypher
 
 SUFFIX = ".cypher"
 REQUIRED = ("id", "title", "severity", "citation", "rationale")
-OPTIONAL = ("name", "takes", "returns")  # the header every statement in cypher/ carries
-COLUMNS = ("rule", "severity", "area", "message", "subjects", "path", "clauses")
+OPTIONAL = ("name", "takes", "returns", "unexamined")  # the header every statement in cypher/ carries
+COLUMNS = ("rule", "severity", "area", "status", "message", "subjects", "path", "clauses")
+NOTHING_TO_EXAMINE = "the rule found nothing in this area to examine"
 RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _NEO4J_LINE = re.compile(r"\(line (\d+), column \d+")
 
@@ -60,6 +73,14 @@ class Severity(StrEnum):
 
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class Status(StrEnum):
+    """A rule's outcome on an area, and what one of its rows says."""
+
+    PASSED = "passed"
+    FAILED = "failed"
+    UNVERIFIED = "unverified"
 
 
 class RuleError(GraphError):
@@ -88,6 +109,7 @@ class Rule:
     rationale: str
     text: str
     file: str
+    unexamined: str = NOTHING_TO_EXAMINE  # why an area that gives no rows at all is unverified
 
     @property
     def return_line(self) -> int | None:
@@ -159,6 +181,7 @@ class Finding:
     subjects: tuple[NodeRef, ...]
     path: tuple[Leg, ...]
     clauses: tuple[ClauseRef, ...]
+    status: Status = Status.FAILED  # or UNVERIFIED: the rule could not examine it (the message says why)
 
     @property
     def nodes(self) -> tuple[NodeRef, ...]:
@@ -176,6 +199,7 @@ class Finding:
         return {
             "rule": self.rule,
             "severity": self.severity.value,
+            "status": self.status.value,
             "area": self.area,
             "message": self.message,
             "subjects": [vars(s) for s in self.subjects],
@@ -190,6 +214,80 @@ class Finding:
 
 def _unique(items: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(dict.fromkeys(items))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a rule examined in an area (a ``passed`` row): a pass needs it, so a pass is never vacuous."""
+
+    rule: str
+    area: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """One rule's outcome on one area: passed (examined and held), failed, or unverified and why."""
+
+    rule: str
+    area: str
+    status: Status
+    reason: str | None  # unverified: why it could not be examined; failed/passed: None
+    findings: tuple[Finding, ...]
+    examined: tuple[str, ...]  # the evidence of what held
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "area": self.area,
+            "status": self.status.value,
+            "reason": self.reason,
+            "findings": len(self.findings),
+            "examined": list(self.examined),
+        }
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Everything one run of the rules produced: its findings and its evidence of passes."""
+
+    findings: list[Finding]
+    evidence: list[Evidence]
+
+
+def results(
+    rules: Sequence[Rule], areas: Iterable[str], findings: Iterable[Finding], evidence: Iterable[Evidence]
+) -> list[Result]:
+    """One Result per area and rule, looked up in dictionaries built once (thousands of areas)."""
+    found: dict[tuple[str, str], list[Finding]] = {}
+    for finding in findings:
+        found.setdefault((finding.area, finding.rule), []).append(finding)
+    held: dict[tuple[str, str], list[str]] = {}
+    for item in evidence:
+        held.setdefault((item.area, item.rule), []).append(item.message)
+    return [
+        _result(rule, area, found.get((area, rule.id), []), held.get((area, rule.id), []))
+        for area in areas
+        for rule in rules
+    ]
+
+
+def _result(rule: Rule, area: str, found: list[Finding], held: list[str]) -> Result:
+    unverified = [f.message for f in found if f.status is Status.UNVERIFIED]
+    if any(f.status is Status.FAILED for f in found):
+        status, reason = Status.FAILED, None
+    elif unverified:
+        status, reason = (
+            Status.UNVERIFIED,
+            "; ".join(m.removeprefix("Unverified: ") for m in dict.fromkeys(unverified)),
+        )
+    elif held:
+        status, reason = Status.PASSED, None
+    else:
+        status, reason = Status.UNVERIFIED, rule.unexamined
+    if reason is not None:
+        reason = reason.removeprefix("Unverified: ")
+    return Result(rule.id, area, status, reason, tuple(found), tuple(dict.fromkeys(held)))
 
 
 # -- discovering and parsing rules -----------------------------------------------------------------------
@@ -239,7 +337,14 @@ def parse_rule(text: str, file: str, stem: str | None = None) -> Rule:
     if not any(line.strip() and not line.strip().startswith("//") for line in text.splitlines()):
         raise RuleError(file, "has a header but no query after it")
     return Rule(
-        rule_id, fields["title"], severity, fields["citation"], fields["rationale"], text=text, file=file
+        rule_id,
+        fields["title"],
+        severity,
+        fields["citation"],
+        fields["rationale"],
+        text=text,
+        file=file,
+        unexamined=fields.get("unexamined") or NOTHING_TO_EXAMINE,
     )
 
 
@@ -274,12 +379,16 @@ def _missing(key: str, fields: Mapping[str, str]) -> str:
 
 
 def select_rules(rules: Sequence[Rule], ids: Iterable[str] | None) -> list[Rule]:
-    """The rules asked for (all when ``ids`` is empty), in their own order; an unknown id is refused."""
+    """The rules asked for (all when ``ids`` is None or empty), in their own order; unknown ids are
+    refused, every one of them named, so a typo never quietly runs fewer (or all) rules."""
     wanted = list(dict.fromkeys(ids or ()))
     known = {rule.id for rule in rules}
-    for rule_id in wanted:
-        if rule_id not in known:
-            raise UnknownRule(f"unknown rule '{rule_id}' (known: {', '.join(sorted(known))})")
+    unknown = [rule_id for rule_id in wanted if rule_id not in known]
+    if unknown:
+        names = ", ".join(f"'{rule_id}'" for rule_id in unknown)
+        raise UnknownRule(
+            f"unknown rule{'s' if len(unknown) > 1 else ''} {names} (known: {', '.join(sorted(known))})"
+        )
     return [rule for rule in rules if not wanted or rule.id in wanted]
 
 
@@ -301,18 +410,24 @@ def check_columns(rule: Rule, keys: Sequence[str]) -> None:
         raise RuleError(rule.file, message, rule.return_line, "returns")
 
 
-def to_finding(rule: Rule, record: Mapping[str, Any], row: int = 1) -> Finding:
-    """One row as a Finding, each value checked, so a bad rule is caught at its first bad row."""
+def to_finding(rule: Rule, record: Mapping[str, Any], row: int = 1) -> Finding | Evidence:
+    """One row as a Finding (failed or unverified) or as Evidence (passed), each value checked, so a bad
+    rule is caught at its first bad row."""
     values = _RowValues(rule, record, row)
     severity = values.severity()
+    status = values.status()
+    area, message = values.text("area"), values.text("message")
+    if status is Status.PASSED:
+        return Evidence(rule.id, area, message)
     return Finding(
         rule=rule.id,
         severity=severity,
-        area=values.text("area"),
-        message=values.text("message"),
+        area=area,
+        message=message,
         subjects=tuple(_node(n) for n in values.nodes("subjects")),
         path=values.legs(),
         clauses=_cited(values.clauses()),
+        status=status,
     )
 
 
@@ -342,18 +457,28 @@ class _RowValues:
             raise self.fail("severity", f"severity '{severity}' is above the header's '{self.rule.severity}'")
         return severity
 
-    def nodes(self, column: str) -> list[Node]:
+    def status(self) -> Status:
+        value = self.text("status")
+        if value not in {s.value for s in Status}:
+            raise self.fail("status", f"status '{value}' is not one of failed, unverified, passed")
+        return Status(value)
+
+    def nodes(self, column: str) -> list[Node | Mapping[str, Any]]:
         value = self.record[column]
-        if not isinstance(value, list) or not all(isinstance(n, Node) for n in value):
-            raise self.fail(column, f"'{column}' must be a list of nodes, not {_kind(value)}")
+        if not isinstance(value, list) or not all(_is_node(n) for n in value):
+            raise self.fail(
+                column, f"'{column}' must be a list of nodes or {{id, name, label}} maps, not {_kind(value)}"
+            )
         return value
 
     def legs(self) -> tuple[Leg, ...]:
         value = self.record["path"]
         paths = [] if value is None else value if isinstance(value, list) else [value]
-        if not all(isinstance(p, GraphPath) for p in paths):
-            raise self.fail("path", f"'path' must be a path, a list of paths or null, not {_kind(value)}")
-        return tuple(_leg(p) for p in paths)
+        if not all(isinstance(p, GraphPath) or _is_plain_leg(p) for p in paths):
+            shapes = "a path, a list of paths (or {nodes, edges} maps) or null"
+            message = f"'path' must be {shapes}, not {_kind(value)}"
+            raise self.fail("path", message)
+        return tuple(_leg(p) if isinstance(p, GraphPath) else _plain_leg(p) for p in paths)
 
     def clauses(self) -> list[ClauseRef]:
         value = self.record["clauses"]
@@ -361,13 +486,63 @@ class _RowValues:
             raise self.fail("clauses", f"'clauses' must be a list of maps, not {_kind(value)}")
         refs = []
         for item in value:
+            if isinstance(item, Mapping) and isinstance(item.get("id"), str) and "clause" not in item:
+                refs.append(_plain_clause(item))
+                continue
             if not isinstance(item, Mapping) or not isinstance(item.get("clause"), Node):
-                raise self.fail("clauses", "each of 'clauses' must be {clause: node, protocol, quote}")
+                raise self.fail(
+                    "clauses", "each of 'clauses' must be {clause: node, protocol, quote} or {id, ref, ...}"
+                )
             protocol, quote = item.get("protocol"), item.get("quote")
             if not (protocol is None or isinstance(protocol, Node)) or not isinstance(quote, str | None):
                 raise self.fail("clauses", "a clause's 'protocol' must be a node and its 'quote' a string")
             refs.append(_clause(item["clause"], protocol, quote))
         return refs
+
+
+def _is_node(value: Any) -> bool:
+    return isinstance(value, Node) or (isinstance(value, Mapping) and isinstance(value.get("id"), str))
+
+
+def _is_plain_leg(value: Any) -> bool:
+    return (
+        isinstance(value, Mapping)
+        and isinstance(value.get("nodes"), list)
+        and isinstance(value.get("edges"), list)
+        and all(isinstance(n, Mapping) for n in value["nodes"])
+        and all(isinstance(e, Mapping) for e in value["edges"])
+    )
+
+
+def _plain_leg(value: Mapping[str, Any]) -> Leg:
+    nodes = tuple(_node(n) for n in value["nodes"])
+    edges = tuple(
+        EdgeRef(
+            id=e.get("id"),
+            type=str(e.get("type")),
+            start=str(e.get("start")),
+            end=str(e.get("end")),
+            clause=e.get("clause"),
+            quote=e.get("quote"),
+            source=e.get("source"),
+            line=e.get("line"),
+        )
+        for e in value["edges"]
+    )
+    return Leg(nodes, edges)
+
+
+def _plain_clause(item: Mapping[str, Any]) -> ClauseRef:
+    return ClauseRef(
+        id=str(item["id"]),
+        ref=str(item.get("ref") or item["id"]),
+        number=item.get("number"),
+        line=item.get("line"),
+        quote=item.get("quote"),
+        protocol=item.get("protocol"),
+        source_file=item.get("source_file"),
+        source_path=item.get("source_path"),
+    )
 
 
 def _cited(refs: list[ClauseRef]) -> tuple[ClauseRef, ...]:
@@ -380,7 +555,10 @@ def _kind(value: Any) -> str:
     return "null" if value is None else type(value).__name__
 
 
-def _node(node: Node) -> NodeRef:
+def _node(node: Node | Mapping[str, Any]) -> NodeRef:
+    if not isinstance(node, Node):
+        node_id = str(node["id"])
+        return NodeRef(node_id, str(node.get("name") or node_id), str(node.get("label") or ""))
     labels = sorted(label for label in node.labels if label != "Entity")
     node_id = str(node.get("id", node.element_id))
     name = str(node.get("name") or node.get("title") or node_id)
@@ -464,6 +642,18 @@ def run_rules(
     database: str | None = None,
 ) -> list[Finding]:
     """``run_checks`` for rules already loaded (the CLI lists and selects them first)."""
+    return run_outcome(target, rules, area, min_severity, database=database).findings
+
+
+def run_outcome(
+    target: Driver | Session,
+    rules: Sequence[Rule],
+    area: str | None = None,
+    min_severity: Severity | str | None = None,
+    *,
+    database: str | None = None,
+) -> Outcome:
+    """The rules' findings and their evidence of passes: what ``results`` needs for every outcome."""
     if isinstance(target, Driver):
         with target.session(database=database, default_access_mode=READ_ACCESS) as session:
             return _run_all(session, rules, area, min_severity)
@@ -472,17 +662,25 @@ def run_rules(
 
 def _run_all(
     session: Session, rules: Sequence[Rule], area: str | None, min_severity: Severity | str | None
-) -> list[Finding]:
-    findings: list[Finding] = []
+) -> Outcome:
+    rows: list[Finding | Evidence] = []
     for rule in rules:
         try:
-            findings += session.execute_read(_run_rule, rule, area)
+            rows += session.execute_read(_run_rule, rule, area)
         except (Neo4jError, DriverError) as exc:
             raise _as_graph_error(rule, exc) from exc
-    return finish(findings, area, min_severity)
+    return _outcome(rows, area, min_severity)
 
 
-def _run_rule(tx: Transaction, rule: Rule, area: str | None) -> list[Finding]:
+def _outcome(
+    rows: list[Finding | Evidence], area: str | None, min_severity: Severity | str | None
+) -> Outcome:
+    findings = [row for row in rows if isinstance(row, Finding)]
+    evidence = [row for row in rows if isinstance(row, Evidence) and (area is None or row.area == area)]
+    return Outcome(finish(findings, area, min_severity), evidence)
+
+
+def _run_rule(tx: Transaction, rule: Rule, area: str | None) -> list[Finding | Evidence]:
     result = tx.run(rule.text, rule_parameters(area))
     check_columns(rule, result.keys())
     return [to_finding(rule, record, row) for row, record in enumerate(result, 1)]
@@ -499,25 +697,40 @@ async def run_checks_async(
 ) -> list[Finding]:
     """``run_checks`` for neo4j's async driver: the same rule texts, parameters and row conversion."""
     selected = select_rules(load_rules(rules_dir), rules)
+    outcome = await run_outcome_async(target, selected, area, min_severity, database=database)
+    return outcome.findings
+
+
+async def run_outcome_async(
+    target: AsyncDriver | AsyncSession,
+    rules: Sequence[Rule],
+    area: str | None = None,
+    min_severity: Severity | str | None = None,
+    *,
+    database: str | None = None,
+) -> Outcome:
+    """``run_outcome`` for neo4j's async driver."""
     if isinstance(target, AsyncDriver):
         async with target.session(database=database, default_access_mode=READ_ACCESS) as session:
-            return await _run_all_async(session, selected, area, min_severity)
-    return await _run_all_async(target, selected, area, min_severity)
+            return await _run_all_async(session, rules, area, min_severity)
+    return await _run_all_async(target, rules, area, min_severity)
 
 
 async def _run_all_async(
     session: AsyncSession, rules: Sequence[Rule], area: str | None, min_severity: Severity | str | None
-) -> list[Finding]:
-    findings: list[Finding] = []
+) -> Outcome:
+    rows: list[Finding | Evidence] = []
     for rule in rules:
         try:
-            findings += await session.execute_read(_run_rule_async, rule, area)
+            rows += await session.execute_read(_run_rule_async, rule, area)
         except (Neo4jError, DriverError) as exc:
             raise _as_graph_error(rule, exc) from exc
-    return finish(findings, area, min_severity)
+    return _outcome(rows, area, min_severity)
 
 
-async def _run_rule_async(tx: AsyncManagedTransaction, rule: Rule, area: str | None) -> list[Finding]:
+async def _run_rule_async(
+    tx: AsyncManagedTransaction, rule: Rule, area: str | None
+) -> list[Finding | Evidence]:
     result = await tx.run(rule.text, rule_parameters(area))
     check_columns(rule, result.keys())
     records = [record async for record in result]

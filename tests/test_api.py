@@ -324,6 +324,7 @@ def test_checks_field_returns_the_cli_findings(api: HttpApp) -> None:
     assert found == {
         ("approval-power", "WARNING"),
         ("chairs-separate", "WARNING"),
+        ("conflict-of-interest", "WARNING"),
         ("membership-capacity", "WARNING"),
         ("no-subordination", "WARNING"),
     }
@@ -349,8 +350,18 @@ def test_body_findings_share_one_run_of_the_rules_per_area(api: HttpApp) -> None
         '{ bodies(area: "wirral", first: 20) { nodes { id findings(minSeverity: WARNING) { rule } } } }'
     )
     by_body = {n["id"]: {f["rule"] for f in n["findings"]} for n in body["data"]["bodies"]["nodes"]}
-    assert by_body["wirral/wct"] == {"approval-power", "no-subordination"}
-    assert by_body["wirral/lscb"] == {"approval-power", "chairs-separate", "membership-capacity"}
+    assert by_body["wirral/wct"] == {
+        "approval-power",
+        "chairs-separate",
+        "conflict-of-interest",
+        "no-subordination",
+    }
+    assert by_body["wirral/lscb"] == {
+        "approval-power",
+        "chairs-separate",
+        "conflict-of-interest",
+        "membership-capacity",
+    }
     assert by_body["wirral/lsp"] == {"no-subordination"}
     assert by_body["wirral/cdop"] == set()
     # one statement for the page, plus each rule once for the area, however many bodies ask

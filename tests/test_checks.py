@@ -44,7 +44,8 @@ QUERY = """\
 MATCH p = (m)-[e:MEMBER_OF {capacity: 'lay_member'}]->(b:Body)
 WHERE $area IS NULL OR b.area = $area
 MATCH (c:Clause {id: e.clause})-[:PART_OF]->(doc:Protocol)
-RETURN 'lay-members' AS rule, 'info' AS severity, b.area AS area, m.name + ' is a lay member' AS message,
+RETURN 'lay-members' AS rule, 'info' AS severity, b.area AS area, 'failed' AS status,
+  m.name + ' is a lay member' AS message,
   [m, b] AS subjects, p AS path, [{clause: c, protocol: doc, quote: e.quote}] AS clauses
 """
 
@@ -63,6 +64,7 @@ def test_every_bundled_rule_has_a_valid_header_named_after_its_file() -> None:
     assert [r.id for r in rules] == [
         "approval-power",
         "chairs-separate",
+        "conflict-of-interest",
         "independent-chair",
         "membership-capacity",
         "no-direction-power",
@@ -80,7 +82,7 @@ def test_every_bundled_rule_has_a_valid_header_named_after_its_file() -> None:
 def test_a_header_value_continues_on_indented_comment_lines(tmp_path: Path) -> None:
     (rule,) = load_rules(rules_dir(tmp_path, HEADER + QUERY))
     assert rule.rationale.endswith("lists each lay member so a test can see a validator's own rule run.")
-    assert rule.return_line == 10  # six header lines, then MATCH, WHERE, MATCH, RETURN
+    assert rule.return_line == 10  # six header lines, then MATCH, WHERE, MATCH, RETURN (two lines)
 
 
 @pytest.mark.parametrize(
@@ -133,6 +135,9 @@ def test_rules_are_selected_by_id_and_an_unknown_one_is_refused() -> None:
     ]
     with pytest.raises(UnknownRule, match="unknown rule 'no-such-rule' \\(known: approval-power, "):
         select_rules(rules, ["no-such-rule"])
+    # issue 10: every unknown id is named, not only the first, and none of the known ones runs alone
+    with pytest.raises(UnknownRule, match="unknown rules 'nope', 'reports_to' \\(known: approval-power, "):
+        select_rules(rules, ["nope", "approval-power", "reports_to"])
 
 
 def test_a_leg_draws_each_edge_the_way_it_points() -> None:
@@ -160,12 +165,25 @@ def test_a_validators_own_rule_runs_from_its_directory(bundled: Cli, tmp_path: P
 @pytest.mark.parametrize(
     ("query", "field", "message"),
     [
-        ("RETURN 1 AS x", "returns", "wrong columns (missing rule, severity, area, message, subjects,"),
+        (
+            "RETURN 1 AS x",
+            "returns",
+            "wrong columns (missing rule, severity, area, status, message, subjects,",
+        ),
+        (QUERY.replace("'failed' AS status", "'ok' AS status"), "status", "row 1: status 'ok' is not one of"),
         (QUERY.replace("'info' AS severity", "'fatal' AS severity"), "severity", "row 1: severity 'fatal'"),
         (QUERY.replace("'info' AS severity", "'error' AS severity"), "severity", "above the header's 'info'"),
         (QUERY.replace("'lay-members' AS rule", "'x' AS rule"), "rule", "'rule' is 'x', not the header's id"),
-        (QUERY.replace("[m, b] AS subjects", "m.name AS subjects"), "subjects", "list of nodes, not str"),
-        (QUERY.replace("p AS path", "[1] AS path"), "path", "a path, a list of paths or null, not list"),
+        (
+            QUERY.replace("[m, b] AS subjects", "m.name AS subjects"),
+            "subjects",
+            "list of nodes or {id, name, label} maps, not str",
+        ),
+        (
+            QUERY.replace("p AS path", "[1] AS path"),
+            "path",
+            "a path, a list of paths (or {nodes, edges} maps) or null, not list",
+        ),
         (QUERY.replace("[{clause: c,", "[{clause: c.id,"), "clauses", "each of 'clauses' must be {clause"),
     ],
 )
@@ -216,11 +234,12 @@ def test_the_cli_refuses_a_malformed_rule_file_before_touching_neo4j(tmp_path: P
 @pytest.mark.parametrize(
     ("args", "status"),
     [
-        ([], 0),  # Wirral's findings are warnings and info
+        ([], 0),  # the bundled findings are warnings and info
         (["--fail-on", "warning"], 1),
-        (["--fail-on", "warning", "--area", "leicester"], 0),  # Leicester has info only
-        (["--fail-on", "warning", "--rule", "independent-chair,no-direction-power"], 0),
-        (["--fail-on", "warning", "--rule", "independent-chair", "--rule", "approval-power"], 1),
+        (["--fail-on", "warning", "--area", "leicester", "--rule", "overlapping-membership"], 0),  # info only
+        (["--fail-on", "warning", "--area", "leicester", "--rule", "independent-chair"], 1),  # unverified
+        (["--fail-on", "warning", "--rule", "no-direction-power,one-way-accountability"], 0),
+        (["--fail-on", "warning", "--rule", "no-direction-power", "--rule", "approval-power"], 1),
     ],
 )
 def test_exit_status_follows_the_threshold(bundled: Cli, args: list[str], status: int) -> None:
@@ -232,6 +251,7 @@ def test_exit_status_follows_the_threshold(bundled: Cli, args: list[str], status
     [
         (["--area", "nowhere"], "error: unknown area 'nowhere' (the graph holds: leicester, wirral)"),
         (["--rule", "no-such-rule"], "error: unknown rule 'no-such-rule' (known: approval-power,"),
+        (["--rule", "nope,approval-power", "--rule", "NOPE"], "error: unknown rules 'nope', 'NOPE' (known: "),
         (["--rules-dir", "/nonexistent"], "error: /nonexistent: is not a directory of rule files"),
         (["--format", "yaml"], "Invalid value for '--format'"),
         (["--fail-on", "info"], "Invalid value for '--fail-on'"),
@@ -270,8 +290,8 @@ def test_list_rules_needs_no_database() -> None:
     result = CliRunner().invoke(main, ["check", "--list-rules"], env=env)
     assert result.exit_code == 0
     lines = [line.split(None, 2) for line in result.stdout.splitlines()]
-    assert len(lines) == 8
-    assert lines[5] == [
+    assert len(lines) == 9
+    assert lines[6] == [
         "no-subordination",
         "error",
         "No body is subordinate to another where the protocol says it is not",
@@ -302,18 +322,58 @@ def test_json_has_every_finding_with_ids_clauses_and_path(bundled: Cli) -> None:
     assert [(c["ref"], c["line"]) for c in finding["clauses"]] == [("2.1", 9), ("4.5", 35)]
 
 
+def test_json_has_every_rule_and_area_outcome(bundled: Cli) -> None:
+    report = json.loads(bundled("check", "--format", "json").stdout)
+    assert report["outcomes"] == {"passed": 5, "failed": 7, "unverified": 6}
+    outcome = {(r["area"], r["rule"]): r for r in report["results"]}
+    assert len(outcome) == 18
+    chair = outcome[("leicester", "independent-chair")]
+    assert chair["status"] == "unverified" and chair["findings"] == 1
+    assert chair["reason"].startswith("no person is recorded as holding the post of Chair of the LSCB")
+    passed = outcome[("leicester", "one-way-accountability")]
+    assert (passed["status"], passed["reason"]) == ("passed", None)
+    assert passed["examined"] == [
+        "2 reporting lines are answered by a response, a challenge or a report back (or run within a body)"
+    ]
+    assert {f["status"] for f in report["findings"] if f["rule"] == "chairs-separate"} == {"unverified"}
+    assert report["rules"][0]["unexamined"].startswith("no protocol of this area declares a relationship")
+
+
+def test_a_validators_rule_that_finds_nothing_to_examine_is_unverified_not_passed(
+    bundled: Cli, tmp_path: Path
+) -> None:
+    folder = rules_dir(tmp_path, HEADER + QUERY)
+    report = json.loads(bundled("check", "--rules-dir", folder, "--format", "json").stdout)
+    outcome = {r["area"]: (r["status"], r["reason"]) for r in report["results"]}
+    assert outcome == {  # Leicester records no lay members; without a passed row, nothing shows it looked
+        "leicester": ("unverified", "the rule found nothing in this area to examine"),
+        "wirral": ("failed", None),
+    }
+
+
 def test_junit_has_one_case_per_rule_and_area(bundled: Cli) -> None:
     result = bundled("check", "--format", "junit", "--fail-on", "warning")
     assert result.exit_code == 1
     root = ET.fromstring(result.stdout)
-    assert (root.get("tests"), root.get("failures")) == ("16", "4")
+    assert (root.get("tests"), root.get("failures"), root.get("skipped")) == ("18", "5", "6")
     suites = {s.get("name"): s for s in root.iter("testsuite")}
     assert sorted(suites) == ["leicester", "wirral"]
     failed = {c.get("name") for c in suites["wirral"].iter("testcase") if c.find("failure") is not None}
-    assert failed == {"no-subordination", "chairs-separate", "approval-power", "membership-capacity"}
+    assert failed == {"no-subordination", "conflict-of-interest", "approval-power", "membership-capacity"}
     cases = {c.get("name"): c for c in suites["leicester"].iter("testcase")}
     overlap = cases["overlapping-membership"]
     assert overlap.find("failure") is None and "Chair of the LSCB" in overlap.findtext("system-out")
+    # issue 10: what a rule could not examine is skipped, with the reason, never a silent pass
+    skipped = {
+        c.get("name"): c.find("skipped").get("message")
+        for c in cases.values()
+        if c.find("skipped") is not None
+    }
+    assert sorted(skipped) == ["approval-power", "chairs-separate", "independent-chair"]
+    assert skipped["independent-chair"].startswith(
+        "unverified: no person is recorded as holding the post of Chair"
+    )
+    assert suites["leicester"].get("skipped") == "3"
 
 
 def test_sarif_points_at_the_protocol_text_and_clause_line(
@@ -324,7 +384,7 @@ def test_sarif_points_at_the_protocol_text_and_clause_line(
     sarif = json.loads(result.stdout)
     assert sarif["version"] == "2.1.0"
     (run,) = sarif["runs"]
-    assert len(run["tool"]["driver"]["rules"]) == 8
+    assert len(run["tool"]["driver"]["rules"]) == 9
     subordination = next(r for r in run["results"] if r["ruleId"] == "no-subordination")
     assert subordination["level"] == "warning"
     location = subordination["locations"][0]["physicalLocation"]
@@ -337,6 +397,15 @@ def test_sarif_points_at_the_protocol_text_and_clause_line(
     assert len({r["partialFingerprints"]["govgraphFinding/v1"] for r in run["results"]}) == len(
         run["results"]
     )
+    # issue 10: unverified is a notification, not a result (nothing was found) and not a silent pass
+    assert "chairs-separate" not in {r["ruleId"] for r in run["results"]}
+    notes = {n["associatedRule"]["id"]: n for n in run["invocations"][0]["toolExecutionNotifications"]}
+    assert sorted(notes) == ["chairs-separate", "independent-chair", "no-direction-power"]
+    chairs = notes["chairs-separate"]
+    assert chairs["level"] == "warning" and chairs["properties"] == {"area": "wirral", "status": "unverified"}
+    assert chairs["message"]["text"].startswith("chairs-separate could not verify wirral: no chair of Wirral")
+    assert chairs["locations"][0]["physicalLocation"]["region"] == {"startLine": 11}  # 2.3
+    assert "locations" not in notes["independent-chair"]  # nothing to point at: no declaration
 
 
 def test_sarif_uses_the_path_each_protocol_was_loaded_from(

@@ -6,12 +6,15 @@
 // rationale: A member recorded in two capacities on one body (at the same time) leaves its vote and
 //   voice unclear, and an observer counted as a full member changes who decides. Warned for two
 //   capacities of one role, body or person, and for a person a register records as a full member of a
-//   body on which the protocol makes the role they hold an observer.
+//   body on which the protocol makes the role they hold an observer. Inferred edges are not counted.
+// unexamined: no membership (MEMBER_OF) is stated in this area's protocols or registers
 // takes: $area — an area id, or null for every area
-// returns: rule, severity, area, message, subjects, path, clauses — one row per member and body
+// returns: rule, severity, area, status, message, subjects, path, clauses — one failed row per member
+//   and body; one passed row per area with the number of memberships examined. Plain values.
 CALL () {
   MATCH p1 = (member)-[e1:MEMBER_OF]->(body:Body), p2 = (member)-[e2:MEMBER_OF]->(body)
   WHERE ($area IS NULL OR body.area = $area) AND e1.capacity < e2.capacity
+    AND e1.inferred IS NULL AND e2.inferred IS NULL
     AND (e1.start IS NULL OR e2.end IS NULL OR e1.start <= e2.end)
     AND (e2.start IS NULL OR e1.end IS NULL OR e2.start <= e1.end)
   // each seat once, however many others it pairs with
@@ -23,7 +26,7 @@ CALL () {
   WITH member, body, paths, seats,
     [x IN seats WHERE x.capacity IN ['observer', 'participant_observer']] AS observing,
     [x IN seats WHERE NOT x.capacity IN ['observer', 'participant_observer']] AS full
-  RETURN member, body, paths,
+  RETURN member, body, paths, 'failed' AS status, 'warning' AS severity,
     CASE WHEN member:Role THEN 'The ' ELSE '' END + member.name + ' is recorded on ' + body.name +
       ' in ' + toString(size(seats)) + ' capacities (' +
       reduce(s = '', x IN seats | s + CASE s WHEN '' THEN '' ELSE ', ' END + replace(x.capacity, '_', ' ') +
@@ -33,26 +36,40 @@ CALL () {
   UNION ALL
   MATCH p = (body:Body)<-[seat:MEMBER_OF]-(post:Role)<-[held:HOLDS]-(person:Person)-[full:MEMBER_OF]->(body)
   WHERE ($area IS NULL OR body.area = $area)
+    AND all(r IN relationships(p) WHERE r.inferred IS NULL)
     AND seat.capacity IN ['observer', 'participant_observer']
     AND NOT full.capacity IN ['observer', 'participant_observer']
     AND (held.start IS NULL OR full.end IS NULL OR held.start <= full.end)
     AND (full.start IS NULL OR held.end IS NULL OR full.start <= held.end)
-  RETURN person AS member, body, [p] AS paths,
+  RETURN person AS member, body, [p] AS paths, 'failed' AS status, 'warning' AS severity,
     person.name + ', who holds the post of ' + post.name + ', is recorded as a ' +
       replace(full.capacity, '_', ' ') + ' of ' + body.name + ', where the protocol makes the post a ' +
       replace(seat.capacity, '_', ' ') + ': an observer is counted as a full member' AS message
+  UNION ALL
+  MATCH (:Entity)-[e:MEMBER_OF]->(body:Body)
+  WHERE ($area IS NULL OR body.area = $area) AND e.inferred IS NULL
+  WITH body.area AS area, count(e) AS seats, head(collect(body)) AS body
+  RETURN null AS member, body, [] AS paths, 'passed' AS status, 'info' AS severity,
+    toString(seats) + ' memberships were examined for their capacities' AS message
 }
 CALL (paths) {
   UNWIND paths AS q
   UNWIND relationships(q) AS r
   MATCH (c:Clause {id: r.clause})-[:PART_OF]->(doc:Protocol)
-  RETURN collect({clause: c, protocol: doc, quote: r.quote}) AS clauses
+  RETURN collect(c {.id, .ref, .number, .line, quote: r.quote, protocol: doc.id,
+    source_file: doc.source_file, source_path: doc.source_path}) AS clauses
 }
 RETURN
   'membership-capacity' AS rule,
-  'warning' AS severity,
+  severity,
   body.area AS area,
+  status,
   message,
-  [member, body] AS subjects,
-  paths AS path,
+  [s IN CASE status WHEN 'passed' THEN [] ELSE [member, body] END |
+    s {.id, name: coalesce(s.name, s.id), label: [l IN labels(s) WHERE l <> 'Entity'][0]}] AS subjects,
+  [q IN paths | {
+    nodes: [n IN nodes(q) | n {.id, name: coalesce(n.name, n.id), label: [l IN labels(n) WHERE l <> 'Entity'][0]}],
+    edges: [r IN relationships(q) | r {.id, .clause, .quote, .source, .line, type: type(r),
+      start: startNode(r).id, end: endNode(r).id}]
+  }] AS path,
   clauses

@@ -120,7 +120,7 @@ def _normal(name: str) -> str:
 def _relations(doc: ProtocolDocument, mapped) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
     out = set()
     for rel in doc.relations:
-        if rel.type == Relation.MEMBER_OF:
+        if rel.type == Relation.MEMBER_OF or rel.inferred:  # an inference is no text to extract
             continue
         ends = (mapped(rel.from_), mapped(rel.to))
         if rel.type == Relation.COOPERATES_WITH:
@@ -133,7 +133,7 @@ def _memberships(doc: ProtocolDocument, mapped) -> set[tuple[str, str, str]]:  #
     return {
         (mapped(rel.from_), mapped(rel.to), rel.capacity or Capacity.MEMBER.value)
         for rel in doc.relations
-        if rel.type == Relation.MEMBER_OF
+        if rel.type == Relation.MEMBER_OF and not rel.inferred
     }
 
 
