@@ -18,6 +18,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from neo4j.exceptions import DriverError, Neo4jError
 from pydantic import BaseModel
 
 from graph.connection import connect, resolve_target
@@ -281,6 +282,7 @@ def _describe(notes: list[str]) -> dict[str, Any]:
     confidence = next((float(m.group(1)) for n in notes if (m := _CONFIDENCE.search(n))), None)
     mark = next((m.group(1) for n in notes if (m := _REVIEW_MARK.match(n))), None)
     flagged = any("flag" in n.lower() for n in notes if not _REVIEW_MARK.match(n))
+    flagged = flagged or (confidence is not None and confidence < LOW_CONFIDENCE)
     return {
         "notes": [n for n in notes if not _REVIEW_MARK.match(n)],
         "confidence": confidence,
@@ -417,6 +419,9 @@ class ReviewService:
             return 422, {"ok": False, "message": str(exc)}
         except GraphError as exc:
             return 503, {"ok": False, "message": f"the graph database: {exc}"}
+        except (Neo4jError, DriverError) as exc:
+            message = getattr(exc, "message", None) or str(exc)
+            return 503, {"ok": False, "message": f"the graph database refused the load: {message}"}
         return 200, {"ok": True, "area": area, "message": report}
 
 

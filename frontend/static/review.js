@@ -94,11 +94,10 @@
     P.sections.forEach(function (s) {
       sectionItems(P.document, s.name).forEach(function (data, index) {
         var c = (P.comments[s.name] || [])[index] || {};
-        var low = c.confidence != null && c.confidence < P.lowConfidence;
         items.push({ key: s.name + "/" + index, section: s.name, data: copy(data), original: copy(data),
                      status: c.reviewed ? "accepted" : "pending", edited: c.reviewed === "edited",
                      added: c.reviewed === "added", notes: c.notes || [], confidence: c.confidence,
-                     flagged: !!c.flagged || low });
+                     flagged: !!c.flagged });
       });
     });
     state = { items: items, clauses: clauseSpans(), selected: null, editing: null, pending: null,
