@@ -209,6 +209,7 @@
     save_local();
     render();
     clearTimeout(validateTimer);
+    state.checking = true;
     document.body.setAttribute("data-verdict", "checking");
     validateTimer = setTimeout(validate, 250);
   }
@@ -219,7 +220,7 @@
     try { verdict = await post("/review/api/validate", body); }
     catch (e) { verdict = { ok: false, message: "the review server does not answer: " + e.message }; }
     if (seq !== validateSeq) return;
-    state.verdict = verdict; state.verdictSent = sent;
+    state.verdict = verdict; state.verdictSent = sent; state.checking = false;
     showVerdict();
   }
 
@@ -248,11 +249,13 @@
     }
     document.getElementById("rv-save").disabled = !v.ok;
     document.getElementById("rv-load").disabled = !v.ok;
-    document.body.setAttribute("data-verdict", v.ok ? "ok" : "bad");
+    if (!state.checking) document.body.setAttribute("data-verdict", v.ok ? "ok" : "bad");
   }
 
   async function saveFile() {
     clearTimeout(validateTimer);
+    validateSeq++;
+    state.checking = false;
     var body = reviewed();
     var answer = await post("/review/api/save", body);
     state.verdict = answer; state.verdictSent = state.sent;
