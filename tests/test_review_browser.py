@@ -129,6 +129,51 @@ def test_every_item_of_the_draft_is_highlighted_at_its_quote(app: HttpApp, page:
     screenshot(page, "review-draft")
 
 
+def test_the_loaders_verdict_is_live_and_points_at_the_card_to_fix(app: HttpApp, page: Page) -> None:
+    open_review(page, app)
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector("body[data-state=ready][data-verdict=ok]")
+    # rejecting a role that relations still name: the loader's own message, and the card it is about
+    role = page.locator(".rv-card[data-section=roles]").filter(has_text="Director of Adult Social Services")
+    role.locator("button[data-action=reject]").click()
+    settle(page)
+    assert page.locator("body").get_attribute("data-verdict") == "bad"
+    verdict = page.locator("#rv-verdict").inner_text()
+    assert "unknown body or role 'dass'" in verdict and "relations[" in verdict, verdict
+    culprit = page.locator(".rv-card.rv-error")
+    assert culprit.count() == 1 and culprit.get_attribute("data-section") == "relations"
+    assert "Director of Adult Social Services" in culprit.inner_text() or "dass" in culprit.inner_text()
+    assert page.locator("#rv-save").is_disabled() and page.locator("#rv-load").is_disabled()
+    page.click("#rv-show-error")
+    assert page.locator(".rv-card.rv-selected").get_attribute("data-key") == culprit.get_attribute("data-key")
+    role.locator("button[data-action=undo]").click()
+    settle(page)
+    assert page.locator("body").get_attribute("data-verdict") == "ok"
+
+    # editing with the keyboard: e opens the form on the selected card, Apply keeps it as edited
+    chairs = page.locator(".rv-card[data-section=relations]").filter(has_text="CHAIRS:").first
+    chairs.click()
+    page.keyboard.press("e")
+    page.wait_for_selector(".rv-editor [data-field=type]")
+    assert page.evaluate("document.activeElement.dataset.field") == "type"
+    page.select_option(".rv-editor [data-field=type]", "OVERSEES")
+    screenshot(page, "review-edit")
+    page.click(".rv-editor button[type=submit]")
+    settle(page)
+    edited = page.locator(".rv-card[data-status=accepted]").filter(has_text="OVERSEES:")
+    assert edited.count() == 1 and "edited" in edited.inner_text()
+    assert page.locator("body").get_attribute("data-verdict") == "ok"
+    # a quote the clause does not hold is refused by the loader, named by its field
+    edited.click()
+    page.keyboard.press("e")
+    page.fill(".rv-editor [data-field=quote]", "words the protocol never says")
+    page.click(".rv-editor button[type=submit]")
+    settle(page)
+    assert "does not occur in clause" in page.locator("#rv-verdict").inner_text()
+    page.evaluate("localStorage.clear()")
+
+
 def test_review_save_load_and_see_the_added_edge_in_the_explorer(
     app: HttpApp, page: Page, draft: Path, cli: Cli
 ) -> None:
