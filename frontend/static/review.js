@@ -365,7 +365,7 @@
     var list = document.getElementById("rv-list"), groups = order();
     list.textContent = "";
     if (groups.flagged.length) {
-      list.appendChild(el("h2", { "class": "rv-flagged-title" }, "Flagged or low confidence (" + groups.flagged.length + ")"));
+      list.appendChild(el("h2", { "class": "rv-flagged-title" }, "Flagged, or confidence below " + P.lowConfidence + " (" + groups.flagged.length + ")"));
       var box = el("div", { "class": "rv-group rv-flagged", "data-group": "flagged" });
       groups.flagged.forEach(function (x) { box.appendChild(card(x)); });
       list.appendChild(box);
