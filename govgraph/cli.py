@@ -364,6 +364,10 @@ from govgraph.diagram_command import diagram  # noqa: E402
 
 main.add_command(diagram)
 
+from govgraph.review_command import review  # noqa: E402
+
+main.add_command(review)
+
 
 if __name__ == "__main__":
     main()

@@ -1,0 +1,431 @@
+"""The review of one draft: read it with its comments, check a reviewed version with the loader's own
+validator, save it in the load format, and load it the way ``govgraph load`` does.
+
+This is the back end ``frontend.review`` talks to; it lives with the CLI because it composes the loaders
+and the graph layer, which the front end does not import.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+import typing
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from neo4j.exceptions import DriverError, Neo4jError
+from pydantic import BaseModel
+
+from graph.connection import connect, resolve_target
+from graph.errors import GraphError
+from graph.schema import apply_schema
+from graph.settings import Settings
+from loaders.document import ProtocolDocument
+from loaders.errors import InputError
+from loaders.load import load_documents, read_documents
+from loaders.protocol import read_protocol
+from loaders.source import parse_yaml, read_text
+
+# Suggestions below this confidence, or whose notes say they are flagged, are shown apart.
+LOW_CONFIDENCE = 0.75
+# Sections of the document that hold suggestions, in the order a draft writes them; approvals sit under
+# ``protocol`` and are addressed as ``protocol.approved_by``. Sections the format gains later (people, …)
+# are found by introspection and reviewed with generic fields.
+APPROVALS = "protocol.approved_by"
+_REVIEW_MARK = re.compile(r"^review: (accepted|edited|added)\b")
+_CONFIDENCE = re.compile(r"confidence (\d(?:\.\d+)?)")
+# Fields naming other items, by what they may name (the loader's reference checks, in data form).
+_REFERENCES = {
+    "owner": "actors",
+    "towards": "actors",
+    "from": "actors",
+    "to": "actors",
+    "body": "bodies",
+    "bodies": "actors",
+    "duty": "duties",
+    "clause": "clauses",
+}
+
+
+@dataclass
+class Verdict:
+    """What the loader's validator says of a reviewed document: fine (with a summary) or one message."""
+
+    ok: bool
+    message: str
+    line: int | None = None
+    field: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"ok": self.ok, "message": self.message, "line": self.line, "field": self.field}
+
+
+@dataclass
+class ReviewedItem:
+    """One item as the page sends it back: its data and how the reviewer decided."""
+
+    status: str = "pending"  # pending | accepted | edited | added
+    notes: list[str] = field(default_factory=list)
+
+
+def section_fields() -> list[dict[str, Any]]:
+    """Each suggestion section's fields, read off the load format's own models so the page's forms and
+    the loader never disagree about what a field holds or which values an enum allows."""
+    sections = []
+    for name, info in ProtocolDocument.model_fields.items():
+        model = _item_model(info.annotation)
+        if model is None or name == "clauses":
+            continue
+        sections.append({"name": name, "fields": _fields_of(model)})
+    approvals = _item_model(
+        ProtocolDocument.model_fields["protocol"].annotation.model_fields["approved_by"].annotation
+    )  # type: ignore[union-attr]
+    if approvals is not None:
+        sections.append({"name": APPROVALS, "fields": _fields_of(approvals)})
+    return sections
+
+
+def _item_model(annotation: Any) -> type[BaseModel] | None:
+    if typing.get_origin(annotation) is not list:
+        return None
+    (item,) = typing.get_args(annotation)
+    return item if isinstance(item, type) and issubclass(item, BaseModel) else None
+
+
+def _fields_of(model: type[BaseModel]) -> list[dict[str, Any]]:
+    out = []
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        spec: dict[str, Any] = {"name": key, "required": info.is_required()}
+        enum = _enum_in(info.annotation)
+        if enum is not None:
+            spec.update(kind="enum", options=[member.value for member in enum])
+        elif key in _REFERENCES:
+            spec.update(kind="ref", ref=_REFERENCES[key])
+        else:
+            spec["kind"] = "text"
+        spec["list"] = typing.get_origin(info.annotation) is list
+        out.append(spec)
+    return out
+
+
+def _enum_in(annotation: Any) -> type[Enum] | None:
+    candidates = [annotation, *typing.get_args(annotation)]
+    return next((c for c in candidates if isinstance(c, type) and issubclass(c, Enum)), None)
+
+
+class DraftReview:
+    """A draft under review: where it is read from, where the reviewed file goes, how it is checked."""
+
+    def __init__(self, draft: Path, output: Path | None = None, settings: Settings | None = None) -> None:
+        self.draft = draft.resolve()
+        self.output = (output or draft).resolve()
+        self.current = self.draft  # after a save, the reviewed file is what the page shows
+        self.settings = settings
+
+    # -- reading ---------------------------------------------------------------------------------------
+
+    def payload(self) -> dict[str, Any]:
+        """Everything the page needs: the document, each item's comments, the source text, the forms."""
+        text = read_text(self.current)
+        parsed = parse_yaml(self.current, text)
+        data = parsed.data
+        if not isinstance(data, dict) or not isinstance(data.get("protocol"), dict):
+            raise InputError(self.current, "is not a protocol draft (no 'protocol' mapping)", line=1)
+        source = data["protocol"].get("source")
+        if not isinstance(source, str) or not source:
+            raise InputError(self.current, "names no source text", field="protocol.source")
+        source_path = (self.current.parent / source).resolve()
+        try:
+            source_text = read_text(source_path)
+        except InputError as exc:
+            raise InputError(
+                self.current, f"source text {source_path}: {exc.message}", field="protocol.source"
+            ) from None
+        lines = text.splitlines()
+        sections = section_fields()
+        return {
+            "path": str(self.current),
+            "output": str(self.output),
+            "key": f"{self.current}#{hashlib.sha256(text.encode()).hexdigest()[:16]}",
+            "sourceName": source_path.name,
+            "sourceText": source_text,
+            "document": data,
+            "comments": {
+                name: _item_comments(lines, parsed, name, data)
+                for name in ["clauses", *(s["name"] for s in sections)]
+            },
+            "header": _leading_comments(lines),
+            "trailer": _trailing_comments(lines),
+            "sections": sections,
+            "lowConfidence": LOW_CONFIDENCE,
+            "verdict": self.validate(data).as_json(),
+        }
+
+    # -- checking and writing --------------------------------------------------------------------------
+
+    def validate(
+        self, document: dict[str, Any], items: dict[str, list[ReviewedItem]] | None = None
+    ) -> Verdict:
+        """The loader's own verdict, on a temporary file beside the output so ``source:`` resolves."""
+        text = self.render(document, items)
+        handle, name = tempfile.mkstemp(
+            prefix=f".{self.output.stem}.review-", suffix=".yaml", dir=self.output.parent
+        )
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            protocol = read_protocol(Path(name))
+        except InputError as exc:
+            return Verdict(False, exc.message, exc.line, exc.field)
+        finally:
+            Path(name).unlink(missing_ok=True)
+        return Verdict(True, protocol.summary())
+
+    def save(self, document: dict[str, Any], items: dict[str, list[ReviewedItem]]) -> Verdict:
+        """Write the reviewed file, only if the loader accepts it: what is on disk always loads."""
+        verdict = self.validate(document, items)
+        if not verdict.ok:
+            return verdict
+        partial = self.output.with_name(f".{self.output.name}.saving")
+        partial.write_text(self.render(document, items), encoding="utf-8")
+        os.replace(partial, self.output)
+        self.current = self.output
+        return Verdict(True, f"saved {self.output}: {verdict.message}")
+
+    def render(self, document: dict[str, Any], items: dict[str, list[ReviewedItem]] | None = None) -> str:
+        """The document in the load format, with each item's review notes as comments above it."""
+        lines = read_text(self.current).splitlines() if self.current.exists() else []
+        return render_document(
+            self._relocated(document), items or {}, _leading_comments(lines), _trailing_comments(lines)
+        )
+
+    def _relocated(self, document: dict[str, Any]) -> dict[str, Any]:
+        """``source:`` is relative to the YAML file, so it is rewritten for an output in another folder."""
+        protocol = dict(document.get("protocol") or {})
+        source = protocol.get("source")
+        if isinstance(source, str) and source and self.output.parent != self.current.parent:
+            absolute = (self.current.parent / source).resolve()
+            try:
+                protocol["source"] = os.path.relpath(absolute, self.output.parent)
+            except ValueError:  # another drive (Windows)
+                protocol["source"] = str(absolute)
+        return {**document, "protocol": protocol}
+
+    # -- loading -------------------------------------------------------------------------------------
+
+    def load(self) -> tuple[str, str]:
+        """Load the saved file exactly as ``govgraph load`` does; returns the area id and the report."""
+        if self.settings is None:
+            raise GraphError("this review has no database configured")
+        documents = read_documents([self.output])
+        target = resolve_target(self.settings)
+        with connect(target) as driver:
+            apply_schema(driver, self.settings.neo4j_database)
+            reports = load_documents(driver, self.settings.neo4j_database, documents, force=False)
+        area = documents[0].document.area.id  # type: ignore[union-attr]
+        return area, "\n".join(report.describe() for report in reports)
+
+
+# -- comments ------------------------------------------------------------------------------------------
+
+
+def _leading_comments(lines: list[str]) -> list[str]:
+    out = []
+    for line in lines:
+        if not line.startswith("#"):
+            break
+        out.append(line)
+    return out
+
+
+def _trailing_comments(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in reversed(lines):
+        if line.strip() and not line.lstrip().startswith("#"):
+            break
+        out.insert(0, line)
+    return [line for line in out if line.strip()]
+
+
+def _item_comments(lines: list[str], parsed: Any, section: str, data: dict[str, Any]) -> list[dict]:
+    """For each item of a section: the comment lines just above it, its confidence and review mark."""
+    path = tuple(section.split("."))
+    items = data
+    for part in path:
+        items = items.get(part) if isinstance(items, dict) else None  # type: ignore[assignment]
+    if not isinstance(items, list):
+        return []
+    out = []
+    for index in range(len(items)):
+        line = parsed.lines.get((*path, index))
+        notes = _comments_above(lines, line) if line else []
+        out.append(_describe(notes))
+    return out
+
+
+def _comments_above(lines: list[str], line: int) -> list[str]:
+    notes: list[str] = []
+    at = line - 2  # the 0-based index of the line above the item
+    while at >= 0 and lines[at].lstrip().startswith("#") and not lines[at].startswith("#"):
+        notes.insert(0, lines[at].strip()[1:].strip())
+        at -= 1
+    return notes
+
+
+def _describe(notes: list[str]) -> dict[str, Any]:
+    confidence = next((float(m.group(1)) for n in notes if (m := _CONFIDENCE.search(n))), None)
+    mark = next((m.group(1) for n in notes if (m := _REVIEW_MARK.match(n))), None)
+    flagged = any("flag" in n.lower() for n in notes if not _REVIEW_MARK.match(n))
+    flagged = flagged or (confidence is not None and confidence < LOW_CONFIDENCE)
+    return {
+        "notes": [n for n in notes if not _REVIEW_MARK.match(n)],
+        "confidence": confidence,
+        "reviewed": mark,
+        "flagged": flagged,
+    }
+
+
+# -- writing -------------------------------------------------------------------------------------------
+
+_TOP = ("format", "area")
+
+
+def render_document(
+    document: dict[str, Any],
+    items: dict[str, list[ReviewedItem]],
+    header: list[str],
+    trailer: list[str] | None = None,
+) -> str:
+    """YAML in the style of ``govgraph extract``: one flow mapping per item, strings JSON-quoted; the
+    draft's header notes and its closing list of unclassified sentences are kept as they were."""
+    out = list(header) or ["# Reviewed with `govgraph review`."]
+    for key in _TOP:
+        if key in document:
+            out.append(f"{key}: {_flow(document[key])}")
+    out += _protocol(document.get("protocol") or {}, items.get(APPROVALS))
+    for key, value in document.items():
+        if key in (*_TOP, "protocol"):
+            continue
+        out.append("")
+        if isinstance(value, list):
+            out += _section(key, value, items.get(key))
+        else:
+            out.append(f"{key}: {_flow(value)}")
+    if trailer:
+        out += ["", *trailer]
+    return "\n".join(out) + "\n"
+
+
+def _protocol(protocol: dict[str, Any], approvals: list[ReviewedItem] | None) -> list[str]:
+    out = ["protocol:"]
+    for key, value in protocol.items():
+        if key == "approved_by" and isinstance(value, list):
+            if value:
+                out += ["  " + line for line in _section("approved_by", value, approvals)]
+        else:
+            out.append(f"  {key}: {_flow(value)}")
+    return out
+
+
+def _section(name: str, values: list[Any], reviewed: list[ReviewedItem] | None) -> list[str]:
+    if not values:
+        return [f"{name}: []"]
+    out = [f"{name}:"]
+    for index, value in enumerate(values):
+        item = reviewed[index] if reviewed and index < len(reviewed) else None
+        if item is not None:
+            out += [f"  # {note}" for note in item.notes if note]
+            if item.status != "pending":
+                out.append(f"  # review: {item.status}")
+        out.append(f"  - {_flow(value)}")
+    return out
+
+
+def _flow(value: Any) -> str:
+    """A YAML flow value; JSON's strings are YAML double-quoted scalars, keys stay plain names."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_flow(v)}" for key, v in value.items() if v is not None) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    return (
+        json.dumps(str(value), ensure_ascii=False)
+        if not isinstance(value, int | float)
+        else json.dumps(value)
+    )
+
+
+def reviewed_items(raw: Any) -> dict[str, list[ReviewedItem]]:
+    """The page's per-item review state, checked loosely: a bad entry becomes a pending item."""
+    out: dict[str, list[ReviewedItem]] = {}
+    if not isinstance(raw, dict):
+        return out
+    for section, entries in raw.items():
+        if not isinstance(entries, list):
+            continue
+        out[str(section)] = [
+            ReviewedItem(
+                status=e.get("status") if e.get("status") in ("accepted", "edited", "added") else "pending",
+                notes=[str(n) for n in e.get("notes", []) if isinstance(n, str)][:20],
+            )
+            for e in entries
+            if isinstance(e, dict)
+        ]
+    return out
+
+
+# -- the page's API ------------------------------------------------------------------------------------
+
+
+class ReviewService:
+    """JSON in, (status, JSON) out, for ``frontend.review``: user mistakes are messages, not tracebacks."""
+
+    def __init__(self, review: DraftReview) -> None:
+        self.review = review
+
+    def payload(self) -> tuple[int, dict[str, Any]]:
+        try:
+            return 200, self.review.payload()
+        except InputError as exc:
+            return 422, {"ok": False, "message": str(exc)}
+
+    def validate(self, body: Any) -> tuple[int, dict[str, Any]]:
+        document, items = _body(body)
+        if document is None:
+            return 400, {"ok": False, "message": "the request holds no document"}
+        return 200, self.review.validate(document, items).as_json()
+
+    def save(self, body: Any) -> tuple[int, dict[str, Any]]:
+        document, items = _body(body)
+        if document is None:
+            return 400, {"ok": False, "message": "the request holds no document"}
+        try:
+            verdict = self.review.save(document, items)
+        except OSError as exc:
+            return 500, {"ok": False, "message": f"could not write {self.review.output}: {exc.strerror}"}
+        return (200 if verdict.ok else 422), verdict.as_json()
+
+    def load(self) -> tuple[int, dict[str, Any]]:
+        try:
+            area, report = self.review.load()
+        except InputError as exc:
+            return 422, {"ok": False, "message": str(exc)}
+        except GraphError as exc:
+            return 503, {"ok": False, "message": f"the graph database: {exc}"}
+        except (Neo4jError, DriverError) as exc:
+            message = getattr(exc, "message", None) or str(exc)
+            return 503, {"ok": False, "message": f"the graph database refused the load: {message}"}
+        return 200, {"ok": True, "area": area, "message": report}
+
+
+def _body(body: Any) -> tuple[dict[str, Any] | None, dict[str, list[ReviewedItem]]]:
+    if not isinstance(body, dict) or not isinstance(body.get("document"), dict):
+        return None, {}
+    return body["document"], reviewed_items(body.get("items"))
