@@ -317,10 +317,9 @@ class _Finder:
         return entity
 
     def _derived_aliases(self, entity: Entity) -> None:
-        area = self.out.area
-        words = entity.name.split()
-        if area and words[0] == area and len(words) >= 3:
-            entity.aliases.append(" ".join(words[1:]))
+        rest = _without_area(entity.name, self.out.area)
+        if rest and len(rest.split()) >= 2:
+            entity.aliases.append(rest)
         if entity.role:
             head = re.split(r"\s+(?:of|for)\s+", entity.name, maxsplit=1)[0]
             if head != entity.name and len(head.split()) >= 2:
@@ -383,8 +382,8 @@ class _Finder:
                 return entity.key
             if entity.acronym and len(words) >= 2 and initials == entity.acronym.replace("&", ""):
                 return entity.key
-            area = self.out.area
-            if area and words[0] == area and " ".join(words[1:]) in entity.aliases:
+            rest = _without_area(name, self.out.area)
+            if rest and rest in entity.aliases:
                 return entity.key
         return None
 
@@ -706,45 +705,87 @@ def _split_coordinated(phrase: str, entities: Entities) -> list[tuple[int, str]]
     return parts
 
 
+_NOT_PLACE = {
+    "local",
+    "safeguarding",
+    "health",
+    "children's",
+    "childrens",
+    "community",
+    "joint",
+    "strategic",
+    "adult",
+    "adults",
+    "children",
+    "integrated",
+    "domestic",
+    "youth",
+    "safer",
+    "public",
+    "director",
+    "independent",
+    "executive",
+    "clinical",
+    "multi-agency",
+    "lead",
+    "corporate",
+    "police",
+    "fire",
+    "probation",
+    "national",
+    "voluntary",
+}
+_PLACE_TAIL = {"city", "county", "borough", "metropolitan", "district", "council"}
+
+
 def _infer_area(names: list[str]) -> str | None:
-    firsts = Counter(
-        n.split()[0]
-        for n in names
-        if len(n.split()) >= 2 and n.split()[0][:1].isupper() and not n.split()[0].isupper()
-    )
-    for word, count in firsts.most_common():
+    """The place most body names begin with, whole ("North Yorkshire", "City of York"), not its first
+    word: the leading capitalised words before the first word of a body's own name."""
+    prefixes = Counter(p for p in (_place_prefix(n) for n in names) if p)
+    for prefix, count in prefixes.most_common():
+        if count >= 2:
+            return prefix
+    return None
+
+
+def _place_prefix(name: str) -> str | None:
+    words = name.split()
+    taken: list[str] = []
+    for i, word in enumerate(words[:-1]):
         low = word.lower()
+        if low in {"of", "upon", "on", "and"} and taken and i + 1 < len(words) - 1:
+            nxt = words[i + 1]
+            if nxt[:1].isupper() and nxt.lower() not in _NOT_PLACE | BODY_HEADS | ROLE_HEADS:
+                taken.append(word)
+                continue
         if (
-            count >= 2
-            and low not in BODY_HEADS | ROLE_HEADS | LEADING_STOPWORDS
-            and low
-            not in {
-                "local",
-                "safeguarding",
-                "health",
-                "children's",
-                "community",
-                "joint",
-                "strategic",
-                "adult",
-                "children",
-                "integrated",
-                "domestic",
-                "youth",
-                "safer",
-                "public",
-                "director",
-            }
+            not word[:1].isupper()
+            or word.isupper()
+            or low in _NOT_PLACE | BODY_HEADS | ROLE_HEADS | LEADING_STOPWORDS
+            or (taken and low in _PLACE_TAIL)
         ):
-            return word
+            break
+        taken.append(word)
+    while taken and taken[-1].lower() in {"of", "upon", "on", "and"}:
+        taken.pop()
+    if not taken or len(taken) == len(words) or taken[0].lower() in _PLACE_TAIL - {"city"}:
+        return None
+    return " ".join(taken)
+
+
+def _without_area(name: str, area: str | None) -> str | None:
+    """The name after its leading place name ("Safeguarding Children Board" of "Kent Safeguarding ...")."""
+    if area and name.startswith(area + " "):
+        return name[len(area) + 1 :]
     return None
 
 
 def _initial_forms(entity: Entity, area: str | None) -> set[str]:
     words = [w for w in entity.name.split() if w.lower() not in CONNECTORS]
     variants = [words]
-    if area and words and words[0] == area:
-        variants.append(words[1:])
+    rest = _without_area(entity.name, area)
+    if rest:
+        variants.append([w for w in rest.split() if w.lower() not in CONNECTORS])
     forms: set[str] = set()
     for variant in variants:
         if len(variant) < 2:

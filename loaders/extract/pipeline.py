@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from loaders.errors import InputError
+from loaders.extract import ids
 from loaders.extract.entities import Entities, find_entities
 from loaders.extract.reading import SourceText, read_document
 from loaders.extract.relations import Findings, find_relations
@@ -42,9 +43,22 @@ def extract_text(source: SourceText, area: str | None = None) -> Extraction:
     return Extraction(source, segmented, entities, findings, slug(name) or "area", name)
 
 
+_NOT_A_PLACE_IN_A_FILE_NAME = {
+    "text", "protocol", "protocols", "draft", "final", "version", "document", "agreement", "joint",
+    "working", "governance", "partnership", "board", "boards", "trust", "and", "the", "between", "lscb",
+    "scp", "sab", "csp", "hwb", "hwbb", "lsab", "ct", "safeguarding", "children", "adults", "health",
+}  # fmt: skip
+
+
 def _from_file_name(path: Path) -> str:
-    return re.split(r"[-_ .]", path.stem)[0].capitalize() or "Area"
+    """The place a file name starts with, all its words ("north-yorkshire-scp.txt": North Yorkshire)."""
+    words = []
+    for word in re.split(r"[-_ .]+", path.stem):
+        if not word.isalpha() or word.lower() in _NOT_A_PLACE_IN_A_FILE_NAME:
+            break
+        words.append(word.capitalize())
+    return " ".join(words) or "Area"
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("'", "")).strip("-")[:60].strip("-")
+    return ids.slug(text, 60)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from graph.model import Capacity, DeclarationKind, DutyKind, Relation
 from loaders.extract.entities import COLLECTIVE, Entities, Mention
+from loaders.extract.ids import bounded_id
 from loaders.extract.segment import Clause
 from loaders.extract.vocabulary import (
     AGREED_THAT,
@@ -634,11 +635,7 @@ class _Reader:
     ) -> DutyDraft:
         kind = _duty_kind(text)
         verb = re.sub(r"[^a-z]+", "-", kind.value)
-        wanted = "-".join(p for p in (owner, towards, verb) if p)
-        key, n = wanted, 2
-        while key in self.duty_keys:
-            key, n = f"{wanted}-{n}", n + 1
-        self.duty_keys.add(key)
+        key = bounded_id("-".join(p for p in (owner, towards, verb) if p), self.duty_keys)
         duty = DutyDraft(key, owner, towards, kind, clause.id, text, confidence, why)
         self.found.duties.append(duty)
         return duty
@@ -1119,7 +1116,7 @@ class _Reader:
                 title = re.sub(r"^(?:The|the)\s+", "", match.group("title")) + " " + match.group("year")
             else:
                 title = f"Working Together {match.group('wtyear')}"
-            key = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+            key = bounded_id(title, set())
             if all(leg.key != key for leg in self.found.legislation):
                 self.found.legislation.append(LegislationDraft(key, title, clause.id, match.group(0).strip()))
 
