@@ -60,6 +60,8 @@ def measure(folder: Path, scratch: Path) -> tuple[Evaluation, float, str | None]
         draft = read_protocol(draft_path).document
     except InputError as exc:
         draft, failure = None, str(exc).splitlines()[0]
+    except Exception as exc:  # an extractor bug: counted as a failed draft, the run goes on
+        draft, failure = None, f"{type(exc).__name__}: {exc}".splitlines()[0]
     elapsed = time.perf_counter() - started
     if draft is None:
         empty = reviewed.model_copy(

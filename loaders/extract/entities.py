@@ -55,6 +55,7 @@ _GROUP_REF = re.compile(
     r"|(?:the\s+)?(?:two|three|four)\s+(?:boards|bodies|partnerships|parties|organisations))\b",
     re.IGNORECASE,
 )
+_CACHE_ENTRIES = 4_096
 COLLECTIVE = "partners"
 COMMUNITY = "community"
 
@@ -102,6 +103,10 @@ class Entities:
         self.non_entities: set[str] = set()  # acronyms of documents and plans
         self._aliases: dict[str, str] = {}
         self._patterns: list[tuple[str, re.Pattern[str]]] = []
+        self._signature: tuple = ()  # type: ignore[type-arg]
+        self.version = 0  # bumped whenever the aliases change
+        self._named_cache: dict[str, tuple[tuple, list[Mention]]] = {}
+        self._mentions_cache: dict[str, tuple[tuple, list[Mention]]] = {}
 
     # -- resolution --------------------------------------------------------------------------------
 
@@ -129,6 +134,11 @@ class Entities:
         for entity in self.items.values():
             for alias in {entity.name, *entity.aliases}:
                 owners.setdefault(alias, set()).add(entity.key)
+        signature = tuple(sorted((alias, tuple(sorted(keys))) for alias, keys in owners.items()))
+        if signature == self._signature:
+            return  # nothing new to match: keep the matchers (and the version) as they are
+        self._signature = signature
+        self.version += 1
         self._aliases = {}
         for alias, keys in owners.items():
             if len(keys) == 1:
@@ -147,16 +157,41 @@ class Entities:
         ]
 
     def _named(self, text: str) -> list[Mention]:
-        """Every occurrence of every alias (overlapping: the caller keeps the longest)."""
-        return [
+        """Every occurrence of every alias (overlapping: the caller keeps the longest). Remembered per
+        text until the aliases change: the readers ask about the same clause many times."""
+        cached = self._named_cache.get(text)
+        if cached is not None and cached[0] == self._state():
+            return cached[1]
+        found = [
             Mention(key, match.start(), match.end(), match.group(0))
             for key, pattern in self._patterns
             for match in pattern.finditer(text)
         ]
+        self._remember(self._named_cache, text, found)
+        return found
+
+    def _state(self) -> tuple:  # type: ignore[type-arg]
+        """What mentions depend on: the aliases, which entities exist, which bodies are the parties."""
+        return (self.version, len(self.items), tuple(self.parties))
+
+    def _remember(
+        self, cache: dict[str, tuple[tuple, list[Mention]]], text: str, found: list[Mention]
+    ) -> None:
+        if len(cache) > _CACHE_ENTRIES:
+            cache.clear()
+        cache[text] = (self._state(), found)
 
     def mentions(self, text: str) -> list[Mention]:
         """Every reference in ``text``, longest first, without overlaps, in order."""
-        found = self._named(text)
+        cached = self._mentions_cache.get(text)
+        if cached is not None and cached[0] == self._state():
+            return list(cached[1])
+        found = self._all_mentions(text)
+        self._remember(self._mentions_cache, text, found)
+        return list(found)
+
+    def _all_mentions(self, text: str) -> list[Mention]:
+        found = list(self._named(text))
         found += self._collective_mentions(text)
         found += [
             Mention(f"@{_group_kind(m.group(0))}", m.start(), m.end(), m.group(0))
@@ -332,12 +367,16 @@ class _Finder:
     # free names: "Children in Care Council", "Chair of the LSCB", "LSCB Executive Group"
 
     def _phrases(self, clause: Clause) -> None:
+        known: list[Mention] = []
+        known_at = -1  # the resolver's version the known mentions were found with
         for start, phrase in _candidate_phrases(clause.text):
             for offset, part in _split_coordinated(phrase, self.out):
                 if part.startswith("the "):
                     offset, part = offset + 4, part[4:]
                 begin, end = start + offset, start + offset + len(part)
-                known = [m for m in self.out.mentions(clause.text) if not m.key.startswith("@")]
+                if known_at != self.out.version:  # re-scan only when a name was added: linear work
+                    known = [m for m in self.out.mentions(clause.text) if not m.key.startswith("@")]
+                    known_at = self.out.version
                 if not any(m.start <= begin and end <= m.end for m in known):
                     self._candidate(clause, begin, part)
 

@@ -18,12 +18,28 @@ def slug(text: str, limit: int = MAX_ID) -> str:
     return out.strip("-.")
 
 
-def bounded_id(wanted: str, taken: set[str], limit: int = MAX_ID) -> str:
-    """``wanted`` as a slug within ``limit`` characters, made unique with '-2', '-3' ... (and recorded)."""
-    base = slug(wanted, limit) or "item"
-    candidate, n = base, 2
-    while candidate in taken:
-        suffix = f"-{n}"
-        candidate, n = slug(base, limit - len(suffix)) + suffix, n + 1
-    taken.add(candidate)
-    return candidate
+class IdPool:
+    """Ids taken so far in one kind, with the next free number for each base, so that making the n-th
+    id of a common base costs the same as making the first."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self._next: dict[str, int] = {}
+
+    def __contains__(self, candidate: object) -> bool:
+        return candidate in self.taken
+
+    def take(self, wanted: str, limit: int = MAX_ID) -> str:
+        """``wanted`` as a slug within ``limit`` characters, made unique with '-2', '-3' ..."""
+        base = slug(wanted, limit) or "item"
+        candidate, n = base, self._next.get(base, 2)
+        while candidate in self.taken:
+            suffix = f"-{n}"
+            candidate, n = slug(base, limit - len(suffix)) + suffix, n + 1
+        self._next[base] = n
+        self.taken.add(candidate)
+        return candidate
+
+
+def bounded_id(wanted: str, taken: IdPool, limit: int = MAX_ID) -> str:
+    return taken.take(wanted, limit)

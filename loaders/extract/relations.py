@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from graph.model import Capacity, DeclarationKind, DutyKind, Relation
 from loaders.extract.entities import COLLECTIVE, Entities, Mention
-from loaders.extract.ids import bounded_id
+from loaders.extract.ids import IdPool, bounded_id, slug
 from loaders.extract.segment import Clause
 from loaders.extract.vocabulary import (
     AGREED_THAT,
@@ -264,7 +264,7 @@ class _Reader:
         self.lead_ins: dict[str, _LeadIn] = {}
         self.subject: list[str] = []
         self.section = -1
-        self.duty_keys: set[str] = set()
+        self.duty_keys = IdPool()
         self.seen_relations: set[tuple] = set()
 
     def run(self) -> Findings:
@@ -1116,7 +1116,7 @@ class _Reader:
                 title = re.sub(r"^(?:The|the)\s+", "", match.group("title")) + " " + match.group("year")
             else:
                 title = f"Working Together {match.group('wtyear')}"
-            key = bounded_id(title, set())
+            key = slug(title)
             if all(leg.key != key for leg in self.found.legislation):
                 self.found.legislation.append(LegislationDraft(key, title, clause.id, match.group(0).strip()))
 
