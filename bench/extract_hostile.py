@@ -201,18 +201,15 @@ class Outcome:
     traceback: str | None
 
 
-def run_extract(file: Path, output: Path, user: int | None = None) -> Outcome:
-    """``govgraph extract FILE -o OUTPUT`` in a child process (as ``user`` if given): its exit status,
+def run_extract(file: Path, output: Path, unprivileged: bool = False) -> Outcome:
+    """``govgraph extract FILE -o OUTPUT`` in a child process (``unprivileged``: without root's power to
+    read any file, through util-linux's setpriv, so a mode-000 file is unreadable to it): its exit status,
     stderr, the command's own wall time (not the interpreter's start-up) and the process's peak resident
     memory."""
-    done = subprocess.run(
-        [sys.executable, "-c", _RUNNER, "extract", str(file), "-o", str(output)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        user=user,
-        cwd="/",
-    )
+    command = [sys.executable, "-c", _RUNNER, "extract", str(file), "-o", str(output)]
+    if unprivileged and os.geteuid() == 0:
+        command = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", *command]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600, cwd="/")
     if done.returncode != 0 or not done.stdout.strip():
         return Outcome(done.returncode, done.stderr, 0.0, 0, done.stderr[-2000:])
     report = json.loads(done.stdout.strip().splitlines()[-1])

@@ -24,7 +24,7 @@ USAGE_ERROR = 2
 
 
 @click.command()
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path, readable=False))  # our own messages
 @click.option("--area", metavar="AREA", help="The area's name (e.g. Leicester); default: read from the text.")
 @click.option(
     "-o",

@@ -274,6 +274,11 @@ class _Finder:
         self.out.compile()
         for clause in self.clauses:
             self._phrases(clause)
+        if self.out.area is None:  # no defined name gave it: the free names may
+            self.out.area = _infer_area([e.name for e in self.out.items.values() if not e.role])
+            for entity in list(self.out.items.values()):
+                if self.out.area is not None:
+                    self._derived_aliases(entity)
         self._collectives()
         self._short_forms()
         self.out.compile()
