@@ -579,6 +579,20 @@ class _Finder:
                         )
 
 
+def add_listed_entity(entities: Entities, name: str, clause: Clause) -> str:
+    """A body or post named only as an item of a list (found by the relation reader): added, or the
+    known one it names."""
+    known = entities.resolve(name)
+    if known is not None:
+        return known
+    role = classify(name) == "role"
+    key = _unique_key(entities.items, _key_for(name, None, role))
+    entity = Entity(key, name, role, None if role else body_kind(name), clause.id, name, "an item of a list")
+    entities.items[key] = entity
+    entities.compile()
+    return key
+
+
 # -- names --------------------------------------------------------------------------------------------
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.model import Capacity, DeclarationKind, DutyKind, Relation
-from loaders.extract.entities import COLLECTIVE, Entities, Mention
+from loaders.extract.entities import COLLECTIVE, Entities, Mention, add_listed_entity
 from loaders.extract.ids import IdPool, bounded_id, slug
 from loaders.extract.segment import Clause
 from loaders.extract.vocabulary import (
@@ -106,6 +106,23 @@ _MEMBERSHIP_LEAD = re.compile(
     r"|members\s+of\s+(?P<of2>.+?)\s+(?:are|include))\b",
     re.IGNORECASE,
 )
+# A lead-in whose noun gives the relation of every item listed under it.
+_MEMBERS_LIST = re.compile(
+    r"\b(?:consists?\s+of|comprises?|is\s+made\s+up\s+of|brings\s+together|membership\s+(?:includes?|is)"
+    r"|members(?:hip)?\s+(?:are|include|will\s+be|of\s+the\s+[^:]*)|(?:core|statutory|voting)\s+members"
+    r"|representatives?\s+(?:from|of))\b|\bmembership\b(?=[^.]*:\s*$)",
+    re.IGNORECASE,
+)
+_SUBGROUPS_LIST = re.compile(
+    r"\b(?:sub-?\s?groups?|sub-?committees?|task\s+and\s+finish\s+groups?|working\s+groups?)\b[^.;]*:\s*$",
+    re.IGNORECASE,
+)
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|will|shall|must|should|may|can|sits?|has|have|attends?|chairs?|includes?)\b", re.I
+)
+_MEMBERSHIP_HEADING = re.compile(r"^(?:board\s+|partnership\s+)?(?:membership|members)\b", re.IGNORECASE)
+_LISTED_NAME = re.compile(r"^[\"'\u2018\u201c]?(?P<name>[A-Z][\w'\u2019&,.-]*(?:\s+[\w'\u2019&,.-]+){0,9}?)"
+                          r"\s*(?:\(|\[|\s[\u2013\u2014-]\s|:|;|$|\.$|,\s*(?:and|or)?\s*$)")  # fmt: skip
 _REVERSE_BY = re.compile(
     r"\b(?P<what>challenges?|scrutiny)\s+(?:raised|made|issued|brought|given)\s+by\s+", re.IGNORECASE
 )
@@ -238,6 +255,7 @@ class _LeadIn:
     obligation: bool
     members_of: list[str]
     approval: bool
+    relation: Relation = Relation.MEMBER_OF  # what every item is to members_of: MEMBER_OF or SUBGROUP_OF
 
 
 @dataclass
@@ -277,6 +295,8 @@ class _Reader:
                 self._approval_item(clause)
             elif lead is not None and lead.members_of:
                 self._membership_item(clause, lead)
+            elif (heading := self._membership_heading(clause)) is not None:
+                self._membership_item(clause, heading)
             elif lead is not None and lead.obligation and not clause.is_lead_in:
                 self._obligation_item(clause, lead)
             elif lead is not None and lead.obligation:
@@ -302,6 +322,9 @@ class _Reader:
             targets = [m.key for m in mentions if m.start >= membership.start() and self._is_body(m.key)]
             if targets:
                 return _LeadIn([], None, False, targets, False)
+        listed = self._list_lead_in(clause, start, last)
+        if listed is not None:
+            return listed
         if not LEAD_IN_OBLIGATION.search(last):
             return _LeadIn([], None, False, [], False)
         towards = None
@@ -331,25 +354,73 @@ class _Reader:
                 return
         self._unclassified(clause, clause.text, "an approver that is not a known body")
 
+    def _membership_heading(self, clause: Clause) -> _LeadIn | None:
+        """A short line with no verb under a 'Membership' heading: a member of the body the heading
+        names, else of the protocol's first party."""
+        if not clause.heading or not _MEMBERSHIP_HEADING.match(clause.heading) or clause.is_lead_in:
+            return None
+        if len(clause.text.split()) > 12 or re.search(r"[.;:!?]\s+\S", clause.text):
+            return None
+        if clause.kind == "numbered" or _VERB.search(clause.text):
+            return None  # a sentence about members, read as one
+        bodies = [m.key for m in self._mentions(clause.heading) if self._is_body(m.key)]
+        bodies = bodies or self.entities.parties[:1]
+        return _LeadIn([], None, False, bodies[:1], False) if bodies else None
+
+    def _list_lead_in(self, clause: Clause, start: int, last: str) -> _LeadIn | None:
+        """'The Board consists of:', 'Membership includes representatives from:', 'The sub groups are:':
+        every item below is a member (or a sub-group) of the body the lead-in names, else of its subject."""
+        relation = None
+        if _SUBGROUPS_LIST.search(last):
+            relation = Relation.SUBGROUP_OF
+        elif _MEMBERS_LIST.search(last):
+            relation = Relation.MEMBER_OF
+        if relation is None:
+            return None
+        bodies = [m.key for m in self._mentions(last) if self._is_body(m.key)]
+        bodies = bodies or [k for k in self.subject if self._is_body(k)] or self.entities.parties[:1]
+        if not bodies:
+            return None
+        return _LeadIn([], None, False, bodies[:1], False, relation)
+
     def _membership_item(self, clause: Clause, lead: _LeadIn) -> None:
         mentions = [m for m in self._mentions(clause.text) if not m.key.startswith("@")]
         mentions.sort(key=lambda m: (not self.entities.items[m.key].role, m.start))
-        if not mentions:
+        member_key, quote = None, clause.text
+        if mentions and mentions[0].start <= 4:
+            member = mentions[0]
+            member_key = member.key
+            quote = member.surface if len(member.surface) > 0.6 * len(clause.text) else clause.text
+        else:
+            member_key, quote = self._listed_entity(clause)
+        if member_key is None:
             self._unclassified(clause, clause.text, "a listed member that is not a known body or post")
             return
-        member = mentions[0]
-        quote = member.surface if len(member.surface) > 0.6 * len(clause.text) else clause.text
+        subgroup = lead.relation == Relation.SUBGROUP_OF
         for body in lead.members_of:
+            if body == member_key:
+                continue
             self._relation(
-                Relation.MEMBER_OF,
-                member.key,
+                lead.relation,
+                member_key,
                 body,
                 clause,
                 quote,
-                0.8,
-                "listed under a membership lead-in",
-                capacity=capacity_of(clause.text),
+                0.75,
+                f"listed under a {'sub-group' if subgroup else 'membership'} lead-in",
+                capacity=capacity_of(clause.text) if lead.relation == Relation.MEMBER_OF else None,
             )
+
+    def _listed_entity(self, clause: Clause) -> tuple[str | None, str]:
+        """A list item naming a body no rule knows ("Public Health", "CAFCASS", "NHS England (one
+        member)"): the item's leading name, made a body (or a post, by its head word) of its own."""
+        match = _LISTED_NAME.match(clause.text)
+        if match is None:
+            return None, clause.text
+        name = match.group("name").strip(" ,.;:")
+        if not name or len(name) < 3 or re.search(r"\b(?:will|must|should|shall|is|are|has|have)\b", name):
+            return None, clause.text
+        return add_listed_entity(self.entities, name, clause), name
 
     def _obligation_item(self, clause: Clause, lead: _LeadIn) -> None:
         text = clause.text
@@ -436,6 +507,8 @@ class _Reader:
             re.search(r"\b(?:jointly|together|each other|one another)\b", text[limb.start : limb.end])
         )
         quote = _limb_quote(text, limb)
+        if not quote.strip(" ;,.:"):
+            return owners  # nothing left to owe
         for owner in owners:
             triggers = self._triggers(clause, after, limb.end, owner, masked, co_owners=owners)
             targets = _first_targets(triggers) or self._targets_after(clause, after, limb.end, owner, owners)
@@ -1179,6 +1252,7 @@ def _limbs(text: str, start: int, end: int) -> list[_Limb]:
         limbs.append(_Limb(cursor, cut_start, not limbs))
         cursor = cut_end
     limbs.append(_Limb(cursor, end, not limbs))
+    limbs = [limb for limb in limbs if text[limb.start : limb.end].strip(" ;,.:")]  # "...;" ends no limb
     return _join_verb_limbs_without_target(text, limbs)
 
 
