@@ -134,7 +134,12 @@ _DECLARATIONS: list[tuple[DeclarationKind, re.Pattern[str]]] = [
             r"[^.;]*?(?:body|partnership|board|organisation|group)\b"
             r"|\bneither\s+subordinate\s+to\s+nor\s+a\s+sub-?\s?\w+\s+of\s+[^.;]*?(?:body|partnership|board)\b"
             r"|\bis\s+independent\s+of\s+(?:any|all)\s+other\s+[^.;]*"
-            r"|\b(?:(?:must|shall|will|should)\s+)?(?:remain|remains|be|is|are)\s+independent\s+(?:of|from)\b[^.;]*",
+            r"|\b(?:(?:must|shall|will|should)\s+)?(?:remain|remains|be|is|are)\s+independent\s+(?:of|from)\b[^.;]*"
+            r"|\b(?:a\s+)?(?:self-governing\s+)?independent\s+(?:body|partnership|board|voice)\b"
+            r"|\bindependent\s+of\s+(?:all|any|the)\s+[^.;]*"
+            r"|\b(?:should|must|will|shall)\s+not\s+be\s+subordinate\s+to\b[^.;]*"
+            r"|\bsits?\s+outside\s+(?:the\s+)?(?:family|structure)\s+of\b[^.;]*"
+            r"|\bspeak(?:s|ing)?\s+with\s+an\s+independent\s+voice\b",
             re.IGNORECASE,
         ),
     ),
@@ -142,7 +147,8 @@ _DECLARATIONS: list[tuple[DeclarationKind, re.Pattern[str]]] = [
         DeclarationKind.NON_HIERARCHICAL,
         re.compile(
             r"\b(?:it|this)\s+is\s+not\s+a\s+hierarchical\s+relationship|\bnot\s+(?:a\s+)?hierarchical\b[^.;]*"
-            r"|\bnon-hierarchical\b[^.;]*|\bneither\s+\w+\s+is\s+(?:accountable|subordinate)\s+to\s+the\s+other",
+            r"|\bnon-hierarchical\b[^.;]*|\bneither\s+\w+\s+is\s+(?:accountable|subordinate)\s+to\s+the\s+other"
+            r"|\b(?:have|has)\s+an\s+equal\s+(?:say|voice|status)\b|\bequal\s+partners\b",
             re.IGNORECASE,
         ),
     ),
@@ -161,7 +167,12 @@ _DECLARATIONS: list[tuple[DeclarationKind, re.Pattern[str]]] = [
             r"\b(?:neither|no|nor|not)\b(?:(?!\b(?:neither|no|nor|not)\b)[^.;]){0,80}?\b(?:has|have)\s+"
             r"(?:the\s+|any\s+)?(?:power|authority|right)\s+to\s+direct\b[^.;]*"
             r"|\b(?:has|have)\s+no\s+(?:power|authority|right)\s+to\s+direct\b[^.;]*"
-            r"|\b(?:cannot|may\s+not|can\s+not)\s+direct\b[^.;]*",
+            r"|\b(?:cannot|may\s+not|can\s+not)\s+direct\b[^.;]*"
+            r"|\b(?:has|have)\s+no\s+(?:statutory\s+|executive\s+)?powers?\s+(?:over|to)\b[^.;]*"
+            r"|\b(?:does|do)\s+not\s+(?:have\s+(?:any\s+)?(?:specific\s+)?(?:executive\s+)?(?:decision[\s-]making\s+)?"
+            r"powers?\s+over|(?:directly\s+)?control\s+(?:the\s+)?resources)\b[^.;]*"
+            r"|\bno\s+single\s+(?:partner|agency|organisation)\s+has\s+(?:control|primacy)\b[^.;]*"
+            r"|\bnot\s+legally\s+binding\b[^.;]*",
             re.IGNORECASE,
         ),
     ),
@@ -169,7 +180,10 @@ _DECLARATIONS: list[tuple[DeclarationKind, re.Pattern[str]]] = [
         DeclarationKind.SEPARATE_ACCOUNTABILITY,
         re.compile(
             r"\b(?:[Pp]artner\s+agencies\s+|\w+\s+)?retains?\s+(?:their|its)\s+own\s+(?:lines\s+of\s+)?accountabilit\w+"
-            r"|\baccountability\s+of\s+(?:each|every)\s+\w+\s+to\s+(?:its|their)\s+own\s+[\w\s]*?body\b",
+            r"|\baccountability\s+of\s+(?:each|every)\s+\w+\s+to\s+(?:its|their)\s+own\s+[\w\s]*?body\b"
+            r"|\bremains?\s+(?:responsible\s+and\s+)?accountable\s+to\s+(?:their|its)\s+own\b[^.;]*"
+            r"|\bsovereignty\s+of\s+(?:each|every)\s+[^.;]*"
+            r"|\bnot\s+intended\s+to\s+override\b[^.;]*responsibilit\w*",
             re.IGNORECASE,
         ),
     ),
