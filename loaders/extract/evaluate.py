@@ -161,7 +161,7 @@ def align(draft: ProtocolDocument, reviewed: ProtocolDocument) -> dict[str, str]
         for kind in ENTITY_KINDS:
             ours = _names(getattr(draft, kind))
             for other_kind in ENTITY_KINDS:
-                if (other_kind == kind) != same_kind or "people" in (kind, other_kind):
+                if (other_kind == kind) != same_kind or (not same_kind and "people" in (kind, other_kind)):
                     continue
                 for mine, my_names in ours.items():
                     for other, other_names in _names(getattr(reviewed, other_kind)).items():

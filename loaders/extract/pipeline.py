@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from loaders.errors import InputError
 from loaders.extract import ids
 from loaders.extract.entities import Entities, find_entities
+from loaders.extract.people import PersonDraft, find_people
 from loaders.extract.reading import SourceText, read_document
 from loaders.extract.relations import Findings, find_relations
 from loaders.extract.segment import Segmented, segment
@@ -22,6 +23,7 @@ class Extraction:
     findings: Findings
     area_id: str
     area_name: str
+    people: list[PersonDraft] = field(default_factory=list)
 
 
 def extract_file(path: Path, area: str | None = None) -> Extraction:
@@ -39,8 +41,9 @@ def extract_text(source: SourceText, area: str | None = None) -> Extraction:
             "names no body (no board, trust, partnership or council was found): is it a governance protocol?",
         )
     findings = find_relations(segmented.clauses, entities)
+    people = find_people(segmented.clauses, entities)
     name = area or entities.area or _from_file_name(source.path)
-    return Extraction(source, segmented, entities, findings, slug(name) or "area", name)
+    return Extraction(source, segmented, entities, findings, slug(name) or "area", name, people)
 
 
 _NOT_A_PLACE_IN_A_FILE_NAME = {
