@@ -89,3 +89,15 @@ def test_people_are_named_beside_the_posts_they_hold() -> None:
     assert set(people) == {"Jo Bloggs", "Sam Smith"}
     assert [entities.items[r].name for r in people["Jo Bloggs"].holds] == ["Independent Chair of the KSAB"]
     assert [entities.items[r].name for r in people["Sam Smith"].holds] == ["Director of Adult Services"]
+
+
+def test_a_chair_of_no_named_body_chairs_the_body_of_its_clause_or_is_a_suggestion() -> None:
+    text = (
+        "Protocol of the Kestrel Safeguarding Adults Board (KSAB)\n\n1. Governance\n\n"
+        "1.1 The KSAB has an Independent Chair.\n\n2. Support\n\n"
+        "2.1 The work is led by a Vice-Chair.\n"
+    )
+    entities, found = _run(text)
+    chairs = {(entities.items[r.source].name, r.target, r.reason is not None) for r in found.relations}
+    assert ("Independent Chair", "ksab", False) in chairs  # stated: its clause names the KSAB
+    assert ("Vice-Chair", "ksab", True) in chairs  # implied only: flagged, with a reason

@@ -173,6 +173,9 @@ def _relations(extraction: Extraction) -> list[str]:
             fields.append(f"capacity: {rel.capacity.value}")
         if rel.frequency:
             fields.append(f"frequency: {_q(rel.frequency)}")
+        if rel.reason:
+            out[-1] += " (a SUGGESTION: implied, not stated; accept or delete it)"
+            fields += ["inferred: true", f"reason: {_q(rel.reason)}"]
         out.append("  - {" + ", ".join(fields) + "}")
     return out
 

@@ -120,6 +120,7 @@ _SUBGROUPS_LIST = re.compile(
 _VERB = re.compile(
     r"\b(?:is|are|was|were|will|shall|must|should|may|can|sits?|has|have|attends?|chairs?|includes?)\b", re.I
 )
+_BARE_CHAIR = re.compile(r"^(?:Independent\s+)?(?:Co-|Vice-|Joint\s+)?Chair(?:man|person)?$", re.IGNORECASE)
 _MEMBERSHIP_HEADING = re.compile(r"^(?:board\s+|partnership\s+)?(?:membership|members)\b", re.IGNORECASE)
 _LISTED_NAME = re.compile(r"^[\"'\u2018\u201c]?(?P<name>[A-Z][\w'\u2019&,.-]*(?:\s+[\w'\u2019&,.-]+){0,9}?)"
                           r"\s*(?:\(|\[|\s[\u2013\u2014-]\s|:|;|$|\.$|,\s*(?:and|or)?\s*$)")  # fmt: skip
@@ -219,6 +220,7 @@ class RelationDraft:
     duty: str | None = None
     capacity: Capacity | None = None
     frequency: str | None = None
+    reason: str | None = None  # set for a suggestion: implied, not stated (loaded as inferred)
 
 
 @dataclass
@@ -320,6 +322,7 @@ class _Reader:
             if clause.is_lead_in:
                 self.lead_ins[clause.id] = self._lead_in(clause)
         self._named_relations()
+        self._bare_chairs()
         return self.found
 
     # -- lead-ins and their items -------------------------------------------------------------------
@@ -876,6 +879,7 @@ class _Reader:
         duty: str | None = None,
         capacity: Capacity | None = None,
         frequency: str | None = None,
+        reason: str | None = None,
     ) -> None:
         if source == target or source.startswith("@") or target.startswith("@"):
             return
@@ -887,7 +891,7 @@ class _Reader:
         self.seen_relations.add(key)
         self.found.relations.append(
             RelationDraft(
-                relation, source, target, clause.id, quote, confidence, why, duty, capacity, frequency
+                relation, source, target, clause.id, quote, confidence, why, duty, capacity, frequency, reason
             )
         )
 
@@ -1126,6 +1130,36 @@ class _Reader:
                             capacity=Capacity.MEMBER,
                         )
             self._their_partners(clause)
+
+    def _bare_chairs(self) -> None:
+        """'It has an Independent Chair', 'Our Independent Chair is ...': a Chair whose name gives no
+        body chairs the one body its clause names; when the clause names none, the protocol's only party
+        is a suggestion for the reviewer, not a fact."""
+        by_id = {c.id: c for c in self.clauses}
+        for entity in list(self.entities.items.values()):
+            if not entity.role or entity.body or not _BARE_CHAIR.match(entity.name):
+                continue
+            clause = by_id.get(entity.clause)
+            if clause is None:
+                continue
+            bodies = list(dict.fromkeys(m.key for m in self._mentions(clause.text) if self._is_body(m.key)))
+            bodies = [b for b in bodies if not self.entities.items[b].collective]
+            quote = _in_clause(clause, entity)
+            if len(bodies) == 1:
+                self._relation(
+                    Relation.CHAIRS, entity.key, bodies[0], clause, quote, 0.6, "a Chair in its clause"
+                )
+            elif not bodies and len(self.entities.parties) == 1:
+                self._relation(
+                    Relation.CHAIRS,
+                    entity.key,
+                    self.entities.parties[0],
+                    clause,
+                    quote,
+                    0.4,
+                    "a Chair of no named body",
+                    reason="the clause names a Chair and no body; the protocol binds only this one",
+                )
 
     def _their_partners(self, clause: Clause) -> None:
         """'The LSCB, the Trust and their constituent partners': partners of the bodies named with them."""
