@@ -24,7 +24,7 @@ USAGE_ERROR = 2
 
 
 @click.command()
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path, readable=False))  # our own messages
 @click.option("--area", metavar="AREA", help="The area's name (e.g. Leicester); default: read from the text.")
 @click.option(
     "-o",
@@ -75,35 +75,48 @@ def extract(
 
 
 def _write(extraction: Extraction, file: Path, output: Path, force: bool) -> ValidProtocol:
+    """Write the draft (and the text beside it for Word and PDF) so that only a valid draft is ever
+    left on disk: the YAML goes to a temporary file beside ``output``, is validated, then renamed."""
     output.parent.mkdir(parents=True, exist_ok=True)
-    if extraction.source.needs_copy:
-        text_path = output.with_suffix(".txt")
-        if text_path.resolve() == file.resolve():
-            raise InputError(
-                output, f"the extracted text would overwrite the input {file}: choose another -o"
-            )
-        if (
-            text_path.exists()
-            and not force
-            and text_path.read_text(errors="replace") != extraction.source.text
-        ):
-            raise InputError(
-                text_path, "exists and differs from the extracted text: use --force to overwrite it"
-            )
-        text_path.write_text(extraction.source.text, encoding="utf-8")
-    else:
-        text_path = file
+    text_path, wrote_text = _write_text(extraction, file, output, force)
     text_file, draft_dir = text_path.resolve(), output.resolve().parent
     shares_a_folder = os.path.commonpath([text_file, draft_dir]) != text_file.anchor
     source_ref = os.path.relpath(text_file, draft_dir) if shares_a_folder else str(text_file)
-    output.write_text(render(extraction, Path(source_ref).as_posix(), file.name), encoding="utf-8")
+    descriptor, scratch_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".yaml", dir=output.parent)
+    scratch = Path(scratch_name)
     try:
-        return read_protocol(output)
-    except InputError as exc:  # the extractor's own mistake, not the user's: say so
-        click.echo(
-            f"error: the draft does not validate (a bug in extract, please report it): {exc}", err=True
-        )
-        sys.exit(1)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+            stream.write(render(extraction, Path(source_ref).as_posix(), file.name))
+        protocol = read_protocol(scratch)
+        os.replace(scratch, output)
+        return protocol
+    except InputError as exc:  # the extractor's own mistake, not the user's: say so, leave nothing
+        if wrote_text:
+            text_path.unlink(missing_ok=True)
+        message = str(exc).replace(str(scratch), str(output))
+        raise InputError(
+            output, f"the draft does not validate, so it was not written (a bug in extract): {message}"
+        ) from None
+    finally:
+        scratch.unlink(missing_ok=True)
+
+
+def _write_text(extraction: Extraction, file: Path, output: Path, force: bool) -> tuple[Path, bool]:
+    """The text the quotes are checked against, and whether this run wrote it."""
+    if not extraction.source.needs_copy:
+        return file, False
+    text_path = output.with_suffix(".txt")
+    if text_path.resolve() == file.resolve():
+        raise InputError(output, f"the extracted text would overwrite the input {file}: choose another -o")
+    if text_path.exists():
+        if text_path.read_text(errors="replace") == extraction.source.text:
+            return text_path, False
+        if not force:
+            raise InputError(
+                text_path, "exists and differs from the extracted text: use --force to overwrite it"
+            )
+    text_path.write_text(extraction.source.text, encoding="utf-8")
+    return text_path, True
 
 
 def _fail(message: str) -> None:

@@ -28,6 +28,7 @@ def render(extraction: Extraction, source_ref: str, input_name: str) -> str:
     lines += _clauses(extraction)
     lines += _entities(extraction, role=False)
     lines += _entities(extraction, role=True)
+    lines += _people(extraction)
     lines += _legislation(extraction)
     lines += _duties(extraction)
     lines += _relations(extraction)
@@ -115,6 +116,20 @@ def _entity_fields(entity: Entity) -> list[str]:
     return fields
 
 
+def _people(extraction: Extraction) -> list[str]:
+    if not extraction.people:
+        return []
+    out = ["", "people:"]
+    for person in extraction.people:
+        out.append("  # named in the text" + (" beside the post it holds" if person.holds else ""))
+        fields = [f"id: {person.key}", f"name: {_q(person.name)}"]
+        if person.holds:
+            fields.append(f"holds: [{', '.join(person.holds)}]")
+        fields.append(f"clause: {_q(person.clause)}")
+        out.append("  - {" + ", ".join(fields) + "}")
+    return out
+
+
 def _legislation(extraction: Extraction) -> list[str]:
     items = extraction.findings.legislation
     if not items:
@@ -158,6 +173,9 @@ def _relations(extraction: Extraction) -> list[str]:
             fields.append(f"capacity: {rel.capacity.value}")
         if rel.frequency:
             fields.append(f"frequency: {_q(rel.frequency)}")
+        if rel.reason:
+            out[-1] += " (a SUGGESTION: implied, not stated; accept or delete it)"
+            fields += ["inferred: true", f"reason: {_q(rel.reason)}"]
         out.append("  - {" + ", ".join(fields) + "}")
     return out
 

@@ -55,6 +55,7 @@ _GROUP_REF = re.compile(
     r"|(?:the\s+)?(?:two|three|four)\s+(?:boards|bodies|partnerships|parties|organisations))\b",
     re.IGNORECASE,
 )
+_CACHE_ENTRIES = 4_096
 COLLECTIVE = "partners"
 COMMUNITY = "community"
 
@@ -102,6 +103,10 @@ class Entities:
         self.non_entities: set[str] = set()  # acronyms of documents and plans
         self._aliases: dict[str, str] = {}
         self._patterns: list[tuple[str, re.Pattern[str]]] = []
+        self._signature: tuple = ()  # type: ignore[type-arg]
+        self.version = 0  # bumped whenever the aliases change
+        self._named_cache: dict[str, tuple[tuple, list[Mention]]] = {}
+        self._mentions_cache: dict[str, tuple[tuple, list[Mention]]] = {}
 
     # -- resolution --------------------------------------------------------------------------------
 
@@ -129,6 +134,11 @@ class Entities:
         for entity in self.items.values():
             for alias in {entity.name, *entity.aliases}:
                 owners.setdefault(alias, set()).add(entity.key)
+        signature = tuple(sorted((alias, tuple(sorted(keys))) for alias, keys in owners.items()))
+        if signature == self._signature:
+            return  # nothing new to match: keep the matchers (and the version) as they are
+        self._signature = signature
+        self.version += 1
         self._aliases = {}
         for alias, keys in owners.items():
             if len(keys) == 1:
@@ -147,16 +157,41 @@ class Entities:
         ]
 
     def _named(self, text: str) -> list[Mention]:
-        """Every occurrence of every alias (overlapping: the caller keeps the longest)."""
-        return [
+        """Every occurrence of every alias (overlapping: the caller keeps the longest). Remembered per
+        text until the aliases change: the readers ask about the same clause many times."""
+        cached = self._named_cache.get(text)
+        if cached is not None and cached[0] == self._state():
+            return cached[1]
+        found = [
             Mention(key, match.start(), match.end(), match.group(0))
             for key, pattern in self._patterns
             for match in pattern.finditer(text)
         ]
+        self._remember(self._named_cache, text, found)
+        return found
+
+    def _state(self) -> tuple:  # type: ignore[type-arg]
+        """What mentions depend on: the aliases, which entities exist, which bodies are the parties."""
+        return (self.version, len(self.items), tuple(self.parties))
+
+    def _remember(
+        self, cache: dict[str, tuple[tuple, list[Mention]]], text: str, found: list[Mention]
+    ) -> None:
+        if len(cache) > _CACHE_ENTRIES:
+            cache.clear()
+        cache[text] = (self._state(), found)
 
     def mentions(self, text: str) -> list[Mention]:
         """Every reference in ``text``, longest first, without overlaps, in order."""
-        found = self._named(text)
+        cached = self._mentions_cache.get(text)
+        if cached is not None and cached[0] == self._state():
+            return list(cached[1])
+        found = self._all_mentions(text)
+        self._remember(self._mentions_cache, text, found)
+        return list(found)
+
+    def _all_mentions(self, text: str) -> list[Mention]:
+        found = list(self._named(text))
         found += self._collective_mentions(text)
         found += [
             Mention(f"@{_group_kind(m.group(0))}", m.start(), m.end(), m.group(0))
@@ -239,6 +274,11 @@ class _Finder:
         self.out.compile()
         for clause in self.clauses:
             self._phrases(clause)
+        if self.out.area is None:  # no defined name gave it: the free names may
+            self.out.area = _infer_area([e.name for e in self.out.items.values() if not e.role])
+            for entity in list(self.out.items.values()):
+                if self.out.area is not None:
+                    self._derived_aliases(entity)
         self._collectives()
         self._short_forms()
         self.out.compile()
@@ -317,10 +357,9 @@ class _Finder:
         return entity
 
     def _derived_aliases(self, entity: Entity) -> None:
-        area = self.out.area
-        words = entity.name.split()
-        if area and words[0] == area and len(words) >= 3:
-            entity.aliases.append(" ".join(words[1:]))
+        rest = _without_area(entity.name, self.out.area)
+        if rest and len(rest.split()) >= 2:
+            entity.aliases.append(rest)
         if entity.role:
             head = re.split(r"\s+(?:of|for)\s+", entity.name, maxsplit=1)[0]
             if head != entity.name and len(head.split()) >= 2:
@@ -333,12 +372,16 @@ class _Finder:
     # free names: "Children in Care Council", "Chair of the LSCB", "LSCB Executive Group"
 
     def _phrases(self, clause: Clause) -> None:
+        known: list[Mention] = []
+        known_at = -1  # the resolver's version the known mentions were found with
         for start, phrase in _candidate_phrases(clause.text):
             for offset, part in _split_coordinated(phrase, self.out):
                 if part.startswith("the "):
                     offset, part = offset + 4, part[4:]
                 begin, end = start + offset, start + offset + len(part)
-                known = [m for m in self.out.mentions(clause.text) if not m.key.startswith("@")]
+                if known_at != self.out.version:  # re-scan only when a name was added: linear work
+                    known = [m for m in self.out.mentions(clause.text) if not m.key.startswith("@")]
+                    known_at = self.out.version
                 if not any(m.start <= begin and end <= m.end for m in known):
                     self._candidate(clause, begin, part)
 
@@ -383,8 +426,8 @@ class _Finder:
                 return entity.key
             if entity.acronym and len(words) >= 2 and initials == entity.acronym.replace("&", ""):
                 return entity.key
-            area = self.out.area
-            if area and words[0] == area and " ".join(words[1:]) in entity.aliases:
+            rest = _without_area(name, self.out.area)
+            if rest and rest in entity.aliases:
                 return entity.key
         return None
 
@@ -534,6 +577,20 @@ class _Finder:
                         self.out.notes.append(
                             Note(clause.id, clause.line, f"ambiguous reference 'the {head}'{which}")
                         )
+
+
+def add_listed_entity(entities: Entities, name: str, clause: Clause) -> str:
+    """A body or post named only as an item of a list (found by the relation reader): added, or the
+    known one it names."""
+    known = entities.resolve(name)
+    if known is not None:
+        return known
+    role = classify(name) == "role"
+    key = _unique_key(entities.items, _key_for(name, None, role))
+    entity = Entity(key, name, role, None if role else body_kind(name), clause.id, name, "an item of a list")
+    entities.items[key] = entity
+    entities.compile()
+    return key
 
 
 # -- names --------------------------------------------------------------------------------------------
@@ -706,45 +763,87 @@ def _split_coordinated(phrase: str, entities: Entities) -> list[tuple[int, str]]
     return parts
 
 
+_NOT_PLACE = {
+    "local",
+    "safeguarding",
+    "health",
+    "children's",
+    "childrens",
+    "community",
+    "joint",
+    "strategic",
+    "adult",
+    "adults",
+    "children",
+    "integrated",
+    "domestic",
+    "youth",
+    "safer",
+    "public",
+    "director",
+    "independent",
+    "executive",
+    "clinical",
+    "multi-agency",
+    "lead",
+    "corporate",
+    "police",
+    "fire",
+    "probation",
+    "national",
+    "voluntary",
+}
+_PLACE_TAIL = {"city", "county", "borough", "metropolitan", "district", "council"}
+
+
 def _infer_area(names: list[str]) -> str | None:
-    firsts = Counter(
-        n.split()[0]
-        for n in names
-        if len(n.split()) >= 2 and n.split()[0][:1].isupper() and not n.split()[0].isupper()
-    )
-    for word, count in firsts.most_common():
+    """The place most body names begin with, whole ("North Yorkshire", "City of York"), not its first
+    word: the leading capitalised words before the first word of a body's own name."""
+    prefixes = Counter(p for p in (_place_prefix(n) for n in names) if p)
+    for prefix, count in prefixes.most_common():
+        if count >= 2:
+            return prefix
+    return None
+
+
+def _place_prefix(name: str) -> str | None:
+    words = name.split()
+    taken: list[str] = []
+    for i, word in enumerate(words[:-1]):
         low = word.lower()
+        if low in {"of", "upon", "on", "and"} and taken and i + 1 < len(words) - 1:
+            nxt = words[i + 1]
+            if nxt[:1].isupper() and nxt.lower() not in _NOT_PLACE | BODY_HEADS | ROLE_HEADS:
+                taken.append(word)
+                continue
         if (
-            count >= 2
-            and low not in BODY_HEADS | ROLE_HEADS | LEADING_STOPWORDS
-            and low
-            not in {
-                "local",
-                "safeguarding",
-                "health",
-                "children's",
-                "community",
-                "joint",
-                "strategic",
-                "adult",
-                "children",
-                "integrated",
-                "domestic",
-                "youth",
-                "safer",
-                "public",
-                "director",
-            }
+            not word[:1].isupper()
+            or word.isupper()
+            or low in _NOT_PLACE | BODY_HEADS | ROLE_HEADS | LEADING_STOPWORDS
+            or (taken and low in _PLACE_TAIL)
         ):
-            return word
+            break
+        taken.append(word)
+    while taken and taken[-1].lower() in {"of", "upon", "on", "and"}:
+        taken.pop()
+    if not taken or len(taken) == len(words) or taken[0].lower() in _PLACE_TAIL - {"city"}:
+        return None
+    return " ".join(taken)
+
+
+def _without_area(name: str, area: str | None) -> str | None:
+    """The name after its leading place name ("Safeguarding Children Board" of "Kent Safeguarding ...")."""
+    if area and name.startswith(area + " "):
+        return name[len(area) + 1 :]
     return None
 
 
 def _initial_forms(entity: Entity, area: str | None) -> set[str]:
     words = [w for w in entity.name.split() if w.lower() not in CONNECTORS]
     variants = [words]
-    if area and words and words[0] == area:
-        variants.append(words[1:])
+    rest = _without_area(entity.name, area)
+    if rest:
+        variants.append([w for w in rest.split() if w.lower() not in CONNECTORS])
     forms: set[str] = set()
     for variant in variants:
         if len(variant) < 2:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from loaders.errors import InputError
+from loaders.extract import ids
 from loaders.extract.entities import Entities, find_entities
+from loaders.extract.people import PersonDraft, find_people
 from loaders.extract.reading import SourceText, read_document
 from loaders.extract.relations import Findings, find_relations
 from loaders.extract.segment import Segmented, segment
@@ -21,6 +23,7 @@ class Extraction:
     findings: Findings
     area_id: str
     area_name: str
+    people: list[PersonDraft] = field(default_factory=list)
 
 
 def extract_file(path: Path, area: str | None = None) -> Extraction:
@@ -38,13 +41,27 @@ def extract_text(source: SourceText, area: str | None = None) -> Extraction:
             "names no body (no board, trust, partnership or council was found): is it a governance protocol?",
         )
     findings = find_relations(segmented.clauses, entities)
+    people = find_people(segmented.clauses, entities)
     name = area or entities.area or _from_file_name(source.path)
-    return Extraction(source, segmented, entities, findings, slug(name) or "area", name)
+    return Extraction(source, segmented, entities, findings, slug(name) or "area", name, people)
+
+
+_NOT_A_PLACE_IN_A_FILE_NAME = {
+    "text", "protocol", "protocols", "draft", "final", "version", "document", "agreement", "joint",
+    "working", "governance", "partnership", "board", "boards", "trust", "and", "the", "between", "lscb",
+    "scp", "sab", "csp", "hwb", "hwbb", "lsab", "ct", "safeguarding", "children", "adults", "health",
+}  # fmt: skip
 
 
 def _from_file_name(path: Path) -> str:
-    return re.split(r"[-_ .]", path.stem)[0].capitalize() or "Area"
+    """The place a file name starts with, all its words ("north-yorkshire-scp.txt": North Yorkshire)."""
+    words = []
+    for word in re.split(r"[-_ .]+", path.stem):
+        if not word.isalpha() or word.lower() in _NOT_A_PLACE_IN_A_FILE_NAME:
+            break
+        words.append(word.capitalize())
+    return " ".join(words) or "Area"
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("'", "")).strip("-")[:60].strip("-")
+    return ids.slug(text, 60)

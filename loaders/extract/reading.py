@@ -6,7 +6,10 @@ draft's source and is written beside it; for text files the file itself is the s
 
 from __future__ import annotations
 
+import io
+import os
 import re
+import stat
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -14,7 +17,16 @@ from pathlib import Path
 
 from loaders.errors import InputError
 
-MAX_BYTES = 20 * 1024 * 1024
+# Limits, each checked before the work it bounds, so hostile input is refused in bounded time and memory.
+MAX_BYTES = 20 * 1024 * 1024  # the file itself
+MAX_TEXT_CHARS = 2_000_000  # the protocol's text (a long protocol is about 100,000 characters)
+MAX_LINES = 50_000  # lines of text (a long protocol has a few thousand)
+MAX_DOCX_UNPACKED = 64 * 1024 * 1024  # a .docx's declared uncompressed size, all parts together
+MAX_DOCX_RATIO = 200  # uncompressed / compressed, for any part over 1 MB (Word's XML packs about 10:1)
+MAX_PARAGRAPHS = 50_000  # Word paragraphs (counted in the XML before it is parsed)
+MAX_PDF_PAGES = 1_000  # PDF pages (read from the page tree's /Count before any text is extracted)
+_PAGE_COUNT = re.compile(rb"/Count\s+(\d{1,12})")
+_PARAGRAPH_TAG = re.compile(rb"<w:p[\s>/]")
 TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
 SUFFIXES = (*TEXT_SUFFIXES, ".docx", ".pdf")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc (and other OLE files)
@@ -42,32 +54,60 @@ def read_document(path: Path) -> SourceText:
         source = _read_pdf(path, raw)
     else:
         source = _read_plain(path, raw)
+    check_text_size(path, source.text)
     if not source.text.strip():
         raise InputError(path, "has no text")
     return source
 
 
-def _raw_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError(path, "file not found") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot be read: {exc.strerror}") from None
-    if path.is_dir():
-        raise InputError(path, "is a directory, not a file")
-    if size == 0:
-        raise InputError(path, "is empty")
-    if size > MAX_BYTES:
+def check_text_size(path: Path, text: str) -> None:
+    """Refuse text too large to be one protocol, before anything is parsed (both checks are linear)."""
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise InputError(
+            path, f"has {lines:,} lines of text; extract reads up to {MAX_LINES:,} (is this the right file?)"
+        )
+    if len(text) > MAX_TEXT_CHARS:
         raise InputError(
             path,
-            f"is {size / 1024 / 1024:.1f} MB; extract reads files up to {MAX_BYTES // 1024 // 1024} MB "
-            "(a protocol's text is rarely over 1 MB: is this the right file?)",
+            f"has {len(text):,} characters of text; extract reads up to {MAX_TEXT_CHARS:,} "
+            "(one protocol is rarely over 200,000: is this the right file?)",
         )
+
+
+def _raw_bytes(path: Path) -> bytes:
+    """The file's bytes, read only if it is a regular, readable file of a sensible size. It is opened
+    without blocking and checked on the open descriptor, so a FIFO or a device never hangs the command."""
     try:
-        return path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise InputError(path, "file not found") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory, not a file") from None
+    except PermissionError:
+        raise InputError(path, "cannot be read: permission denied") from None
     except OSError as exc:
         raise InputError(path, f"cannot be read: {exc.strerror}") from None
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(path, "is a directory, not a file")
+        raise InputError(path, "is not a regular file (a pipe, socket or device): give a file")
+    with os.fdopen(descriptor, "rb") as stream:
+        if info.st_size == 0:
+            raise InputError(path, "is empty")
+        if info.st_size > MAX_BYTES:
+            raise InputError(
+                path,
+                f"is {info.st_size / 1024 / 1024:.1f} MB; extract reads files up to "
+                f"{MAX_BYTES // 1024 // 1024} MB (a protocol's text is rarely over 1 MB: "
+                "is this the right file?)",
+            )
+        try:
+            return stream.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise InputError(path, f"cannot be read: {exc.strerror}") from None
 
 
 def _read_plain(path: Path, raw: bytes) -> SourceText:
@@ -91,15 +131,18 @@ def _read_plain(path: Path, raw: bytes) -> SourceText:
 def _read_docx(path: Path, raw: bytes) -> SourceText:
     if raw.startswith(_OLE_MAGIC):
         raise InputError(path, "is a Word 97-2003 .doc file renamed .docx: save it as .docx and try again")
-    if not raw.startswith(b"PK") or not zipfile.is_zipfile(path):
+    if not raw.startswith(b"PK") or not zipfile.is_zipfile(io.BytesIO(raw)):
         raise InputError(path, "is not a Word .docx file (a .docx is a ZIP package; this is not one)")
+    _check_docx_package(path, raw)
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        document = docx.Document(io.BytesIO(raw))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
         raise InputError(path, f"is not a readable Word document ({exc})") from None
+    except Exception as exc:  # lxml's XMLSyntaxError and kin: a damaged package, not a bug of ours
+        raise InputError(path, f"is not a readable Word document ({type(exc).__name__})") from None
     lines, numbered = _docx_lines(document)
     notes = ()
     if numbered:
@@ -108,6 +151,37 @@ def _read_docx(path: Path, raw: bytes) -> SourceText:
             "they are read as bullets; check their clause numbers",
         )
     return SourceText(path, "\n\n".join(lines) + "\n", needs_copy=True, notes=notes)
+
+
+def _check_docx_package(path: Path, raw: bytes) -> None:
+    """A zip bomb is refused on the sizes the package declares (zipfile never inflates a part past its
+    declared size), and a document of millions of paragraphs on a count of its XML tags, before parsing."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as package:
+            parts = package.infolist()
+            unpacked = sum(part.file_size for part in parts)
+            if unpacked > MAX_DOCX_UNPACKED:
+                raise InputError(
+                    path,
+                    f"unpacks to {unpacked / 1024 / 1024:.0f} MB; extract reads Word files up to "
+                    f"{MAX_DOCX_UNPACKED // 1024 // 1024} MB unpacked (a zip bomb?)",
+                )
+            for part in parts:
+                ratio = part.file_size / max(part.compress_size, 1)
+                if part.file_size > 1024 * 1024 and ratio > MAX_DOCX_RATIO:
+                    raise InputError(
+                        path,
+                        f"part {part.filename} is compressed {ratio:.0f} to 1, more than any Word file is"
+                        " (a zip bomb?)",
+                    )
+            body = package.read("word/document.xml") if "word/document.xml" in package.namelist() else b""
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as exc:
+        raise InputError(path, f"is not a readable Word document ({exc})") from None
+    paragraphs = len(_PARAGRAPH_TAG.findall(body))
+    if paragraphs > MAX_PARAGRAPHS:
+        raise InputError(
+            path, f"has {paragraphs:,} paragraphs; extract reads Word files of up to {MAX_PARAGRAPHS:,}"
+        )
 
 
 def _docx_lines(document) -> tuple[list[str], int]:  # type: ignore[no-untyped-def]
@@ -143,18 +217,30 @@ def _docx_lines(document) -> tuple[list[str], int]:  # type: ignore[no-untyped-d
 def _read_pdf(path: Path, raw: bytes) -> SourceText:
     if not raw[:1024].lstrip().startswith(b"%PDF-"):
         raise InputError(path, "is not a PDF file (it does not start with %PDF-)")
+    declared = max((int(m.group(1)) for m in _PAGE_COUNT.finditer(raw)), default=0)
+    if declared > MAX_PDF_PAGES:  # what the page tree says, before pypdf reads a single object
+        raise InputError(path, f"has {declared:,} pages; extract reads PDFs of up to {MAX_PDF_PAGES:,} pages")
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PdfReadError
 
     try:
-        reader = PdfReader(path)
+        reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(path, "is an encrypted PDF: remove the password and try again")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        count = _page_count(reader)
+        if count > MAX_PDF_PAGES:
+            raise InputError(
+                path, f"has {count:,} pages; extract reads PDFs of up to {MAX_PDF_PAGES:,} pages"
+            )
+        pages = _page_texts(path, reader)
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise InputError(path, f"cannot be read as a PDF ({exc})") from None
+    except LimitReachedError as exc:
+        raise InputError(
+            path, f"cannot be read: a stream inflates past pypdf's limit (a PDF bomb?): {exc}"
+        ) from None
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, RecursionError, AttributeError) as exc:
+        raise InputError(path, f"cannot be read as a PDF ({type(exc).__name__}: {exc})") from None
     if not pages:
         raise InputError(path, "is a PDF with no pages")
     if not any(page.strip() for page in pages):
@@ -162,6 +248,35 @@ def _read_pdf(path: Path, raw: bytes) -> SourceText:
             path, f"has no text layer on any of its {len(pages)} page(s) (a scanned document?): run OCR first"
         )
     return SourceText(path, _join_pages(pages), needs_copy=True)
+
+
+def _page_count(reader) -> int:  # type: ignore[no-untyped-def]
+    """The page tree's declared /Count: read without walking the tree (which is what takes the time)."""
+    try:
+        count = reader.trailer["/Root"]["/Pages"]["/Count"]
+        return int(count)
+    except (KeyError, TypeError, ValueError):
+        return len(reader.pages)
+
+
+def _page_texts(path: Path, reader) -> list[str]:  # type: ignore[no-untyped-def]
+    """Each page's text, stopping as soon as the text passes the size limit."""
+    pages: list[str] = []
+    size = 0
+    for index, page in enumerate(reader.pages):
+        if index >= MAX_PDF_PAGES:
+            raise InputError(path, f"has more than {MAX_PDF_PAGES:,} pages; extract reads up to that")
+        contents = page.get_contents()
+        if contents is not None:
+            contents.get_data()  # inflated here, where pypdf's limits raise (extract_text hides them)
+        text = page.extract_text() or ""
+        size += len(text)
+        if size > MAX_TEXT_CHARS:
+            raise InputError(
+                path, f"has more than {MAX_TEXT_CHARS:,} characters of text; extract reads up to that"
+            )
+        pages.append(text)
+    return pages
 
 
 def _join_pages(pages: list[str]) -> str:

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from graph.model import Capacity, DeclarationKind, DutyKind, Relation
-from loaders.extract.entities import COLLECTIVE, Entities, Mention
+from loaders.extract.entities import COLLECTIVE, Entities, Mention, add_listed_entity
+from loaders.extract.ids import IdPool, bounded_id, slug
 from loaders.extract.segment import Clause
 from loaders.extract.vocabulary import (
     AGREED_THAT,
@@ -105,6 +106,24 @@ _MEMBERSHIP_LEAD = re.compile(
     r"|members\s+of\s+(?P<of2>.+?)\s+(?:are|include))\b",
     re.IGNORECASE,
 )
+# A lead-in whose noun gives the relation of every item listed under it.
+_MEMBERS_LIST = re.compile(
+    r"\b(?:consists?\s+of|comprises?|is\s+made\s+up\s+of|brings\s+together|membership\s+(?:includes?|is)"
+    r"|members(?:hip)?\s+(?:are|include|will\s+be|of\s+the\s+[^:]*)|(?:core|statutory|voting)\s+members"
+    r"|representatives?\s+(?:from|of))\b|\bmembership\b(?=[^.]*:\s*$)",
+    re.IGNORECASE,
+)
+_SUBGROUPS_LIST = re.compile(
+    r"\b(?:sub-?\s?groups?|sub-?committees?|task\s+and\s+finish\s+groups?|working\s+groups?)\b[^.;]*:\s*$",
+    re.IGNORECASE,
+)
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|will|shall|must|should|may|can|sits?|has|have|attends?|chairs?|includes?)\b", re.I
+)
+_BARE_CHAIR = re.compile(r"^(?:Independent\s+)?(?:Co-|Vice-|Joint\s+)?Chair(?:man|person)?$", re.IGNORECASE)
+_MEMBERSHIP_HEADING = re.compile(r"^(?:board\s+|partnership\s+)?(?:membership|members)\b", re.IGNORECASE)
+_LISTED_NAME = re.compile(r"^[\"'\u2018\u201c]?(?P<name>[A-Z][\w'\u2019&,.-]*(?:\s+[\w'\u2019&,.-]+){0,9}?)"
+                          r"\s*(?:\(|\[|\s[\u2013\u2014-]\s|:|;|$|\.$|,\s*(?:and|or)?\s*$)")  # fmt: skip
 _REVERSE_BY = re.compile(
     r"\b(?P<what>challenges?|scrutiny)\s+(?:raised|made|issued|brought|given)\s+by\s+", re.IGNORECASE
 )
@@ -116,7 +135,12 @@ _DECLARATIONS: list[tuple[DeclarationKind, re.Pattern[str]]] = [
             r"[^.;]*?(?:body|partnership|board|organisation|group)\b"
             r"|\bneither\s+subordinate\s+to\s+nor\s+a\s+sub-?\s?\w+\s+of\s+[^.;]*?(?:body|partnership|board)\b"
             r"|\bis\s+independent\s+of\s+(?:any|all)\s+other\s+[^.;]*"
-            r"|\b(?:(?:must|shall|will|should)\s+)?(?:remain|remains|be|is|are)\s+independent\s+(?:of|from)\b[^.;]*",
+            r"|\b(?:(?:must|shall|will|should)\s+)?(?:remain|remains|be|is|are)\s+independent\s+(?:of|from)\b[^.;]*"
+            r"|\b(?:a\s+)?(?:self-governing\s+)?independent\s+(?:body|partnership|board|voice)\b"
+            r"|\bindependent\s+of\s+(?:all|any|the)\s+[^.;]*"
+            r"|\b(?:should|must|will|shall)\s+not\s+be\s+subordinate\s+to\b[^.;]*"
+            r"|\bsits?\s+outside\s+(?:the\s+)?(?:family|structure)\s+of\b[^.;]*"
+            r"|\bspeak(?:s|ing)?\s+with\s+an\s+independent\s+voice\b",
             re.IGNORECASE,
         ),
     ),
@@ -124,7 +148,8 @@ _DECLARATIONS: list[tuple[DeclarationKind, re.Pattern[str]]] = [
         DeclarationKind.NON_HIERARCHICAL,
         re.compile(
             r"\b(?:it|this)\s+is\s+not\s+a\s+hierarchical\s+relationship|\bnot\s+(?:a\s+)?hierarchical\b[^.;]*"
-            r"|\bnon-hierarchical\b[^.;]*|\bneither\s+\w+\s+is\s+(?:accountable|subordinate)\s+to\s+the\s+other",
+            r"|\bnon-hierarchical\b[^.;]*|\bneither\s+\w+\s+is\s+(?:accountable|subordinate)\s+to\s+the\s+other"
+            r"|\b(?:have|has)\s+an\s+equal\s+(?:say|voice|status)\b|\bequal\s+partners\b",
             re.IGNORECASE,
         ),
     ),
@@ -143,7 +168,12 @@ _DECLARATIONS: list[tuple[DeclarationKind, re.Pattern[str]]] = [
             r"\b(?:neither|no|nor|not)\b(?:(?!\b(?:neither|no|nor|not)\b)[^.;]){0,80}?\b(?:has|have)\s+"
             r"(?:the\s+|any\s+)?(?:power|authority|right)\s+to\s+direct\b[^.;]*"
             r"|\b(?:has|have)\s+no\s+(?:power|authority|right)\s+to\s+direct\b[^.;]*"
-            r"|\b(?:cannot|may\s+not|can\s+not)\s+direct\b[^.;]*",
+            r"|\b(?:cannot|may\s+not|can\s+not)\s+direct\b[^.;]*"
+            r"|\b(?:has|have)\s+no\s+(?:statutory\s+|executive\s+)?powers?\s+(?:over|to)\b[^.;]*"
+            r"|\b(?:does|do)\s+not\s+(?:have\s+(?:any\s+)?(?:specific\s+)?(?:executive\s+)?(?:decision[\s-]making\s+)?"
+            r"powers?\s+over|(?:directly\s+)?control\s+(?:the\s+)?resources)\b[^.;]*"
+            r"|\bno\s+single\s+(?:partner|agency|organisation)\s+has\s+(?:control|primacy)\b[^.;]*"
+            r"|\bnot\s+legally\s+binding\b[^.;]*",
             re.IGNORECASE,
         ),
     ),
@@ -151,7 +181,10 @@ _DECLARATIONS: list[tuple[DeclarationKind, re.Pattern[str]]] = [
         DeclarationKind.SEPARATE_ACCOUNTABILITY,
         re.compile(
             r"\b(?:[Pp]artner\s+agencies\s+|\w+\s+)?retains?\s+(?:their|its)\s+own\s+(?:lines\s+of\s+)?accountabilit\w+"
-            r"|\baccountability\s+of\s+(?:each|every)\s+\w+\s+to\s+(?:its|their)\s+own\s+[\w\s]*?body\b",
+            r"|\baccountability\s+of\s+(?:each|every)\s+\w+\s+to\s+(?:its|their)\s+own\s+[\w\s]*?body\b"
+            r"|\bremains?\s+(?:responsible\s+and\s+)?accountable\s+to\s+(?:their|its)\s+own\b[^.;]*"
+            r"|\bsovereignty\s+of\s+(?:each|every)\s+[^.;]*"
+            r"|\bnot\s+intended\s+to\s+override\b[^.;]*responsibilit\w*",
             re.IGNORECASE,
         ),
     ),
@@ -187,6 +220,7 @@ class RelationDraft:
     duty: str | None = None
     capacity: Capacity | None = None
     frequency: str | None = None
+    reason: str | None = None  # set for a suggestion: implied, not stated (loaded as inferred)
 
 
 @dataclass
@@ -237,6 +271,7 @@ class _LeadIn:
     obligation: bool
     members_of: list[str]
     approval: bool
+    relation: Relation = Relation.MEMBER_OF  # what every item is to members_of: MEMBER_OF or SUBGROUP_OF
 
 
 @dataclass
@@ -263,7 +298,7 @@ class _Reader:
         self.lead_ins: dict[str, _LeadIn] = {}
         self.subject: list[str] = []
         self.section = -1
-        self.duty_keys: set[str] = set()
+        self.duty_keys = IdPool()
         self.seen_relations: set[tuple] = set()
 
     def run(self) -> Findings:
@@ -276,6 +311,8 @@ class _Reader:
                 self._approval_item(clause)
             elif lead is not None and lead.members_of:
                 self._membership_item(clause, lead)
+            elif (heading := self._membership_heading(clause)) is not None:
+                self._membership_item(clause, heading)
             elif lead is not None and lead.obligation and not clause.is_lead_in:
                 self._obligation_item(clause, lead)
             elif lead is not None and lead.obligation:
@@ -285,6 +322,7 @@ class _Reader:
             if clause.is_lead_in:
                 self.lead_ins[clause.id] = self._lead_in(clause)
         self._named_relations()
+        self._bare_chairs()
         return self.found
 
     # -- lead-ins and their items -------------------------------------------------------------------
@@ -301,6 +339,9 @@ class _Reader:
             targets = [m.key for m in mentions if m.start >= membership.start() and self._is_body(m.key)]
             if targets:
                 return _LeadIn([], None, False, targets, False)
+        listed = self._list_lead_in(clause, start, last)
+        if listed is not None:
+            return listed
         if not LEAD_IN_OBLIGATION.search(last):
             return _LeadIn([], None, False, [], False)
         towards = None
@@ -330,25 +371,73 @@ class _Reader:
                 return
         self._unclassified(clause, clause.text, "an approver that is not a known body")
 
+    def _membership_heading(self, clause: Clause) -> _LeadIn | None:
+        """A short line with no verb under a 'Membership' heading: a member of the body the heading
+        names, else of the protocol's first party."""
+        if not clause.heading or not _MEMBERSHIP_HEADING.match(clause.heading) or clause.is_lead_in:
+            return None
+        if len(clause.text.split()) > 12 or re.search(r"[.;:!?]\s+\S", clause.text):
+            return None
+        if clause.kind == "numbered" or _VERB.search(clause.text):
+            return None  # a sentence about members, read as one
+        bodies = [m.key for m in self._mentions(clause.heading) if self._is_body(m.key)]
+        bodies = bodies or self.entities.parties[:1]
+        return _LeadIn([], None, False, bodies[:1], False) if bodies else None
+
+    def _list_lead_in(self, clause: Clause, start: int, last: str) -> _LeadIn | None:
+        """'The Board consists of:', 'Membership includes representatives from:', 'The sub groups are:':
+        every item below is a member (or a sub-group) of the body the lead-in names, else of its subject."""
+        relation = None
+        if _SUBGROUPS_LIST.search(last):
+            relation = Relation.SUBGROUP_OF
+        elif _MEMBERS_LIST.search(last):
+            relation = Relation.MEMBER_OF
+        if relation is None:
+            return None
+        bodies = [m.key for m in self._mentions(last) if self._is_body(m.key)]
+        bodies = bodies or [k for k in self.subject if self._is_body(k)] or self.entities.parties[:1]
+        if not bodies:
+            return None
+        return _LeadIn([], None, False, bodies[:1], False, relation)
+
     def _membership_item(self, clause: Clause, lead: _LeadIn) -> None:
         mentions = [m for m in self._mentions(clause.text) if not m.key.startswith("@")]
         mentions.sort(key=lambda m: (not self.entities.items[m.key].role, m.start))
-        if not mentions:
+        member_key, quote = None, clause.text
+        if mentions and mentions[0].start <= 4:
+            member = mentions[0]
+            member_key = member.key
+            quote = member.surface if len(member.surface) > 0.6 * len(clause.text) else clause.text
+        else:
+            member_key, quote = self._listed_entity(clause)
+        if member_key is None:
             self._unclassified(clause, clause.text, "a listed member that is not a known body or post")
             return
-        member = mentions[0]
-        quote = member.surface if len(member.surface) > 0.6 * len(clause.text) else clause.text
+        subgroup = lead.relation == Relation.SUBGROUP_OF
         for body in lead.members_of:
+            if body == member_key:
+                continue
             self._relation(
-                Relation.MEMBER_OF,
-                member.key,
+                lead.relation,
+                member_key,
                 body,
                 clause,
                 quote,
-                0.8,
-                "listed under a membership lead-in",
-                capacity=capacity_of(clause.text),
+                0.75,
+                f"listed under a {'sub-group' if subgroup else 'membership'} lead-in",
+                capacity=capacity_of(clause.text) if lead.relation == Relation.MEMBER_OF else None,
             )
+
+    def _listed_entity(self, clause: Clause) -> tuple[str | None, str]:
+        """A list item naming a body no rule knows ("Public Health", "CAFCASS", "NHS England (one
+        member)"): the item's leading name, made a body (or a post, by its head word) of its own."""
+        match = _LISTED_NAME.match(clause.text)
+        if match is None:
+            return None, clause.text
+        name = match.group("name").strip(" ,.;:")
+        if not name or len(name) < 3 or re.search(r"\b(?:will|must|should|shall|is|are|has|have)\b", name):
+            return None, clause.text
+        return add_listed_entity(self.entities, name, clause), name
 
     def _obligation_item(self, clause: Clause, lead: _LeadIn) -> None:
         text = clause.text
@@ -435,6 +524,8 @@ class _Reader:
             re.search(r"\b(?:jointly|together|each other|one another)\b", text[limb.start : limb.end])
         )
         quote = _limb_quote(text, limb)
+        if not quote.strip(" ;,.:"):
+            return owners  # nothing left to owe
         for owner in owners:
             triggers = self._triggers(clause, after, limb.end, owner, masked, co_owners=owners)
             targets = _first_targets(triggers) or self._targets_after(clause, after, limb.end, owner, owners)
@@ -634,11 +725,7 @@ class _Reader:
     ) -> DutyDraft:
         kind = _duty_kind(text)
         verb = re.sub(r"[^a-z]+", "-", kind.value)
-        wanted = "-".join(p for p in (owner, towards, verb) if p)
-        key, n = wanted, 2
-        while key in self.duty_keys:
-            key, n = f"{wanted}-{n}", n + 1
-        self.duty_keys.add(key)
+        key = bounded_id("-".join(p for p in (owner, towards, verb) if p), self.duty_keys)
         duty = DutyDraft(key, owner, towards, kind, clause.id, text, confidence, why)
         self.found.duties.append(duty)
         return duty
@@ -792,6 +879,7 @@ class _Reader:
         duty: str | None = None,
         capacity: Capacity | None = None,
         frequency: str | None = None,
+        reason: str | None = None,
     ) -> None:
         if source == target or source.startswith("@") or target.startswith("@"):
             return
@@ -803,7 +891,7 @@ class _Reader:
         self.seen_relations.add(key)
         self.found.relations.append(
             RelationDraft(
-                relation, source, target, clause.id, quote, confidence, why, duty, capacity, frequency
+                relation, source, target, clause.id, quote, confidence, why, duty, capacity, frequency, reason
             )
         )
 
@@ -1043,6 +1131,36 @@ class _Reader:
                         )
             self._their_partners(clause)
 
+    def _bare_chairs(self) -> None:
+        """'It has an Independent Chair', 'Our Independent Chair is ...': a Chair whose name gives no
+        body chairs the one body its clause names; when the clause names none, the protocol's only party
+        is a suggestion for the reviewer, not a fact."""
+        by_id = {c.id: c for c in self.clauses}
+        for entity in list(self.entities.items.values()):
+            if not entity.role or entity.body or not _BARE_CHAIR.match(entity.name):
+                continue
+            clause = by_id.get(entity.clause)
+            if clause is None:
+                continue
+            bodies = list(dict.fromkeys(m.key for m in self._mentions(clause.text) if self._is_body(m.key)))
+            bodies = [b for b in bodies if not self.entities.items[b].collective]
+            quote = _in_clause(clause, entity)
+            if len(bodies) == 1:
+                self._relation(
+                    Relation.CHAIRS, entity.key, bodies[0], clause, quote, 0.6, "a Chair in its clause"
+                )
+            elif not bodies and len(self.entities.parties) == 1:
+                self._relation(
+                    Relation.CHAIRS,
+                    entity.key,
+                    self.entities.parties[0],
+                    clause,
+                    quote,
+                    0.4,
+                    "a Chair of no named body",
+                    reason="the clause names a Chair and no body; the protocol binds only this one",
+                )
+
     def _their_partners(self, clause: Clause) -> None:
         """'The LSCB, the Trust and their constituent partners': partners of the bodies named with them."""
         for group in self._groups(clause, 0, len(clause.text)):
@@ -1119,7 +1237,7 @@ class _Reader:
                 title = re.sub(r"^(?:The|the)\s+", "", match.group("title")) + " " + match.group("year")
             else:
                 title = f"Working Together {match.group('wtyear')}"
-            key = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+            key = slug(title)
             if all(leg.key != key for leg in self.found.legislation):
                 self.found.legislation.append(LegislationDraft(key, title, clause.id, match.group(0).strip()))
 
@@ -1182,6 +1300,7 @@ def _limbs(text: str, start: int, end: int) -> list[_Limb]:
         limbs.append(_Limb(cursor, cut_start, not limbs))
         cursor = cut_end
     limbs.append(_Limb(cursor, end, not limbs))
+    limbs = [limb for limb in limbs if text[limb.start : limb.end].strip(" ;,.:")]  # "...;" ends no limb
     return _join_verb_limbs_without_target(text, limbs)
 
 

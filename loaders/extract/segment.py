@@ -49,6 +49,15 @@ _WRAP_WORDS = {
     "that",
 }
 _HEADING_WORDS = 9
+_HEADING_CHARS = 200  # nine words are never longer than this
+_LONG_LINE = 1_000  # longer lines are cut into runs where clauses could start
+_MIN_RUN = 40  # ... but never into runs shorter than this
+_MAX_RUN = 3_000  # and no run is longer than this: a clause's work grows faster than its length
+_CLAUSE_START = re.compile(
+    r"(?<=[.;:!?])[\"'\u2019\u201d)]?\s+(?=[\"'\u2018\u201c(]?[A-Z0-9]|[-•\u2022*]\s)"
+    r"|\s+(?=(?:\d{1,2}\.){1,3}\d{0,2}\s+[A-Z])"
+)
+_TAIL = 80  # how much of a piece's end decides whether the next line continues it
 
 
 @dataclass
@@ -114,12 +123,44 @@ def _pieces(text: str) -> list[Piece]:
     offset = 0
     blank = True
     for number, line in enumerate(text.splitlines(keepends=True), start=1):
-        found = _line_pieces(line.rstrip("\r\n"), offset, number)
+        body = line.rstrip("\r\n")
+        found: list[Piece] = []
+        for start, end in _runs(body):
+            found += _line_pieces(body[start:end], offset + start, number)
         if found:
             found[0].blank_before = blank
             out += found
         blank = not found  # a blank line, an empty bullet or markup alone breaks a paragraph
         offset += len(line)
+    return out
+
+
+def _runs(line: str) -> list[tuple[int, int]]:
+    """A long line (a text with no line breaks, a paragraph pasted whole) cut where a clause could start:
+    after a sentence's end, before a clause number or a bullet; a run with no such place is cut at a
+    space. Short lines are one run. Each run is then read as a line of its own."""
+    if len(line) <= _LONG_LINE:
+        return [(0, len(line))]
+    cuts = [m.end() for m in _CLAUSE_START.finditer(line)]
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for cut in [*cuts, len(line)]:
+        if cut - start < _MIN_RUN and cut != len(line):
+            continue
+        runs += _hard_cuts(line, start, cut)
+        start = cut
+    return runs
+
+
+def _hard_cuts(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) in runs of at most _MAX_RUN characters, cut at the last space before the limit."""
+    out = []
+    while end - start > _MAX_RUN:
+        space = line.rfind(" ", start + _MAX_RUN // 2, start + _MAX_RUN)
+        cut = space + 1 if space > start else start + _MAX_RUN
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
     return out
 
 
@@ -195,26 +236,29 @@ def _continues(text: str, last: Piece, piece: Piece, width: float) -> bool:
         return False
     if piece.line == last.line or last.md_heading or (last.bold and not piece.bold):
         return False
-    previous = text[last.start : last.end]
-    following = text[piece.start : piece.end]
+    if last.end - last.start > _MAX_RUN:
+        return False  # a clause is bounded, so the work per clause is
+    # Only the end of the growing piece is looked at, so joining many lines stays linear.
+    previous = text[max(last.start, last.end - _TAIL) : last.end]
     if previous.endswith(":") or _is_heading_piece(text, last):
         return False
-    if following[:1].islower():
+    if text[piece.start : piece.start + 1].islower():
         return True
     if previous[-1:] in _TERMINAL:
         return False
     last_word = previous.rsplit(None, 1)[-1].lower()
-    return last_word in _WRAP_WORDS or previous.endswith((",", "-")) or len(previous) >= 0.7 * width
+    return last_word in _WRAP_WORDS or previous.endswith((",", "-")) or last.end - last.start >= 0.7 * width
 
 
 def _is_heading_piece(text: str, piece: Piece) -> bool:
-    words = text[piece.start : piece.end].split()
-    body = text[piece.start : piece.end]
     if piece.md_heading:
         return True
     if piece.number and not piece.bullet and piece.number.endswith(".0"):
         return True
-    short = len(words) <= _HEADING_WORDS and body[-1:] not in _TERMINAL + ","
+    if piece.end - piece.start > _HEADING_CHARS:
+        return False  # too long to be a heading, whatever its words
+    body = text[piece.start : piece.end]
+    short = len(body.split()) <= _HEADING_WORDS and body[-1:] not in _TERMINAL + ","
     return bool(short and (piece.number or piece.bold) and not piece.label)
 
 

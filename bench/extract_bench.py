@@ -1,0 +1,126 @@
+"""Extraction benchmark: micro precision/recall per item type over one half of the corpus, and the time
+each document takes; plus, with ``--hostile``, the time and memory of the hostile inputs extract must
+refuse or finish quickly.
+
+Every document of the half (``tests/fixtures/corpus/<slug>/`` with ``text.txt`` and ``reviewed.yaml``;
+the half is ``tests.corpus.half_of(slug)``) is extracted as ``govgraph extract`` does (with the reviewed
+file's area name as ``--area``), its draft validated, and scored against the reviewed file. Only totals
+are printed for the test half: its documents are scored blind, never looked at one by one. A draft that
+does not validate counts as finding nothing.
+
+    .venv/bin/python -m bench.extract_bench [--corpus DIR] [--half dev|test] [--details]
+    .venv/bin/python -m bench.extract_bench --hostile
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from loaders.errors import InputError
+from loaders.extract.draft import render
+from loaders.extract.evaluate import Evaluation, evaluate
+from loaders.extract.pipeline import extract_file
+from loaders.protocol import read_protocol
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "corpus"
+
+
+def half_of(slug: str) -> str:
+    """The same split as tests.corpus.half_of (the parity of the slug's SHA-256), so the bench runs on a
+    checkout without the tests folder too."""
+    return "test" if int(hashlib.sha256(slug.encode()).hexdigest(), 16) % 2 else "dev"
+
+
+def documents(corpus: Path, half: str) -> list[Path]:
+    return [
+        folder
+        for folder in sorted(corpus.iterdir())
+        if folder.is_dir()
+        and (folder / "text.txt").is_file()
+        and (folder / "reviewed.yaml").is_file()
+        and (half == "all" or half_of(folder.name) == half)
+    ]
+
+
+def measure(folder: Path, scratch: Path) -> tuple[Evaluation, float, str | None]:
+    """One document: its evaluation (empty when the draft fails), seconds taken, and the failure."""
+    reviewed = read_protocol(folder / "reviewed.yaml").document
+    started = time.perf_counter()
+    failure = None
+    try:
+        extraction = extract_file(folder / "text.txt", reviewed.area.name)
+        draft_path = scratch / f"{folder.name}.yaml"
+        draft_path.write_text(render(extraction, str(folder / "text.txt"), "text.txt"), encoding="utf-8")
+        draft = read_protocol(draft_path).document
+    except InputError as exc:
+        draft, failure = None, str(exc).splitlines()[0]
+    except Exception as exc:  # an extractor bug: counted as a failed draft, the run goes on
+        draft, failure = None, f"{type(exc).__name__}: {exc}".splitlines()[0]
+    elapsed = time.perf_counter() - started
+    if draft is None:
+        empty = reviewed.model_copy(
+            update={
+                "bodies": [],
+                "roles": [],
+                "people": [],
+                "relations": [],
+                "duties": [],
+                "declarations": [],
+            }
+        )
+        return evaluate(empty, reviewed), elapsed, failure
+    return evaluate(draft, reviewed), elapsed, failure
+
+
+def run_corpus(corpus: Path, half: str, details: bool) -> int:
+    folders = documents(corpus, half)
+    if not folders:
+        print(f"no {half}-half documents in {corpus}")
+        return 1
+    total = Evaluation([])
+    times: list[float] = []
+    failures = 0
+    with tempfile.TemporaryDirectory() as scratch:
+        for folder in folders:
+            evaluation, elapsed, failure = measure(folder, Path(scratch))
+            total.add(evaluation)
+            times.append(elapsed)
+            failures += failure is not None
+            if details and half == "dev":  # never one by one for the test half
+                print(f"\n== {folder.name} ({elapsed:.2f} s)" + (f": FAILED {failure}" if failure else ""))
+                print(evaluation.render(details=True))
+    print(f"\n{half} half of {corpus}: {len(folders)} documents, {failures} drafts failed validation")
+    print(total.render(details=False))
+    print(
+        f"time per document: mean {statistics.mean(times):.3f} s, median {statistics.median(times):.3f} s, "
+        f"max {max(times):.3f} s"
+    )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--half", choices=["dev", "test", "all"], default="dev")
+    parser.add_argument("--details", action="store_true", help="dev half only: each document's misses")
+    parser.add_argument("--hostile", action="store_true", help="time the hostile inputs instead")
+    args = parser.parse_args(argv)
+    if args.hostile:
+        from bench.extract_hostile import run_hostile
+
+        return run_hostile()
+    if args.details and args.half != "dev":
+        parser.error("--details is for the dev half only (the test half is scored blind)")
+    return run_corpus(args.corpus, args.half, args.details)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
