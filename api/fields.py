@@ -45,7 +45,7 @@ def nodes_via(parent: str, pattern: str, order: str, where: str = "", one: bool 
         names = {"v": var, "o": o, "e": e}
         condition = f" WHERE {where.format(**names)}" if where else ""
         body = (
-            f"MATCH {pattern.format(**names)}{condition} WITH * ORDER BY {order.format(**names)} "
+            f"MATCH {pattern.format(**names)}{condition} WITH {o}, {e} ORDER BY {order.format(**names)} "
             f"RETURN {_sub(build, parent, nodes, o)} AS x"
         )
         return f"head(COLLECT {{ {body} LIMIT 1 }})" if one else f"COLLECT {{ {body} }}"
@@ -61,7 +61,7 @@ def edges_via(parent: str, pattern: str, direction: str = "'OUTGOING'", where: s
         names = {"v": var, "e": e, "o": f"{e}_o"}
         condition = f" WHERE {where.format(**names)}" if where else ""
         return (
-            f"COLLECT {{ MATCH {pattern.format(**names)}{condition} WITH *, {direction} AS {e}_d "
+            f"COLLECT {{ MATCH {pattern.format(**names)}{condition} WITH {e}, {e}_o, {direction} AS {e}_d "
             f"ORDER BY {e}.id RETURN {_sub(build, parent, nodes, e)} AS x }}"
         )
 
@@ -119,7 +119,7 @@ def _both_ways(
         f"RETURN {e}, {e}_o, 'OUTGOING' AS {e}_d, 0 AS {e}_k "
         f"UNION ALL MATCH ({var})<-[{e}]-({e}_o) WHERE {keep_in}type({e}) IN {types} "
         f"RETURN {e}, {e}_o, 'INCOMING' AS {e}_d, 1 AS {e}_k }} "
-        f"WITH * ORDER BY {e}_k, {e}.id RETURN {_sub(build, parent, nodes, e)} AS x }}"
+        f"WITH {e}, {e}_o, {e}_d ORDER BY {e}_k, {e}.id RETURN {_sub(build, parent, nodes, e)} AS x }}"
     )
 
 
@@ -160,7 +160,8 @@ def chairs(build: Build, var: str, nodes: list[FieldNode]) -> str:
         f"OPTIONAL MATCH ({c}_ro:Role {{id: {c}_r.role}}) "
         f"RETURN {c}_r.id AS {c}_k1, null AS {c}_k2, {c}_ro, {c}_p, {c}_r.start AS {c}_s, "
         f"{c}_r.end AS {c}_e, null AS {c}_cl }} "
-        f"WITH * ORDER BY {c}_k1, {c}_k2 RETURN {_sub(build, 'Body', nodes, c)} AS x }}"
+        f"WITH {c}_ro, {c}_p, {c}_s, {c}_e, {c}_cl ORDER BY {c}_k1, {c}_k2 "
+        f"RETURN {_sub(build, 'Body', nodes, c)} AS x }}"
     )
 
 
@@ -177,7 +178,7 @@ def person_chairs(build: Build, var: str, nodes: list[FieldNode]) -> str:
         f"MATCH ({var})-[{b}_y:HOLDS]->()-[{b}_z:CHAIRS]->({b}) "
         f"WHERE {b}_y.id < {b}_h.id OR ({b}_y.id = {b}_h.id AND {b}_z.id < {b}_c.id) }} "
         f"RETURN {b}, 1 AS {b}_k, {b}_h.id AS {b}_k1, {b}_c.id AS {b}_k2 }} "
-        f"WITH * ORDER BY {b}_k, {b}_k1, {b}_k2 RETURN {_sub(build, 'Person', nodes, b)} AS x }}"
+        f"WITH {b} ORDER BY {b}_k, {b}_k1, {b}_k2 RETURN {_sub(build, 'Person', nodes, b)} AS x }}"
     )
 
 

@@ -23,7 +23,7 @@ def api(cli: Cli, server_home: Path) -> Iterator[HttpApp]:
     cli.wipe()
     result = cli("load", LEICESTER, WIRRAL, TESTSHIRE, FIXTURES / "testshire-register.csv")
     assert result.exit_code == 0, result.output
-    app = HttpApp(create_app(resolve_target(Settings(home=server_home)), tx_timeout=10))
+    app = HttpApp(create_app(resolve_target(Settings(home=server_home)), tx_timeout=60))
     yield app
     app.stop()
 
