@@ -113,26 +113,15 @@ QUESTIONS = (
              challenges { body { id } } scrutinises { body { id } } } } }""",
         """{ bodies(where: {area: {eq: "wirral"}}, sort: [{id: ASC}], limit: 100) { id name
              reportsTo { id } challenges { id } scrutinises { id } } }""",
-        lambda d: canon(
-            [
-                [
-                    n["id"],
-                    n["name"],
-                    *[[r["body"]["id"] for r in n[k]] for k in ("reportsTo", "challenges", "scrutinises")],
-                ]
-                for n in d["bodies"]["nodes"]
-            ]
-        ),
-        lambda d: canon(
-            [
-                [
-                    n["id"],
-                    n["name"],
-                    *[[r["id"] for r in n[k]] for k in ("reportsTo", "challenges", "scrutinises")],
-                ]
-                for n in d["bodies"]
-            ]
-        ),
+        lambda d: [
+            {"id": n["id"], "name": n["name"], **{k: [r["body"]["id"] for r in n[k]] for k in RELS}}
+            for n in d["bodies"]["nodes"]
+        ],
+        lambda d: [
+            {"id": n["id"], "name": n["name"], **{k: [r["id"] for r in n[k]] for k in RELS}}
+            for n in d["bodies"]
+        ],
+        unique=True,
     ),
     Question(
         "duties(owner, towards) + clause text",
@@ -172,7 +161,8 @@ QUESTIONS = (
         "deep nested body",
         """{ body(id: "wirral/lscb") { name reportsTo { body { name members { member { name } }
              challenges { body { name reportsTo { body { name } } } } } } } }""",
-        """{ bodies(where: {id: {eq: "wirral/lscb"}}) { name reportsTo { name members { ... on Role { name } ... on Body { name } }
+        """{ bodies(where: {id: {eq: "wirral/lscb"}}) { name reportsTo { name
+             members { ... on Role { name } ... on Body { name } }
              challenges { name reportsTo { name } } } } }""",
         lambda d: _deep(d["body"]),
         lambda d: d["bodies"][0],
