@@ -150,10 +150,10 @@ async def answer(
 ) -> Answer:
     op = documents.operation(text, name)
     if isinstance(op, list):
-        return Answer(None, [e.formatted for e in op], [])
+        return Answer(None, [_refused(e) for e in op], [])
     coerced = get_variable_values(schema, op.operation.variable_definitions or (), variables or {})
     if isinstance(coerced, list):
-        return Answer(None, [e.formatted for e in coerced], [])
+        return Answer(None, [_refused(e) for e in coerced], [])
     fields = _compile(schema, op, coerced)
     data: dict[str, Any] = {}
     errors: list[dict[str, Any]] = []
@@ -174,6 +174,13 @@ async def answer(
             null_data = null_data or _non_null(schema, node)
         data[key] = value
     return Answer(None if null_data else data, errors, ctx.log.names)
+
+
+def _refused(error: GraphQLError) -> dict[str, Any]:
+    """A document the schema refuses (syntax, unknown field or enum value, limits) is the client's mistake."""
+    formatted = dict(error.formatted)
+    formatted["extensions"] = {**(formatted.get("extensions") or {}), "code": "BAD_REQUEST"}
+    return formatted
 
 
 def _non_null(schema: GraphQLSchema, node: FieldNode) -> bool:

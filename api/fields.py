@@ -12,6 +12,7 @@ from typing import Any
 from graphql import FieldNode
 
 from api.compiler import Block, Build, project, return_type
+from api.store import ApiError
 from graph.model import Relation as RelationType
 
 STATED = [t.value for t in RelationType]
@@ -44,8 +45,9 @@ def nodes_via(parent: str, pattern: str, order: str, where: str = "", one: bool 
         o, e = build.var("o"), build.var("e")
         names = {"v": var, "o": o, "e": e}
         condition = f" WHERE {where.format(**names)}" if where else ""
+        kept = f"{o}, {e}" if "{e}" in pattern else o
         body = (
-            f"MATCH {pattern.format(**names)}{condition} WITH {o}, {e} ORDER BY {order.format(**names)} "
+            f"MATCH {pattern.format(**names)}{condition} WITH {kept} ORDER BY {order.format(**names)} "
             f"RETURN {_sub(build, parent, nodes, o)} AS x"
         )
         return f"head(COLLECT {{ {body} LIMIT 1 }})" if one else f"COLLECT {{ {body} }}"
@@ -102,9 +104,18 @@ def clause_of(parent: str, template: str = "{v}.clause") -> Block:
 def relations_arg(build: Build, var: str, nodes: list[FieldNode]) -> str:
     """``Body.relations(types, direction)``: stated relations both ways, outgoing first, by edge id."""
     field_def = build.field_def("Body", "relations")
-    types = build.slot(field_def, nodes[0], lambda args: _names(args.get("types")) or STATED)
+    types = build.slot(field_def, nodes[0], lambda args: _relation_types(args.get("types")))
     direction = build.slot(field_def, nodes[0], lambda args: _name(args.get("direction")))
     return _both_ways(build, var, nodes, "Body", types, direction)
+
+
+def _relation_types(values: Any) -> list[str]:
+    """The stated types asked for; null means all of them, but an empty list is refused, never 'all'."""
+    if values is None:
+        return STATED
+    if not values:
+        raise ApiError("'types' is an empty list; leave it out for every stated type, or name some.")
+    return [_name(v) for v in values]
 
 
 def _both_ways(
@@ -133,10 +144,6 @@ def _literal_list(names: list[str]) -> str:
 
 def _name(value: Any) -> Any:
     return getattr(value, "value", value)
-
-
-def _names(values: Any) -> list[str] | None:
-    return [_name(v) for v in values] if values else None
 
 
 def typed(rel: str, outgoing: bool) -> Block:
@@ -202,6 +209,8 @@ MEMBERSHIP: dict[str, Block] = {
     "capacity": expr("CASE type({v}) WHEN 'CHAIRS' THEN 'chair' ELSE {v}.capacity END"),
     "start": prop("start", date=True),
     "end": prop("end", date=True),
+    "quote": prop("quote"),
+    "note": prop("note"),
     "member": as_node("Membership", "startNode({v})", PARTY),
     "role": lambda build, var, nodes: (
         f"CASE WHEN startNode({var}):Person THEN "
@@ -222,6 +231,8 @@ RELATION: dict[str, Block] = {
     "capacity": prop("capacity"),
     "quote": prop("quote"),
     "note": prop("note"),
+    "inferred": prop("inferred", "false"),
+    "reason": prop("reason"),
     "other": as_node("Relation", "{v}_o", PARTY),
     "body": as_node("Relation", "{v}_o", ("Body",)),
     "clause": clause_of("Relation"),
@@ -303,7 +314,8 @@ PERSON: dict[str, Block] = {
 
 CLAUSE_FIELDS: dict[str, Block] = {
     "id": prop("id"),
-    "number": prop("number"),
+    "number": expr("coalesce({v}.ref, {v}.number)"),
+    "printed": prop("number"),
     "heading": prop("heading"),
     "text": prop("text"),
     "line": prop("line"),

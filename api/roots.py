@@ -182,6 +182,8 @@ def paths(plan: Plan, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     if not 1 <= max_hops <= MAX_HOPS:
         raise ApiError(f"'maxHops' must be between 1 and {MAX_HOPS}, not {max_hops}.")
     wanted = args.get("types")
+    if wanted is not None and not wanted:
+        raise ApiError("'types' is an empty list; leave it out for the default types, or name some.")
     # Relationship types come from the schema's PathEdge enum (graphql-core refuses any other value).
     types = tuple(sorted({getattr(t, "value", t) for t in wanted})) if wanted else DEFAULT_PATH_EDGES
 

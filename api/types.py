@@ -38,6 +38,12 @@ class PathEdge(Enum):
     SUBGROUP_OF = "SUBGROUP_OF"
 
 
+RelationKind = strawberry.enum(
+    Enum("RelationKind", {t.value: t.value for t in RelationType}),
+    description="The relation types a protocol states (the edges `Body.relations` can be filtered by).",
+)
+
+
 @strawberry.enum
 class Direction(Enum):
     OUTGOING = "OUTGOING"
@@ -68,7 +74,10 @@ class ProtocolRef:
 @strawberry.type
 class Clause:
     id: strawberry.ID
-    number: str | None
+    number: str | None = strawberry.field(
+        description="The clause's reference, as `govgraph check` and SARIF cite it ('3h', '5.3a')."
+    )
+    printed: str | None = strawberry.field(description="The number as printed in the text ('3').")
     heading: str | None
     text: str
     line: int | None
@@ -79,7 +88,8 @@ class Clause:
     def of(cls, snap: Snapshot, node: Node) -> Clause:
         return cls(
             id=node.id,
-            number=node.get("number"),
+            number=node.get("ref") or node.get("number"),
+            printed=node.get("number"),
             heading=node.get("heading"),
             text=node.get("text"),
             line=node.get("line"),
@@ -108,6 +118,10 @@ class Relation:
     capacity: str | None
     quote: str | None
     note: str | None
+    inferred: bool = strawberry.field(
+        description="True when no clause states this edge and it was inferred (see `reason`)."
+    )
+    reason: str | None = strawberry.field(description="Why an inferred edge was inferred.")
     _snap: Private[Snapshot]
     _other: Private[str]
     _clause: Private[str | None]
@@ -124,6 +138,8 @@ class Relation:
             capacity=edge.get("capacity"),
             quote=edge.get("quote"),
             note=edge.get("note"),
+            inferred=bool(edge.get("inferred")),
+            reason=edge.get("reason"),
             _snap=snap,
             _other=other,
             _clause=edge.get("clause"),
@@ -153,6 +169,8 @@ class Membership:
     capacity: str | None
     start: str | None
     end: str | None
+    quote: str | None = strawberry.field(description="The words of the clause that state the membership.")
+    note: str | None = strawberry.field(description="What the reviewer noted about it.")
     _snap: Private[Snapshot]
     _role: Private[str | None]
     _person: Private[str | None]
@@ -167,6 +185,8 @@ class Membership:
             capacity=edge.get("capacity"),
             start=_date(edge.get("start")),
             end=_date(edge.get("end")),
+            quote=edge.get("quote"),
+            note=edge.get("note"),
             _snap=snap,
             _role=edge.get("role") if is_person else edge.start,
             _person=edge.start if is_person else None,
@@ -393,9 +413,13 @@ class Body(Party):
     def subgroups(self) -> list[Relation]:
         return self._rel("SUBGROUP_OF", Direction.INCOMING)
 
-    @strawberry.field(description="Every stated relation, optionally of some types and one direction.")
-    def relations(self, types: list[str] | None = None, direction: Direction | None = None) -> list[Relation]:
-        wanted = tuple(t for t in (types or STATED) if t in STATED)
+    @strawberry.field(
+        description="Every stated relation, optionally of some types (a non-empty list) and one direction."
+    )
+    def relations(
+        self, types: list[RelationKind] | None = None, direction: Direction | None = None
+    ) -> list[Relation]:
+        wanted = tuple(t.value for t in types) if types else STATED
         directions = [direction] if direction else [Direction.OUTGOING, Direction.INCOMING]
         return [r for d in directions for r in relations(self._snap, self.id, wanted, d)]
 

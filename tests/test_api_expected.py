@@ -35,7 +35,7 @@ BODY = f"""id name area kind independent aliases
   consults {{ {RELATION} }} consultedBy {{ {RELATION} }}
   subgroupOf {{ {RELATION} }} subgroups {{ {RELATION} }}
   all: relations {{ type direction other {{ id }} }}
-  out: relations(direction: OUTGOING, types: ["REPORTS_TO", "CHAIRS"]) {{ type other {{ id }} }}
+  out: relations(direction: OUTGOING, types: [REPORTS_TO, CHAIRS]) {{ type other {{ id }} }}
   dutiesOwed {{ id text kind area owner {{ id }} towards {{ {PARTY} }} {CLAUSE} }}
   dutiesOwedTo {{ id kind owner {{ {PARTY} }} }}
   posts {{ id name }}
