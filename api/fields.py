@@ -376,7 +376,25 @@ HIT: dict[str, Block] = {
     "clause": as_node("SearchHit", "{v}", ("Clause",)),
 }
 
+ACCOUNTABILITY_STEP: dict[str, Block] = {
+    "type": expr("CASE WHEN {v}.d IS NOT NULL THEN 'DUTY' ELSE type({v}.r) END"),
+    "reversed": expr("({v}.r IS NOT NULL AND startNode({v}.r) <> {v}.f)"),
+    "quote": expr("coalesce({v}.r.quote, {v}.d.text)"),
+    "inferred": expr("coalesce({v}.r.inferred, false)"),
+    "from": as_node("AccountabilityStep", "{v}.f", PARTY),
+    "to": as_node("AccountabilityStep", "{v}.t", PARTY),
+    "duty": as_node("AccountabilityStep", "{v}.d", ("Duty",)),
+    "clause": clause_of("AccountabilityStep", "coalesce({v}.r.clause, {v}.d.clause)"),
+}
+
+CHAIN: dict[str, Block] = {
+    "length": expr("size({v})"),
+    "steps": lambda build, var, nodes: _edge_list(build, var, nodes, "AccountabilityChain", var),
+}
+
 BLOCKS: dict[str, dict[str, Block]] = {
+    "AccountabilityStep": ACCOUNTABILITY_STEP,
+    "AccountabilityChain": CHAIN,
     "Area": AREA,
     "Protocol": PROTOCOL,
     "Clause": CLAUSE_FIELDS,

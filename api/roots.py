@@ -45,7 +45,11 @@ CONNECTION_ITEM = {
     "sharedMembers": "SharedMember",
     "accountabilityPaths": "Path",
     "search": "SearchHit",
+    "accountableTo": "AccountabilityChain",
+    "accountableFor": "AccountabilityChain",
 }
+UPWARD = ("REPORTS_TO", "SUBGROUP_OF", "CHAIRS", "ROLE_IN", "HOLDS")
+HELD_BY = ("HOLDS_TO_ACCOUNT", "SCRUTINISES", "CHALLENGES")
 
 
 @dataclass
@@ -73,7 +77,7 @@ def plan(build: Build, name: str, nodes: list[FieldNode]) -> Plan:
     if name in SINGLE:
         return Plan(name, build, {"": project(build, SINGLE[name], "root", nodes)}, {})
     item = CONNECTION_ITEM[name]
-    var = {"SharedMember": "s", "Path": "p", "SearchHit": "h"}.get(item, "root")
+    var = {"SharedMember": "s", "Path": "p", "SearchHit": "h", "AccountabilityChain": "p"}.get(item, "root")
     page_keys = build.collect(f"{item}Connection", nodes)
     items = {
         key: project(build, item, var, found)
@@ -219,6 +223,58 @@ def search(plan: Plan, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     return plan.statement(None, write), {"text": lucene.phrase_query(args["text"])}
 
 
+def _quoted(types: tuple[str, ...]) -> str:
+    return "[" + ", ".join(f"'{t}'" for t in types) + "]"
+
+
+def accountability(plan: Plan, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """Chains walked in the accountable direction only: up (accountableTo) or down (accountableFor).
+
+    Going up, ``a`` answers to ``b`` when a REPORTS_TO / SUBGROUP_OF / CHAIRS / is a post of (ROLE_IN) /
+    holds (HOLDS) b, or when b HOLDS_TO_ACCOUNT / SCRUTINISES / CHALLENGES a. Going down is the same walked
+    backwards, plus the party's own duties of kind accountability (the owner answers for ``towards``)."""
+    max_hops = args["maxHops"]
+    if not 1 <= max_hops <= MAX_HOPS:
+        raise ApiError(f"'maxHops' must be between 1 and {MAX_HOPS}, not {max_hops}.")
+    up = plan.name == "accountableTo"
+    forward, backward = (UPWARD, HELD_BY) if up else (HELD_BY, UPWARD)
+    types = "|".join((*UPWARD, *HELD_BY))
+
+    def write() -> str:
+        duties = (
+            ""
+            if up
+            else (
+                "    UNION ALL\n"
+                "    MATCH (ps)-[:OWES]->(d:Duty {kind: 'accountability'})\n"
+                "    OPTIONAL MATCH (d)-[:TOWARDS]->(t)\n"
+                "    RETURN [{r: null, d: d, f: ps, t: t}] AS chain, 1000 AS k, [d.id] AS ids\n"
+            )
+        )
+        return (
+            "OPTIONAL MATCH (ps:Entity {id: $id})\n"
+            "CALL (ps) {\n"
+            "  CALL (ps) {\n"
+            f"    MATCH path = (ps) ((a)-[r:{types}]-(b)\n"
+            f"      WHERE (startNode(r) = a AND type(r) IN {_quoted(forward)})\n"
+            f"         OR (endNode(r) = a AND type(r) IN {_quoted(backward)})){{1,{max_hops}}}\n"
+            "    WHERE all(n IN nodes(path) WHERE single(m IN nodes(path) WHERE m = n))\n"
+            "    RETURN [i IN range(0, length(path) - 1) | {r: relationships(path)[i], d: null,\n"
+            "            f: nodes(path)[i], t: nodes(path)[i + 1]}] AS chain, length(path) AS k,\n"
+            "           [x IN relationships(path) | x.id] AS ids\n"
+            f"{duties}"
+            "  }\n"
+            "  WITH chain ORDER BY k, ids\n"
+            "  RETURN collect(chain) AS found\n"
+            "}\n"
+            "WITH ps IS NOT NULL AS known, found, found[$offset..$offset + $first] AS page\n"
+            f"CALL (page) {{ UNWIND page AS p RETURN {_collect_items(plan)} AS items }}\n"
+            "RETURN known, size(found) AS total, items"
+        )
+
+    return plan.statement((up, max_hops), write), {"id": args["id"]}
+
+
 WRITERS: dict[str, Callable[[Plan, dict[str, Any]], tuple[str, dict[str, Any]]]] = {
     **dict.fromkeys(LISTED, listing),
     **dict.fromkeys(SINGLE, single),
@@ -226,6 +282,8 @@ WRITERS: dict[str, Callable[[Plan, dict[str, Any]], tuple[str, dict[str, Any]]]]
     "sharedMembers": shared_members,
     "accountabilityPaths": paths,
     "search": search,
+    "accountableTo": accountability,
+    "accountableFor": accountability,
 }
 
 
@@ -243,6 +301,8 @@ def check_found(plan: Plan, args: dict[str, Any], row: dict[str, Any]) -> None:
         for key, flag in (("a", "foundA"), ("b", "foundB")):
             if not row.get(flag):
                 raise ApiError(f"No body has the id '{args[key]}'.")
+    if plan.name in ("accountableTo", "accountableFor") and not row.get("known"):
+        raise ApiError(f"No body, role or person has the id '{args['id']}'.")
     if plan.name == "accountabilityPaths":
         for key, flag in (("from", "foundFrom"), ("to", "foundTo")):
             if not row.get(flag):

@@ -655,6 +655,31 @@ class Path:
     steps: list[Step]
 
 
+@strawberry.type(
+    description="One step of an accountability chain, walked from the party asked about: `from` answers "
+    "to `to` (accountableTo), or `from` holds `to` to account (accountableFor)."
+)
+class AccountabilityStep:
+    type: str = strawberry.field(
+        description="The stated relation, or DUTY for a duty of kind accountability."
+    )
+    reversed: bool = strawberry.field(
+        description="True when the stated edge points the other way (A SCRUTINISES B: B answers to A)."
+    )
+    quote: str | None
+    inferred: bool
+    from_: Party | None = strawberry.field(name="from")
+    to: Party | None
+    duty: Duty | None
+    clause: Clause | None
+
+
+@strawberry.type(description="A chain of accountability, each step with its clause.")
+class AccountabilityChain:
+    length: int
+    steps: list[AccountabilityStep]
+
+
 @strawberry.type
 class SearchHit:
     kind: str

@@ -119,3 +119,48 @@ def test_inferred_edges_are_marked_with_their_reason(api: HttpApp, cli: Cli) -> 
             "body": {"id": "leicester/lscb-executive-group"},
         }
     ]
+
+
+STEP = "type reversed from { id } to { id } clause { number } quote duty { id }"
+
+
+def _chains(api: HttpApp, field: str, party: str, hops: int) -> list[list[tuple]]:
+    data = api.data(
+        f'{{ {field}(id: "{party}", maxHops: {hops}, first: 100) {{ nodes {{ steps {{ {STEP} }} }} }} }}'
+    )
+    return [
+        [
+            (s["type"], s["from"]["id"], s["to"]["id"], s["clause"]["number"], s["reversed"])
+            for s in n["steps"]
+        ]
+        for n in data[field]["nodes"]
+    ]
+
+
+def test_the_lead_member_is_accountable_up_through_wct_to_the_lsp(api: HttpApp) -> None:
+    up = _chains(api, "accountableTo", "wirral/lead-member", 3)
+    assert [
+        ("CHAIRS", "wirral/lead-member", "wirral/wct", "2.5", False),
+        ("SUBGROUP_OF", "wirral/wct", "wirral/lsp", "4.1", False),
+    ] in up
+    assert [("ROLE_IN", "wirral/lead-member", "wirral/la", "2.4", False)] in up
+    # one direction only: scrutiny is walked from the scrutinised to the scrutineer, never back
+    steps = [s for chain in up for s in chain]
+    assert ("SCRUTINISES", "wirral/wct", "wirral/lscb", "6.1", True) in steps
+    assert not any(s[0] == "MEMBER_OF" for s in steps)
+    assert all(len({s[1] for s in chain} | {chain[-1][2]}) == len(chain) + 1 for chain in up)
+
+
+def test_the_lead_member_is_accountable_for_the_local_authoritys_duties(api: HttpApp) -> None:
+    down = api.data(
+        f'{{ accountableFor(id: "wirral/lead-member", maxHops: 2) {{ nodes {{ steps {{ {STEP} }} }} }} }}'
+    )
+    steps = [s for n in down["accountableFor"]["nodes"] for s in n["steps"]]
+    duty = [s for s in steps if s["type"] == "DUTY"]
+    assert duty and duty[0]["to"] == {"id": "wirral/la"} and duty[0]["clause"] == {"number": "2.4"}
+    assert duty[0]["quote"].startswith("The Lead Member is politically accountable")
+    assert duty[0]["duty"] == {"id": "wirral/wct-lscb/duty/lead-member-la-responsibilities"}
+    lsp = _chains(api, "accountableFor", "wirral/lsp", 1)
+    assert [("SUBGROUP_OF", "wirral/lsp", "wirral/wct", "4.1", True)] in lsp
+    message, code = _code(api, '{ accountableTo(id: "wirral/nobody") { totalCount } }')
+    assert code == "BAD_REQUEST" and "'wirral/nobody'" in message
