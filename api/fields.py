@@ -38,7 +38,9 @@ def _sub(build: Build, parent: str, nodes: list[FieldNode], var: str) -> str:
     return project(build, return_type(build, parent, nodes), var, nodes)
 
 
-def nodes_via(parent: str, pattern: str, order: str, where: str = "", one: bool = False) -> Block:
+def nodes_via(
+    parent: str, pattern: str, order: str, where: str = "", one: bool = False, distinct: bool = False
+) -> Block:
     """Nodes ``o`` reached by ``pattern`` (``{v}`` the parent, ``{o}`` the node, ``{e}`` an edge)."""
 
     def block(build: Build, var: str, nodes: list[FieldNode]) -> str:
@@ -47,7 +49,8 @@ def nodes_via(parent: str, pattern: str, order: str, where: str = "", one: bool 
         condition = f" WHERE {where.format(**names)}" if where else ""
         kept = f"{o}, {e}" if "{e}" in pattern else o
         body = (
-            f"MATCH {pattern.format(**names)}{condition} WITH {kept} ORDER BY {order.format(**names)} "
+            f"MATCH {pattern.format(**names)}{condition} WITH {'DISTINCT ' if distinct else ''}{kept} "
+            f"ORDER BY {order.format(**names)} "
             f"RETURN {_sub(build, parent, nodes, o)} AS x"
         )
         return f"head(COLLECT {{ {body} LIMIT 1 }})" if one else f"COLLECT {{ {body} }}"
@@ -189,6 +192,37 @@ def person_chairs(build: Build, var: str, nodes: list[FieldNode]) -> str:
     )
 
 
+def hierarchy(up: bool) -> Block:
+    """``Body.above`` / ``below``: SUBGROUP_OF walked outward and DIRECTS walked backward (or the reverse),
+    each chain a list of steps like an accountability chain's, no body visited twice."""
+
+    def block(build: Build, var: str, nodes: list[FieldNode]) -> str:
+        field_def = build.field_def("Body", "above" if up else "below")
+        hops = build.slot(field_def, nodes[0], _hop_limit)
+        path, a, r, b, h = (build.var(stem) for stem in ("path", "a", "r", "b", "h"))
+        forward, backward = ("SUBGROUP_OF", "DIRECTS") if up else ("DIRECTS", "SUBGROUP_OF")
+        return (
+            f"COLLECT {{ MATCH {path} = ({var}) (({a})-[{r}:SUBGROUP_OF|DIRECTS]-({b}) "
+            f"WHERE (startNode({r}) = {a} AND type({r}) = '{forward}') "
+            f"OR (endNode({r}) = {a} AND type({r}) = '{backward}')){{1,6}} "
+            f"WHERE length({path}) <= {hops} "
+            f"AND all(n IN nodes({path}) WHERE single(m IN nodes({path}) WHERE m = n)) "
+            f"WITH {path} ORDER BY length({path}), [x IN relationships({path}) | x.id] "
+            f"WITH [i IN range(0, length({path}) - 1) | {{r: relationships({path})[i], d: null, "
+            f"f: nodes({path})[i], t: nodes({path})[i + 1]}}] AS {h} "
+            f"RETURN {_sub(build, 'Body', nodes, h)} AS x }}"
+        )
+
+    return block
+
+
+def _hop_limit(args: dict[str, Any]) -> int:
+    hops = args.get("maxHops", 6)
+    if not 1 <= hops <= 6:
+        raise ApiError(f"'maxHops' must be between 1 and 6, not {hops}.")
+    return hops
+
+
 def findings_marker(build: Build, var: str, nodes: list[FieldNode]) -> str:
     """Findings come from the checks engine, not from this statement: mark where they go."""
     floor = build.slot(build.field_def("Body", "findings"), nodes[0], lambda a: _name(a.get("minSeverity")))
@@ -281,6 +315,8 @@ BODY: dict[str, Block] = {
     "dutiesOwedTo": nodes_via("Body", "({o}:Duty)-[{e}:TOWARDS]->({v})", "{e}.id"),
     "posts": nodes_via("Body", "({o}:Role)-[{e}:ROLE_IN]->({v})", "{e}.id"),
     "findings": findings_marker,
+    "above": hierarchy(up=True),
+    "below": hierarchy(up=False),
     "declarations": nodes_via("Body", "({o})-[{e}:CONCERNS]->({v})", "{e}.id"),
 }
 
@@ -320,6 +356,29 @@ CLAUSE_FIELDS: dict[str, Block] = {
     "text": prop("text"),
     "line": prop("line"),
     "protocol": by_id("Clause", "{v}.protocol", "Protocol"),
+    "cites": edges_via("Clause", "({v})-[{e}:CITES]->({o}:Legislation)"),
+}
+
+LEGISLATION: dict[str, Block] = {
+    "id": prop("id"),
+    "title": prop("title"),
+    "section": expr(
+        "coalesce({v}.section, CASE WHEN {v}.title CONTAINS ', section ' "
+        "THEN split({v}.title, ', section ')[1] END)"
+    ),
+    "citedBy": edges_via("Legislation", "({o}:Clause)-[{e}:CITES]->({v})"),
+}
+
+CITATION: dict[str, Block] = {
+    "quote": prop("quote"),
+    "clause": as_node("Citation", "startNode({v})", ("Clause",)),
+    "legislation": as_node("Citation", "endNode({v})", ("Legislation",)),
+}
+
+APPROVAL: dict[str, Block] = {
+    "body": as_node("Approval", "startNode({v})", ("Body",)),
+    "quote": prop("quote"),
+    "clause": clause_of("Approval"),
 }
 
 PROTOCOL: dict[str, Block] = {
@@ -331,6 +390,13 @@ PROTOCOL: dict[str, Block] = {
     "clauses": nodes_via("Protocol", "({o}:Clause)-[{e}:PART_OF]->({v})", "coalesce({o}.line, 0), {o}.id"),
     "parties": nodes_via("Protocol", "({v})-[{e}:HAS_PARTY]->({o}:Body)", "{e}.id"),
     "approvedBy": nodes_via("Protocol", "({o}:Body)-[{e}:APPROVED]->({v})", "{e}.id"),
+    "approvals": edges_via("Protocol", "({o}:Body)-[{e}:APPROVED]->({v})"),
+    "legislation": nodes_via(
+        "Protocol",
+        "({v})<-[:PART_OF]-(:Clause)-[:CITES]->({o}:Legislation)",
+        "{o}.id",
+        distinct=True,
+    ),
     "declarations": nodes_via("Protocol", "({o}:Declaration {{protocol: {v}.id}})", "{o}.id"),
 }
 
@@ -393,6 +459,9 @@ CHAIN: dict[str, Block] = {
 }
 
 BLOCKS: dict[str, dict[str, Block]] = {
+    "Legislation": LEGISLATION,
+    "Citation": CITATION,
+    "Approval": APPROVAL,
     "AccountabilityStep": ACCOUNTABILITY_STEP,
     "AccountabilityChain": CHAIN,
     "Area": AREA,

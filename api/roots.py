@@ -34,7 +34,13 @@ DEFAULT_PATH_EDGES = (
     "SUBGROUP_OF",
 )
 LISTED = {"areas": "Area", "protocols": "Protocol", "bodies": "Body", "people": "Person", "roles": "Role"}
-SINGLE = {"protocol": "Protocol", "body": "Body", "person": "Person", "role": "Role"}
+SINGLE = {
+    "protocol": "Protocol",
+    "body": "Body",
+    "person": "Person",
+    "role": "Role",
+    "legislation": "Legislation",
+}
 CONNECTION_ITEM = {
     "areas": "Area",
     "protocols": "Protocol",

@@ -70,6 +70,10 @@ class Query:
     async def body(self, info: Ctx, id: strawberry.ID) -> types.Body | None:
         return await fetch.one(info.context, id, "Body", types.Body.of)
 
+    @strawberry.field(description="An Act or guidance, with every clause that cites it.")
+    async def legislation(self, info: Ctx, id: strawberry.ID) -> types.Legislation | None:
+        raise ApiError(COMPILED)
+
     @strawberry.field(description="People recorded in membership registers.")
     async def people(
         self, info: Ctx, area: str | None = None, first: int = DEFAULT_PAGE, after: str | None = None

@@ -102,6 +102,35 @@ class Clause:
         node = self._snap.node(self._protocol, "Protocol")
         return Protocol.of(self._snap, node) if node else None
 
+    @strawberry.field(description="The legislation and guidance this clause cites, with the words citing it.")
+    def cites(self) -> list[Citation]:
+        raise RuntimeError(COMPILED)
+
+
+COMPILED = "answered by the selection compiler (api.execute), not by strawberry's resolvers"
+
+
+@strawberry.type(description="An Act, a section of one, or statutory guidance that clauses cite.")
+class Legislation:
+    id: strawberry.ID
+    title: str
+    section: str | None = strawberry.field(description="The section cited, when the citation names one.")
+    cited_by: list[Citation] = strawberry.field(description="Every clause citing it, with its words.")
+
+
+@strawberry.type(description="A clause citing legislation, in the clause's words.")
+class Citation:
+    quote: str | None
+    clause: Clause | None
+    legislation: Legislation | None
+
+
+@strawberry.type(description="A body's approval of a protocol, with the clause that records it.")
+class Approval:
+    body: Body | None
+    quote: str | None
+    clause: Clause | None
+
 
 def clause(snap: Snapshot, clause_id: str | None) -> Clause | None:
     node = snap.node(clause_id, "Clause")
@@ -447,6 +476,16 @@ class Body(Party):
         about = [f for f in found if any(n.id == self.id for n in (*f.subjects, *f.nodes))]
         return select(about, None, min_severity)
 
+    @strawberry.field(
+        description="Bodies above this one (it is a SUBGROUP_OF them, or they DIRECT it), with the paths."
+    )
+    def above(self, max_hops: int = 6) -> list[AccountabilityChain]:
+        raise RuntimeError(COMPILED)
+
+    @strawberry.field(description="Bodies below this one (its subgroups, bodies it directs), with the paths.")
+    def below(self, max_hops: int = 6) -> list[AccountabilityChain]:
+        raise RuntimeError(COMPILED)
+
     @strawberry.field(description="What protocols declare about this body's independence.")
     def declarations(self) -> list[Declaration]:
         return [
@@ -582,6 +621,14 @@ class Protocol:
             for e in self._snap.out(self.id, "HAS_PARTY")
             if (n := self._snap.node(e.end, "Body"))
         ]
+
+    @strawberry.field(description="The approvals the protocol records, each with its clause and quote.")
+    def approvals(self) -> list[Approval]:
+        raise RuntimeError(COMPILED)
+
+    @strawberry.field(description="The legislation and guidance its clauses cite, each once.")
+    def legislation(self) -> list[Legislation]:
+        raise RuntimeError(COMPILED)
 
     @strawberry.field
     def approved_by(self) -> list[Body]:

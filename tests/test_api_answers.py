@@ -164,3 +164,70 @@ def test_the_lead_member_is_accountable_for_the_local_authoritys_duties(api: Htt
     assert [("SUBGROUP_OF", "wirral/lsp", "wirral/wct", "4.1", True)] in lsp
     message, code = _code(api, '{ accountableTo(id: "wirral/nobody") { totalCount } }')
     assert code == "BAD_REQUEST" and "'wirral/nobody'" in message
+
+
+def test_legislation_with_the_clauses_citing_it(api: HttpApp) -> None:
+    law = api.data(
+        '{ legislation(id: "legislation/children-act-2004-s10") { title section '
+        "citedBy { quote clause { number } legislation { id } } } }"
+    )["legislation"]
+    assert law["title"] == "Children Act 2004, section 10" and law["section"] == "10"
+    assert law["citedBy"] == [
+        {
+            "quote": "The Children Act (2004) section 10",
+            "clause": {"number": "3g"},
+            "legislation": {"id": "legislation/children-act-2004-s10"},
+        }
+    ]
+    protocol = api.data('{ protocol(id: "leicester/lscb-trust-hwb") { legislation { id section } } }')[
+        "protocol"
+    ]
+    ids = [law["id"] for law in protocol["legislation"]]
+    assert ids == sorted(set(ids)) and "legislation/children-act-2004" in ids
+    cites = api.data(
+        '{ search(text: "independent partnership neither subordinate", first: 20) '
+        "{ nodes { id clause { cites { quote legislation { title } } } } } }"
+    )["search"]["nodes"]
+    three_h = next(n for n in cites if n["id"] == "leicester/lscb-trust-hwb/3h")
+    assert {"quote": "The Children Act (2004)", "legislation": {"title": "Children Act 2004"}} in three_h[
+        "clause"
+    ]["cites"]
+    assert api.data('{ legislation(id: "legislation/nothing") { id } }') == {"legislation": None}
+
+
+def test_approvals_carry_their_clause_and_quote(api: HttpApp) -> None:
+    approvals = api.data(
+        '{ protocol(id: "leicester/lscb-trust-hwb") { approvals { body { id } quote clause { number } } } }'
+    )["protocol"]["approvals"]
+    assert {
+        "body": {"id": "leicester/trust"},
+        "quote": "Leicester Children's Trust Board",
+        "clause": {"number": "approvals-b"},
+    } in approvals
+    assert all(a["quote"] and a["clause"] for a in approvals)
+
+
+def test_above_and_below_give_the_hierarchy_with_paths(api: HttpApp) -> None:
+    wct = api.data(
+        '{ body(id: "wirral/wct") { above { steps { type from { id } to { id } clause { number } } } } }'
+    )
+    assert wct["body"]["above"] == [
+        {
+            "steps": [
+                {
+                    "type": "SUBGROUP_OF",
+                    "from": {"id": "wirral/wct"},
+                    "to": {"id": "wirral/lsp"},
+                    "clause": {"number": "4.1"},
+                }
+            ]
+        }
+    ]
+    lsp = api.data('{ body(id: "wirral/lsp") { below { steps { to { id } reversed } } above { length } } }')[
+        "body"
+    ]
+    assert (
+        lsp["below"] == [{"steps": [{"to": {"id": "wirral/wct"}, "reversed": True}]}] and lsp["above"] == []
+    )
+    lscb = api.data('{ body(id: "leicester/lscb") { above { length } } }')["body"]
+    assert lscb["above"] == []
