@@ -192,3 +192,22 @@ def test_one_statement_per_root_field(api: HttpApp, name: str) -> None:
     body = api.graphql(query, **variables)
     roots = sum(1 for key in (body.get("data") or {}) if key != "__typename")
     assert body["extensions"]["cypherStatements"] == (roots or 1)
+
+
+def test_the_generated_cypher_is_shown_when_asked(api: HttpApp) -> None:
+    import httpx
+
+    query = '{ a: body(id: "wirral/lscb") { name reportsTo { body { name } } } b: areas { totalCount } }'
+    plain = api.graphql(query)
+    assert "cypher" not in plain["extensions"]
+    shown = httpx.post(
+        f"{api.url}/graphql", json={"query": query}, headers={"x-govgraph-explain": "1"}, timeout=60
+    ).json()
+    statements = shown["extensions"]["cypher"]
+    assert len(statements) == shown["extensions"]["cypherStatements"] == 2
+    assert any("REPORTS_TO" in s and "$id" in s for s in statements)
+    assert not any("wirral/lscb" in s for s in statements), "values reach Cypher only as parameters"
+    asked = httpx.post(
+        f"{api.url}/graphql", json={"query": query, "extensions": {"explain": True}}, timeout=60
+    ).json()
+    assert asked["extensions"]["cypher"] == statements and asked["data"] == plain["data"]
