@@ -187,10 +187,12 @@ async def area_findings(ctx: Context, area: str | None) -> list[checks.Finding]:
     return await ctx.findings.area(lambda a: _run_checks(ctx, a), area)
 
 
-async def _run_checks(ctx: Context, area: str | None) -> list[checks.Finding]:
-    ctx.log.names.extend(f"checks/{rule.id}" for rule in checks.load_rules())
+async def _run_checks(ctx: Context, area: str | None, rules: list[str] | None = None) -> list[checks.Finding]:
+    ctx.log.names.extend(f"checks/{rule.id}" for rule in checks.load_rules() if not rules or rule.id in rules)
     try:
-        return await checks.run_checks_async(ctx.store.driver, area=area, database=ctx.store.target.database)
+        return await checks.run_checks_async(
+            ctx.store.driver, area=area, rules=rules or None, database=ctx.store.target.database
+        )
     except GraphError as exc:
         raise findings.as_api_error(exc) from exc
     except (DriverError, OSError) as exc:
@@ -202,4 +204,10 @@ async def _run_checks(ctx: Context, area: str | None) -> list[checks.Finding]:
 async def check_findings(
     ctx: Context, area: str | None, rules: list[str] | None, floor: findings.Severity | None
 ) -> list[findings.Finding]:
-    return findings.select(await area_findings(ctx, area), rules, floor)
+    """Only the rules asked for run (unknown ones are refused before anything runs)."""
+    if not rules:
+        return findings.select(await area_findings(ctx, area), rules, floor)
+    findings.select([], rules, None)
+    key = f"{area}|{','.join(sorted(rules))}"
+    found = await ctx.findings.area(lambda _key: _run_checks(ctx, area, sorted(rules)), key)
+    return findings.select(found, rules, floor)

@@ -231,3 +231,13 @@ def test_above_and_below_give_the_hierarchy_with_paths(api: HttpApp) -> None:
     )
     lscb = api.data('{ body(id: "leicester/lscb") { above { length } } }')["body"]
     assert lscb["above"] == []
+
+
+def test_checks_run_only_the_rules_asked_for(api: HttpApp) -> None:
+    body = api.graphql('{ checks(area: "leicester", rules: ["overlapping-membership"]) { rule } }')
+    assert body["data"]["checks"] and {f["rule"] for f in body["data"]["checks"]} == {
+        "overlapping-membership"
+    }
+    assert body["extensions"]["cypherStatements"] == 1
+    message, code = _code(api, '{ checks(rules: ["no-such-rule"]) { rule } }')
+    assert code == "BAD_REQUEST" and "no-such-rule" in message
