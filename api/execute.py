@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import OrderedDict
-from copy import copy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -201,8 +200,14 @@ def _introspect(
 ) -> dict[str, Any]:
     if all(n.name.value == "__typename" for n in nodes):
         return {(n.alias.value if n.alias else "__typename"): "Query" for n in nodes}
-    operation = copy(op.operation)
-    operation.selection_set = SelectionSetNode(selections=tuple(nodes))
+    source = op.operation
+    operation = OperationDefinitionNode(
+        operation=source.operation,
+        name=source.name,
+        variable_definitions=source.variable_definitions,
+        directives=source.directives,
+        selection_set=SelectionSetNode(selections=tuple(nodes)),
+    )
     document = DocumentNode(definitions=(operation, *_fragments(op.document).values()))
     result = execute(schema, document, variable_values=variables)
     errors.extend(e.formatted for e in result.errors or [])

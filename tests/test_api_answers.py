@@ -241,3 +241,14 @@ def test_checks_run_only_the_rules_asked_for(api: HttpApp) -> None:
     assert body["extensions"]["cypherStatements"] == 1
     message, code = _code(api, '{ checks(rules: ["no-such-rule"]) { rule } }')
     assert code == "BAD_REQUEST" and "no-such-rule" in message
+
+
+def test_introspection_alone_and_beside_compiled_fields(api: HttpApp) -> None:
+    alone = api.data('{ __type(name: "RelationKind") { enumValues { name } } }')
+    assert {v["name"] for v in alone["__type"]["enumValues"]} == STATED
+    mixed = api.graphql("query Q { __typename __schema { queryType { name } } areas { totalCount } }")
+    assert (
+        mixed["data"]["__schema"] == {"queryType": {"name": "Query"}}
+        and mixed["data"]["__typename"] == "Query"
+    )
+    assert mixed["data"]["areas"]["totalCount"] == 2 and mixed["extensions"]["cypherStatements"] == 1
