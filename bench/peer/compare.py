@@ -273,6 +273,7 @@ async def compare(ours: str, peer: str, args: argparse.Namespace, areas: int) ->
                     mine += await timed(client, ours, q.ours, share, clients, args.max_seconds)
                     theirs += await timed(client, peer, q.peer, share, clients, args.max_seconds)
                 rows.append((areas, q.name, clients, mine, theirs))
+                print(table(rows[-1:]).splitlines()[2], flush=True)  # each row as soon as it is measured
     return rows
 
 
