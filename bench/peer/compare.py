@@ -307,6 +307,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--home", type=Path, default=OUT / "peer-home")
     parser.add_argument(WIPE_FLAG, dest="wipe_ok", action="store_true")
+    parser.add_argument(
+        "--loaded", action="store_true", help="the database already holds the bundled + first --areas areas"
+    )
     args = parser.parse_args(argv)
     args.area_counts = [positive(x) for x in args.areas.split(",")]
     args.clients = [positive(x) for x in args.clients.split(",")]
@@ -322,7 +325,9 @@ def main(argv: list[str] | None = None) -> int:
     with bench_server(settings) as target, connect(target) as driver:
         loaded = 0
         for areas in args.area_counts:
-            if loaded == 0:
+            if loaded == 0 and args.loaded:
+                say(f"Using the {areas} synthetic areas already loaded")
+            elif loaded == 0:
                 load_graph(driver, target.database, areas, args.seed)
             else:
                 extra = [a.batch() for a in synthetic_areas(areas, args.seed)[loaded:]]
