@@ -8,11 +8,11 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from strawberry.fastapi import GraphQLRouter
 
+from api.execute import Documents, answer
 from api.fetch import Context
 from api.guard import RequestGuard
 from api.schema import schema
@@ -24,11 +24,59 @@ STATIC = Path(__file__).resolve().parent / "static"
 MAX_BODY = 64 * 1024
 
 
-class GovgraphRouter(GraphQLRouter):
-    """Serves our own copy of the GraphiQL page, whose scripts come from /static, not a CDN."""
+EXPLAIN_HEADER = "x-govgraph-explain"
 
-    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
-        return HTMLResponse((STATIC / "graphiql.html").read_text())
+
+class GraphQLEndpoint:
+    """POST (and GET) /graphql: the compiled answer; GET from a browser: our offline GraphiQL page."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.schema = schema._schema
+        self.documents = Documents(self.schema)
+
+    async def handle(self, request: Request) -> Response:
+        if request.method == "GET" and "query" not in request.query_params:
+            return HTMLResponse((STATIC / "graphiql.html").read_text())
+        try:
+            body = await self._body(request)
+        except ValueError as exc:
+            return JSONResponse({"errors": [{"message": str(exc)}]}, status_code=400)
+        ctx = Context(self.store)
+        result = await answer(
+            self.schema, self.documents, ctx, body["query"], body.get("variables"), body.get("operationName")
+        )
+        out: dict = {"data": result.data} if result.data is not None or not result.errors else {"data": None}
+        if result.errors:
+            out["errors"] = result.errors
+        extensions: dict = {"cypherStatements": len(result.statements)}
+        asked = (body.get("extensions") or {}).get("explain") or request.headers.get(EXPLAIN_HEADER)
+        if asked:
+            extensions["cypher"] = ctx.log.texts
+        out["extensions"] = extensions
+        status = 400 if result.data is None and result.errors and not result.statements else 200
+        return Response(
+            json.dumps(out, ensure_ascii=False), status_code=status, media_type="application/json"
+        )
+
+    async def _body(self, request: Request) -> dict:
+        if request.method == "GET":
+            params = request.query_params
+            variables = json.loads(params["variables"]) if params.get("variables") else None
+            return {
+                "query": params["query"],
+                "variables": variables,
+                "operationName": params.get("operationName"),
+            }
+        try:
+            body = json.loads(await request.body())
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise ValueError("The request body is not JSON.") from exc
+        if not isinstance(body, dict) or not isinstance(body.get("query"), str):
+            raise ValueError("The request needs a 'query' string.")
+        if body.get("variables") is not None and not isinstance(body["variables"], dict):
+            raise ValueError("'variables' must be an object.")
+        return body
 
 
 class BodyLimit:
@@ -94,8 +142,7 @@ def create_app(target: Target, tx_timeout: float = 10.0, hosts: tuple[str, ...] 
         await store.close()
 
     app = FastAPI(title="govgraph", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
-    router = GovgraphRouter(schema, context_getter=lambda: Context(store), graphql_ide="graphiql")
-    app.include_router(router, prefix="/graphql")
+    app.add_route("/graphql", GraphQLEndpoint(store).handle, methods=["GET", "POST"])
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     app.add_middleware(RequestGuard, hosts=hosts)
     app.add_middleware(BodyLimit)  # outermost: the guard reads bodies already bounded

@@ -188,5 +188,9 @@ async def area_findings(ctx: Context, area: str | None) -> list[checks.Finding]:
 async def check_findings(
     ctx: Context, area: str | None, rules: list[str] | None, floor: findings.Severity | None
 ) -> list[findings.Finding]:
-    findings.refuse_unknown(rules)  # before anything runs
-    return findings.select(await area_findings(ctx, area), rules, floor)
+    """Only the rules asked for run (unknown ones are refused before anything runs)."""
+    findings.refuse_unknown(rules)
+    if not rules:
+        return findings.select(await area_findings(ctx, area), rules, floor)
+    outcome = await ctx.findings.outcome(ctx, area, tuple(sorted(set(rules))))
+    return findings.select(outcome.findings, rules, floor)

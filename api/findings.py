@@ -150,18 +150,20 @@ class FindingsCache:
 
     def __init__(self) -> None:
         self._runs: dict[str | None, asyncio.Task[list[checks.Finding]]] = {}
-        self._outcomes: dict[str | None, asyncio.Task[checks.Outcome]] = {}
+        self._outcomes: dict[tuple[str | None, tuple[str, ...]], asyncio.Task[checks.Outcome]] = {}
 
     async def area(self, run: object, area: str | None) -> list[checks.Finding]:
         if area not in self._runs:
             self._runs[area] = asyncio.ensure_future(run(area))  # type: ignore[operator]
         return await self._runs[area]
 
-    async def outcome(self, ctx: Any, area: str | None) -> checks.Outcome:
-        """Findings and evidence of every rule for ``area`` (None: all), run once per request and area."""
-        if area not in self._outcomes:
-            self._outcomes[area] = asyncio.ensure_future(run(ctx, area))
-        return await self._outcomes[area]
+    async def outcome(self, ctx: Any, area: str | None, rules: tuple[str, ...] = ()) -> checks.Outcome:
+        """Findings and evidence of the rules (default every rule) for ``area`` (None: all), run once per
+        request, area and rule set."""
+        key = (area, rules)
+        if key not in self._outcomes:
+            self._outcomes[key] = asyncio.ensure_future(run(ctx, area, rules))
+        return await self._outcomes[key]
 
 
 @lru_cache(maxsize=1)
@@ -174,9 +176,9 @@ def known_rules() -> set[str]:
     return {rule.id for rule in bundled_rules()}
 
 
-async def run(ctx: Any, area: str | None) -> checks.Outcome:
-    """The API's checks path: every bundled rule for ``area`` in one read transaction."""
-    rules = bundled_rules()
+async def run(ctx: Any, area: str | None, only: tuple[str, ...] = ()) -> checks.Outcome:
+    """The API's checks path: the bundled rules (or ``only`` those) for ``area`` in one read transaction."""
+    rules = tuple(rule for rule in bundled_rules() if not only or rule.id in only)
     ctx.log.names.extend(f"checks/{rule.id}" for rule in rules)
     try:
         return await checks.run_outcome_async(

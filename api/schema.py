@@ -28,6 +28,7 @@ MAX_DEPTH = 12
 MAX_ALIASES = 20
 MAX_TOKENS = 4000
 INTERNAL_ERROR = "Internal error; it has been logged."
+COMPILED = "answered by the selection compiler (api.execute), not by strawberry's resolvers"
 
 Ctx = Info[fetch.Context, None]
 log = logging.getLogger("govgraph.api")
@@ -68,6 +69,10 @@ class Query:
     @strawberry.field
     async def body(self, info: Ctx, id: strawberry.ID) -> types.Body | None:
         return await fetch.one(info.context, id, "Body", types.Body.of)
+
+    @strawberry.field(description="An Act or guidance, with every clause that cites it.")
+    async def legislation(self, info: Ctx, id: strawberry.ID) -> types.Legislation | None:
+        raise ApiError(COMPILED)
 
     @strawberry.field(description="People recorded in membership registers.")
     async def people(
@@ -131,6 +136,35 @@ class Query:
     ) -> Connection[types.Path]:
         wanted = [t.value for t in edge_types] if edge_types else None
         return await fetch.paths(info.context, from_, to, max_hops, wanted, first, after)
+
+    @strawberry.field(
+        description="Who the party answers to, all the way up: REPORTS_TO, SUBGROUP_OF, CHAIRS, "
+        "a role's post "
+        "and a person's roles as stated; HOLDS_TO_ACCOUNT, SCRUTINISES and CHALLENGES reversed."
+    )
+    async def accountable_to(
+        self,
+        info: Ctx,
+        id: strawberry.ID,
+        max_hops: int = 4,
+        first: int = DEFAULT_PAGE,
+        after: str | None = None,
+    ) -> Connection[types.AccountabilityChain]:
+        raise ApiError(COMPILED)
+
+    @strawberry.field(
+        description="Who and what the party answers for, all the way down: the same edges walked the other "
+        "way, and the party's duties of kind accountability."
+    )
+    async def accountable_for(
+        self,
+        info: Ctx,
+        id: strawberry.ID,
+        max_hops: int = 4,
+        first: int = DEFAULT_PAGE,
+        after: str | None = None,
+    ) -> Connection[types.AccountabilityChain]:
+        raise ApiError(COMPILED)
 
     @strawberry.field(
         description="Independence check findings (as `govgraph check`), each with clause and path."

@@ -54,6 +54,7 @@ class StatementLog:
     """The named statements one request sent; the N+1 test and the response extensions read it."""
 
     names: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
 
 
 class Store:
@@ -75,12 +76,23 @@ class Store:
         """Run one named statement in a read transaction and return its rows as plain dicts."""
         if log is not None:
             log.names.append(name)
-        work = unit_of_work(timeout=self.timeout)(_fetch)
+        return await self._run(_fetch, cypher(name), params)
+
+    async def one(
+        self, text: str, params: dict[str, Any], log: StatementLog, name: str
+    ) -> dict[str, Any] | None:
+        """Run one compiled statement (logged under ``name``, its text kept) and return its only row."""
+        log.names.append(name)
+        log.texts.append(text)
+        return await self._run(_single, text, params)
+
+    async def _run(self, work: Any, text: str, params: dict[str, Any]) -> Any:
+        work = unit_of_work(timeout=self.timeout)(work)
         try:
             async with self.driver.session(
                 database=self.target.database, default_access_mode=READ_ACCESS
             ) as session:
-                return await session.execute_read(work, cypher(name), params)
+                return await session.execute_read(work, text, params)
         except ClientError as exc:
             if "Timeout" in (exc.code or "") or "timeout" in (exc.message or "").lower():
                 raise QueryTimeout(
@@ -95,4 +107,10 @@ class Store:
 
 async def _fetch(tx: AsyncManagedTransaction, text: str, params: dict[str, Any]) -> list[dict[str, Any]]:
     result = await tx.run(text, params)
-    return await result.data()
+    return [dict(record.items()) async for record in result]
+
+
+async def _single(tx: AsyncManagedTransaction, text: str, params: dict[str, Any]) -> dict[str, Any] | None:
+    result = await tx.run(text, params)
+    record = await result.single(strict=False)
+    return dict(record.items()) if record is not None else None

@@ -38,6 +38,12 @@ class PathEdge(Enum):
     SUBGROUP_OF = "SUBGROUP_OF"
 
 
+RelationKind = strawberry.enum(
+    Enum("RelationKind", {t.value: t.value for t in RelationType}),
+    description="The relation types a protocol states (the edges `Body.relations` can be filtered by).",
+)
+
+
 @strawberry.enum
 class Direction(Enum):
     OUTGOING = "OUTGOING"
@@ -68,7 +74,10 @@ class ProtocolRef:
 @strawberry.type
 class Clause:
     id: strawberry.ID
-    number: str | None
+    number: str | None = strawberry.field(
+        description="The clause's reference, as `govgraph check` and SARIF cite it ('3h', '5.3a')."
+    )
+    printed: str | None = strawberry.field(description="The number as printed in the text ('3').")
     heading: str | None
     text: str
     line: int | None
@@ -79,7 +88,8 @@ class Clause:
     def of(cls, snap: Snapshot, node: Node) -> Clause:
         return cls(
             id=node.id,
-            number=node.get("number"),
+            number=node.get("ref") or node.get("number"),
+            printed=node.get("number"),
             heading=node.get("heading"),
             text=node.get("text"),
             line=node.get("line"),
@@ -91,6 +101,35 @@ class Clause:
     def protocol(self) -> Protocol | None:
         node = self._snap.node(self._protocol, "Protocol")
         return Protocol.of(self._snap, node) if node else None
+
+    @strawberry.field(description="The legislation and guidance this clause cites, with the words citing it.")
+    def cites(self) -> list[Citation]:
+        raise RuntimeError(COMPILED)
+
+
+COMPILED = "answered by the selection compiler (api.execute), not by strawberry's resolvers"
+
+
+@strawberry.type(description="An Act, a section of one, or statutory guidance that clauses cite.")
+class Legislation:
+    id: strawberry.ID
+    title: str
+    section: str | None = strawberry.field(description="The section cited, when the citation names one.")
+    cited_by: list[Citation] = strawberry.field(description="Every clause citing it, with its words.")
+
+
+@strawberry.type(description="A clause citing legislation, in the clause's words.")
+class Citation:
+    quote: str | None
+    clause: Clause | None
+    legislation: Legislation | None
+
+
+@strawberry.type(description="A body's approval of a protocol, with the clause that records it.")
+class Approval:
+    body: Body | None
+    quote: str | None
+    clause: Clause | None
 
 
 def clause(snap: Snapshot, clause_id: str | None) -> Clause | None:
@@ -108,6 +147,10 @@ class Relation:
     capacity: str | None
     quote: str | None
     note: str | None
+    inferred: bool = strawberry.field(
+        description="True when no clause states this edge and it was inferred (see `reason`)."
+    )
+    reason: str | None = strawberry.field(description="Why an inferred edge was inferred.")
     _snap: Private[Snapshot]
     _other: Private[str]
     _clause: Private[str | None]
@@ -124,6 +167,8 @@ class Relation:
             capacity=edge.get("capacity"),
             quote=edge.get("quote"),
             note=edge.get("note"),
+            inferred=bool(edge.get("inferred")),
+            reason=edge.get("reason"),
             _snap=snap,
             _other=other,
             _clause=edge.get("clause"),
@@ -153,6 +198,8 @@ class Membership:
     capacity: str | None
     start: str | None
     end: str | None
+    quote: str | None = strawberry.field(description="The words of the clause that state the membership.")
+    note: str | None = strawberry.field(description="What the reviewer noted about it.")
     _snap: Private[Snapshot]
     _role: Private[str | None]
     _person: Private[str | None]
@@ -167,6 +214,8 @@ class Membership:
             capacity=edge.get("capacity"),
             start=_date(edge.get("start")),
             end=_date(edge.get("end")),
+            quote=edge.get("quote"),
+            note=edge.get("note"),
             _snap=snap,
             _role=edge.get("role") if is_person else edge.start,
             _person=edge.start if is_person else None,
@@ -393,9 +442,13 @@ class Body(Party):
     def subgroups(self) -> list[Relation]:
         return self._rel("SUBGROUP_OF", Direction.INCOMING)
 
-    @strawberry.field(description="Every stated relation, optionally of some types and one direction.")
-    def relations(self, types: list[str] | None = None, direction: Direction | None = None) -> list[Relation]:
-        wanted = tuple(t for t in (types or STATED) if t in STATED)
+    @strawberry.field(
+        description="Every stated relation, optionally of some types (a non-empty list) and one direction."
+    )
+    def relations(
+        self, types: list[RelationKind] | None = None, direction: Direction | None = None
+    ) -> list[Relation]:
+        wanted = tuple(t.value for t in types) if types else STATED
         directions = [direction] if direction else [Direction.OUTGOING, Direction.INCOMING]
         return [r for d in directions for r in relations(self._snap, self.id, wanted, d)]
 
@@ -422,6 +475,16 @@ class Body(Party):
         found = await area_findings(info.context, self.area)
         about = [f for f in found if any(n.id == self.id for n in (*f.subjects, *f.nodes))]
         return select(about, None, min_severity)
+
+    @strawberry.field(
+        description="Bodies above this one (it is a SUBGROUP_OF them, or they DIRECT it), with the paths."
+    )
+    def above(self, max_hops: int = 6) -> list[AccountabilityChain]:
+        raise RuntimeError(COMPILED)
+
+    @strawberry.field(description="Bodies below this one (its subgroups, bodies it directs), with the paths.")
+    def below(self, max_hops: int = 6) -> list[AccountabilityChain]:
+        raise RuntimeError(COMPILED)
 
     @strawberry.field(description="What protocols declare about this body's independence.")
     def declarations(self) -> list[Declaration]:
@@ -559,6 +622,14 @@ class Protocol:
             if (n := self._snap.node(e.end, "Body"))
         ]
 
+    @strawberry.field(description="The approvals the protocol records, each with its clause and quote.")
+    def approvals(self) -> list[Approval]:
+        raise RuntimeError(COMPILED)
+
+    @strawberry.field(description="The legislation and guidance its clauses cite, each once.")
+    def legislation(self) -> list[Legislation]:
+        raise RuntimeError(COMPILED)
+
     @strawberry.field
     def approved_by(self) -> list[Body]:
         return [
@@ -629,6 +700,31 @@ class Step:
 class Path:
     length: int
     steps: list[Step]
+
+
+@strawberry.type(
+    description="One step of an accountability chain, walked from the party asked about: `from` answers "
+    "to `to` (accountableTo), or `from` holds `to` to account (accountableFor)."
+)
+class AccountabilityStep:
+    type: str = strawberry.field(
+        description="The stated relation, or DUTY for a duty of kind accountability."
+    )
+    reversed: bool = strawberry.field(
+        description="True when the stated edge points the other way (A SCRUTINISES B: B answers to A)."
+    )
+    quote: str | None
+    inferred: bool
+    from_: Party | None = strawberry.field(name="from")
+    to: Party | None
+    duty: Duty | None
+    clause: Clause | None
+
+
+@strawberry.type(description="A chain of accountability, each step with its clause.")
+class AccountabilityChain:
+    length: int
+    steps: list[AccountabilityStep]
 
 
 @strawberry.type
