@@ -108,6 +108,8 @@ class Relation:
     capacity: str | None
     quote: str | None
     note: str | None
+    inferred: bool = strawberry.field(description="True when the text does not state it: an inference.")
+    reason: str | None = strawberry.field(description="Why it was inferred (null when it is stated).")
     _snap: Private[Snapshot]
     _other: Private[str]
     _clause: Private[str | None]
@@ -124,6 +126,8 @@ class Relation:
             capacity=edge.get("capacity"),
             quote=edge.get("quote"),
             note=edge.get("note"),
+            inferred=bool(edge.get("inferred")),
+            reason=edge.get("reason"),
             _snap=snap,
             _other=other,
             _clause=edge.get("clause"),

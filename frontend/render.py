@@ -276,7 +276,7 @@ def network_options(physics: bool) -> dict[str, Any]:
             "selectionWidth": 2,
             "hoverWidth": 1,
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
-            "font": {"size": 11, "face": FONT, "color": "#334155", "strokeWidth": 3, "align": "middle"},
+            "font": {"size": 11, "face": FONT, "color": "#1f2937", "strokeWidth": 4, "align": "horizontal"},
         },
     }
     if physics:

@@ -260,7 +260,9 @@ def serve(host: str, port: int) -> None:
     say("(Ctrl-C stops it; Neo4j keeps running)")
     uvicorn.run(
         # the explorer (frontend) is mounted here, not in api.create_app: the API does not depend on it
-        mount_explorer(create_app(_run(lambda: resolve_target(settings)), settings.tx_timeout)),
+        mount_explorer(
+            create_app(target := _run(lambda: resolve_target(settings)), settings.tx_timeout), target
+        ),
         host=host,
         port=port,
         log_level="warning",

@@ -32,7 +32,8 @@ def app(cli: Cli, server_home: Path) -> Iterator[HttpApp]:
     cli.wipe()
     result = cli("load", LEICESTER, WIRRAL, TESTSHIRE, FIXTURES / "testshire-register.csv")
     assert result.exit_code == 0, result.output
-    served = HttpApp(mount_explorer(create_app(resolve_target(Settings(home=server_home)), tx_timeout=10)))
+    target = resolve_target(Settings(home=server_home))
+    served = HttpApp(mount_explorer(create_app(target, tx_timeout=10), target))
     yield served
     served.stop()
 
