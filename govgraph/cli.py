@@ -346,3 +346,7 @@ main.add_command(diagram)
 
 if __name__ == "__main__":
     main()
+
+from govgraph.compare_command import compare  # noqa: E402
+
+main.add_command(compare)

@@ -206,20 +206,50 @@
       item.appendChild(el("span", { "class": "gg-count" }, n.count));
       kinds.appendChild(item);
     });
-    var types = section(container, "Edges");
+    if (payload.centrality) {
+      container.appendChild(el("p", { "class": "gg-hint" },
+        "Larger names: more accountability lines run through the body (betweenness centrality)."));
+    }
+    container.appendChild(el("h2", {}, "Edges"));
+    var every = el("label", { "class": "gg-every" });
+    var everyBox = el("input", { type: "checkbox", id: "gg-every" });
+    everyBox.addEventListener("change", function () { onToggle(null, everyBox.checked); });
+    every.appendChild(everyBox);
+    every.appendChild(el("span", {}, "Every relation (not one line per pair)"));
+    container.appendChild(every);
+    var families = {};
     payload.legend.edges.forEach(function (e) {
-      var item = el("li");
-      var label = el("label");
-      var box = el("input", { type: "checkbox", "data-edge-type": e.type });
-      box.checked = true;
-      box.addEventListener("change", function () { onToggle(e.type, box.checked); });
-      label.appendChild(box);
-      label.appendChild(edgeSwatch(e));
-      label.appendChild(el("span", {}, e.label));
-      label.appendChild(el("span", { "class": "gg-count" }, e.count));
-      item.appendChild(label);
-      types.appendChild(item);
+      var f = e.family || "other";
+      if (!families[f]) families[f] = [];
+      families[f].push(e);
     });
+    Object.keys(payload.styles.families).filter(function (f) { return families[f]; }).forEach(function (f) {
+      var head = el("h3", { "class": "gg-family" }, payload.styles.families[f].label);
+      head.style.borderColor = payload.styles.families[f].color;
+      container.appendChild(head);
+      var types = el("ul");
+      container.appendChild(types);
+      families[f].forEach(function (e) {
+        var item = el("li");
+        var label = el("label");
+        var box = el("input", { type: "checkbox", "data-edge-type": e.type });
+        box.checked = true;
+        box.addEventListener("change", function () { onToggle(e.type, box.checked); });
+        label.appendChild(box);
+        label.appendChild(edgeSwatch(e));
+        label.appendChild(el("span", {}, e.label));
+        label.appendChild(el("span", { "class": "gg-count" }, e.count));
+        item.appendChild(label);
+        types.appendChild(item);
+      });
+    });
+    if (payload.legend.inferred) {
+      var note = el("p", { "class": "gg-hint" });
+      note.appendChild(edgeSwatch({ color: "#555555", dashes: payload.styles.inferredDashes, width: 2, directed: true }));
+      note.appendChild(el("span", {}, " dotted: inferred, not stated by the text (" + payload.legend.inferred + ")"));
+      container.appendChild(note);
+    }
+    container.appendChild(el("div", { id: "gg-details", "aria-live": "polite" }));
     buildFindings(container, payload, onFinding);
     container.appendChild(el("p", { "class": "gg-hint" },
       "Hover a node or an edge for its clause and quote. Drag to pan, scroll to zoom; with the diagram " +
@@ -250,6 +280,18 @@
     container.appendChild(list);
   }
 
+  /* A clicked line: every relation it stands for, with its clause and quote (each relation's hover text). */
+  function showDetails(box, drawnEdge, edges) {
+    box.textContent = "";
+    box.appendChild(el("h2", {}, drawnEdge.count + (drawnEdge.count === 1 ? " relation" : " relations")));
+    var list = el("ul", { "class": "gg-relations" });
+    drawnEdge.members.forEach(function (id) {
+      var e = edges.get(id);
+      if (e) list.appendChild(el("li", {}, e.title));
+    });
+    box.appendChild(list);
+  }
+
   function start(payload) {
     document.title = payload.title;
     document.getElementById("gg-title").textContent = payload.title;
@@ -259,32 +301,74 @@
     var edges = new vis.DataSet(payload.edges);
     var hidden = new Set();
     var view = new vis.DataView(edges, { filter: function (e) { return !hidden.has(e.etype); } });
-    var network = new vis.Network(container, { nodes: nodes, edges: view }, payload.options);
-    var state = { network: network, nodes: nodes, edges: edges, view: view, hidden: hidden, drawn: false };
+    var names = new Map(payload.nodes.map(function (n) { return [n.id, n.label]; }));
+    var state = { nodes: nodes, edges: edges, view: view, hidden: hidden, drawn: null, bundled: true, labelsShown: 0 };
+    function drawnEdges() {
+      var records = view.get();
+      if (!state.bundled) {
+        return records.map(function (r) {
+          var copy = Object.assign({}, r, { fullLabel: r.label, members: [r.id], count: 1 });
+          if (!payload.labels) delete copy.label;
+          return copy;
+        });
+      }
+      var bundles = bundle(records, payload.styles, { nameOf: function (id) { return names.get(id); },
+        side: payload.view === "accountability" });
+      if (!payload.labels) bundles.forEach(function (b) { delete b.label; b.smooth = false; });
+      return bundles;
+    }
+    state.drawn = new vis.DataSet(drawnEdges());
+    var network = new vis.Network(container, { nodes: nodes, edges: state.drawn }, payload.options);
+    state.network = network;
     window.govgraphDiagram = state;
+    function refit() { if (payload.labels) state.labelsShown = fitLabels(network, state.drawn); }
+    function redrawEdges() {
+      state.drawn.clear();
+      state.drawn.add(drawnEdges());
+      refit();
+    }
 
     performance.mark("govgraph-network");
     function drawn() {
       performance.mark("govgraph-drawn");
-      state.drawn = true;
+      state.ready = true;
       document.body.setAttribute("data-state", "drawn");
+    }
+    function settled() {
+      refit();
+      network.once("afterDrawing", drawn);
+      network.redraw();
     }
     if (payload.options.physics && payload.options.physics.enabled) {
       network.once("stabilizationIterationsDone", function () {
         network.setOptions({ physics: { enabled: false } });
-        network.once("afterDrawing", drawn);
+        network.once("afterDrawing", settled);
         network.redraw();
       });
     } else {
-      network.once("afterDrawing", drawn);
+      network.once("afterDrawing", payload.labels ? settled : drawn);
     }
+    network.on("dragEnd", function (params) { if (params.nodes.length) refit(); });
+    network.on("click", function (params) {
+      var box = document.getElementById("gg-details");
+      if (!box || !params.edges.length || params.nodes.length) return;
+      var e = state.drawn.get(params.edges[0]);
+      if (e) showDetails(box, e, edges);
+    });
+    quietTooltips(network, container);
     buildLegend(document.getElementById("gg-legend"), payload,
       function (type, shown) {
-        if (shown) hidden.delete(type); else hidden.add(type);
+        if (type === null) state.bundled = !shown;
+        else if (shown) hidden.delete(type);
+        else hidden.add(type);
         view.refresh();
+        redrawEdges();
       },
       function (finding) {
-        network.setSelection({ nodes: finding.nodes, edges: finding.edges }, { unselectAll: true });
+        var ids = state.drawn.get().filter(function (e) {
+          return e.members.some(function (m) { return finding.edges.indexOf(m) >= 0; });
+        }).map(function (e) { return e.id; });
+        network.setSelection({ nodes: finding.nodes, edges: ids }, { unselectAll: true });
         var ends = finding.nodes.slice();
         finding.edges.forEach(function (id) {
           var e = edges.get(id);
