@@ -1,10 +1,12 @@
 """How the diagrams look: one table of node and edge styles, used by the standalone diagrams (Python) and
 sent as JSON to the explorer page (JavaScript), so both draw the graph the same way.
 
-Edge types come in four families, each with its own hue from the Okabe-Ito palette (told apart with every
-common colour-vision deficiency): accountability (blue), challenge and scrutiny (reddish purple),
-consultation and advice (bluish green), membership and chairing (grey). Within a family, types differ by
-line style. Red and amber are kept for findings; an inferred edge is dotted whatever its type.
+Edge types come in four families, each with its own colour: accountability (indigo), challenge and
+scrutiny (reddish purple), consultation and advice (cyan), membership and chairing (near black). They were
+chosen from the Okabe-Ito and Paul Tol palettes as the set that stays furthest apart from each other and
+from the findings' red and amber under simulated deuteranopia and protanopia (tests/test_explorer_views.py
+holds them to it). Within a family, types differ by line style. Red and amber are kept for findings; an
+inferred edge is dotted whatever its type.
 """
 
 from __future__ import annotations
@@ -49,10 +51,10 @@ ACCOUNTABILITY, CHALLENGE, CONSULTATION, MEMBERSHIP, OTHER = (
     "other",
 )
 FAMILIES: dict[str, Family] = {
-    ACCOUNTABILITY: Family("accountability", "#0072b2", 0),
+    ACCOUNTABILITY: Family("accountability", "#332288", 0),
     CHALLENGE: Family("challenge and scrutiny", "#b8478f", 1),
-    CONSULTATION: Family("consultation and advice", "#00876a", 2),
-    MEMBERSHIP: Family("membership and chairing", "#6b6b6b", 3),
+    CONSULTATION: Family("consultation and advice", "#33bbee", 2),
+    MEMBERSHIP: Family("membership and chairing", "#222222", 3),
     OTHER: Family("duties", "#8c8c8c", 4),
 }
 

@@ -45,9 +45,11 @@ def page(browser: Browser) -> Iterator[Page]:
     opened.close()
 
 
-def open_area(page: Page, app: HttpApp, area: str) -> Watch:
+def open_area(page: Page, app: HttpApp, area: str, view: str = "network") -> Watch:
+    """The area in the network view unless told otherwise (the accountability view, the default, leaves
+    membership out; tests/test_explorer_views.py covers it)."""
     seen = watch(page)
-    page.goto(f"{app.url}/?area={area}")
+    page.goto(f"{app.url}/?area={area}" + (f"&view={view}" if view != "accountability" else ""))
     page.wait_for_selector(f"body[data-state=ready][data-area={area}]", timeout=60_000)
     return seen
 
@@ -72,7 +74,8 @@ def point_of_node(page: Page, node_id: str) -> dict:
 def point_of_edge(page: Page, edge_id: str) -> dict:
     return page.evaluate(
         f"""id => {{ const n = {STATE}.network;
-                    const p = n.canvasToDOM(n.body.edges[id].edgeType.getPoint(0.5));
+                    const line = {STATE}.drawn.get().find(e => e.id === id || e.members.includes(id));
+                    const p = n.canvasToDOM(n.body.edges[line.id].edgeType.getPoint(0.5));
                     const r = n.body.container.getBoundingClientRect();
                     return {{x: r.left + p.x, y: r.top + p.y}}; }}""",
         edge_id,

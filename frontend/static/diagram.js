@@ -106,7 +106,7 @@
       id: "b\u0000" + key, from: first.from, to: first.to, bundle: true, etype: types[0], types: types,
       members: members.map(function (m) { return m.id; }), count: members.length, fullLabel: label, label: label,
       rank: family.rank, inferred: inferred, severity: sev || undefined,
-      title: names(first.from) + " → " + names(first.to) + "\n" + members.length +
+      title: members.length === 1 && first.title ? first.title : names(first.from) + " → " + names(first.to) + "\n" + members.length +
         (members.length === 1 ? " relation: " : " relations: ") + listed.join(", ") +
         (inferred ? "\ninferred, not stated by the text" : "") + "\nClick for the clauses and quotes.",
       color: sev ? styles.severities[sev].color : family.color,

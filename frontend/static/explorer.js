@@ -1102,7 +1102,9 @@
     return {
       title: "govgraph: " + state.areaName + (state.focus ? " around " + state.parties.get(state.focusOn).name : ""),
       subtitle: document.getElementById("gx-status").textContent + " · exported from the explorer",
-      nodes: nodes, edges: edges, options: options, physics: false,
+      nodes: nodes, edges: edges, options: options, physics: false, view: state.view, labels: true,
+      styles: { edges: CONFIG.edges, families: CONFIG.families, severities: CONFIG.severities,
+        inferredDashes: CONFIG.inferredDashes },
       legend: {
         nodes: Object.keys(CONFIG.nodes).filter(function (k) { return nodeKinds[k]; }).map(function (k) {
           return Object.assign({ kind: k, count: nodeKinds[k] }, CONFIG.nodes[k]);
