@@ -176,21 +176,39 @@ def _side_links(graph: DiagramGraph, bodies: set[str]) -> dict[str, list[str]]:
     return side
 
 
-def place(rows: list[list[str]], under: Mapping[str, list[str]]) -> dict[str, Point]:
+def place(
+    rows: list[list[str]], under: Mapping[str, list[str]], tops: list[float] | None = None
+) -> dict[str, Point]:
+    """Positions: each layer a row, centred on x = 0, its bodies' roles and people in a grid under each.
+    ``tops`` gives each layer's y (to line up two areas' layers); by default each layer starts below
+    the deepest grid of the one above."""
     positions: dict[str, Point] = {}
-    y = 0.0
-    for row in rows:
+    ys = tops or layer_tops(rows, under)
+    for row, y in zip(rows, ys, strict=False):
         widths = [max(SLOT, min(len(under.get(b, [])), TUCK_COLUMNS) * TUCK_X + 40) for b in row]
         x = -sum(widths) / 2
-        deepest = 0
         for body, width in zip(row, widths, strict=True):
             cx = x + width / 2
             positions[body] = (round(cx, 1), round(y, 1))
-            deepest = max(deepest, _tuck(under.get(body, []), cx, y, positions))
+            _tuck(under.get(body, []), cx, y, positions)
             x += width
-        y += BODY_DROP + deepest * TUCK_Y + LEVEL_GAP
-    _tuck_loose(under.get("", []), y, positions)
+    bottom = ys[-1] + row_height(rows[-1], under) if rows else 0.0
+    _tuck_loose(under.get("", []), bottom, positions)
     return positions
+
+
+def row_height(row: list[str], under: Mapping[str, list[str]]) -> float:
+    deepest = max((-(-len(under.get(b, [])) // TUCK_COLUMNS) for b in row), default=0)
+    return BODY_DROP + deepest * TUCK_Y + LEVEL_GAP
+
+
+def layer_tops(rows: list[list[str]], under: Mapping[str, list[str]]) -> list[float]:
+    """Each layer's y: below the deepest grid of roles and people of the layer above."""
+    tops, y = [], 0.0
+    for row in rows:
+        tops.append(y)
+        y += row_height(row, under)
+    return tops
 
 
 def _tuck(items: list[str], cx: float, y: float, positions: dict[str, Point]) -> int:

@@ -15,12 +15,11 @@ from typing import Any
 from neo4j import Driver
 
 from frontend.analysis import (
-    Layout,
-    accountability_layout,
     centrality,
     layer,
     order_layers,
     place,
+    row_height,
     tucked_under,
     upward_pairs,
 )
@@ -229,13 +228,20 @@ def side_by_side(c: Comparison) -> dict[str, Any]:
     kind in each area) in the same row, and every line marked as in both areas or in one only."""
     rows = _shared_levels(c)
     payload_nodes, payload_edges = [], []
+    layouts = [_aligned_rows(s, rows) for s in (c.a, c.b)]
+    depth = max(len(r) for r, _ in layouts)
+    heights = [0.0] * depth
+    for layer_rows, under in layouts:
+        for i, y in enumerate(_gaps(layer_rows, under)):
+            heights[i] = max(heights[i], y)
+    tops = [sum(heights[:i]) for i in range(depth)]
     offset = 0.0
-    for s, other in ((c.a, c.b), (c.b, c.a)):
-        layout = _aligned_layout(s, rows)
-        xs = [x for x, _ in layout.positions.values()] or [0.0]
+    for (s, other), (layer_rows, under) in zip(((c.a, c.b), (c.b, c.a)), layouts, strict=True):
+        positions = place(layer_rows, under, tops)
+        xs = [x for x, _ in positions.values()] or [0.0]
         shift = offset - min(xs)
         central = centrality(s.graph)
-        for pid, (x, y) in layout.positions.items():
+        for pid, (x, y) in positions.items():
             party = s.graph.parties[pid]
             payload_nodes.append(_node(party, x + shift, y, s, other, central.get(pid, 0.0)))
         payload_edges += [_edge(link, s, other) for link in s.graph.links]
@@ -276,19 +282,23 @@ def _shared_levels(c: Comparison) -> dict[str, int]:
     return {pid: levels[key] for pid, key in keys.items()}
 
 
-def _aligned_layout(s: Side, levels: dict[str, int]) -> Layout:
-    """One area's accountability layout, with its bodies' layers taken from the shared layering."""
-    own = accountability_layout(s.graph)
-    bodies = [p for p in own.levels]
+def _aligned_rows(s: Side, levels: dict[str, int]) -> tuple[list[list[str]], dict[str, list[str]]]:
+    """One area's layers (taken from the shared layering, empty where the area has no body of that
+    layer) and the roles and people under each body."""
+    bodies = [p for p, party in s.graph.parties.items() if party.label == Label.BODY]
     mine = {b: levels[b] for b in bodies}
     near: dict[str, set[str]] = defaultdict(set)
     for lower, upper in upward_pairs(s.graph.links, set(bodies)):
         near[lower].add(upper)
         near[upper].add(lower)
-    rows = order_layers(
-        mine, near, {b: f"{s.graph.parties[b].kind}|{s.graph.parties[b].name}" for b in bodies}
-    )
-    return Layout(place(rows, tucked_under(s.graph)), mine)
+    key = {b: f"{s.graph.parties[b].kind}|{s.graph.parties[b].name}" for b in bodies}
+    rows = order_layers(mine, near, key)
+    depth = max(levels.values(), default=-1) + 1
+    return rows + [[] for _ in range(depth - len(rows))], tucked_under(s.graph)
+
+
+def _gaps(rows: list[list[str]], under: dict[str, list[str]]) -> list[float]:
+    return [row_height(row, under) for row in rows]
 
 
 def _node(party: Party, x: float, y: float, s: Side, other: Side, central: float) -> dict[str, Any]:

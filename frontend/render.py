@@ -19,6 +19,7 @@ from frontend.analysis import accountability_layout, centrality
 from frontend.assets import script_json, static_text, templates, vis_css, vis_js
 from frontend.layout import compute_layout
 from frontend.model import DiagramGraph, Finding, Link, Party
+from frontend.overview import OVERVIEW_LIMIT, overview_data
 from frontend.style import (
     EDGE_TYPES,
     FAMILIES,
@@ -75,12 +76,15 @@ def render_diagram(
     subtitle: str = "",
     physics_limit: int = PHYSICS_LIMIT,
     view: str = NETWORK,
+    overview_limit: int = OVERVIEW_LIMIT,
 ) -> Diagram:
     """The standalone page for ``graph``, with ``findings`` (already filtered to the view) highlighted.
 
     ``view`` is ``network`` (physics, or rings computed in Python past ``physics_limit``) or
     ``accountability`` (the layered whiteboard picture of ``frontend.analysis``, physics off)."""
     shown = list(findings)
+    if len(graph.parties) > overview_limit:
+        return render_overview(graph, shown, title, subtitle)
     layered = view == ACCOUNTABILITY_VIEW
     physics = not layered and len(graph.parties) <= physics_limit
     net = build_network(graph, shown, physics, layered)
@@ -114,6 +118,24 @@ def build_network(
         net.options["layout"] = {"improvedLayout": False}
         net.options["edges"].pop("smooth", None)
     return net
+
+
+def render_overview(graph: DiagramGraph, findings: list[Finding], title: str, subtitle: str) -> Diagram:
+    """A graph past ``OVERVIEW_LIMIT``: one node per area, each expandable in the page."""
+    options = network_options(physics=False)
+    options["interaction"]["hideEdgesOnDrag"] = options["interaction"]["hideEdgesOnZoom"] = True
+    data = {
+        "title": title,
+        "subtitle": f"{subtitle} · overview: one node per area, click one to expand it",
+        "overview": overview_data(graph, findings),
+        "counts": {"nodes": len(graph.parties), "edges": len(graph.links)},
+        "options": options,
+        "physics": False,
+        "styles": page_styles(),
+        "view": "overview",
+    }
+    areas = len(data["overview"]["areas"])
+    return Diagram(page(data), areas, 0, len(findings), False, "overview")
 
 
 def _centrality_fonts(graph: DiagramGraph) -> dict[str, int]:

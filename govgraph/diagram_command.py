@@ -112,10 +112,14 @@ def diagram(
     drawn = result.diagram
     layout = "physics, then still" if drawn.physics else "laid out in advance, physics off"
     layout = f"{drawn.view} view, {layout}"
-    click.echo(
-        f"{output}: {drawn.nodes} nodes, {drawn.edges} edges, {drawn.findings} findings marked ({layout})",
-        err=True,
-    )
+    if drawn.view == "overview":
+        shape = f"an overview: {drawn.nodes} areas, one node each, expandable in the page"
+        click.echo(f"{output}: {shape} ({drawn.findings} findings summarised)", err=True)
+    else:
+        click.echo(
+            f"{output}: {drawn.nodes} nodes, {drawn.edges} edges, {drawn.findings} findings marked ({layout})",
+            err=True,
+        )
     if result.note:
         click.echo(f"note: no findings shown: {result.note}", err=True)
     click.echo(str(output))

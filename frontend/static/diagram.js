@@ -168,18 +168,16 @@
    * the pointer moves onto another node or edge. */
   function quietTooltips(network, container) {
     var quiet = null;
-    function tip() { return container.querySelector("div.vis-tooltip"); }
-    function show(id) {
-      var t = tip();
-      if (t) t.classList.toggle("gg-quiet", quiet !== null && id === quiet);
+    function hush(on) {
+      if (on) container.setAttribute("data-quiet", "");
+      else container.removeAttribute("data-quiet");
     }
     network.on("click", function (params) {
       quiet = params.nodes[0] || params.edges[0] || null;
-      var t = tip();
-      if (t) { t.classList.add("gg-quiet"); t.style.visibility = "hidden"; }
+      hush(quiet !== null);
     });
-    network.on("hoverNode", function (p) { show(p.node); });
-    network.on("hoverEdge", function (p) { show(p.edge); });
+    network.on("hoverNode", function (p) { hush(quiet !== null && p.node === quiet); });
+    network.on("hoverEdge", function (p) { hush(quiet !== null && p.edge === quiet); });
   }
 
   function severityDot(color) {
@@ -379,6 +377,110 @@
     document.getElementById("gg-fit").addEventListener("click", function () { network.fit(); });
   }
 
+  // -- the overview of a big graph: one node per area, expanded on click -------------------------------
+
+  var AREA_STYLE = { shape: "box", color: { background: "#eef2ff", border: "#332288" }, borderWidth: 2,
+    font: { size: 16, face: FONT_FACE, color: "#0f172a" }, margin: 10 };
+
+  function areaNode(o, a) {
+    var area = o.areas[a];
+    var node = Object.assign({}, AREA_STYLE, { id: "area:" + a, label: area.id + "\n" + area.count + " nodes · " + area.links + " edges",
+      x: area.x, y: area.y, kind: "Area", area: area.id,
+      title: area.id + ": " + area.count + " bodies, roles and people, " + area.links + " edges" +
+        (area.severity ? "\nfindings up to " + area.severity : "") + "\nClick to expand." });
+    if (area.severity) node.color = { background: "#eef2ff", border: area.severity === "error" ? "#dc2626" : "#d97706" };
+    return node;
+  }
+
+  /* An area's parties on a ring around where its node was, and its links as per-relation records. */
+  function expandArea(o, a, styles) {
+    var area = o.areas[a];
+    var rows = o.parties[a];
+    var radius = Math.max(60, rows.length * 16);
+    var nodes = rows.map(function (r, i) {
+      var angle = 2 * Math.PI * i / rows.length;
+      return { id: r[0], label: r[1], group: o.kinds[r[2]], kind: o.kinds[r[2]], area: area.id,
+        x: area.x + radius * Math.cos(angle), y: area.y + radius * Math.sin(angle),
+        title: r[1] + "\n" + o.kinds[r[2]] + (r[3] ? " · " + r[3].replace(/_/g, " ") : "") + " · " + area.id };
+    });
+    var records = o.links[a].map(function (l, i) {
+      var type = o.types[l[2]];
+      var from = rows[l[0]], to = rows[l[1]];
+      return { id: "o" + a + ":" + i, from: from[0], to: to[0], etype: type, inferred: Boolean(l[4]),
+        color: familyOf(styles, type).color, width: 1.5,
+        title: from[1] + " → " + typeLabel(styles, type) + " → " + to[1] + (l[3] ? "\nclause " + l[3] : "") +
+          (l[4] ? "\ninferred" : "") + "\nquotes: govgraph diagram --area " + area.id };
+    });
+    return { nodes: nodes, records: records };
+  }
+
+  function startOverview(payload) {
+    var o = payload.overview;
+    var container = document.getElementById("gg-network");
+    var nodes = new vis.DataSet(o.areas.map(function (area, a) { return areaNode(o, a); }));
+    var drawn = new vis.DataSet();
+    var hidden = new Set();
+    var expanded = new Map();
+    var network = new vis.Network(container, { nodes: nodes, edges: drawn }, payload.options);
+    var state = { network: network, nodes: nodes, drawn: drawn, expanded: expanded, overview: true, hidden: hidden };
+    window.govgraphDiagram = state;
+    function lines(a) {
+      return bundle(expanded.get(a).records.filter(function (r) { return !hidden.has(r.etype); }), payload.styles,
+        { nameOf: function (id) { return (nodes.get(id) || {}).label || id; } }).map(function (b) {
+        b.id = "a" + a + "|" + b.id;
+        delete b.label;
+        b.smooth = false;
+        return b;
+      });
+    }
+    state.expand = function (a) {
+      if (expanded.has(a)) return;
+      var part = expandArea(o, a, payload.styles);
+      expanded.set(a, part);
+      nodes.remove("area:" + a);
+      nodes.add(part.nodes);
+      drawn.add(lines(a));
+    };
+    state.collapse = function () {
+      expanded.forEach(function (part, a) {
+        nodes.remove(part.nodes.map(function (n) { return n.id; }));
+        nodes.add(areaNode(o, a));
+      });
+      expanded.clear();
+      drawn.clear();
+    };
+    network.on("click", function (params) {
+      var id = params.nodes[0];
+      if (id && String(id).indexOf("area:") === 0) state.expand(parseInt(id.slice(5), 10));
+    });
+    performance.mark("govgraph-network");
+    network.once("afterDrawing", function () {
+      performance.mark("govgraph-drawn");
+      state.ready = true;
+      document.body.setAttribute("data-state", "drawn");
+    });
+    var legend = document.getElementById("gg-legend");
+    legend.textContent = "";
+    legend.appendChild(el("h2", {}, "Overview"));
+    legend.appendChild(el("p", { "class": "gg-muted", id: "gg-overview-note" }, o.areas.length + " areas, " +
+      payload.counts.nodes + " bodies, roles and people, " + payload.counts.edges + " edges: too many to draw " +
+      "one by one, so each area is one node. Click an area to expand it into its nodes and lines " +
+      "(hover text gives the clause; govgraph diagram --area AREA draws one area with its quotes)."));
+    var collapse = el("button", { type: "button", "class": "gg-button", id: "gg-collapse" }, "Collapse all");
+    collapse.addEventListener("click", state.collapse);
+    legend.appendChild(collapse);
+    legend.appendChild(el("h2", {}, "Edges"));
+    var list = el("ul");
+    Object.keys(payload.styles.families).forEach(function (f) {
+      var item = el("li");
+      item.appendChild(edgeSwatch({ color: payload.styles.families[f].color, dashes: false, width: 2, directed: true }));
+      item.appendChild(el("span", {}, payload.styles.families[f].label));
+      list.appendChild(item);
+    });
+    legend.appendChild(list);
+    document.getElementById("gg-fit").addEventListener("click", function () { network.fit(); });
+  }
+
   window.GovgraphDiagram = { edgeSwatch: edgeSwatch, nodeSwatch: nodeSwatch, severityDot: severityDot, el: el,
     bundle: bundle, fitLabels: fitLabels, quietTooltips: quietTooltips, familyOf: familyOf, typeLabel: typeLabel };
 
@@ -386,6 +488,7 @@
   if (data) {
     var parsed = JSON.parse(data.textContent);
     performance.mark("govgraph-parsed");
-    start(parsed);
+    if (parsed.overview) startOverview(parsed);
+    else start(parsed);
   }
 })();
