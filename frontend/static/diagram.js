@@ -396,7 +396,7 @@
   function expandArea(o, a, styles) {
     var area = o.areas[a];
     var rows = o.parties[a];
-    var radius = Math.max(60, rows.length * 16);
+    var radius = Math.max(90, rows.length * 30);
     var nodes = rows.map(function (r, i) {
       var angle = 2 * Math.PI * i / rows.length;
       return { id: r[0], label: r[1], group: o.kinds[r[2]], kind: o.kinds[r[2]], area: area.id,
