@@ -89,6 +89,8 @@ def parties(cli: Cli, area: str) -> set[str]:
 
 
 def panel_section(page: Page, title: str) -> list[str]:
+    """A section of the panel, opened first (details start collapsed under the summary)."""
+    page.evaluate("document.querySelectorAll('#gx-panel details').forEach(d => { d.open = true; })")
     return page.locator(f"#gx-panel ul[data-section='{title}'] > li").all_inner_texts()
 
 
@@ -152,7 +154,10 @@ def test_a_filter_hides_an_edge_type_and_brings_it_back(app: HttpApp, page: Page
     page.get_by_role("checkbox", name=re.compile("member of")).uncheck()
     after = drawn_edge_types(page)
     assert "MEMBER_OF" not in after and len(after) == len(before) - 12
-    assert page.evaluate(f"{STATE}.network.body.edgeIndices.length") == len(after)
+    drawn = page.evaluate(f"{STATE}.drawn.get().map(e => e.count)")
+    assert page.evaluate(f"{STATE}.network.body.edgeIndices.length") == len(drawn) and sum(drawn) == len(
+        after
+    )
     screenshot(page, "explorer-without-member-of")
     page.get_by_role("checkbox", name=re.compile("member of")).check()
     assert len(drawn_edge_types(page)) == len(before)

@@ -331,7 +331,8 @@
 
   function edgeTitle(l, findings) {
     var lines = [state.parties.get(l.from).name + " → " + edgeStyle(l.type).label + " → " + state.parties.get(l.to).name];
-    var facts = [l.what && words(l.what), l.frequency && words(l.frequency), l.clause && clauseText(l.clause)];
+    var where = l.clause && "clause " + (l.clause.ref || l.clause.number) + (l.clause.line ? ", line " + l.clause.line : "");
+    var facts = [l.what && words(l.what), l.frequency && words(l.frequency), where];
     facts = facts.filter(Boolean);
     if (facts.length) lines.push(facts.join(" · "));
     if (l.inferred) lines.push("inferred" + (l.reason ? ": " + l.reason : ""));
@@ -433,8 +434,9 @@
     document.body.setAttribute("data-view", layered ? "accountability" : "network");
     function settled() {
       state.labelsShown = D.fitLabels(network, state.drawn);
-      network.once("afterDrawing", function () { setReady(true); });
       network.fit();
+      network.once("afterDrawing", function () { setReady(true); });
+      network.redraw(); // a sure drawing: fit() does not draw when the view is already fitted
     }
     if (layered) network.once("afterDrawing", settled);
     else {
@@ -1047,8 +1049,9 @@
     document.body.setAttribute("data-view", "compare");
     network.once("afterDrawing", function () {
       state.labelsShown = D.fitLabels(network, state.compareEdges);
-      network.once("afterDrawing", function () { setReady(true); });
       network.fit();
+      network.once("afterDrawing", function () { setReady(true); });
+      network.redraw();
     });
     D.quietTooltips(network, container);
   }
