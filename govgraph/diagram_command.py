@@ -116,10 +116,8 @@ def diagram(
         shape = f"an overview: {drawn.nodes} areas, one node each, expandable in the page"
         click.echo(f"{output}: {shape} ({drawn.findings} findings summarised)", err=True)
     else:
-        click.echo(
-            f"{output}: {drawn.nodes} nodes, {drawn.edges} edges, {drawn.findings} findings marked ({layout})",
-            err=True,
-        )
+        counts = f"{drawn.nodes} nodes, {drawn.edges} edges, {drawn.findings} findings marked"
+        click.echo(f"{output}: {counts} ({layout})", err=True)
     if result.note:
         click.echo(f"note: no findings shown: {result.note}", err=True)
     click.echo(str(output))
