@@ -5,7 +5,10 @@ The synthetic protocols (``bench.synthetic``) are written by the real loader int
 smaller size first, then topped up to the larger one. Like the load benchmark it runs its own Neo4j in
 ``bench/out/home`` and refuses a server named by GOVGRAPH_NEO4J_URI unless told it may wipe it.
 
-    .venv/bin/python -m bench.diagram_bench [--sizes 20,500] [--no-browser]
+    .venv/bin/python -m bench.diagram_bench [--sizes 20,500,1500] [--no-browser]
+
+Past ``frontend.overview.OVERVIEW_LIMIT`` parties the file is an overview (one node per area, expandable),
+which is what keeps the 1,500-area file small and quick to draw; the table says which shape each file has.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ class Figure:
     render: float
     megabytes: float
     browser: BrowserFigure | None
+    shape: str = "network"
 
     @property
     def total(self) -> float:
@@ -62,7 +66,9 @@ class BrowserFigure:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="20,500", help="areas in each measured graph (default 20,500)")
+    parser.add_argument(
+        "--sizes", default="20,500,1500", help="areas in each measured graph (default 20,500,1500)"
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-browser", dest="browser", action="store_false", help="skip Chromium")
     parser.add_argument("--home", type=Path, default=OUT / "home", help="the benchmark server's home")
@@ -96,14 +102,15 @@ def measure(driver: Driver, database: str, areas: int, out: Path, browser: bool)
     seen = open_in_chromium(out) if browser else None
     return Figure(
         areas,
-        diagram.nodes,
-        diagram.edges,
+        len(graph.parties),
+        len(graph.links),
         diagram.findings,
         read,
         checks,
         render,
         len(diagram.html.encode()) / 1e6,
         seen,
+        diagram.view,
     )
 
 
@@ -156,11 +163,11 @@ def _p90(values: list[float]) -> float:
 
 def table(figures: list[Figure]) -> str:
     head = f"{'areas':>6}{'nodes':>8}{'edges':>8}{'marked':>8}{'read s':>8}{'checks s':>9}{'render s':>9}"
-    head += f"{'total s':>9}{'HTML MB':>9}{'drawn s':>9}{'redraw s':>9}{'pan ms':>12}"
+    head += f"{'total s':>9}{'HTML MB':>9}{'shape':>10}{'drawn s':>9}{'redraw s':>9}{'pan ms':>12}"
     lines = [head]
     for f in figures:
         line = f"{f.areas:>6}{f.nodes:>8}{f.edges:>8}{f.findings:>8}{f.read:>8.2f}{f.checks:>9.2f}"
-        line += f"{f.render:>9.2f}{f.total:>9.2f}{f.megabytes:>9.1f}"
+        line += f"{f.render:>9.2f}{f.total:>9.2f}{f.megabytes:>9.1f}{f.shape:>10}"
         if f.browser:
             b = f.browser
             line += f"{b.drawn:>9.2f}{b.redraw:>9.2f}{f'{b.frame_median:.0f}/{b.frame_p90:.0f}':>12}"

@@ -13,8 +13,8 @@ from neo4j import Driver
 from frontend.findings import check_findings
 from frontend.model import DiagramGraph, Party, UnknownParty, findings_in_view, resolve_party
 from frontend.read import UnknownArea, check_area, list_areas, read_graph
-from frontend.render import PHYSICS_LIMIT, Diagram, render_diagram
-from frontend.style import DEFAULT_EDGE_TYPES, edge_style
+from frontend.render import NETWORK, PHYSICS_LIMIT, Diagram, render_diagram
+from frontend.style import ACCOUNTABILITY_EDGE_TYPES, DEFAULT_EDGE_TYPES, edge_style
 
 DEFAULT_HOPS = 2
 NO_FINDINGS = "none"
@@ -33,6 +33,12 @@ class DiagramRequest:
     min_severity: str = "warning"  # or NO_FINDINGS to skip the checks
     title: str | None = None
     physics_limit: int = PHYSICS_LIMIT
+    view: str = NETWORK  # or "accountability"
+
+
+def default_edge_types(view: str) -> tuple[str, ...]:
+    """Membership and duties are off in the accountability view; duties in the network view."""
+    return DEFAULT_EDGE_TYPES if view == NETWORK else ACCOUNTABILITY_EDGE_TYPES
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,7 @@ def make_diagram(driver: Driver, database: str | None, request: DiagramRequest) 
         findings, note = findings_in_view(outcome.findings, graph, request.min_severity), outcome.problem
     title = request.title or _title(driver, database, request.area, focus)
     subtitle = _subtitle(graph, request, focus)
-    diagram = render_diagram(graph, findings, title, subtitle, request.physics_limit)
+    diagram = render_diagram(graph, findings, title, subtitle, request.physics_limit, request.view)
     return DiagramResult(diagram, focus, note)
 
 
@@ -89,7 +95,8 @@ def _subtitle(graph: DiagramGraph, request: DiagramRequest, focus: Party | None)
     parts = [f"{len(graph.parties)} nodes, {len(graph.links)} edges"]
     if focus is not None:
         parts.append(f"within {request.hops} hop{'s' if request.hops != 1 else ''} of {focus.name}")
-    if set(request.edge_types) != set(DEFAULT_EDGE_TYPES):
+    parts.append(f"{request.view} view")
+    if set(request.edge_types) != set(default_edge_types(request.view)):
         parts.append("edges: " + ", ".join(edge_style(t).label for t in request.edge_types))
     if request.min_severity == NO_FINDINGS:
         parts.append("checks not run")

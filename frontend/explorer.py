@@ -9,17 +9,35 @@ Routes:
   /explorer/vendor/vis-network.* vis-network as pyvis ships it
   /explorer/standalone.html      the standalone diagram page with a mark where the explorer puts its view
                                  when it exports one
+  /explorer/api/view?area=A      what GraphQL does not compute: the accountability view's positions and
+                                 each body's centrality (frontend.analysis), for the area's parties
+  /explorer/api/compare?a=A&b=B  two areas side by side (frontend.compare): both accountability views,
+                                 matched bodies in a row, every line marked as in both or one only
+
+The two JSON routes read through ``graph`` and the named statements of ``cypher/diagram``, in a read
+transaction, like the standalone diagrams; everything else the page shows comes from /graphql.
 """
 
 from __future__ import annotations
 
-from fastapi import FastAPI
-from fastapi.responses import HTMLResponse, Response
-from fastapi.staticfiles import StaticFiles
+from collections.abc import Callable
+from typing import Any
 
+from fastapi import FastAPI, Query
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from neo4j import Driver
+from neo4j.exceptions import DriverError, Neo4jError
+
+from frontend.analysis import accountability_layout, centrality
 from frontend.assets import STATIC, script_json, templates, vis_css, vis_js
+from frontend.compare import compare_areas, side_by_side
+from frontend.read import UnknownArea, check_area, read_graph
 from frontend.render import PAYLOAD_MARK, PHYSICS_LIMIT, network_options, page
-from frontend.style import style_table
+from frontend.style import DEFAULT_EDGE_TYPES, style_table
+from graph.connection import Target, open_driver
+from graph.errors import GraphError
 
 # A page that runs only its own scripts and talks only to its own server (the IDE link is same-origin).
 CSP = (
@@ -38,8 +56,52 @@ def explorer_config() -> dict:
     }
 
 
-def mount_explorer(app: FastAPI) -> FastAPI:
-    """Add the explorer to ``app`` (returned, for chaining)."""
+def area_view(driver: Driver, database: str | None, area: str) -> dict[str, Any]:
+    """The accountability view's positions and the bodies' centrality for one area."""
+    check_area(driver, database, area)
+    graph = read_graph(driver, database, area, DEFAULT_EDGE_TYPES)
+    layout = accountability_layout(graph)
+    return {
+        "area": area,
+        "positions": {k: {"x": x, "y": y} for k, (x, y) in layout.positions.items()},
+        "levels": layout.levels,
+        "centrality": centrality(graph),
+    }
+
+
+def area_comparison(driver: Driver, database: str | None, a: str, b: str) -> dict[str, Any]:
+    return side_by_side(compare_areas(driver, database, a, b))
+
+
+def mount_explorer(app: FastAPI, target: Target | None = None) -> FastAPI:
+    """Add the explorer to ``app`` (returned, for chaining). ``target`` (a ``graph.connection`` target)
+    is the Neo4j the two JSON routes read; without it they answer 503."""
+    driver: Driver | None = None
+
+    def answer(compute: Callable[[Driver], dict[str, Any]]) -> JSONResponse:
+        nonlocal driver
+        if target is None:
+            return JSONResponse({"error": "this server reads no graph for the explorer"}, status_code=503)
+        try:
+            if driver is None:
+                driver = open_driver(target)  # lives as long as the app
+            return JSONResponse(compute(driver))
+        except UnknownArea as exc:
+            return JSONResponse({"error": str(exc)}, status_code=404)
+        except (GraphError, Neo4jError, DriverError) as exc:
+            return JSONResponse({"error": f"Neo4j did not answer: {exc}"}, status_code=503)
+
+    database = target.database if target else None
+
+    @app.get("/explorer/api/view", include_in_schema=False)
+    async def view(area: str = Query(..., max_length=200)) -> JSONResponse:
+        return await run_in_threadpool(answer, lambda d: area_view(d, database, area))
+
+    @app.get("/explorer/api/compare", include_in_schema=False)
+    async def compare(
+        a: str = Query(..., max_length=200), b: str = Query(..., max_length=200)
+    ) -> JSONResponse:
+        return await run_in_threadpool(answer, lambda d: area_comparison(d, database, a, b))
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def explorer() -> HTMLResponse:

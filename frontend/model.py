@@ -50,6 +50,8 @@ class Link:
     source: str | None = None
     line: int | None = None
     duty: str | None = None
+    inferred: bool = False  # not stated by the text but inferred by whoever wrote the YAML ...
+    reason: str | None = None  # ... for this reason
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,8 @@ def _link(r: Any) -> Link:
         source=r["source"],
         line=r["line"],
         duty=r["duty"],
+        inferred=bool(r["inferred"]),
+        reason=r["reason"],
     )
 
 

@@ -15,11 +15,15 @@ from typing import Any
 from pyvis.edge import Edge as PyvisEdge
 from pyvis.network import Network
 
+from frontend.analysis import accountability_layout, centrality
 from frontend.assets import script_json, static_text, templates, vis_css, vis_js
 from frontend.layout import compute_layout
 from frontend.model import DiagramGraph, Finding, Link, Party
+from frontend.overview import OVERVIEW_LIMIT, overview_data
 from frontend.style import (
     EDGE_TYPES,
+    FAMILIES,
+    INFERRED_DASHES,
     NODE_STYLES,
     SEVERITY_STYLES,
     SeverityStyle,
@@ -31,6 +35,7 @@ from frontend.style import (
 PHYSICS_LIMIT = 300
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 PAYLOAD_MARK = "__GOVGRAPH_PAYLOAD__"
+NETWORK, ACCOUNTABILITY_VIEW = "network", "accountability"
 
 
 class _Network(Network):
@@ -61,6 +66,7 @@ class Diagram:
     edges: int
     findings: int
     physics: bool
+    view: str = NETWORK
 
 
 def render_diagram(
@@ -69,28 +75,74 @@ def render_diagram(
     title: str = "govgraph",
     subtitle: str = "",
     physics_limit: int = PHYSICS_LIMIT,
+    view: str = NETWORK,
+    overview_limit: int = OVERVIEW_LIMIT,
 ) -> Diagram:
-    """The standalone page for ``graph``, with ``findings`` (already filtered to the view) highlighted."""
+    """The standalone page for ``graph``, with ``findings`` (already filtered to the view) highlighted.
+
+    ``view`` is ``network`` (physics, or rings computed in Python past ``physics_limit``) or
+    ``accountability`` (the layered whiteboard picture of ``frontend.analysis``, physics off)."""
     shown = list(findings)
-    physics = len(graph.parties) <= physics_limit
-    net = build_network(graph, shown, physics)
+    if len(graph.parties) > overview_limit:
+        return render_overview(graph, shown, title, subtitle)
+    layered = view == ACCOUNTABILITY_VIEW
+    physics = not layered and len(graph.parties) <= physics_limit
+    net = build_network(graph, shown, physics, layered)
     data = payload(net, graph, shown, title, subtitle, physics)
-    return Diagram(page(data), len(net.nodes), len(net.edges), len(shown), physics)
+    data["view"] = view
+    data["labels"] = physics or layered  # past the limit, labels would only be noise
+    return Diagram(page(data), len(net.nodes), len(net.edges), len(shown), physics, view)
 
 
-def build_network(graph: DiagramGraph, findings: list[Finding], physics: bool) -> Network:
+def build_network(
+    graph: DiagramGraph, findings: list[Finding], physics: bool, layered: bool = False
+) -> Network:
     net = _Network()
-    positions = {} if physics else compute_layout(graph)
+    if layered:
+        positions = accountability_layout(graph).positions
+    else:
+        positions = {} if physics else compute_layout(graph)
     by_node, by_edge = _marks(findings)
+    sizes = _centrality_fonts(graph) if (physics or layered) else {}
     for party in graph.parties.values():
         options = node_options(party, by_node.get(party.id, []), positions.get(party.id))
+        if party.id in sizes:
+            options["font"] = {"size": sizes[party.id]}
         net.add_node(party.id, shape=node_style(party.label).shape, **options)
-    curves = _curves(graph.links) if physics else {}
+    curves = _curves(graph.links) if (physics or layered) else {}
     for key, link in zip(edge_keys(graph), graph.links, strict=True):
         options = edge_options(link, graph, by_edge.get(link.id, []), curves, key)
         net.add_edge(link.start, link.end, **options)
     net.options = network_options(physics)
+    if layered:
+        net.options["layout"] = {"improvedLayout": False}
+        net.options["edges"].pop("smooth", None)
     return net
+
+
+def render_overview(graph: DiagramGraph, findings: list[Finding], title: str, subtitle: str) -> Diagram:
+    """A graph past ``OVERVIEW_LIMIT``: one node per area, each expandable in the page."""
+    options = network_options(physics=False)
+    options["interaction"]["hideEdgesOnDrag"] = options["interaction"]["hideEdgesOnZoom"] = True
+    data = {
+        "title": title,
+        "subtitle": f"{subtitle} · overview: one node per area, click one to expand it",
+        "overview": overview_data(graph, findings),
+        "counts": {"nodes": len(graph.parties), "edges": len(graph.links)},
+        "options": options,
+        "physics": False,
+        "styles": page_styles(),
+        "view": "overview",
+    }
+    areas = len(data["overview"]["areas"])
+    return Diagram(page(data), areas, 0, len(findings), False, "overview")
+
+
+def _centrality_fonts(graph: DiagramGraph) -> dict[str, int]:
+    """A body's name grows with the accountability lines that run through it (0 to 8 px more)."""
+    central = centrality(graph)
+    top = max(central.values(), default=0.0)
+    return {b: 14 + round(8 * c / top) for b, c in central.items()} if top else {}
 
 
 def edge_keys(graph: DiagramGraph) -> list[str]:
@@ -179,6 +231,9 @@ def edge_options(
     }
     if style.dashes:
         options["dashes"] = style.dashes
+    if link.inferred:
+        options["dashes"] = INFERRED_DASHES
+        options["inferred"] = True
     if not style.directed:
         options["arrows"] = {"to": {"enabled": False}}
     if worst:
@@ -204,8 +259,10 @@ def _curves(links: list[Link]) -> dict[str, float]:
 def edge_label(link: Link) -> str:
     words = edge_style(link.type).label
     if link.capacity and link.capacity not in ("member", "chair"):
-        return link.capacity.replace("_", " ")
-    return f"{words} ({link.frequency})" if link.frequency else words
+        words = link.capacity.replace("_", " ")
+    elif link.frequency:
+        words = f"{words} ({link.frequency})"
+    return f"{words} (inferred)" if link.inferred else words
 
 
 def node_title(party: Party, findings: list[Finding]) -> str:
@@ -232,6 +289,9 @@ def edge_title(link: Link, graph: DiagramGraph, findings: list[Finding]) -> str:
         lines.append(f"duty: “{link.duty}”")
     lines += [f"“{link.quote}”"] if link.quote else []
     lines += [f"note: {link.note}"] if link.note else []
+    lines += (
+        [f"inferred, not stated by the text: {link.reason or 'no reason given'}"] if link.inferred else []
+    )
     if link.line is not None and not link.clause:
         lines.append(f"register {link.source}, line {link.line}")
     return "\n".join(lines + _finding_lines(findings))
@@ -276,7 +336,7 @@ def network_options(physics: bool) -> dict[str, Any]:
             "selectionWidth": 2,
             "hoverWidth": 1,
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
-            "font": {"size": 11, "face": FONT, "color": "#334155", "strokeWidth": 3, "align": "middle"},
+            "font": {"size": 11, "face": FONT, "color": "#1f2937", "strokeWidth": 4, "align": "horizontal"},
         },
     }
     if physics:
@@ -309,6 +369,7 @@ def legend(graph: DiagramGraph, findings: list[Finding]) -> dict[str, Any]:
         "nodes": [{"kind": k, "count": kinds[k], **vars(s)} for k, s in NODE_STYLES.items() if kinds[k]],
         "edges": [{"type": t, "count": types[t], **vars(edge_style(t))} for t in EDGE_TYPES if types[t]],
         "severities": {k: {"count": severities[k], **vars(s)} for k, s in SEVERITY_STYLES.items()},
+        "inferred": sum(1 for link in graph.links if link.inferred),
     }
 
 
@@ -329,6 +390,7 @@ def payload(
         "options": net.options,
         "physics": physics,
         "legend": legend(graph, findings),
+        "styles": page_styles(),
         "findings": [
             {
                 "severity": f.severity,
@@ -339,6 +401,18 @@ def payload(
             }
             for f in findings
         ],
+    }
+
+
+def page_styles() -> dict[str, Any]:
+    """What the page's script needs to bundle edges: type labels and families, severities."""
+    return {
+        "edges": {
+            t: {"label": s.label, "family": s.family} for t, s in ((t, edge_style(t)) for t in EDGE_TYPES)
+        },
+        "families": {k: {"label": f.label, "color": f.color, "rank": f.rank} for k, f in FAMILIES.items()},
+        "severities": {k: {"color": s.color, "label": s.label} for k, s in SEVERITY_STYLES.items()},
+        "inferredDashes": INFERRED_DASHES,
     }
 
 

@@ -270,10 +270,11 @@ def serve(host: str, port: int) -> None:
         # the explorer (frontend) is mounted here, not in api.create_app: the API does not depend on it
         mount_explorer(
             create_app(
-                _run(lambda: resolve_target(settings)),
+                target := _run(lambda: resolve_target(settings)),
                 settings.tx_timeout,
                 hosts=(*settings.host_names, *([host] if host not in ("0.0.0.0", "::") else [])),
-            )
+            ),
+            target,
         ),
         host=host,
         port=port,
@@ -371,3 +372,7 @@ main.add_command(review)
 
 if __name__ == "__main__":
     main()
+
+from govgraph.compare_command import compare  # noqa: E402
+
+main.add_command(compare)

@@ -15,10 +15,11 @@ from frontend.diagram import (
     DiagramError,
     DiagramRequest,
     DiagramResult,
+    default_edge_types,
     make_diagram,
 )
 from frontend.read import UnknownEdgeType, parse_edge_types
-from frontend.style import DEFAULT_EDGE_TYPES, EDGE_TYPES
+from frontend.style import EDGE_TYPES, VIEWS
 from graph.connection import connect, resolve_target
 from graph.errors import GraphError
 from graph.settings import load_settings
@@ -51,6 +52,12 @@ FAILED = 1
     help="Mark check findings at least this severe (errors red, warnings amber; notes only on hover); "
     "'none' does not run the checks.",
 )
+@click.option(
+    "--view",
+    type=click.Choice(VIEWS),
+    help="accountability: top-down layers, each body below those it answers to, roles under their body "
+    "(default for one area); network: the whole web of relations (default otherwise).",
+)
 @click.option("--title", help="The page's title (default: the area's or the focus's name).")
 @click.option(
     "-o",
@@ -65,28 +72,33 @@ def diagram(
     focus: str | None,
     hops: int | None,
     min_severity: str,
+    view: str | None,
     title: str | None,
     output: Path,
 ) -> None:
     """Write an interactive network diagram of the graph to one HTML file.
 
     The file needs no network: vis-network and everything else are inside it. Bodies are boxes, roles
-    ellipses, people diamonds; each edge type has its colour and line style (see the legend, where
-    each type can be switched off). Hovering shows the relation or duty, its clause and quote, and any
-    finding of the checks. Graphs of more than a few hundred nodes are laid out in advance, with
-    physics off, so they open and pan quickly.
+    ellipses, people diamonds; edges come in four families (accountability, challenge and scrutiny,
+    consultation and advice, membership), one line per pair and direction with a count, or every
+    relation (see the legend, where each type can be switched off). Clicking a line lists its
+    relations with clause and quote. Graphs of more than a few hundred nodes are laid out in advance,
+    with physics off, so they open and pan quickly.
 
     \b
     Examples:
       govgraph diagram --area wirral -o wirral.html
+      govgraph diagram --area wirral --view network -o wirral-network.html
       govgraph diagram --area leicester --edges REPORTS_TO,CHALLENGES,SCRUTINISES -o lines.html
       govgraph diagram --focus wirral/lscb --hops 1 -o lscb.html
     """
     if hops is not None and focus is None:
         _give_up("--hops needs --focus (the party to count hops from)", USAGE_ERROR)
+    view = view or ("accountability" if area and not focus else "network")
     request = DiagramRequest(
         area=area,
-        edge_types=_edge_types(edge_types),
+        edge_types=_edge_types(edge_types, view),
+        view=view,
         focus=focus,
         hops=DEFAULT_HOPS if hops is None else hops,
         min_severity=min_severity,
@@ -99,18 +111,21 @@ def diagram(
         _give_up(f"cannot write {output}: {exc.strerror or exc}", FAILED)
     drawn = result.diagram
     layout = "physics, then still" if drawn.physics else "laid out in advance, physics off"
-    click.echo(
-        f"{output}: {drawn.nodes} nodes, {drawn.edges} edges, {drawn.findings} findings marked ({layout})",
-        err=True,
-    )
+    layout = f"{drawn.view} view, {layout}"
+    if drawn.view == "overview":
+        shape = f"an overview: {drawn.nodes} areas, one node each, expandable in the page"
+        click.echo(f"{output}: {shape} ({drawn.findings} findings summarised)", err=True)
+    else:
+        counts = f"{drawn.nodes} nodes, {drawn.edges} edges, {drawn.findings} findings marked"
+        click.echo(f"{output}: {counts} ({layout})", err=True)
     if result.note:
         click.echo(f"note: no findings shown: {result.note}", err=True)
     click.echo(str(output))
 
 
-def _edge_types(text: str | None) -> tuple[str, ...]:
+def _edge_types(text: str | None, view: str) -> tuple[str, ...]:
     try:
-        return parse_edge_types(text) or DEFAULT_EDGE_TYPES
+        return parse_edge_types(text) or default_edge_types(view)
     except UnknownEdgeType as exc:
         _give_up(f"--edges: {exc}", USAGE_ERROR)
 

@@ -81,7 +81,8 @@ def review_site(session: DraftReview, settings: Settings) -> FastAPI:
             click.echo(f"error: {exc}", err=True)
             sys.exit(1)
         click.echo(f"Neo4j is up at {uri}", err=True)
-    site = mount_explorer(create_app(resolve_target(settings), settings.tx_timeout))
+    target = resolve_target(settings)
+    site = mount_explorer(create_app(target, settings.tx_timeout), target)
     return review_app(ReviewService(session), site)
 
 

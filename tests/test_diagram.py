@@ -113,6 +113,34 @@ def party_ids(cli: Cli, area: str) -> set[str]:
     return {r["id"] for r in rows}
 
 
+LAPTOP = {"width": 1366, "height": 768}
+
+
+def pairs(payload: dict) -> set[tuple[str, str]]:
+    """The (from, to) pairs of a payload's relations: one drawn line each when bundled."""
+    return {(e["from"], e["to"]) for e in payload["edges"]}
+
+
+def assert_labels_apart(page: Page, network: str) -> int:
+    """No two drawn edge labels overlap, by the boxes vis-network itself drew them in (canvas units);
+    returns how many labels are drawn (at least three, so the check is not vacuous)."""
+    boxes = page.evaluate(
+        f"""Object.values({network}.body.edges).filter(e => {network}.body.edgeIndices.includes(e.id)
+              && e.options.label && e.options.label.trim()).map(e => e.labelModule.size)"""
+    )
+    assert len(boxes) >= 3, boxes
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            apart = (
+                a["left"] + a["width"] <= b["left"]
+                or b["left"] + b["width"] <= a["left"]
+                or a["top"] + a["height"] <= b["top"]
+                or b["top"] + b["height"] <= a["top"]
+            )
+            assert apart, (a, b)
+    return len(boxes)
+
+
 def edges_by_type(payload: dict) -> dict[str, list[dict]]:
     found: dict[str, list[dict]] = {}
     for edge in payload["edges"]:
@@ -125,7 +153,7 @@ def edges_by_type(payload: dict) -> dict[str, list[dict]]:
 
 def test_area_diagram_draws_every_party_with_nothing_from_a_cdn(loaded: Cli, tmp_path: Path) -> None:
     out = tmp_path / "wirral.html"
-    payload = draw(loaded, out, "--area", "wirral")
+    payload = draw(loaded, out, "--area", "wirral", "--view", "network")
     html = out.read_text()
     assert {n["id"] for n in payload["nodes"]} == party_ids(loaded, "wirral")
     stated = loaded.value(
@@ -138,11 +166,29 @@ def test_area_diagram_draws_every_party_with_nothing_from_a_cdn(loaded: Cli, tmp
     assert not re.search(r"<(?:script|link|img)[^>]+(?:src|href)=", html), "every asset must be inline"
     assert "sourceMappingURL" not in html
     assert payload["physics"] is True and payload["options"]["physics"]["enabled"] is True
-    assert payload["title"] == "govgraph: Wirral"
+    assert payload["title"] == "govgraph: Wirral" and payload["view"] == "network"
+
+
+def test_one_area_is_drawn_as_the_accountability_view_by_default(loaded: Cli, tmp_path: Path) -> None:
+    """Membership and duties off, positions computed in Python (LSP above WCT above the LSCB, 4.1 and
+    5.2), physics off."""
+    payload = draw(loaded, tmp_path / "wirral.html", "--area", "wirral")
+    assert payload["view"] == "accountability" and payload["physics"] is False
+    assert "MEMBER_OF" not in edges_by_type(payload) and "DUTY" not in edges_by_type(payload)
+    stated = loaded.value(
+        "MATCH (a:Body|Role|Person {area: 'wirral'})-[r]->(:Body|Role|Person) "
+        "WHERE NOT type(r) IN ['MEMBER_OF'] RETURN count(r)"
+    )
+    assert len(payload["edges"]) == stated == 24
+    y = {n["id"]: n["y"] for n in payload["nodes"]}
+    assert y["wirral/lsp"] < y["wirral/wct"] <= y["wirral/lscb"]
+    assert "accountability view" in payload["subtitle"]
 
 
 def test_node_shapes_and_edge_styles_follow_kind_and_type(loaded: Cli, tmp_path: Path) -> None:
-    payload = draw(loaded, tmp_path / "testshire.html", "--area", "testshire", "--findings", "none")
+    payload = draw(
+        loaded, tmp_path / "testshire.html", "--area", "testshire", "--findings", "none", "--view", "network"
+    )
     groups = {n["id"]: n["group"] for n in payload["nodes"]}
     assert groups == {
         "testshire/tsb": "Body",
@@ -286,17 +332,37 @@ def test_standalone_file_draws_from_disk_with_every_request_blocked(
     loaded: Cli, tmp_path: Path, browser: Browser
 ) -> None:
     out = tmp_path / "wirral.html"
-    payload = draw(loaded, out, "--area", "wirral")
-    page, seen, blocked = open_offline(browser, out)
+    payload = draw(loaded, out, "--area", "wirral", "--view", "network")
+    page, seen, blocked = open_offline(browser, out, LAPTOP)
     assert blocked == [] and seen.clean(), (blocked, seen)
     drawn = page.evaluate("window.govgraphDiagram.network.body.nodeIndices.length")
     assert drawn == len(payload["nodes"]) == 15
     edges = page.evaluate("window.govgraphDiagram.network.body.edgeIndices.length")
-    assert edges == len(payload["edges"])
+    assert edges == len(pairs(payload)) < len(payload["edges"]), "one line per pair and direction"
     assert (
         page.evaluate("window.govgraphDiagram.network.physics.options.enabled") is False
     )  # still once drawn
-    screenshot(page, "diagram-wirral")
+    assert_labels_apart(page, "window.govgraphDiagram.network")
+    screenshot(page, "diagram-wirral-network")
+    page.get_by_role("checkbox", name=re.compile("Every relation")).check()
+    assert page.evaluate("window.govgraphDiagram.network.body.edgeIndices.length") == len(payload["edges"])
+    assert_labels_apart(page, "window.govgraphDiagram.network")
+    screenshot(page, "diagram-wirral-every-relation")
+    page.close()
+
+
+def test_the_accountability_diagram_draws_offline_with_labels_apart(
+    loaded: Cli, tmp_path: Path, browser: Browser
+) -> None:
+    out = tmp_path / "wirral.html"
+    payload = draw(loaded, out, "--area", "wirral")
+    page, seen, blocked = open_offline(browser, out, LAPTOP)
+    assert blocked == [] and seen.clean(), (blocked, seen)
+    assert page.evaluate("window.govgraphDiagram.network.body.edgeIndices.length") == len(pairs(payload))
+    at = page.evaluate("window.govgraphDiagram.network.getPositions()")
+    assert at["wirral/lsp"]["y"] < at["wirral/wct"]["y"] <= at["wirral/lscb"]["y"]
+    assert_labels_apart(page, "window.govgraphDiagram.network")
+    screenshot(page, "diagram-wirral-accountability")
     page.close()
 
 
@@ -305,12 +371,15 @@ def test_hovering_an_edge_shows_its_clause_and_quote(loaded: Cli, tmp_path: Path
     payload = draw(loaded, out, "--area", "leicester", "--edges", "SUBGROUP_OF", "--findings", "none")
     (edge,) = payload["edges"]
     page, seen, _ = open_offline(browser, out)
+    (line,) = page.evaluate(
+        f"window.govgraphDiagram.drawn.get().filter(e => e.members.includes('{edge['id']}'))"
+    )
     point = page.evaluate(
         """id => { const n = window.govgraphDiagram.network; const e = n.body.edges[id];
                   const p = n.canvasToDOM(e.edgeType.getPoint(0.5));
                   const r = n.body.container.getBoundingClientRect();
                   return {x: r.left + p.x, y: r.top + p.y}; }""",
-        edge["id"],
+        line["id"],
     )
     page.mouse.move(point["x"], point["y"])
     tooltip = page.wait_for_selector("div.vis-tooltip", state="visible")
@@ -324,14 +393,15 @@ def test_hovering_an_edge_shows_its_clause_and_quote(loaded: Cli, tmp_path: Path
 
 def test_legend_switches_an_edge_type_off_and_on(loaded: Cli, tmp_path: Path, browser: Browser) -> None:
     out = tmp_path / "wirral.html"
-    payload = draw(loaded, out, "--area", "wirral")
+    payload = draw(loaded, out, "--area", "wirral", "--view", "network")
     page, seen, _ = open_offline(browser, out)
     shown = "window.govgraphDiagram.view.getIds().length"
     member_of = len(edges_by_type(payload)["MEMBER_OF"])
     page.get_by_role("checkbox", name=re.compile("member of")).uncheck()
-    assert page.evaluate(shown) == len(payload["edges"]) - member_of
-    assert (
-        page.evaluate("window.govgraphDiagram.network.body.edgeIndices.length") == len(payload["edges"]) - 12
+    assert page.evaluate(shown) == len(payload["edges"]) - member_of == len(payload["edges"]) - 12
+    rest = [e for e in payload["edges"] if e["etype"] != "MEMBER_OF"]
+    assert page.evaluate("window.govgraphDiagram.network.body.edgeIndices.length") == len(
+        pairs({"edges": rest})
     )
     screenshot(page, "diagram-without-member-of")
     page.get_by_role("checkbox", name=re.compile("member of")).check()

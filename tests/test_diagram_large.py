@@ -3,6 +3,7 @@ is past the physics limit: positions come from Python, and the page opens and pa
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +13,9 @@ from playwright.sync_api import Browser
 
 from bench.synthetic import synthetic_batches
 from frontend.layout import SPACING
-from frontend.render import PHYSICS_LIMIT
+from frontend.read import read_graph
+from frontend.render import PHYSICS_LIMIT, render_diagram
+from frontend.style import DEFAULT_EDGE_TYPES
 from graph.connection import connect, resolve_target
 from graph.schema import apply_schema
 from graph.settings import Settings
@@ -91,5 +94,47 @@ def test_the_large_diagram_opens_and_pans_offline(big: Path, browser: Browser) -
     page.evaluate(f"{network}.fit()")
     page.wait_for_timeout(300)
     screenshot(page, "diagram-large")
+    assert seen.clean(), seen
+    page.close()
+
+
+def test_past_the_overview_limit_one_node_per_area_expands_on_click(
+    many_areas: Cli, server_home: Path, browser: Browser, tmp_path: Path
+) -> None:
+    """The overview (frontend.overview), here with its limit lowered to 100 parties so that 45 areas are
+    past it: one node per area, carrying every party and edge in compact rows, expanded on a click."""
+    settings = Settings(home=server_home)
+    with connect(resolve_target(settings)) as driver:
+        graph = read_graph(driver, settings.neo4j_database, None, DEFAULT_EDGE_TYPES)
+    drawn = render_diagram(graph, [], "overview", "", overview_limit=100)
+    assert drawn.view == "overview" and drawn.nodes == AREAS
+    out = tmp_path / "overview.html"
+    out.write_text(drawn.html)
+    data = payload_of(drawn.html)["overview"]
+    assert sum(len(rows) for rows in data["parties"]) == len(graph.parties)
+    assert sum(len(rows) for rows in data["links"]) + sum(n for *_, n in data["crossing"]) == len(graph.links)
+    page, seen, blocked = open_offline(browser, out, {"width": 1366, "height": 768})
+    assert blocked == [] and seen.clean(), (blocked, seen)
+    network = "window.govgraphDiagram.network"
+    assert page.evaluate(f"{network}.body.nodeIndices.length") == AREAS
+    screenshot(page, "diagram-overview")
+    third = data["areas"][3]
+    point = page.evaluate(
+        f"""id => {{ const n = {network}; const p = n.canvasToDOM(n.getPositions([id])[id]);
+                    const r = n.body.container.getBoundingClientRect();
+                    return {{x: r.left + p.x, y: r.top + p.y}}; }}""",
+        "area:3",
+    )
+    page.mouse.click(point["x"], point["y"])
+    shown = set(page.evaluate(f"{network}.body.nodeIndices"))
+    assert {row[0] for row in data["parties"][3]} <= shown and "area:3" not in shown
+    assert len(shown) == AREAS - 1 + third["count"]
+    lines = page.evaluate("window.govgraphDiagram.drawn.get().map(e => e.count)")
+    assert sum(lines) == third["links"] and len(lines) <= third["links"]
+    page.evaluate(f"{network}.fit({{nodes: {json.dumps([row[0] for row in data['parties'][3]])}}})")
+    page.wait_for_timeout(300)
+    screenshot(page, "diagram-overview-expanded")
+    page.get_by_role("button", name="Collapse all").click()
+    assert page.evaluate(f"{network}.body.nodeIndices.length") == AREAS
     assert seen.clean(), seen
     page.close()

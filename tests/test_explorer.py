@@ -32,7 +32,8 @@ def app(cli: Cli, server_home: Path) -> Iterator[HttpApp]:
     cli.wipe()
     result = cli("load", LEICESTER, WIRRAL, TESTSHIRE, FIXTURES / "testshire-register.csv")
     assert result.exit_code == 0, result.output
-    served = HttpApp(mount_explorer(create_app(resolve_target(Settings(home=server_home)), tx_timeout=10)))
+    target = resolve_target(Settings(home=server_home))
+    served = HttpApp(mount_explorer(create_app(target, tx_timeout=10), target))
     yield served
     served.stop()
 
@@ -44,9 +45,11 @@ def page(browser: Browser) -> Iterator[Page]:
     opened.close()
 
 
-def open_area(page: Page, app: HttpApp, area: str) -> Watch:
+def open_area(page: Page, app: HttpApp, area: str, view: str = "network") -> Watch:
+    """The area in the network view unless told otherwise (the accountability view, the default, leaves
+    membership out; tests/test_explorer_views.py covers it)."""
     seen = watch(page)
-    page.goto(f"{app.url}/?area={area}")
+    page.goto(f"{app.url}/?area={area}" + (f"&view={view}" if view != "accountability" else ""))
     page.wait_for_selector(f"body[data-state=ready][data-area={area}]", timeout=60_000)
     return seen
 
@@ -71,7 +74,8 @@ def point_of_node(page: Page, node_id: str) -> dict:
 def point_of_edge(page: Page, edge_id: str) -> dict:
     return page.evaluate(
         f"""id => {{ const n = {STATE}.network;
-                    const p = n.canvasToDOM(n.body.edges[id].edgeType.getPoint(0.5));
+                    const line = {STATE}.drawn.get().find(e => e.id === id || e.members.includes(id));
+                    const p = n.canvasToDOM(n.body.edges[line.id].edgeType.getPoint(0.5));
                     const r = n.body.container.getBoundingClientRect();
                     return {{x: r.left + p.x, y: r.top + p.y}}; }}""",
         edge_id,
@@ -85,6 +89,8 @@ def parties(cli: Cli, area: str) -> set[str]:
 
 
 def panel_section(page: Page, title: str) -> list[str]:
+    """A section of the panel, opened first (details start collapsed under the summary)."""
+    page.evaluate("document.querySelectorAll('#gx-panel details').forEach(d => { d.open = true; })")
     return page.locator(f"#gx-panel ul[data-section='{title}'] > li").all_inner_texts()
 
 
@@ -148,7 +154,10 @@ def test_a_filter_hides_an_edge_type_and_brings_it_back(app: HttpApp, page: Page
     page.get_by_role("checkbox", name=re.compile("member of")).uncheck()
     after = drawn_edge_types(page)
     assert "MEMBER_OF" not in after and len(after) == len(before) - 12
-    assert page.evaluate(f"{STATE}.network.body.edgeIndices.length") == len(after)
+    drawn = page.evaluate(f"{STATE}.drawn.get().map(e => e.count)")
+    assert page.evaluate(f"{STATE}.network.body.edgeIndices.length") == len(drawn) and sum(drawn) == len(
+        after
+    )
     screenshot(page, "explorer-without-member-of")
     page.get_by_role("checkbox", name=re.compile("member of")).check()
     assert len(drawn_edge_types(page)) == len(before)

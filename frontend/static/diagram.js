@@ -48,6 +48,138 @@
     return box;
   }
 
+  // -- bundles: one edge per pair and direction --------------------------------------------------------
+
+  var LABEL_FONT = 11;
+  var FONT_FACE = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+
+  function typeLabel(styles, type) {
+    var s = styles.edges[type];
+    return s ? s.label : type.toLowerCase().replace(/_/g, " ");
+  }
+
+  function familyOf(styles, type) {
+    var s = styles.edges[type];
+    return styles.families[(s && s.family) || "other"] || styles.families.other;
+  }
+
+  function severityRank(sev) { return { info: 0, warning: 1, error: 2 }[sev] || 0; }
+
+  /* One drawn edge per (from, to) pair, standing for every relation between them in that direction:
+   * "3 · reports to, challenges +1", coloured by the family of its main type (accountability first),
+   * wider the more it carries, dotted when every relation in it is inferred. `records` are the
+   * per-relation edges (id, from, to, etype, severity, inferred); `opts.nameOf` names a node and
+   * `opts.side` bends non-accountability bundles sideways (the accountability view's side arrows). */
+  function bundle(records, styles, opts) {
+    opts = opts || {};
+    var groups = new Map();
+    records.forEach(function (r) {
+      var key = r.from + "\u0000" + r.to + (opts.splitBy ? "\u0000" + (r[opts.splitBy] || "") : "");
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(r);
+    });
+    var pairs = new Set(records.map(function (r) { return r.from + "\u0000" + r.to; }));
+    return Array.from(groups.entries()).map(function (entry) {
+      return bundleEdge(entry[0], entry[1], styles, opts, pairs.has(entry[1][0].to + "\u0000" + entry[1][0].from));
+    });
+  }
+
+  function bundleEdge(key, members, styles, opts, reverse) {
+    var counts = new Map();
+    members.forEach(function (m) { counts.set(m.etype, (counts.get(m.etype) || 0) + 1); });
+    var types = Array.from(counts.keys()).sort(function (a, b) {
+      return familyOf(styles, a).rank - familyOf(styles, b).rank || counts.get(b) - counts.get(a);
+    });
+    var family = familyOf(styles, types[0]);
+    var words = types.slice(0, 2).map(function (t) { return typeLabel(styles, t); }).join(", ");
+    if (types.length > 2) words += " +" + (types.length - 2);
+    var inferred = members.every(function (m) { return m.inferred; });
+    if (inferred) words += " (inferred)";
+    var label = members.length > 1 ? members.length + " · " + words : (members[0].label || words);
+    var sev = members.reduce(function (w, m) {
+      return m.severity && (!w || severityRank(m.severity) > severityRank(w)) ? m.severity : w;
+    }, null);
+    var listed = types.map(function (t) { return typeLabel(styles, t) + (counts.get(t) > 1 ? " ×" + counts.get(t) : ""); });
+    var names = opts.nameOf || function (id) { return id; };
+    var first = members[0];
+    var edge = {
+      id: "b\u0000" + key, from: first.from, to: first.to, bundle: true, etype: types[0], types: types,
+      members: members.map(function (m) { return m.id; }), count: members.length, fullLabel: label, label: label,
+      rank: family.rank, inferred: inferred, severity: sev || undefined,
+      title: members.length === 1 && first.title ? first.title : names(first.from) + " → " + names(first.to) + "\n" + members.length +
+        (members.length === 1 ? " relation: " : " relations: ") + listed.join(", ") +
+        (inferred ? "\ninferred, not stated by the text" : "") + "\nClick for the clauses and quotes.",
+      color: sev ? styles.severities[sev].color : family.color,
+      width: sev ? 4 : Math.min(8, (members.length === 1 ? first.width || 2 : 2) + 1.6 * Math.log2(members.length)),
+    };
+    if (members.length === 1 && first.dashes) edge.dashes = first.dashes;
+    if (inferred) edge.dashes = styles.inferredDashes;
+    if (first.arrows) edge.arrows = first.arrows;
+    if (opts.only) edge.only = first.only || null;
+    edge.smooth = reverse ? { enabled: true, type: "curvedCW", roundness: 0.22 }
+      : opts.side && family.rank > 0 ? { enabled: true, type: "curvedCW", roundness: 0.35 }
+        : { enabled: false };
+    return edge;
+  }
+
+  function overlaps(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  /* Labels only where they fit: biggest bundles first, a label is kept when its box (measured as
+   * vis-network will draw it, at the edge's midpoint) overlaps no kept label and no node; the others
+   * are blanked (their words stay in the tooltip and the panel). Canvas units, so zooming keeps it. */
+  function fitLabels(network, drawn) {
+    var ctx = document.createElement("canvas").getContext("2d");
+    ctx.font = LABEL_FONT + "px " + FONT_FACE;
+    var nodeBoxes = network.body.nodeIndices.map(function (id) {
+      var b = network.getBoundingBox(id);
+      return { left: b.left - 2, right: b.right + 2, top: b.top - 2, bottom: b.bottom + 2 };
+    });
+    var kept = [];
+    var shown = [];
+    var blank = [];
+    drawn.get().sort(function (a, b) {
+      return (b.count || 1) - (a.count || 1) || (a.rank || 0) - (b.rank || 0) || (a.id < b.id ? -1 : 1);
+    }).forEach(function (e) {
+      var edge = network.body.edges[e.id];
+      var text = e.fullLabel || "";
+      var fits = false;
+      if (edge && text && edge.edgeType && edge.fromId !== edge.toId) {
+        var p = edge.edgeType.getPoint(0.5);
+        var w = ctx.measureText(text).width + 10;
+        var h = LABEL_FONT * 1.6;
+        var box = { left: p.x - w / 2, right: p.x + w / 2, top: p.y - h / 2, bottom: p.y + h / 2 };
+        fits = !kept.some(function (k) { return overlaps(k, box); }) &&
+          !nodeBoxes.some(function (k) { return overlaps(k, box); });
+        if (fits) kept.push(box);
+      }
+      if (fits && e.label !== text) shown.push({ id: e.id, label: text });
+      if (!fits && e.label) blank.push(e);
+    });
+    drawn.update(shown);
+    // vis-network keeps a label it is told is "" or null, so an edge loses its label by being re-added
+    drawn.remove(blank.map(function (e) { return e.id; }));
+    drawn.add(blank.map(function (e) { var copy = Object.assign({}, e); delete copy.label; return copy; }));
+    return kept.length;
+  }
+
+  /* Hide vis-network's hover box once something is clicked (the panel holds the detail then), until
+   * the pointer moves onto another node or edge. */
+  function quietTooltips(network, container) {
+    var quiet = null;
+    function hush(on) {
+      if (on) container.setAttribute("data-quiet", "");
+      else container.removeAttribute("data-quiet");
+    }
+    network.on("click", function (params) {
+      quiet = params.nodes[0] || params.edges[0] || null;
+      hush(quiet !== null);
+    });
+    network.on("hoverNode", function (p) { hush(quiet !== null && p.node === quiet); });
+    network.on("hoverEdge", function (p) { hush(quiet !== null && p.edge === quiet); });
+  }
+
   function severityDot(color) {
     var dot = el("span", { "class": "gg-dot", "aria-hidden": "true" });
     dot.style.background = color;
@@ -72,20 +204,50 @@
       item.appendChild(el("span", { "class": "gg-count" }, n.count));
       kinds.appendChild(item);
     });
-    var types = section(container, "Edges");
+    if (payload.centrality) {
+      container.appendChild(el("p", { "class": "gg-hint" },
+        "Larger names: more accountability lines run through the body (betweenness centrality)."));
+    }
+    container.appendChild(el("h2", {}, "Edges"));
+    var every = el("label", { "class": "gg-every" });
+    var everyBox = el("input", { type: "checkbox", id: "gg-every" });
+    everyBox.addEventListener("change", function () { onToggle(null, everyBox.checked); });
+    every.appendChild(everyBox);
+    every.appendChild(el("span", {}, "Every relation (not one line per pair)"));
+    container.appendChild(every);
+    var families = {};
     payload.legend.edges.forEach(function (e) {
-      var item = el("li");
-      var label = el("label");
-      var box = el("input", { type: "checkbox", "data-edge-type": e.type });
-      box.checked = true;
-      box.addEventListener("change", function () { onToggle(e.type, box.checked); });
-      label.appendChild(box);
-      label.appendChild(edgeSwatch(e));
-      label.appendChild(el("span", {}, e.label));
-      label.appendChild(el("span", { "class": "gg-count" }, e.count));
-      item.appendChild(label);
-      types.appendChild(item);
+      var f = e.family || "other";
+      if (!families[f]) families[f] = [];
+      families[f].push(e);
     });
+    Object.keys(payload.styles.families).filter(function (f) { return families[f]; }).forEach(function (f) {
+      var head = el("h3", { "class": "gg-family" }, payload.styles.families[f].label);
+      head.style.borderColor = payload.styles.families[f].color;
+      container.appendChild(head);
+      var types = el("ul");
+      container.appendChild(types);
+      families[f].forEach(function (e) {
+        var item = el("li");
+        var label = el("label");
+        var box = el("input", { type: "checkbox", "data-edge-type": e.type });
+        box.checked = true;
+        box.addEventListener("change", function () { onToggle(e.type, box.checked); });
+        label.appendChild(box);
+        label.appendChild(edgeSwatch(e));
+        label.appendChild(el("span", {}, e.label));
+        label.appendChild(el("span", { "class": "gg-count" }, e.count));
+        item.appendChild(label);
+        types.appendChild(item);
+      });
+    });
+    if (payload.legend.inferred) {
+      var note = el("p", { "class": "gg-hint" });
+      note.appendChild(edgeSwatch({ color: "#555555", dashes: payload.styles.inferredDashes, width: 2, directed: true }));
+      note.appendChild(el("span", {}, " dotted: inferred, not stated by the text (" + payload.legend.inferred + ")"));
+      container.appendChild(note);
+    }
+    container.appendChild(el("div", { id: "gg-details", "aria-live": "polite" }));
     buildFindings(container, payload, onFinding);
     container.appendChild(el("p", { "class": "gg-hint" },
       "Hover a node or an edge for its clause and quote. Drag to pan, scroll to zoom; with the diagram " +
@@ -116,6 +278,18 @@
     container.appendChild(list);
   }
 
+  /* A clicked line: every relation it stands for, with its clause and quote (each relation's hover text). */
+  function showDetails(box, drawnEdge, edges) {
+    box.textContent = "";
+    box.appendChild(el("h2", {}, drawnEdge.count + (drawnEdge.count === 1 ? " relation" : " relations")));
+    var list = el("ul", { "class": "gg-relations" });
+    drawnEdge.members.forEach(function (id) {
+      var e = edges.get(id);
+      if (e) list.appendChild(el("li", {}, e.title));
+    });
+    box.appendChild(list);
+  }
+
   function start(payload) {
     document.title = payload.title;
     document.getElementById("gg-title").textContent = payload.title;
@@ -125,32 +299,74 @@
     var edges = new vis.DataSet(payload.edges);
     var hidden = new Set();
     var view = new vis.DataView(edges, { filter: function (e) { return !hidden.has(e.etype); } });
-    var network = new vis.Network(container, { nodes: nodes, edges: view }, payload.options);
-    var state = { network: network, nodes: nodes, edges: edges, view: view, hidden: hidden, drawn: false };
+    var names = new Map(payload.nodes.map(function (n) { return [n.id, n.label]; }));
+    var state = { nodes: nodes, edges: edges, view: view, hidden: hidden, drawn: null, bundled: true, labelsShown: 0 };
+    function drawnEdges() {
+      var records = view.get();
+      if (!state.bundled) {
+        return records.map(function (r) {
+          var copy = Object.assign({}, r, { fullLabel: r.label, members: [r.id], count: 1 });
+          if (!payload.labels) delete copy.label;
+          return copy;
+        });
+      }
+      var bundles = bundle(records, payload.styles, { nameOf: function (id) { return names.get(id); },
+        side: payload.view === "accountability" });
+      if (!payload.labels) bundles.forEach(function (b) { delete b.label; b.smooth = false; });
+      return bundles;
+    }
+    state.drawn = new vis.DataSet(drawnEdges());
+    var network = new vis.Network(container, { nodes: nodes, edges: state.drawn }, payload.options);
+    state.network = network;
     window.govgraphDiagram = state;
+    function refit() { if (payload.labels) state.labelsShown = fitLabels(network, state.drawn); }
+    function redrawEdges() {
+      state.drawn.clear();
+      state.drawn.add(drawnEdges());
+      refit();
+    }
 
     performance.mark("govgraph-network");
     function drawn() {
       performance.mark("govgraph-drawn");
-      state.drawn = true;
+      state.ready = true;
       document.body.setAttribute("data-state", "drawn");
+    }
+    function settled() {
+      refit();
+      network.once("afterDrawing", drawn);
+      network.redraw();
     }
     if (payload.options.physics && payload.options.physics.enabled) {
       network.once("stabilizationIterationsDone", function () {
         network.setOptions({ physics: { enabled: false } });
-        network.once("afterDrawing", drawn);
+        network.once("afterDrawing", settled);
         network.redraw();
       });
     } else {
-      network.once("afterDrawing", drawn);
+      network.once("afterDrawing", payload.labels ? settled : drawn);
     }
+    network.on("dragEnd", function (params) { if (params.nodes.length) refit(); });
+    network.on("click", function (params) {
+      var box = document.getElementById("gg-details");
+      if (!box || !params.edges.length || params.nodes.length) return;
+      var e = state.drawn.get(params.edges[0]);
+      if (e) showDetails(box, e, edges);
+    });
+    quietTooltips(network, container);
     buildLegend(document.getElementById("gg-legend"), payload,
       function (type, shown) {
-        if (shown) hidden.delete(type); else hidden.add(type);
+        if (type === null) state.bundled = !shown;
+        else if (shown) hidden.delete(type);
+        else hidden.add(type);
         view.refresh();
+        redrawEdges();
       },
       function (finding) {
-        network.setSelection({ nodes: finding.nodes, edges: finding.edges }, { unselectAll: true });
+        var ids = state.drawn.get().filter(function (e) {
+          return e.members.some(function (m) { return finding.edges.indexOf(m) >= 0; });
+        }).map(function (e) { return e.id; });
+        network.setSelection({ nodes: finding.nodes, edges: ids }, { unselectAll: true });
         var ends = finding.nodes.slice();
         finding.edges.forEach(function (id) {
           var e = edges.get(id);
@@ -161,12 +377,118 @@
     document.getElementById("gg-fit").addEventListener("click", function () { network.fit(); });
   }
 
-  window.GovgraphDiagram = { edgeSwatch: edgeSwatch, nodeSwatch: nodeSwatch, severityDot: severityDot, el: el };
+  // -- the overview of a big graph: one node per area, expanded on click -------------------------------
+
+  var AREA_STYLE = { shape: "box", color: { background: "#eef2ff", border: "#332288" }, borderWidth: 2,
+    font: { size: 16, face: FONT_FACE, color: "#0f172a" }, margin: 10 };
+
+  function areaNode(o, a) {
+    var area = o.areas[a];
+    var node = Object.assign({}, AREA_STYLE, { id: "area:" + a, label: area.id + "\n" + area.count + " nodes · " + area.links + " edges",
+      x: area.x, y: area.y, kind: "Area", area: area.id,
+      title: area.id + ": " + area.count + " bodies, roles and people, " + area.links + " edges" +
+        (area.severity ? "\nfindings up to " + area.severity : "") + "\nClick to expand." });
+    if (area.severity) node.color = { background: "#eef2ff", border: area.severity === "error" ? "#dc2626" : "#d97706" };
+    return node;
+  }
+
+  /* An area's parties on a ring around where its node was, and its links as per-relation records. */
+  function expandArea(o, a, styles) {
+    var area = o.areas[a];
+    var rows = o.parties[a];
+    var radius = Math.max(90, rows.length * 30);
+    var nodes = rows.map(function (r, i) {
+      var angle = 2 * Math.PI * i / rows.length;
+      return { id: r[0], label: r[1], group: o.kinds[r[2]], kind: o.kinds[r[2]], area: area.id,
+        x: area.x + radius * Math.cos(angle), y: area.y + radius * Math.sin(angle),
+        title: r[1] + "\n" + o.kinds[r[2]] + (r[3] ? " · " + r[3].replace(/_/g, " ") : "") + " · " + area.id };
+    });
+    var records = o.links[a].map(function (l, i) {
+      var type = o.types[l[2]];
+      var from = rows[l[0]], to = rows[l[1]];
+      return { id: "o" + a + ":" + i, from: from[0], to: to[0], etype: type, inferred: Boolean(l[4]),
+        color: familyOf(styles, type).color, width: 1.5,
+        title: from[1] + " → " + typeLabel(styles, type) + " → " + to[1] + (l[3] ? "\nclause " + l[3] : "") +
+          (l[4] ? "\ninferred" : "") + "\nquotes: govgraph diagram --area " + area.id };
+    });
+    return { nodes: nodes, records: records };
+  }
+
+  function startOverview(payload) {
+    var o = payload.overview;
+    var container = document.getElementById("gg-network");
+    var nodes = new vis.DataSet(o.areas.map(function (area, a) { return areaNode(o, a); }));
+    var drawn = new vis.DataSet();
+    var hidden = new Set();
+    var expanded = new Map();
+    var network = new vis.Network(container, { nodes: nodes, edges: drawn }, payload.options);
+    var state = { network: network, nodes: nodes, drawn: drawn, expanded: expanded, overview: true, hidden: hidden };
+    window.govgraphDiagram = state;
+    function lines(a) {
+      return bundle(expanded.get(a).records.filter(function (r) { return !hidden.has(r.etype); }), payload.styles,
+        { nameOf: function (id) { return (nodes.get(id) || {}).label || id; } }).map(function (b) {
+        b.id = "a" + a + "|" + b.id;
+        delete b.label;
+        b.smooth = false;
+        return b;
+      });
+    }
+    state.expand = function (a) {
+      if (expanded.has(a)) return;
+      var part = expandArea(o, a, payload.styles);
+      expanded.set(a, part);
+      nodes.remove("area:" + a);
+      nodes.add(part.nodes);
+      drawn.add(lines(a));
+    };
+    state.collapse = function () {
+      expanded.forEach(function (part, a) {
+        nodes.remove(part.nodes.map(function (n) { return n.id; }));
+        nodes.add(areaNode(o, a));
+      });
+      expanded.clear();
+      drawn.clear();
+    };
+    network.on("click", function (params) {
+      var id = params.nodes[0];
+      if (id && String(id).indexOf("area:") === 0) state.expand(parseInt(id.slice(5), 10));
+    });
+    performance.mark("govgraph-network");
+    network.once("afterDrawing", function () {
+      performance.mark("govgraph-drawn");
+      state.ready = true;
+      document.body.setAttribute("data-state", "drawn");
+    });
+    var legend = document.getElementById("gg-legend");
+    legend.textContent = "";
+    legend.appendChild(el("h2", {}, "Overview"));
+    legend.appendChild(el("p", { "class": "gg-muted", id: "gg-overview-note" }, o.areas.length + " areas, " +
+      payload.counts.nodes + " bodies, roles and people, " + payload.counts.edges + " edges: too many to draw " +
+      "one by one, so each area is one node. Click an area to expand it into its nodes and lines " +
+      "(hover text gives the clause; govgraph diagram --area AREA draws one area with its quotes)."));
+    var collapse = el("button", { type: "button", "class": "gg-button", id: "gg-collapse" }, "Collapse all");
+    collapse.addEventListener("click", state.collapse);
+    legend.appendChild(collapse);
+    legend.appendChild(el("h2", {}, "Edges"));
+    var list = el("ul");
+    Object.keys(payload.styles.families).forEach(function (f) {
+      var item = el("li");
+      item.appendChild(edgeSwatch({ color: payload.styles.families[f].color, dashes: false, width: 2, directed: true }));
+      item.appendChild(el("span", {}, payload.styles.families[f].label));
+      list.appendChild(item);
+    });
+    legend.appendChild(list);
+    document.getElementById("gg-fit").addEventListener("click", function () { network.fit(); });
+  }
+
+  window.GovgraphDiagram = { edgeSwatch: edgeSwatch, nodeSwatch: nodeSwatch, severityDot: severityDot, el: el,
+    bundle: bundle, fitLabels: fitLabels, quietTooltips: quietTooltips, familyOf: familyOf, typeLabel: typeLabel };
 
   var data = document.getElementById("govgraph-diagram");
   if (data) {
     var parsed = JSON.parse(data.textContent);
     performance.mark("govgraph-parsed");
-    start(parsed);
+    if (parsed.overview) startOverview(parsed);
+    else start(parsed);
   }
 })();

@@ -17,7 +17,7 @@
 
   var T = "fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }";
   var CLAUSE = "clause { id number line protocol { title } }";
-  var RELATION = "type direction what frequency capacity quote note other { id } " + CLAUSE;
+  var RELATION = "type direction what frequency capacity quote note inferred reason other { id } " + CLAUSE;
   var PAGE_INFO = "pageInfo { hasNextPage endCursor }";
   var Q = {
     probe: "query Probe { __schema { queryType { fields { name type { ...T } } } } " +
@@ -45,7 +45,7 @@
       "    chairs { start end role { id name } person { id name } " + TEXT_CLAUSE + " }\n" +
       "    members { capacity start end member { __typename id name } " + LINE_CLAUSE + " }\n" +
       "    posts { id name }\n    declarations { kind quote " + LINE_CLAUSE + " }\n" +
-      "    relations { type direction what frequency capacity quote other { id name } " + LINE_CLAUSE + " }\n" +
+      "    relations { type direction what frequency capacity quote inferred reason other { id name } " + LINE_CLAUSE + " }\n" +
       "    FINDINGS\n  }\n}",
     Role: "query RolePanel($id: ID!, $area: String!) {\n" +
       "  owes: duties(owner: $id, first: 100) { totalCount nodes { text kind towards { id name } " +
@@ -165,7 +165,12 @@
     area: null,
     parties: new Map(),
     links: [],
-    hidden: new Set(CONFIG.edgeTypes.filter(function (t) { return CONFIG.defaultEdgeTypes.indexOf(t) < 0; })),
+    hidden: hiddenFor("accountability"),
+    view: "accountability", // or "network"; "compare" while two areas are side by side
+    bundled: true, // one drawn edge per pair and direction; false draws every relation
+    layout: null, // the accountability view's positions and the bodies' centrality (/explorer/api/view)
+    compareWith: null,
+    drawn: null,
     focus: null,
     selected: null,
     findings: [],
@@ -178,6 +183,20 @@
     edgeView: null,
   };
   window.govgraphExplorer = state;
+
+  /* The edge types a view leaves off: membership and duties in the accountability view, duties in the
+   * network view. */
+  function hiddenFor(view) {
+    var shown = view === "network" ? CONFIG.defaultEdgeTypes : CONFIG.accountabilityEdgeTypes;
+    return new Set(CONFIG.edgeTypes.filter(function (t) { return shown.indexOf(t) < 0; }));
+  }
+
+  async function getJson(url) {
+    var response = await fetch(url, { headers: { accept: "application/json" } });
+    var body = await response.json();
+    if (!response.ok) throw new Error(body.error || "the server answered " + response.status);
+    return body;
+  }
 
   function status(text, isError) {
     var line = document.getElementById("gx-status");
@@ -204,7 +223,8 @@
 
   function relationLink(from, r) {
     return { type: r.type, from: from, to: r.other && r.other.id, what: r.what, frequency: r.frequency,
-      capacity: r.capacity, quote: r.quote, note: r.note, clause: clause(r.clause) };
+      capacity: r.capacity, quote: r.quote, note: r.note, clause: clause(r.clause), inferred: Boolean(r.inferred),
+      reason: r.reason || null };
   }
 
   async function readArea(area) {
@@ -297,34 +317,35 @@
     return "clause " + (c.ref || c.number) + (c.line ? ", line " + c.line : "") + (c.protocol ? " of " + c.protocol : "");
   }
 
+  /* Hover text is short: what it is and how to learn more; the panel holds the detail. */
   function nodeTitle(p, findings) {
-    var lines = [p.name, [p.kind, words(p.bodyKind), p.area].filter(Boolean).join(" · "),
-      "id " + p.id + (p.aliases.length ? " · also " + p.aliases.join(", ") : "")];
-    if (p.independent) lines.push("declared independent");
-    if (p.owes || p.owed) lines.push("owes " + p.owes + (p.owes === 1 ? " duty" : " duties") + ", is owed " + p.owed);
-    return lines.concat(findingLines(findings)).join("\n");
+    var lines = [p.name, [p.kind, words(p.bodyKind)].filter(Boolean).join(" · ") +
+      (p.independent ? " · declared independent" : "")];
+    var c = state.layout && state.layout.centrality[p.id];
+    if (c) lines.push(c + " accountability line" + (c === 1 ? "" : "s") + " run through it");
+    var drawn = findings.filter(function (f) { return (CONFIG.severities[f.severity] || {}).highlight; });
+    if (drawn.length) lines.push("⚠ " + drawn.length + " finding" + (drawn.length === 1 ? "" : "s"));
+    lines.push("Click for the details.");
+    return lines.join("\n");
   }
 
   function edgeTitle(l, findings) {
     var lines = [state.parties.get(l.from).name + " → " + edgeStyle(l.type).label + " → " + state.parties.get(l.to).name];
-    var facts = [];
-    if (l.what) facts.push("what: " + words(l.what));
-    if (l.frequency) facts.push("how often: " + words(l.frequency));
-    if (l.capacity) facts.push("as " + words(l.capacity));
-    if (l.since) facts.push("from " + l.since);
-    if (l.until) facts.push("until " + l.until);
+    var where = l.clause && "clause " + (l.clause.ref || l.clause.number) + (l.clause.line ? ", line " + l.clause.line : "");
+    var facts = [l.what && words(l.what), l.frequency && words(l.frequency), where];
+    facts = facts.filter(Boolean);
     if (facts.length) lines.push(facts.join(" · "));
-    if (l.clause) lines.push(clauseText(l.clause));
-    if (l.duty && l.duty !== l.quote) lines.push("duty: “" + l.duty + "”");
-    if (l.quote) lines.push("“" + l.quote + "”");
-    if (l.note) lines.push("note: " + l.note);
-    return lines.concat(findingLines(findings)).join("\n");
+    if (l.inferred) lines.push("inferred" + (l.reason ? ": " + l.reason : ""));
+    if (findings.length) lines.push("⚠ " + findings.length + " finding" + (findings.length === 1 ? "" : "s"));
+    lines.push("Click for the clause and quote.");
+    return lines.join("\n");
   }
 
   function edgeLabel(l) {
     if (l.capacity && l.capacity !== "member" && l.capacity !== "chair") return words(l.capacity);
     var label = edgeStyle(l.type).label;
-    return l.frequency ? label + " (" + l.frequency + ")" : label;
+    label = l.frequency ? label + " (" + l.frequency + ")" : label;
+    return l.inferred ? label + " (inferred)" : label;
   }
 
   function findingsOf(kind, id) {
@@ -335,10 +356,25 @@
     });
   }
 
+  function maxCentrality() {
+    var values = Object.values((state.layout && state.layout.centrality) || {});
+    return Math.max.apply(null, [0].concat(values));
+  }
+
+  /* A body's name grows with the accountability lines that run through it (betweenness, computed
+   * server-side); roles and people are drawn smaller in the accountability view, under their body. */
   function visNode(p) {
-    var sev = worst(findingsOf("node", p.id));
-    return { id: p.id, label: p.name, group: sev ? p.kind + "-" + sev : p.kind, kind: p.kind,
-      title: nodeTitle(p, findingsOf("node", p.id)), severity: sev };
+    var found = findingsOf("node", p.id);
+    var sev = worst(found);
+    var node = { id: p.id, label: p.name, group: sev ? p.kind + "-" + sev : p.kind, kind: p.kind,
+      title: nodeTitle(p, found), severity: sev };
+    var top = maxCentrality();
+    var c = (state.layout && state.layout.centrality[p.id]) || 0;
+    if (p.kind === "Body") node.font = { size: 14 + Math.round((top ? c / top : 0) * 8) };
+    else if (state.view === "accountability") node.font = { size: 12 };
+    var at = state.view === "accountability" && state.layout && state.layout.positions[p.id];
+    if (at) { node.x = at.x; node.y = at.y; }
+    return node;
   }
 
   function visEdges(links) {
@@ -352,8 +388,9 @@
       count.set(pair, n + 1);
       var edge = { id: l.id, from: l.from, to: l.to, etype: l.type, label: edgeLabel(l), title: edgeTitle(l, found),
         color: sev ? CONFIG.severities[sev].color : style.color, width: sev ? 4 : style.width, severity: sev,
-        smooth: { enabled: true, type: "curvedCW", roundness: 0.12 + 0.18 * n } };
+        inferred: Boolean(l.inferred), smooth: { enabled: true, type: "curvedCW", roundness: 0.12 + 0.18 * n } };
       if (style.dashes) edge.dashes = style.dashes;
+      if (l.inferred) edge.dashes = CONFIG.inferredDashes;
       if (!style.directed) edge.arrows = { to: { enabled: false } };
       return edge;
     });
@@ -361,8 +398,19 @@
 
   function visible(id) { return !state.focus || state.focus.has(id); }
 
+  /* What the network draws: the shown relations bundled per pair and direction, or every one. */
+  function drawnEdges() {
+    var records = state.edgeView.get();
+    if (!state.bundled) {
+      return records.map(function (r) { return Object.assign({}, r, { fullLabel: r.label, members: [r.id], count: 1 }); });
+    }
+    return D.bundle(records, CONFIG, { nameOf: function (id) { return state.parties.get(id).name; },
+      side: state.view === "accountability" });
+  }
+
   function draw() {
     if (state.network) state.network.destroy();
+    setReady(false);
     state.linkById = new Map(state.links.map(function (l) { return [l.id, l]; }));
     state.nodes = new vis.DataSet(Array.from(state.parties.values()).map(visNode));
     state.edges = new vis.DataSet(visEdges(state.links));
@@ -370,28 +418,57 @@
     state.edgeView = new vis.DataView(state.edges, { filter: function (e) {
       return !state.hidden.has(e.etype) && visible(e.from) && visible(e.to);
     } });
+    state.drawn = new vis.DataSet(drawnEdges());
+    var layered = state.view === "accountability" && state.layout;
     var options = JSON.parse(JSON.stringify(CONFIG.options));
-    if (state.parties.size > CONFIG.physicsLimit) {
+    if (layered) {
+      options.physics = { enabled: false };
+      options.layout = { improvedLayout: false };
+    } else if (state.parties.size > CONFIG.physicsLimit) {
       options.layout = { improvedLayout: false };
       options.physics.stabilization.iterations = 150;
     }
-    var network = new vis.Network(document.getElementById("gx-network"),
-      { nodes: state.nodeView, edges: state.edgeView }, options);
+    var container = document.getElementById("gx-network");
+    var network = new vis.Network(container, { nodes: state.nodeView, edges: state.drawn }, options);
     state.network = network;
-    network.once("stabilizationIterationsDone", function () {
-      network.setOptions({ physics: { enabled: false } });
+    document.body.setAttribute("data-view", layered ? "accountability" : "network");
+    function settled() {
+      state.labelsShown = D.fitLabels(network, state.drawn);
+      network.fit();
       network.once("afterDrawing", function () { setReady(true); });
-      network.redraw();
+      network.redraw(); // a sure drawing: fit() does not draw when the view is already fitted
+    }
+    if (layered) network.once("afterDrawing", settled);
+    else {
+      network.once("stabilizationIterationsDone", function () {
+        network.setOptions({ physics: { enabled: false } });
+        network.once("afterDrawing", settled); // labels are fitted where the nodes finally are
+        network.redraw();
+      });
+    }
+    network.on("dragEnd", function (params) {
+      if (params.nodes.length) state.labelsShown = D.fitLabels(network, state.drawn);
     });
     network.on("click", function (params) {
       if (params.nodes.length) selectNode(params.nodes[0], false);
-      else if (params.edges.length) showEdge(params.edges[0]);
+      else if (params.edges.length) showDrawnEdge(params.edges[0]);
     });
+    D.quietTooltips(network, container);
   }
 
   function refresh() {
     state.nodeView.refresh();
     state.edgeView.refresh();
+    state.drawn.clear();
+    state.drawn.add(drawnEdges());
+    state.labelsShown = D.fitLabels(state.network, state.drawn);
+  }
+
+  function showDrawnEdge(id) {
+    var drawn = state.drawn.get(id);
+    if (!drawn) return;
+    if (drawn.members.length === 1) showEdge(drawn.members[0]);
+    else showBundle(drawn);
   }
 
   // -- controls: filters, legend, findings -----------------------------------------------------------
@@ -413,12 +490,31 @@
       nodeList.appendChild(item);
     });
     side.appendChild(nodeList);
+    if (maxCentrality() > 0) {
+      side.appendChild(el("p", { "class": "gg-hint", id: "gx-centrality-note" },
+        "Larger names: more accountability lines run through the body (betweenness centrality)."));
+    }
     side.appendChild(el("h2", { id: "gx-edge-types" }, "Edge types"));
-    var list = el("ul", { "aria-labelledby": "gx-edge-types" });
+    var families = {};
     CONFIG.edgeTypes.filter(function (t) { return counts[t]; }).forEach(function (type) {
-      list.appendChild(edgeToggle(type, counts[type]));
+      var family = edgeStyle(type).family || "other";
+      if (!families[family]) families[family] = [];
+      families[family].push(type);
     });
-    side.appendChild(list);
+    Object.keys(CONFIG.families).filter(function (f) { return families[f]; }).forEach(function (f) {
+      var head = el("h3", { "class": "gx-family", id: "gx-family-" + f }, CONFIG.families[f].label);
+      head.style.borderColor = CONFIG.families[f].color;
+      side.appendChild(head);
+      var list = el("ul", { "aria-labelledby": "gx-family-" + f });
+      families[f].forEach(function (type) { list.appendChild(edgeToggle(type, counts[type])); });
+      side.appendChild(list);
+    });
+    if (state.links.some(function (l) { return l.inferred; })) {
+      var note = el("p", { "class": "gg-hint", id: "gx-inferred-note" });
+      note.appendChild(D.edgeSwatch({ color: "#555555", dashes: CONFIG.inferredDashes, width: 2, directed: true }));
+      note.appendChild(el("span", {}, " dotted: inferred, not stated by the text"));
+      side.appendChild(note);
+    }
     buildFindingList(side);
   }
 
@@ -473,7 +569,8 @@
   function describe() {
     var nodes = state.nodeView.length;
     var edges = state.edgeView.length;
-    var text = state.areaName + ": " + nodes + " nodes, " + edges + " edges shown";
+    var text = state.areaName + ": " + nodes + " nodes, " + edges + " relations shown";
+    if (state.bundled && state.drawn) text += " as " + state.drawn.length + " lines";
     if (state.focus) text += " (within " + state.focusHops + " of " + state.parties.get(state.focusOn).name + ")";
     status(text);
   }
@@ -557,8 +654,11 @@
     if (id) box.appendChild(el("p", { "class": "gx-clause" }, id));
   }
 
-  function listSection(box, title, items, render) {
-    box.appendChild(el("h3", {}, title + " (" + items.length + ")"));
+  /* A detail section, collapsed: the summary above it says the gist in plain words. */
+  function listSection(box, title, items, render, open) {
+    var details = el("details", { "class": "gx-details", "data-details": title });
+    if (open) details.open = true;
+    details.appendChild(el("summary", {}, title + " (" + items.length + ")"));
     var list = el("ul", { "data-section": title });
     if (!items.length) list.appendChild(el("li", { "class": "gg-muted" }, "None recorded."));
     items.forEach(function (item) {
@@ -566,7 +666,53 @@
       render(li, item);
       list.appendChild(li);
     });
-    box.appendChild(list);
+    details.appendChild(list);
+    box.appendChild(details);
+  }
+
+  /* The panel's first lines: "Reports to: X (quarterly, 5.2; annual report, 5.2)." and so on. */
+  function summary(box, lines) {
+    var block = el("div", { "class": "gx-summary", id: "gx-summary" });
+    lines.filter(Boolean).forEach(function (line) {
+      var p = el("p");
+      p.appendChild(el("strong", {}, line[0] + ": "));
+      p.appendChild(document.createTextNode(line[1]));
+      block.appendChild(p);
+    });
+    box.appendChild(block);
+  }
+
+  function ref(c) { return c ? (c.number && c.id.split("/").pop() !== c.number ? c.id.split("/").pop() : c.number || c.id.split("/").pop()) : null; }
+
+  /* "Wirral Children's Trust (quarterly, 5.2; annual report, 5.2)": relations of some types, grouped by
+   * the other party, each with what and how often and its clause. */
+  function relationsLine(relations, types, direction) {
+    var byOther = new Map();
+    relations.filter(function (r) { return types.indexOf(r.type) >= 0 && r.direction === direction && r.other; })
+      .forEach(function (r) {
+        if (!byOther.has(r.other.name)) byOther.set(r.other.name, []);
+        var bits = [r.frequency || r.what, ref(r.clause)].filter(Boolean).join(", ");
+        if (r.inferred) bits = (bits ? bits + ", " : "") + "inferred";
+        if (bits && byOther.get(r.other.name).indexOf(bits) < 0) byOther.get(r.other.name).push(bits);
+      });
+    return Array.from(byOther.entries()).map(function (e) {
+      return e[0] + (e[1].length ? " (" + e[1].join("; ") + ")" : "");
+    }).join("; ");
+  }
+
+  function countWords(findings) {
+    var counts = {};
+    findings.forEach(function (f) { counts[f.severity] = (counts[f.severity] || 0) + 1; });
+    var said = ["error", "warning", "info"].filter(function (k) { return counts[k]; }).map(function (k) {
+      var label = (CONFIG.severities[k] || CONFIG.severities.info).label;
+      return counts[k] + " " + label + (counts[k] === 1 ? "" : "s");
+    });
+    return said.length ? said.join(", ") : "none";
+  }
+
+  function names(items, limit) {
+    var shown = items.slice(0, limit || 4).join(", ");
+    return items.length > (limit || 4) ? shown + " and " + (items.length - (limit || 4)) + " more" : shown;
   }
 
   function cite(li, c, quote) {
@@ -650,7 +796,9 @@
     heading(box, "Body · " + words(b.kind) + (b.independent ? " · declared independent" : ""), b.name, b.id);
     if (b.aliases.length) box.appendChild(el("p", { "class": "gg-muted" }, "Also called " + b.aliases.join(", ")));
     var local = findingsOf("node", b.id);
-    findingSection(box, b.findings ? b.findings.map(normaliseFinding) : local);
+    var findings = b.findings ? b.findings.map(normaliseFinding) : local;
+    bodySummary(box, b, findings);
+    findingSection(box, findings);
     listSection(box, "Duties it owes", b.dutiesOwed, dutyItem("towards"));
     listSection(box, "Duties owed to it", b.dutiesOwedTo, dutyItem("owner"));
     listSection(box, "Chairs", b.chairs, function (li, c) {
@@ -675,11 +823,42 @@
     listSection(box, "Relations", relations, relationItem);
   }
 
+  function bodySummary(box, b, findings) {
+    var rel = b.relations;
+    var chairs = b.chairs.map(function (c) {
+      return [c.person && c.person.name, c.role && c.role.name].filter(Boolean).join(" as ") + (ref(c.clause) ? " (" + ref(c.clause) + ")" : "");
+    });
+    var members = Array.from(new Set(b.members.map(function (m) { return m.member ? m.member.name : "?"; })));
+    var lines = [
+      ["Reports to", relationsLine(rel, ["REPORTS_TO"], "OUTGOING") || "no one, as far as the protocols say"],
+      relationsLine(rel, ["SUBGROUP_OF"], "OUTGOING") && ["Subgroup of", relationsLine(rel, ["SUBGROUP_OF"], "OUTGOING")],
+      relationsLine(rel, ["REPORTS_TO", "SUBGROUP_OF"], "INCOMING") &&
+        ["Answered to by", relationsLine(rel, ["REPORTS_TO", "SUBGROUP_OF"], "INCOMING")],
+      ["Chaired by", chairs.length ? chairs.join("; ") : "not recorded"],
+      ["Members", members.length ? members.length + " (" + names(members) + ")" : "none recorded"],
+      relationsLine(rel, ["CHALLENGES", "SCRUTINISES", "HOLDS_TO_ACCOUNT"], "OUTGOING") &&
+        ["Challenges or scrutinises", relationsLine(rel, ["CHALLENGES", "SCRUTINISES", "HOLDS_TO_ACCOUNT"], "OUTGOING")],
+      relationsLine(rel, ["CHALLENGES", "SCRUTINISES", "HOLDS_TO_ACCOUNT"], "INCOMING") &&
+        ["Challenged or scrutinised by", relationsLine(rel, ["CHALLENGES", "SCRUTINISES", "HOLDS_TO_ACCOUNT"], "INCOMING")],
+      state.support ? ["Findings", countWords(findings)] : null,
+    ];
+    summary(box, lines);
+  }
+
   function rolePanel(box, id, data) {
     var role = data.roles.nodes.find(function (r) { return r.id === id; });
     if (!role) { box.appendChild(el("p", {}, "This role is not in the area's first 100 roles.")); return; }
     heading(box, "Role" + (role.postOf ? " · post of " + role.postOf.name : ""), role.name, role.id);
     if (role.aliases.length) box.appendChild(el("p", { "class": "gg-muted" }, "Also called " + role.aliases.join(", ")));
+    summary(box, [
+      ["Post of", role.postOf ? role.postOf.name : "no body recorded"],
+      ["Chairs", role.chairs.length ? names(role.chairs.map(function (b) { return b.name; })) : "nothing recorded"],
+      ["Member of", role.memberships.length ? names(role.memberships.map(function (m) {
+        return (m.body ? m.body.name : "?") + (m.capacity && m.capacity !== "member" ? " (" + words(m.capacity) + ")" : "");
+      })) : "nothing recorded"],
+      ["Held by", role.holders.length ? names(role.holders.map(function (h) { return h.person ? h.person.name : "?"; })) : "no one recorded"],
+      state.support ? ["Findings", countWords(findingsOf("node", id))] : null,
+    ]);
     findingSection(box, findingsOf("node", id));
     listSection(box, "Duties it owes", data.owes.nodes, dutyItem("towards"));
     listSection(box, "Duties owed to it", data.owed.nodes, dutyItem("owner"));
@@ -698,6 +877,11 @@
   function personPanel(box, p) {
     if (!p) { box.appendChild(el("p", {}, "This person is no longer in the graph.")); return; }
     heading(box, "Person · " + (p.area || ""), p.name, p.id);
+    summary(box, [
+      ["Holds", p.roles.length ? names(p.roles.map(function (h) { return h.role ? h.role.name : "?"; })) : "no role recorded"],
+      ["Sits on", p.memberships.length ? names(p.memberships.map(function (m) { return m.body ? m.body.name : "?"; })) : "nothing recorded"],
+      ["Chairs", p.chairs.length ? names(p.chairs.map(function (b) { return b.name; })) : "nothing recorded"],
+    ]);
     findingSection(box, findingsOf("node", p.id));
     listSection(box, "Roles held", p.roles, function (li, h) {
       li.textContent = (h.role ? h.role.name : "?") + period(h);
@@ -726,6 +910,7 @@
       l.capacity && "as " + words(l.capacity), l.since && "from " + l.since, l.until && "until " + l.until];
     facts = facts.filter(Boolean);
     if (facts.length) box.appendChild(el("p", {}, facts.join(" · ")));
+    if (l.inferred) box.appendChild(el("p", { "class": "gx-inferred" }, "Inferred, not stated by the text" + (l.reason ? ": " + l.reason : ".")));
     findingSection(box, findingsOf("edge", l.id));
     var steps = [];
     ((data.accountabilityPaths && data.accountabilityPaths.nodes) || []).forEach(function (path) {
@@ -736,17 +921,149 @@
         li.appendChild(el("strong", {}, s.quote ? "“" + s.quote + "”" : edgeStyle(s.type).label));
         var text = s.clause && s.clause.text;
         cite(li, s.clause, text && text !== s.quote ? text : null);
-      });
+      }, true);
     } else if (l.quote || l.duty) {
       listSection(box, "Where the protocol says so", [l], function (li, x) {
         li.appendChild(el("strong", {}, "“" + (x.quote || x.duty) + "”"));
         if (x.clause) li.appendChild(el("div", { "class": "gx-clause" }, clauseText(x.clause)));
-      });
+      }, true);
     }
     listSection(box, "Duties " + from.name + " owes " + to.name, data.duties.nodes, function (li, d) {
       li.appendChild(el("strong", {}, words(d.kind)));
       cite(li, d.clause, d.text);
     });
+  }
+
+  /* A bundle: every relation it stands for, each with its clause and quote, then the duties between
+   * the two (through GraphQL, so the panel links to its query like the others). */
+  function showBundle(drawn) {
+    var members = drawn.members.map(function (id) { return state.linkById.get(id); }).filter(Boolean);
+    var first = members[0];
+    loadPanel(PANEL.duties, { from: first.from, to: first.to }, function (box, data) {
+      var from = state.parties.get(first.from);
+      var to = state.parties.get(first.to);
+      heading(box, members.length + " relations", from.name + " → " + to.name, null);
+      var counts = new Map();
+      members.forEach(function (m) { counts.set(m.type, (counts.get(m.type) || 0) + 1); });
+      summary(box, [["Relations", Array.from(counts.entries()).map(function (e) {
+        return edgeStyle(e[0]).label + (e[1] > 1 ? " ×" + e[1] : "");
+      }).join(", ")]]);
+      listSection(box, "Where the protocol says so", members, function (li, m) {
+        var facts = [m.what && words(m.what), m.frequency && words(m.frequency)].filter(Boolean).join(" · ");
+        li.appendChild(el("strong", {}, edgeStyle(m.type).label + (facts ? " · " + facts : "")));
+        if (m.quote || m.duty) li.appendChild(el("blockquote", {}, "“" + (m.quote || m.duty) + "”"));
+        if (m.clause) li.appendChild(el("div", { "class": "gx-clause" }, clauseText(m.clause)));
+        if (m.inferred) li.appendChild(el("div", { "class": "gx-inferred" }, "inferred" + (m.reason ? ": " + m.reason : "")));
+        var found = findingsOf("edge", m.id);
+        if (found.length) li.appendChild(el("div", { "class": "gx-clause" }, findingLines(found).join(" ")));
+      }, true);
+      listSection(box, "Duties " + from.name + " owes " + to.name, data.duties.nodes, function (li, d) {
+        li.appendChild(el("strong", {}, words(d.kind)));
+        cite(li, d.clause, d.text);
+      });
+    });
+  }
+
+  // -- two areas side by side -----------------------------------------------------------------------
+
+  var ONLY = "#f0e442"; // Okabe-Ito yellow, behind what one area has and the other lacks
+
+  async function openCompare(other) {
+    setReady(false);
+    var otherName = (state.areas.find(function (a) { return a.id === other; }) || { name: other }).name;
+    status("Comparing " + state.areaName + " with " + otherName + "…");
+    var data;
+    try {
+      data = await getJson("/explorer/api/compare?a=" + encodeURIComponent(state.area) + "&b=" + encodeURIComponent(other));
+    } catch (err) {
+      status("Could not compare: " + err.message, true);
+      return;
+    }
+    state.compareWith = other;
+    state.comparison = data;
+    remember();
+    drawComparison(data);
+    comparePanel(data);
+    status(data.a.name + " (left) and " + data.b.name + " (right): bodies matched by kind share a row; " +
+      "yellow marks what one has and the other lacks");
+  }
+
+  function areaName(data, id) { return id === data.a.id ? data.a.name : data.b.name; }
+
+  function compareNodes(data) {
+    var nodes = data.nodes.map(function (n) {
+      var node = { id: n.id, label: n.label, x: n.x, y: n.y, group: n.kind, kind: n.kind, area: n.area, only: n.only,
+        title: n.label + "\n" + words(n.bodyKind || n.kind) + " · " + areaName(data, n.area) +
+          (n.only ? "\nonly " + areaName(data, n.only) + " has a body of this kind" : "") };
+      if (n.kind !== "Body") node.font = { size: 12 };
+      if (n.only) {
+        node.borderWidth = 3;
+        node.shapeProperties = { borderDashes: [6, 3] };
+        node.shadow = { enabled: true, color: ONLY, size: 18, x: 0, y: 0 };
+      }
+      return node;
+    });
+    [data.a, data.b].forEach(function (area) {
+      var own = data.nodes.filter(function (n) { return n.area === area.id; });
+      if (!own.length) return;
+      var xs = own.map(function (n) { return n.x; });
+      var top = Math.min.apply(null, own.map(function (n) { return n.y; }));
+      nodes.push({ id: "area:" + area.id, label: area.name, shape: "text", x: (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2,
+        y: top - 110, font: { size: 26, face: "system-ui, sans-serif", color: "#0f172a" }, kind: "Area" });
+    });
+    return nodes;
+  }
+
+  function drawComparison(data) {
+    if (state.network) state.network.destroy();
+    var names = new Map(data.nodes.map(function (n) { return [n.id, n.label]; }));
+    var records = data.edges.filter(function (e) { return !state.hidden.has(e.etype); }).map(function (e) {
+      var style = edgeStyle(e.etype);
+      var label = style.label + (e.inferred ? " (inferred)" : "");
+      var r = { id: e.id, from: e.from, to: e.to, etype: e.etype, label: label, inferred: e.inferred, only: e.only,
+        color: style.color, width: style.width, dashes: e.inferred ? CONFIG.inferredDashes : style.dashes,
+        title: names.get(e.from) + " → " + style.label + " → " + names.get(e.to) +
+          (e.clause ? "\nclause " + e.clause : "") + (e.only ? "\nonly in " + areaName(data, e.only) : "") };
+      if (!style.directed) r.arrows = { to: { enabled: false } };
+      return r;
+    });
+    var drawn = state.bundled
+      ? D.bundle(records, CONFIG, { nameOf: function (id) { return names.get(id); }, side: true, splitBy: "only", only: true })
+      : records.map(function (r) { return Object.assign({}, r, { fullLabel: r.label, members: [r.id], count: 1 }); });
+    drawn.forEach(function (e) {
+      if (!e.only) return;
+      e.fullLabel = "only " + areaName(data, e.only) + ": " + e.fullLabel;
+      e.label = e.fullLabel;
+      e.width = (e.width || 2) + 2;
+      e.shadow = { enabled: true, color: ONLY, size: 14, x: 0, y: 0 };
+    });
+    state.compareNodes = new vis.DataSet(compareNodes(data));
+    state.compareEdges = new vis.DataSet(drawn);
+    var options = JSON.parse(JSON.stringify(CONFIG.options));
+    options.physics = { enabled: false };
+    options.layout = { improvedLayout: false };
+    var container = document.getElementById("gx-network");
+    var network = new vis.Network(container, { nodes: state.compareNodes, edges: state.compareEdges }, options);
+    state.network = network;
+    state.drawn = state.compareEdges;
+    document.body.setAttribute("data-view", "compare");
+    network.once("afterDrawing", function () {
+      state.labelsShown = D.fitLabels(network, state.compareEdges);
+      network.fit();
+      network.once("afterDrawing", function () { setReady(true); });
+      network.redraw();
+    });
+    D.quietTooltips(network, container);
+  }
+
+  function comparePanel(data) {
+    var box = panel();
+    heading(box, "Comparison", data.a.name + " and " + data.b.name, null);
+    box.appendChild(el("p", { "class": "gg-muted" }, "Bodies are matched by kind; lines between bodies are " +
+      "compared kind to kind (what the texts state, not inferences). The command govgraph compare " +
+      data.a.id + " " + data.b.id + " prints the same."));
+    listSection(box, "What one has and the other lacks", data.differences, function (li, d) { li.textContent = d; }, true);
+    document.body.setAttribute("data-panel", "ready");
   }
 
   // -- export ----------------------------------------------------------------------------------------
@@ -788,7 +1105,9 @@
     return {
       title: "govgraph: " + state.areaName + (state.focus ? " around " + state.parties.get(state.focusOn).name : ""),
       subtitle: document.getElementById("gx-status").textContent + " · exported from the explorer",
-      nodes: nodes, edges: edges, options: options, physics: false,
+      nodes: nodes, edges: edges, options: options, physics: false, view: state.view, labels: true,
+      styles: { edges: CONFIG.edges, families: CONFIG.families, severities: CONFIG.severities,
+        inferredDashes: CONFIG.inferredDashes },
       legend: {
         nodes: Object.keys(CONFIG.nodes).filter(function (k) { return nodeKinds[k]; }).map(function (k) {
           return Object.assign({ kind: k, count: nodeKinds[k] }, CONFIG.nodes[k]);
@@ -839,13 +1158,17 @@
     state.selected = null;
     document.getElementById("gx-focus").disabled = true;
     document.getElementById("gx-all").disabled = true;
-    history.replaceState(null, "", "?area=" + encodeURIComponent(area));
+    state.compareWith = null;
+    document.getElementById("gx-compare").value = "";
+    remember();
     status("Loading " + state.areaName + "…");
     try {
-      var read = await readArea(area);
+      var found = await Promise.all([readArea(area), readLayout(area)]);
+      var read = found[0];
       state.parties = read.parties;
       state.links = read.links;
       state.findings = read.findings;
+      state.layout = found[1];
     } catch (err) {
       status("Could not load " + area + ": " + err.message, true);
       return;
@@ -861,9 +1184,52 @@
     buildFilters();
     draw();
     describe();
+    if (state.layoutProblem) status("No accountability view: " + state.layoutProblem + "; showing the network.", true);
+  }
+
+  /* The accountability view's positions and the centrality, from the explorer's own JSON route; the
+   * network view works without them. */
+  async function readLayout(area) {
+    state.layoutProblem = null;
+    try {
+      return await getJson("/explorer/api/view?area=" + encodeURIComponent(area));
+    } catch (err) {
+      state.layoutProblem = err.message;
+      state.view = "network";
+      return null;
+    }
+  }
+
+  function remember() {
+    var query = "?area=" + encodeURIComponent(state.area);
+    if (state.view !== "accountability") query += "&view=" + state.view;
+    if (state.compareWith) query += "&compare=" + encodeURIComponent(state.compareWith);
+    history.replaceState(null, "", query);
+  }
+
+  function setView(view) {
+    state.view = view;
+    state.hidden = hiddenFor(view);
+    document.getElementById("gx-view").value = view;
+    remember();
+    if (state.compareWith) { openCompare(state.compareWith); return; }
+    buildFilters();
+    draw();
+    describe();
   }
 
   function wire() {
+    document.getElementById("gx-view").addEventListener("change", function (event) { setView(event.target.value); });
+    document.getElementById("gx-every").addEventListener("change", function (event) {
+      state.bundled = !event.target.checked;
+      if (state.compareWith) { openCompare(state.compareWith); return; }
+      refresh();
+      describe();
+    });
+    document.getElementById("gx-compare").addEventListener("change", function (event) {
+      if (event.target.value) openCompare(event.target.value);
+      else openArea(state.area);
+    });
     var select = document.getElementById("gx-area");
     select.addEventListener("change", function () { openArea(select.value); });
     document.getElementById("gx-search-form").addEventListener("submit", function (event) {
@@ -898,6 +1264,7 @@
         var option = select.querySelector("option[value='" + CSS.escape(a.id) + "']");
         if (option) option.textContent = a.name;
         else select.appendChild(el("option", { value: a.id }, a.name));
+        document.getElementById("gx-compare").appendChild(el("option", { value: a.id }, a.name));
         if (a.id === state.area && state.areaName !== a.name) {
           state.areaName = a.name;
           if (state.nodeView) describe();
@@ -926,13 +1293,18 @@
   async function openFirst() {
     var select = document.getElementById("gx-area");
     if (!state.areas.length) { status("The graph holds no areas yet: load a protocol first.", true); return; }
-    var wanted = new URLSearchParams(location.search).get("area");
+    var query = new URLSearchParams(location.search);
+    var wanted = query.get("area");
     var first = wanted || state.areas[0].id;
     if (!select.querySelector("option[value='" + CSS.escape(first) + "']")) {
       select.appendChild(el("option", { value: first }, first));
     }
     select.value = first;
-    openArea(first);
+    if (query.get("view") === "network") { state.view = "network"; state.hidden = hiddenFor("network"); }
+    document.getElementById("gx-view").value = state.view;
+    await openArea(first);
+    var other = query.get("compare");
+    if (other) { document.getElementById("gx-compare").value = other; openCompare(other); }
   }
 
   start();
