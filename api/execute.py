@@ -163,7 +163,7 @@ async def answer(
     )
     by_key = dict(zip([f[0] for f in fields if not f[1].name.value.startswith("__")], results, strict=True))
     if introspection:
-        by_key.update(_introspect(schema, op, [f[1] for f in introspection], coerced, errors))
+        by_key.update(_introspect(schema, op, [f[1] for f in introspection], variables or {}, errors))
     null_data = False
     for key, node, _compiled, _nodes in fields:
         value = by_key.get(key)

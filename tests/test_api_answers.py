@@ -252,3 +252,9 @@ def test_introspection_alone_and_beside_compiled_fields(api: HttpApp) -> None:
         and mixed["data"]["__typename"] == "Query"
     )
     assert mixed["data"]["areas"]["totalCount"] == 2 and mixed["extensions"]["cypherStatements"] == 1
+
+
+def test_introspection_with_variables(api: HttpApp) -> None:
+    """The explorer asks for a type's fields by a variable."""
+    data = api.data("query F($name: String!) { __type(name: $name) { name } }", name="Legislation")
+    assert data == {"__type": {"name": "Legislation"}}
