@@ -61,6 +61,7 @@ class Store:
     def __init__(self, target: Target, timeout: float) -> None:
         self.target = target
         self.timeout = timeout
+        self.warm = False  # the common plans are made (see api.app.WARM_UP); reset by an outage
         self.driver: AsyncDriver = AsyncGraphDatabase.driver(
             target.uri,
             auth=(target.user, target.password),
@@ -101,6 +102,7 @@ class Store:
             raise
         except (Neo4jError, DriverError, OSError) as exc:
             if is_outage(exc):
+                self.warm = False  # a restarted server has lost its plans
                 raise Unavailable() from exc
             raise
 

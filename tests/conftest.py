@@ -87,6 +87,14 @@ def env_for(home: Path) -> dict[str, str]:
     return env
 
 
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def wait_until(check: Callable[[], bool], what: str, deadline: float = PATIENCE) -> None:
     """Poll ``check`` until it holds, failing with ``what`` only after the generous deadline."""
     end = time.monotonic() + deadline
@@ -100,7 +108,17 @@ def wait_until(check: Callable[[], bool], what: str, deadline: float = PATIENCE)
 def server_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The session's Neo4j, started like a user's first ``govgraph db start`` (jars, password, conf)."""
     home = tmp_path_factory.mktemp("neo4j-home")
-    settings = Settings(home=home, heap="512m", pagecache="64m", start_timeout=PATIENCE, tx_timeout=PATIENCE)
+    # Ports of its own, not the well-known 7687/7474 first: another test session (or a developer's server)
+    # on the same machine would otherwise race it for them in the seconds before Neo4j binds.
+    settings = Settings(
+        home=home,
+        heap="512m",
+        pagecache="64m",
+        start_timeout=PATIENCE,
+        tx_timeout=PATIENCE,
+        bolt_port=free_port(),
+        http_port=free_port(),
+    )
     server = LocalServer(settings, progress=lambda message: None)
     server.start()
     yield home
@@ -141,6 +159,7 @@ class HttpApp:
         import socket
         import threading
 
+        self.app = app
         import uvicorn
 
         with socket.socket() as sock:

@@ -43,6 +43,8 @@ def test_stopped_database_gives_unavailable_then_the_api_recovers(own: tuple[Cli
     error = down["errors"][0]
     assert error["message"] == "The graph database is unavailable right now; try again shortly."
     assert error["extensions"] == {"code": "UNAVAILABLE"}
+    store = app.app.state.store
+    assert store.warm is False  # the outage forgot the plans: readiness must make them again
     ready = httpx.get(f"{app.url}/readyz", timeout=PATIENCE)
     assert ready.status_code == 503 and ready.json()["status"] == "unavailable"
     assert httpx.get(f"{app.url}/healthz", timeout=PATIENCE).status_code == 200
@@ -50,4 +52,5 @@ def test_stopped_database_gives_unavailable_then_the_api_recovers(own: tuple[Cli
     assert cli("db", "start").exit_code == 0
     # Recovery is by itself: poll readiness (a restarted server can be slow to answer on a busy machine).
     wait_until(lambda: httpx.get(f"{app.url}/readyz", timeout=PATIENCE).status_code == 200, "/readyz")
+    assert store.warm is True  # ready only once the common statements are planned
     assert app.data(QUERY)["body"]["reportsTo"] == [{"frequency": "annual"}, {"frequency": "quarterly"}]
