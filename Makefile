@@ -36,6 +36,7 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.load_bench
+	$(BIN)/python -m bench.refusal_bench
 	$(BIN)/python -m bench.check_bench
 	$(BIN)/python -m bench.api_bench
 	$(BIN)/python -m bench.diagram_bench

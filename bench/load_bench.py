@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from neo4j import Driver, ManagedTransaction
+from neo4j import Driver, ManagedTransaction, unit_of_work
 
 from bench.synthetic import check_round_trip, shape, synthetic_areas, write_protocol_files
 from graph.connection import Target, connect, resolve_target
@@ -50,6 +50,7 @@ from loaders.writer import write_batches
 OUT = Path(__file__).resolve().parent / "out"
 ROOT = Path(__file__).resolve().parents[1]
 RAW_ROWS = 20_000
+RAW_TIMEOUT = 900.0
 REFUSED, FAILED = 2, 1
 WIPE_FLAG = "--i-know-this-wipes-the-database"
 
@@ -117,6 +118,7 @@ def load_raw(driver: Driver, database: str, batches: list[GraphBatch]) -> None:
                 session.execute_write(_run, f"load/edges/{rel_type}", rows[start : start + RAW_ROWS])
 
 
+@unit_of_work(timeout=RAW_TIMEOUT)  # a 20,000-row transaction outlasts the default 60 s on a busy machine
 def _run(tx: ManagedTransaction, name: str, rows: list[dict]) -> None:
     tx.run(cypher(name), rows=rows).consume()
 
@@ -232,33 +234,49 @@ def table(runs: list[Run], raw_rate: dict[int, float]) -> str:
     return "\n".join(lines)
 
 
+def _timed(
+    loader: str,
+    number: int,
+    server: LocalServer,
+    settings: Settings,
+    paths: list[Path],
+    batches: list[GraphBatch],
+    expected: tuple[int, int],
+) -> Run:
+    database = settings.neo4j_database
+    with connect(resolve_target(settings)) as driver:
+        apply_schema(driver, database)
+        wipe(driver, database)
+        say(f"round {number}: {loader} on {len(batches)} areas ...")
+        rss, note = None, ""
+        if loader == "raw":
+            start = time.perf_counter()
+            load_raw(driver, database, batches)
+            seconds = time.perf_counter() - start
+    if loader == "govgraph":
+        seconds, rss = load_govgraph(settings, paths)
+    elif loader == "import":
+        seconds, note = load_import(server, settings, batches)
+    with connect(resolve_target(settings)) as driver:
+        nodes, edges = graph_counts(driver, database)
+    if (nodes, edges) != expected:
+        note += f" WARNING: expected {expected[0]} nodes, {expected[1]} edges"
+    return Run(loader, number, nodes, edges, seconds, rss, note.strip())
+
+
 def one_round(
     number: int, server: LocalServer, settings: Settings, paths: list[Path], batches: list[GraphBatch]
 ) -> list[Run]:
-    database = settings.neo4j_database
     expected = expected_counts(batches)
     order = ["raw", "govgraph", "import"]
     order = order[number % 3 :] + order[: number % 3]
     runs = []
     for loader in order:
-        with connect(resolve_target(settings)) as driver:
-            apply_schema(driver, database)
-            wipe(driver, database)
-            say(f"round {number}: {loader} on {len(batches)} areas ...")
-            rss, note = None, ""
-            if loader == "raw":
-                start = time.perf_counter()
-                load_raw(driver, database, batches)
-                seconds = time.perf_counter() - start
-        if loader == "govgraph":
-            seconds, rss = load_govgraph(settings, paths)
-        elif loader == "import":
-            seconds, note = load_import(server, settings, batches)
-        with connect(resolve_target(settings)) as driver:
-            nodes, edges = graph_counts(driver, database)
-        if (nodes, edges) != expected:
-            note += f" WARNING: expected {expected[0]} nodes, {expected[1]} edges"
-        runs.append(Run(loader, number, nodes, edges, seconds, rss, note.strip()))
+        try:
+            runs.append(_timed(loader, number, server, settings, paths, batches, expected))
+        except Exception as exc:  # one loader failing (a timeout on a busy machine) must not lose the others
+            say(f"round {number}: {loader} failed: {' '.join(str(exc).split())[:300]}")
+            runs.append(Run(loader, number, 0, 0, float("nan"), note=f"FAILED: {type(exc).__name__}"))
     return runs
 
 

@@ -19,7 +19,7 @@ from graph.queries import cypher
 from loaders.batch import GraphBatch
 
 BATCH_ROWS = 10_000  # rows per statement
-GROUP_DOCUMENTS = 32  # documents per transaction (bench/load_bench.py measured 8-64; see README)
+GROUP_DOCUMENTS = 32  # documents per transaction: chosen, not yet measured against other sizes
 GROUP_ROWS = 20_000  # ... or fewer documents, once they hold this many rows
 DIGEST_ROWS = 10_000
 # A transaction may run for the configured timeout plus this much per row, so a first 4,000-clause

@@ -21,7 +21,8 @@ MEGABYTES = 500
 @pytest.fixture(scope="module")
 def baseline(cli: Cli) -> tuple[Cli, tuple]:
     cli.wipe()
-    assert cli("load", TESTSHIRE, FIXTURES / "testshire-register.csv").exit_code == 0
+    loaded = cli("load", TESTSHIRE, FIXTURES / "testshire-register.csv")
+    assert loaded.exit_code == 0, loaded.output
     return cli, cli.snapshot()
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tests.conftest import FIXTURES, TESTSHIRE, Cli
+from graph.queries import cypher
+from loaders.protocol import read_protocol
+from loaders.writer import counts_of
+from tests.conftest import FIXTURES, LEICESTER, TESTSHIRE, WIRRAL, Cli
 
 COUNTS = "MATCH (n) RETURN count(n) AS nodes, COUNT { ()-[]->() } AS edges"
 
@@ -102,3 +105,12 @@ def test_register_reload_replaces_people(empty_db: Cli, tmp_path: Path) -> None:
     assert result.exit_code == 0 and "pruned 1" in result.stdout
     assert empty_db.rows("MATCH (p:Person) RETURN p.name AS name") == [{"name": "Alex Example"}]
     assert empty_db.value("MATCH (:Person)-[r:MEMBER_OF]->() RETURN count(r)") == 1
+
+
+def test_reported_counts_are_what_the_database_holds(bundled: Cli, driver) -> None:  # type: ignore[no-untyped-def]
+    """The loader counts a document's content from its rows (no query over shared legislation's edges);
+    the database, asked the slow way, must agree."""
+    for path in (LEICESTER, WIRRAL):
+        batch = read_protocol(path).batch
+        records, _, _ = driver.execute_query(cypher("load/document_counts"), source=batch.source)
+        assert {r["kind"]: r["count"] for r in records} == counts_of(batch), path

@@ -1,6 +1,8 @@
 // name: load/document_counts
 // takes: $source — a document id (protocol or register)
 // returns: kind, count — the nodes the document owns or defines, by label, and its edges, by type
+// Used by the tests only, to check the loader's own count (loaders/writer.counts_of): this reads every
+// edge of shared nodes, legislation included, so it grows with the graph.
 CALL () {
   MATCH (n:Entity {source: $source})
   RETURN n
