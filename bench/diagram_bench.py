@@ -194,14 +194,19 @@ def main(argv: list[str] | None = None) -> int:
                 say(f"Drawing {areas} areas ...")
                 out = args.out / f"areas-{areas}.html"
                 figures.append(measure(driver, database, areas, out, args.browser))
+            print_figures(figures, args.out)  # before the wipe, which may fail on a big graph
             wipe(driver, database)
     except GraphError as exc:
         say(f"error: {exc}")
         return 1
-    print(f"Diagram of every area (default edge types, warnings marked); files in {args.out}")
-    print("pan ms: median / 90th percentile time between frames while dragging the view\n")
-    print(table(figures))
     return 0
+
+
+def print_figures(figures: list[Figure], out: Path) -> None:
+    print(f"Diagram of every area (default edge types, warnings marked); files in {out}")
+    print("shape: network (every node) or overview (one node per area, expandable)")
+    print("pan ms: median / 90th percentile time between frames while dragging the view\n")
+    print(table(figures), flush=True)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from frontend.style import EDGE_TYPES, NODE_STYLES, SEVERITY_RANK
 # Above this many bodies, roles and people a diagram is an overview (the 3,772-node benchmark graph is
 # still drawn in full).
 OVERVIEW_LIMIT = 5000
-AREA_SPACING = 260.0
+AREA_SPACING = 600.0  # room for an area expanded in place
 
 
 def overview_data(graph: DiagramGraph, findings: list[Finding]) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 sent as JSON to the explorer page (JavaScript), so both draw the graph the same way.
 
 Edge types come in four families, each with its own colour: accountability (indigo), challenge and
-scrutiny (reddish purple), consultation and advice (cyan), membership and chairing (near black). They were
+scrutiny (reddish purple), consultation and advice (azure), membership and chairing (near black). They were
 chosen from the Okabe-Ito and Paul Tol palettes as the set that stays furthest apart from each other and
 from the findings' red and amber under simulated deuteranopia and protanopia (tests/test_explorer_views.py
 holds them to it). Within a family, types differ by line style. Red and amber are kept for findings; an
@@ -53,7 +53,7 @@ ACCOUNTABILITY, CHALLENGE, CONSULTATION, MEMBERSHIP, OTHER = (
 FAMILIES: dict[str, Family] = {
     ACCOUNTABILITY: Family("accountability", "#332288", 0),
     CHALLENGE: Family("challenge and scrutiny", "#b8478f", 1),
-    CONSULTATION: Family("consultation and advice", "#33bbee", 2),
+    CONSULTATION: Family("consultation and advice", "#0e86d4", 2),
     MEMBERSHIP: Family("membership and chairing", "#222222", 3),
     OTHER: Family("duties", "#8c8c8c", 4),
 }

@@ -204,7 +204,7 @@ def test_node_shapes_and_edge_styles_follow_kind_and_type(loaded: Cli, tmp_path:
         style = EDGE_STYLES[edge["etype"]]
         assert edge["color"] == style.color and edge.get("dashes", False) == style.dashes, edge
     legend_types = [e["type"] for e in payload["legend"]["edges"]]
-    assert legend_types == ["REPORTS_TO", "SUBGROUP_OF", "MEMBER_OF", "CHAIRS", "HOLDS"]
+    assert legend_types == ["REPORTS_TO", "SUBGROUP_OF", "CHAIRS", "MEMBER_OF", "HOLDS"]
     assert [n["kind"] for n in payload["legend"]["nodes"]] == ["Body", "Role", "Person"]
 
 
