@@ -35,6 +35,11 @@ def window(first: int, after: str | None) -> tuple[int, int]:
     return (0 if after is None else decode(after) + 1), first
 
 
+# No list is this long; a larger offset (10^24, 2^62) is a forged cursor, and Neo4j's SKIP would refuse it
+# with an internal error rather than the client's own mistake.
+MAX_OFFSET = 10**9
+
+
 def encode(offset: int) -> str:
     return base64.urlsafe_b64encode(f"offset:{offset}".encode()).decode()
 
@@ -42,7 +47,7 @@ def encode(offset: int) -> str:
 def decode(cursor: str) -> int:
     try:
         kind, _, value = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
-        if kind == "offset" and value.isdigit():
+        if kind == "offset" and value.isdigit() and int(value) <= MAX_OFFSET:
             return int(value)
     except (binascii.Error, UnicodeDecodeError, ValueError):
         pass

@@ -107,3 +107,22 @@ def test_several_operations_need_an_operation_name(api: HttpApp) -> None:
     assert named.status_code == 200 and named.json()["data"] == {"__typename": "Query"}
     wrong = post(api, json.dumps({"query": document, "operationName": "C"}))
     assert "no operation named 'C'" in refused(wrong, 400, "BAD_REQUEST")
+
+
+@pytest.mark.parametrize("offset", [10**24, 2**62, 10**9 + 1])
+def test_a_forged_cursor_is_the_clients_mistake(api: HttpApp, offset: int) -> None:
+    import base64
+
+    cursor = base64.urlsafe_b64encode(f"offset:{offset}".encode()).decode()
+    body = post(api, json.dumps({"query": f'{{ areas(first: 5, after: "{cursor}") {{ totalCount }} }}'}))
+    assert body.status_code in (200, 400), body.text
+    error = body.json()["errors"][0]
+    assert error["extensions"]["code"] == "BAD_REQUEST" and "not a cursor" in error["message"]
+
+
+def test_a_variable_of_the_wrong_type_is_the_clients_mistake(api: HttpApp) -> None:
+    query = "query ($n: Int!) { areas(first: $n) { totalCount } }"
+    response = post(api, json.dumps({"query": query, "variables": {"n": "many"}}))
+    error = response.json()["errors"][0]
+    assert error["extensions"]["code"] == "BAD_REQUEST", error
+    assert "$n" in error["message"] and "internal" not in error["message"].lower()
