@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import shutil
 import statistics
 import sys
 import tempfile
@@ -55,8 +56,12 @@ def measure(folder: Path, scratch: Path) -> tuple[Evaluation, float, str | None]
     failure = None
     try:
         extraction = extract_file(folder / "text.txt", reviewed.area.name)
-        draft_path = scratch / f"{folder.name}.yaml"
-        draft_path.write_text(render(extraction, str(folder / "text.txt"), "text.txt"), encoding="utf-8")
+        # The draft's source must lie beside it (the loader refuses anything else): a folder per document.
+        here = scratch / folder.name
+        here.mkdir(exist_ok=True)
+        shutil.copyfile(folder / "text.txt", here / "text.txt")
+        draft_path = here / "draft.yaml"
+        draft_path.write_text(render(extraction, "text.txt", "text.txt"), encoding="utf-8")
         draft = read_protocol(draft_path).document
     except InputError as exc:
         draft, failure = None, str(exc).splitlines()[0]

@@ -2,7 +2,8 @@
 
 The draft is valid input for ``govgraph validate`` and ``govgraph load``: it is checked with the same
 validator before the command reports success. For Word and PDF input the extracted text is written
-beside the draft, since every quote is checked against text.
+beside the draft, since every quote is checked against text; a text file that is not beside or below
+the draft is copied beside it, since the loader reads a draft's source only from there.
 """
 
 from __future__ import annotations
@@ -10,10 +11,12 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
+from loaders.document import MAX_NAME
 from loaders.errors import InputError
 from loaders.extract.draft import render
 from loaders.extract.evaluate import evaluate
@@ -30,7 +33,8 @@ USAGE_ERROR = 2
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="Write the draft YAML here (for .docx/.pdf the extracted text goes beside it, same name, .txt).",
+    help="Write the draft YAML here (for .docx/.pdf the extracted text goes beside it, same name, .txt; "
+    "a text file in another folder is copied beside it).",
 )
 @click.option(
     "--evaluate",
@@ -40,7 +44,7 @@ USAGE_ERROR = 2
     help="Print precision and recall of the draft's relations, duties and memberships against this file.",
 )
 @click.option("--details/--no-details", default=True, show_default=True, help="With --evaluate: list misses.")
-@click.option("--force", is_flag=True, help="Overwrite an existing text file beside the draft.")
+@click.option("--force", is_flag=True, help="Overwrite an existing, different text file beside the draft.")
 def extract(
     file: Path, area: str | None, output: Path | None, reviewed: Path | None, details: bool, force: bool
 ) -> None:
@@ -56,10 +60,17 @@ def extract(
     try:
         extraction = extract_file(file, area)
         if output is not None:
-            draft = _write(extraction, file, output, force)
+            draft, text = _write(extraction, file, output, force)
+            if text.copy_of is not None:
+                done = "copied it to" if text.wrote else "using its copy already at"
+                click.echo(
+                    f"{file} is not beside or below the draft, where its source text must be: "
+                    f"{done} {text.path}",
+                    err=True,
+                )
         else:
             with tempfile.TemporaryDirectory() as scratch:
-                draft = _write(extraction, file, Path(scratch) / "draft.yaml", force=True)
+                draft, _ = _write(extraction, file, Path(scratch) / "draft.yaml", force=True)
         reviewed_protocol = read_protocol(reviewed) if reviewed is not None else None
     except InputError as exc:
         _fail(str(exc))
@@ -74,25 +85,39 @@ def extract(
         click.echo(evaluate(draft.document, reviewed_protocol.document).render(details))
 
 
-def _write(extraction: Extraction, file: Path, output: Path, force: bool) -> ValidProtocol:
-    """Write the draft (and the text beside it for Word and PDF) so that only a valid draft is ever
-    left on disk: the YAML goes to a temporary file beside ``output``, is validated, then renamed."""
+@dataclass(frozen=True)
+class _Text:
+    """The text file a draft's quotes are checked against, as the draft names it."""
+
+    path: Path
+    wrote: bool  # this run wrote it (and removes it if the draft does not validate)
+    copy_of: Path | None = None  # the input, when the text is a copy of it beside the draft
+
+
+def _write(extraction: Extraction, file: Path, output: Path, force: bool) -> tuple[ValidProtocol, _Text]:
+    """Write the draft (and the text beside it for Word and PDF, or for a text file outside the draft's
+    folder) so that only a valid draft is ever left on disk: the YAML goes to a temporary file beside
+    ``output``, is validated, then renamed."""
     output.parent.mkdir(parents=True, exist_ok=True)
-    text_path, wrote_text = _write_text(extraction, file, output, force)
-    text_file, draft_dir = text_path.resolve(), output.resolve().parent
-    shares_a_folder = os.path.commonpath([text_file, draft_dir]) != text_file.anchor
-    source_ref = os.path.relpath(text_file, draft_dir) if shares_a_folder else str(text_file)
+    text = _write_text(extraction, file, output, force)
+    source_ref = os.path.relpath(text.path.resolve(), output.resolve().parent)
+    notes = []
+    if text.copy_of is not None:
+        notes.append(
+            f"{text.path.name} is a copy of the input {text.copy_of.name}, written beside this draft: "
+            "a draft's source text must be beside or below it"
+        )
     descriptor, scratch_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".yaml", dir=output.parent)
     scratch = Path(scratch_name)
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-            stream.write(render(extraction, Path(source_ref).as_posix(), file.name))
+            stream.write(render(extraction, Path(source_ref).as_posix(), file.name, notes))
         protocol = read_protocol(scratch)
         os.replace(scratch, output)
-        return protocol
+        return protocol, text
     except InputError as exc:  # the extractor's own mistake, not the user's: say so, leave nothing
-        if wrote_text:
-            text_path.unlink(missing_ok=True)
+        if text.wrote:
+            text.path.unlink(missing_ok=True)
         message = str(exc).replace(str(scratch), str(output))
         raise InputError(
             output, f"the draft does not validate, so it was not written (a bug in extract): {message}"
@@ -101,22 +126,39 @@ def _write(extraction: Extraction, file: Path, output: Path, force: bool) -> Val
         scratch.unlink(missing_ok=True)
 
 
-def _write_text(extraction: Extraction, file: Path, output: Path, force: bool) -> tuple[Path, bool]:
-    """The text the quotes are checked against, and whether this run wrote it."""
-    if not extraction.source.needs_copy:
-        return file, False
-    text_path = output.with_suffix(".txt")
-    if text_path.resolve() == file.resolve():
-        raise InputError(output, f"the extracted text would overwrite the input {file}: choose another -o")
-    if text_path.exists():
-        if text_path.read_text(errors="replace") == extraction.source.text:
-            return text_path, False
-        if not force:
+def _write_text(extraction: Extraction, file: Path, output: Path, force: bool) -> _Text:
+    """The text the quotes are checked against. The loader reads a draft's source only from beside or
+    below the draft (never ``../../etc/passwd``), so a text file elsewhere is copied beside the draft,
+    under its own name; Word, PDF and re-encoded text is written beside it as ``DRAFT.txt``."""
+    if extraction.source.needs_copy:
+        text_path, copy_of = output.with_suffix(".txt"), None
+        if text_path.resolve() == file.resolve():
             raise InputError(
-                text_path, "exists and differs from the extracted text: use --force to overwrite it"
+                output, f"the extracted text would overwrite the input {file}: choose another -o"
             )
-    text_path.write_text(extraction.source.text, encoding="utf-8")
-    return text_path, True
+    else:
+        text_file, draft_dir = file.resolve(), output.resolve().parent
+        if text_file.is_relative_to(draft_dir) and len(os.path.relpath(text_file, draft_dir)) <= MAX_NAME:
+            return _Text(file, wrote=False)
+        text_path, copy_of = output.parent / file.name, file
+        if text_path.resolve() == output.resolve():
+            raise InputError(output, f"the copy of {file} would overwrite the draft: choose another -o")
+    wanted = extraction.source.text.encode("utf-8")
+    try:
+        if text_path.exists():
+            if text_path.is_file() and text_path.read_bytes() == wanted:
+                return _Text(text_path, wrote=False, copy_of=copy_of)
+            if not force or not text_path.is_file():
+                what = "the text of" if copy_of is not None else "the text extracted from"
+                raise InputError(
+                    text_path,
+                    f"exists and differs from {what} {file.name}, which is written here beside the draft: "
+                    "use --force to overwrite it, or choose another -o",
+                )
+        text_path.write_bytes(wanted)
+    except OSError as exc:
+        raise InputError(text_path, f"cannot be written: {exc.strerror}") from None
+    return _Text(text_path, wrote=True, copy_of=copy_of)
 
 
 def _fail(message: str) -> None:

@@ -25,7 +25,7 @@ from graph.connection import connect, resolve_target
 from graph.errors import GraphError
 from graph.schema import apply_schema
 from graph.settings import Settings
-from loaders.document import ProtocolDocument
+from loaders.document import MAX_NAME, ProtocolDocument
 from loaders.errors import InputError
 from loaders.load import load_documents, read_documents
 from loaders.protocol import read_protocol
@@ -141,6 +141,12 @@ class DraftReview:
         if not isinstance(source, str) or not source:
             raise InputError(self.current, "names no source text", field="protocol.source")
         source_path = (self.current.parent / source).resolve()
+        if not source_path.is_relative_to(self.current.parent):  # the loader's rule (never ../../etc/passwd)
+            raise InputError(
+                self.current,
+                f"source text {source} must be a file beside or below {self.current.name}",
+                field="protocol.source",
+            )
         try:
             source_text = read_text(source_path)
         except InputError as exc:
@@ -172,8 +178,15 @@ class DraftReview:
     def validate(
         self, document: dict[str, Any], items: dict[str, list[ReviewedItem]] | None = None
     ) -> Verdict:
-        """The loader's own verdict, on a temporary file beside the output so ``source:`` resolves."""
-        text = self.render(document, items)
+        """The loader's own verdict, on a temporary file beside the output so ``source:`` resolves (with a
+        temporary copy of the text beside it when saving would copy the text there)."""
+        try:
+            document, copy = self._relocated(document)
+        except InputError as exc:
+            return Verdict(False, exc.message, exc.line, exc.field)
+        text = self._render(document, items, copy)
+        if copy is not None:
+            return self._validate_with_copy(text, copy)
         handle, name = tempfile.mkstemp(
             prefix=f".{self.output.stem}.review-", suffix=".yaml", dir=self.output.parent
         )
@@ -187,35 +200,93 @@ class DraftReview:
             Path(name).unlink(missing_ok=True)
         return Verdict(True, protocol.summary())
 
+    def _validate_with_copy(self, text: str, copy: _Copy) -> Verdict:
+        """The output and the copy of its text as they will be saved, in a temporary folder beside it."""
+        with tempfile.TemporaryDirectory(
+            prefix=f".{self.output.stem}.review-", dir=self.output.parent
+        ) as tmp:
+            folder = Path(tmp)
+            try:
+                (folder / copy.target.name).write_text(copy.text, encoding="utf-8")
+                (folder / self.output.name).write_text(text, encoding="utf-8")
+                protocol = read_protocol(folder / self.output.name)
+            except InputError as exc:
+                return Verdict(False, exc.message, exc.line, exc.field)
+        return Verdict(True, protocol.summary())
+
     def save(self, document: dict[str, Any], items: dict[str, list[ReviewedItem]]) -> Verdict:
-        """Write the reviewed file, only if the loader accepts it: what is on disk always loads."""
+        """Write the reviewed file, only if the loader accepts it: what is on disk always loads. An output
+        in a folder that does not hold the draft's text gets a copy of the text beside it, since the
+        loader reads a protocol's text only from beside or below its YAML file."""
         verdict = self.validate(document, items)
         if not verdict.ok:
             return verdict
+        document, copy = self._relocated(document)
+        copied = ""
+        if copy is not None:
+            if not copy.target.exists():
+                partial = copy.target.with_name(f".{copy.target.name}.saving")
+                partial.write_text(copy.text, encoding="utf-8")
+                os.replace(partial, copy.target)
+                copied = f"; copied its source text {copy.origin} to {copy.target}, {_COPY_REASON}"
+            else:
+                copied = f"; its source text is the copy of {copy.origin} at {copy.target}"
         partial = self.output.with_name(f".{self.output.name}.saving")
-        partial.write_text(self.render(document, items), encoding="utf-8")
+        partial.write_text(self._render(document, items, copy), encoding="utf-8")
         os.replace(partial, self.output)
         self.current = self.output
-        return Verdict(True, f"saved {self.output}: {verdict.message}")
+        return Verdict(True, f"saved {self.output}: {verdict.message}{copied}")
 
     def render(self, document: dict[str, Any], items: dict[str, list[ReviewedItem]] | None = None) -> str:
         """The document in the load format, with each item's review notes as comments above it."""
-        lines = read_text(self.current).splitlines() if self.current.exists() else []
-        return render_document(
-            self._relocated(document), items or {}, _leading_comments(lines), _trailing_comments(lines)
-        )
+        document, copy = self._relocated(document)
+        return self._render(document, items, copy)
 
-    def _relocated(self, document: dict[str, Any]) -> dict[str, Any]:
-        """``source:`` is relative to the YAML file, so it is rewritten for an output in another folder."""
+    def _render(
+        self, document: dict[str, Any], items: dict[str, list[ReviewedItem]] | None, copy: _Copy | None
+    ) -> str:
+        lines = read_text(self.current).splitlines() if self.current.exists() else []
+        header = _leading_comments(lines)
+        if copy is not None:
+            header = _with_review_note(
+                header,
+                f"{copy.target.name} is a copy of {copy.origin}, written beside this file by "
+                f"`govgraph review`: {_COPY_REASON}",
+            )
+        return render_document(document, items or {}, header, _trailing_comments(lines))
+
+    def _relocated(self, document: dict[str, Any]) -> tuple[dict[str, Any], _Copy | None]:
+        """``source:`` is relative to the YAML file, so it is rewritten for an output in another folder;
+        when that folder does not hold the text, the text is to be copied beside the output (under its
+        own name) and ``source:`` names the copy. A source outside the draft's own folder is left for the
+        loader to refuse: the review never copies a file the draft could not be loaded with."""
         protocol = dict(document.get("protocol") or {})
         source = protocol.get("source")
+        copy = None
         if isinstance(source, str) and source and self.output.parent != self.current.parent:
             absolute = (self.current.parent / source).resolve()
-            try:
-                protocol["source"] = os.path.relpath(absolute, self.output.parent)
-            except ValueError:  # another drive (Windows)
-                protocol["source"] = str(absolute)
-        return {**document, "protocol": protocol}
+            reference = _relative(absolute, self.output.parent)
+            if reference is not None and absolute.is_relative_to(self.output.parent):
+                protocol["source"] = reference
+            elif absolute.is_relative_to(self.current.parent) and absolute.is_file():
+                copy = _Copy(absolute, self.output.parent / absolute.name, read_text(absolute))
+                if copy.target.resolve() == self.output:
+                    raise InputError(
+                        self.output,
+                        f"the copy of its source text {absolute} would overwrite it",
+                        field=_SOURCE,
+                    )
+                if copy.target.exists() and not _holds(copy.target, copy.text):
+                    raise InputError(
+                        copy.target,
+                        f"{copy.target} is not the draft's source text {absolute}, which saving copies "
+                        f"beside {self.output.name}: move it away or save elsewhere",
+                        field=_SOURCE,
+                    )
+                protocol["source"] = copy.target.name
+            else:
+                protocol["source"] = reference or str(absolute)
+        return {**document, "protocol": protocol}, copy
 
     # -- loading -------------------------------------------------------------------------------------
 
@@ -230,6 +301,42 @@ class DraftReview:
             reports = load_documents(driver, self.settings.neo4j_database, documents, force=False)
         area = documents[0].document.area.id  # type: ignore[union-attr]
         return area, "\n".join(report.describe() for report in reports)
+
+
+_SOURCE = "protocol.source"
+_COPY_REASON = "a protocol's source text must be a file beside or below its YAML file"
+
+
+@dataclass(frozen=True)
+class _Copy:
+    """The draft's source text, to be copied beside an output in a folder that does not hold it."""
+
+    origin: Path
+    target: Path
+    text: str
+
+
+def _relative(path: Path, folder: Path) -> str | None:
+    try:
+        reference = os.path.relpath(path, folder)
+    except ValueError:  # another drive (Windows)
+        return None
+    return reference if len(reference) <= MAX_NAME else None
+
+
+def _holds(path: Path, text: str) -> bool:
+    try:
+        return path.is_file() and read_text(path) == text
+    except InputError:
+        return False
+
+
+def _with_review_note(header: list[str], note: str) -> list[str]:
+    """The header with ``note`` added to its review notes (the list ``govgraph extract`` starts)."""
+    header = list(header) or ["# Reviewed with `govgraph review`."]
+    if "# Review notes:" not in header:
+        header += ["#", "# Review notes:"]
+    return [*header, f"# - {note}"]
 
 
 # -- comments ------------------------------------------------------------------------------------------

@@ -16,7 +16,9 @@ from click.testing import CliRunner
 from govgraph.cli import main
 from govgraph.review_draft import LOW_CONFIDENCE, DraftReview, ReviewedItem, section_fields
 from graph.model import Capacity, DeclarationKind, Relation
+from loaders.errors import InputError
 from loaders.protocol import read_protocol
+from loaders.source import parse_yaml
 from tests.conftest import FIXTURES
 
 # The text every review test starts from, through `govgraph extract`; point it at a corpus file to
@@ -124,7 +126,7 @@ def test_saving_writes_the_load_format_keeping_notes_and_unclassified_sentences(
     document["relations"].pop(0)
     assert review.save(document, {}).ok
     saved = read_protocol(out)
-    assert [r.model_dump(by_alias=True, exclude_none=True) for r in saved.document.relations] == document[
+    assert [r.model_dump(by_alias=True, exclude_defaults=True) for r in saved.document.relations] == document[
         "relations"
     ]
     text = out.read_text()
@@ -137,10 +139,45 @@ def test_an_output_in_another_folder_gets_a_source_path_that_resolves(draft: Pat
     out = tmp_path / "elsewhere" / "deeper" / "reviewed.yaml"
     out.parent.mkdir(parents=True)
     review = DraftReview(draft, out)
-    assert review.save(review.payload()["document"], {}).ok
+    document = review.payload()["document"]
+    text = (draft.parent / document["protocol"]["source"]).resolve()
+    verdict = review.save(document, {})
+    assert verdict.ok, verdict
     saved = read_protocol(out)
-    assert saved.source_path == DRAFT_SOURCE.resolve()
+    # The loader reads a source only beside or below its YAML file: the text is copied beside the output.
+    assert saved.source_path == out.parent / text.name and saved.source_path != text
+    assert saved.source_text == DRAFT_SOURCE.read_text() == text.read_text()
+    assert f"copied its source text {text} to {saved.source_path}" in verdict.message
+    assert f"# - {text.name} is a copy of {text}" in out.read_text()
+    assert temp_files(out.parent) == [] and read_protocol(draft).source_path == text  # the draft as it was
     assert review.payload()["path"] == str(out)  # the page now shows the reviewed file
+
+
+def test_an_output_above_the_drafts_text_points_at_it_without_a_copy(draft: Path, tmp_path: Path) -> None:
+    document = DraftReview(draft).payload()["document"]
+    text = (draft.parent / document["protocol"]["source"]).resolve()
+    out = tmp_path / "reviewed.yaml"
+    verdict = DraftReview(draft, out).save(document, {})
+    assert verdict.ok and "copied" not in verdict.message, verdict
+    assert f'source: "draft/{text.name}"' in out.read_text() and read_protocol(out).source_path == text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft", "reviewed.yaml"]
+
+
+def test_a_draft_whose_text_is_outside_its_folder_is_refused_not_read(draft: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "secret.txt"
+    outside.write_text(DRAFT_SOURCE.read_text())
+    draft.write_text(re.sub(r'source: ".*"', 'source: "../secret.txt"', draft.read_text()))
+    with pytest.raises(InputError) as raised:
+        DraftReview(draft).payload()
+    assert (
+        raised.value.field == "protocol.source" and "must be a file beside or below" in raised.value.message
+    )
+    out = tmp_path / "elsewhere" / "reviewed.yaml"
+    out.parent.mkdir()
+    document = parse_yaml(draft, draft.read_text()).data
+    verdict = DraftReview(draft, out).save(document, {})
+    assert not verdict.ok and verdict.field == "protocol.source"
+    assert list(out.parent.iterdir()) == []  # neither the reviewed file nor a copy of the text
 
 
 # -- the command ---------------------------------------------------------------------------------------
