@@ -161,7 +161,7 @@ def test_area_diagram_draws_every_party_with_nothing_from_a_cdn(loaded: Cli, tmp
         "WHERE type(r) IN $types RETURN count(r)",
         types=[t for t in EDGE_STYLES if t != "DUTY"],
     )
-    assert len(payload["edges"]) == stated == 36
+    assert len(payload["edges"]) == stated == 37  # 36 + the LSCB's annual report to WCT (3.4, 5.2)
     assert not CDN.search(html), CDN.search(html)
     assert not re.search(r"<(?:script|link|img)[^>]+(?:src|href)=", html), "every asset must be inline"
     assert "sourceMappingURL" not in html
@@ -179,7 +179,7 @@ def test_one_area_is_drawn_as_the_accountability_view_by_default(loaded: Cli, tm
         "MATCH (a:Body|Role|Person {area: 'wirral'})-[r]->(:Body|Role|Person) "
         "WHERE NOT type(r) IN ['MEMBER_OF'] RETURN count(r)"
     )
-    assert len(payload["edges"]) == stated == 24
+    assert len(payload["edges"]) == stated == 25  # 24 + the LSCB's annual report to WCT (3.4, 5.2)
     y = {n["id"]: n["y"] for n in payload["nodes"]}
     assert y["wirral/lsp"] < y["wirral/wct"] <= y["wirral/lscb"]
     assert "accountability view" in payload["subtitle"]
@@ -280,7 +280,8 @@ def test_edges_option_draws_only_those_types(loaded: Cli, tmp_path: Path) -> Non
         loaded, tmp_path / "lines.html", "--area", "leicester", "--edges", "reports_to, CHALLENGES"
     )
     assert set(edges_by_type(payload)) == {"REPORTS_TO", "CHALLENGES"}
-    assert len(payload["edges"]) == 3 + 4
+    # 4 reports-to (3 + the LSCB's progress reports to the Trust, 3d); 7 challenges (4 + three inferred, 5h)
+    assert len(payload["edges"]) == 4 + 7
     assert "edges: reports to, challenges" in payload["subtitle"]
     duties = draw(loaded, tmp_path / "duties.html", "--area", "testshire", "--edges", "DUTY")
     assert [(e["from"], e["to"]) for e in duties["edges"]] == [("testshire/tsb", "testshire/partnership")] * 2

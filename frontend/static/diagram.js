@@ -94,6 +94,7 @@
     var words = types.slice(0, 2).map(function (t) { return typeLabel(styles, t); }).join(", ");
     if (types.length > 2) words += " +" + (types.length - 2);
     var inferred = members.every(function (m) { return m.inferred; });
+    var someInferred = members.filter(function (m) { return m.inferred; }).length;
     if (inferred) words += " (inferred)";
     var label = members.length > 1 ? members.length + " · " + words : (members[0].label || words);
     var sev = members.reduce(function (w, m) {
@@ -108,9 +109,12 @@
       rank: family.rank, inferred: inferred, severity: sev || undefined,
       title: members.length === 1 && first.title ? first.title : names(first.from) + " → " + names(first.to) + "\n" + members.length +
         (members.length === 1 ? " relation: " : " relations: ") + listed.join(", ") +
-        (inferred ? "\ninferred, not stated by the text" : "") + "\nClick for the clauses and quotes.",
+        (inferred ? "\ninferred, not stated by the text"
+          : someInferred ? "\n" + someInferred + " of " + members.length + " inferred, not stated by the text" : "") +
+        "\nClick for the clauses and quotes.",
       color: sev ? styles.severities[sev].color : family.color,
-      width: sev ? 4 : Math.min(8, (members.length === 1 ? first.width || 2 : 2) + 1.6 * Math.log2(members.length)),
+      // wider the more it carries, a finding or not: a finding is said by the colour and at least width 4
+      width: Math.max(sev ? 4 : 0, Math.min(8, (members.length === 1 ? first.width || 2 : 2) + 1.6 * Math.log2(members.length))),
     };
     if (members.length === 1 && first.dashes) edge.dashes = first.dashes;
     if (inferred) edge.dashes = styles.inferredDashes;
