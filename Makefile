@@ -8,11 +8,11 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml setup.py | cksum | cut -d' ' -f1)
 
 .PHONY: run test lint bench clean schema
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
@@ -24,7 +24,7 @@ run: $(STAMP)
 	$(BIN)/govgraph serve --host $(HOST) --port $(PORT)
 
 schema: $(STAMP)
-	$(BIN)/python -m api.export_schema
+	$(BIN)/python -m govgraph.api.export_schema
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -10,15 +10,14 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from govgraph.api.execute import Documents, answer
+from govgraph.api.fetch import Context
+from govgraph.api.guard import RequestGuard
+from govgraph.api.schema import schema
+from govgraph.api.store import ApiError, Store
+from govgraph.graph.connection import Target
+from govgraph.graph.schema import expected_index_names
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
-from api.execute import Documents, answer
-from api.fetch import Context
-from api.guard import RequestGuard
-from api.schema import schema
-from api.store import ApiError, Store
-from graph.connection import Target
-from graph.schema import expected_index_names
 
 STATIC = Path(__file__).resolve().parent / "static"
 MAX_BODY = 64 * 1024

@@ -124,7 +124,7 @@ Block = Callable[[Build, str, list[FieldNode]], str]
 
 def project(build: Build, type_name: str, var: str, nodes: list[FieldNode]) -> str:
     """The map of the selection under ``nodes`` for the object bound to ``var``; interfaces by label."""
-    from api.fields import BLOCKS  # the blocks call back into project()
+    from govgraph.api.fields import BLOCKS  # the blocks call back into project()
 
     if type_name == "Party":
         cases = " ".join(

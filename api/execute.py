@@ -13,6 +13,11 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
+from govgraph.api import fetch, findings, roots
+from govgraph.api.compiler import Build, arguments
+from govgraph.api.pages import connection
+from govgraph.api.schema import INTERNAL_ERROR, MAX_ALIASES, MAX_DEPTH, MAX_TOKENS
+from govgraph.api.store import ApiError
 from graphql import (
     DocumentNode,
     FieldNode,
@@ -31,12 +36,6 @@ from graphql import (
 from graphql.execution.values import get_argument_values, get_variable_values
 from strawberry.extensions.max_aliases import create_validator as alias_validator
 from strawberry.extensions.query_depth_limiter import create_validator as depth_validator
-
-from api import fetch, findings, roots
-from api.compiler import Build, arguments
-from api.pages import connection
-from api.schema import INTERNAL_ERROR, MAX_ALIASES, MAX_DEPTH, MAX_TOKENS
-from api.store import ApiError
 
 log = logging.getLogger("govgraph.api")
 CACHE_SIZE = 256

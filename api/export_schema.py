@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from api.schema import schema
+from govgraph.api.schema import schema
 
 SCHEMA_FILE = Path(__file__).resolve().parent / "schema.graphql"
 

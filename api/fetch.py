@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from govgraph.api import findings, lucene, types
+from govgraph.api.pages import Connection, connection, window
+from govgraph.api.snapshot import Snapshot
+from govgraph.api.store import ApiError, StatementLog, Store
+from govgraph.graph import checks
 from strawberry.fastapi import BaseContext
-
-from api import findings, lucene, types
-from api.pages import Connection, connection, window
-from api.snapshot import Snapshot
-from api.store import ApiError, StatementLog, Store
-from graph import checks
 
 MAX_HOPS = 6
 DEFAULT_PATH_EDGES = (

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from govgraph.api.compiler import Block, Build, project, return_type
+from govgraph.api.store import ApiError
+from govgraph.graph.model import Relation as RelationType
 from graphql import FieldNode
-
-from api.compiler import Block, Build, project, return_type
-from api.store import ApiError
-from graph.model import Relation as RelationType
 
 STATED = [t.value for t in RelationType]
 PARTY_LABELS = "(x:Body OR x:Role OR x:Person)"

@@ -13,11 +13,10 @@ from functools import lru_cache
 from typing import Any
 
 import strawberry
+from govgraph.api.store import ApiError, Unavailable, is_outage
+from govgraph.graph import checks
+from govgraph.graph.errors import GraphError
 from neo4j.exceptions import DriverError
-
-from api.store import ApiError, Unavailable, is_outage
-from graph import checks
-from graph.errors import GraphError
 
 
 @strawberry.enum

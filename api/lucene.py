@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from api.store import ApiError
+from govgraph.api.store import ApiError
 
 MAX_TEXT = 200
 _SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')

@@ -7,8 +7,7 @@ import binascii
 from typing import Generic, TypeVar
 
 import strawberry
-
-from api.store import ApiError
+from govgraph.api.store import ApiError
 
 DEFAULT_PAGE = 20
 MAX_PAGE = 100

@@ -13,12 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from govgraph.api import lucene
+from govgraph.api.compiler import Build, project
+from govgraph.api.pages import window
+from govgraph.api.store import ApiError
 from graphql import FieldNode
-
-from api import lucene
-from api.compiler import Build, project
-from api.pages import window
-from api.store import ApiError
 
 MAX_HOPS = 6
 MAX_VARIANTS = 32

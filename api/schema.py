@@ -10,6 +10,9 @@ import logging
 from typing import Annotated, Any
 
 import strawberry
+from govgraph.api import fetch, findings, types
+from govgraph.api.pages import DEFAULT_PAGE, Connection
+from govgraph.api.store import ApiError
 from graphql import GraphQLError
 from strawberry.extensions import (
     MaskErrors,
@@ -19,10 +22,6 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 from strawberry.types import Info
-
-from api import fetch, findings, types
-from api.pages import DEFAULT_PAGE, Connection
-from api.store import ApiError
 
 MAX_DEPTH = 12
 MAX_ALIASES = 20

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.model import ENTITY
+from govgraph.graph.model import ENTITY
 
 
 @dataclass(frozen=True)

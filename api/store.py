@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from govgraph.graph.connection import Target
+from govgraph.graph.queries import cypher
 from neo4j import READ_ACCESS, AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, unit_of_work
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
-
-from graph.connection import Target
-from graph.queries import cypher
 
 
 class ApiError(Exception):

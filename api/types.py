@@ -6,11 +6,10 @@ from enum import Enum
 from typing import Any
 
 import strawberry
+from govgraph.api.findings import Finding, Severity, select
+from govgraph.api.snapshot import Edge, Node, Snapshot
+from govgraph.graph.model import Relation as RelationType
 from strawberry import Private
-
-from api.findings import Finding, Severity, select
-from api.snapshot import Edge, Node, Snapshot
-from graph.model import Relation as RelationType
 
 STATED = tuple(t.value for t in RelationType)
 
@@ -470,7 +469,7 @@ class Body(Party):
 
     @strawberry.field(description="Check findings about this body (it is a subject or on the path).")
     async def findings(self, info: strawberry.Info, min_severity: Severity | None = None) -> list[Finding]:
-        from api.fetch import area_findings  # late: fetch builds these types
+        from govgraph.api.fetch import area_findings  # late: fetch builds these types
 
         found = await area_findings(info.context, self.area)
         about = [f for f in found if any(n.id == self.id for n in (*f.subjects, *f.nodes))]

@@ -39,6 +39,19 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from govgraph.api.execute import Documents
+from govgraph.api.execute import answer as execute_answer
+from govgraph.api.fetch import Context
+from govgraph.api.pages import encode
+from govgraph.api.schema import schema
+from govgraph.api.store import StatementLog, Store
+from govgraph.graph.connection import Target, connect, resolve_target
+from govgraph.graph.errors import GraphError
+from govgraph.graph.queries import cypher
+from govgraph.graph.schema import apply_schema
+from govgraph.graph.server import LocalServer
+from govgraph.graph.settings import Settings
+from govgraph.loaders.load import load_documents, read_documents
 from neo4j import (
     READ_ACCESS,
     AsyncDriver,
@@ -48,12 +61,6 @@ from neo4j import (
     unit_of_work,
 )
 
-from api.execute import Documents
-from api.execute import answer as execute_answer
-from api.fetch import Context
-from api.pages import encode
-from api.schema import schema
-from api.store import StatementLog, Store
 from bench.load_bench import (
     FAILED,
     OUT,
@@ -68,13 +75,6 @@ from bench.load_bench import (
     wipe,
 )
 from bench.synthetic import synthetic_areas
-from graph.connection import Target, connect, resolve_target
-from graph.errors import GraphError
-from graph.queries import cypher
-from graph.schema import apply_schema
-from graph.server import LocalServer
-from graph.settings import Settings
-from loaders.load import load_documents, read_documents
 
 BUNDLED = Path(__file__).resolve().parents[1] / "examples" / "protocols"
 HOST = "127.0.0.1"
@@ -304,8 +304,7 @@ def serve(port: int) -> None:
     The target comes from the environment, which the parent set (GOVGRAPH_HOME, or the external URI).
     """
     import uvicorn
-
-    from api.app import create_app
+    from govgraph.api.app import create_app
 
     settings = Settings()
     uvicorn.run(

@@ -29,6 +29,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+from govgraph.graph.checks import Finding, Rule, load_rules, run_rules
+from govgraph.graph.connection import Target, connect
+from govgraph.graph.errors import GraphError
+from govgraph.graph.queries import cypher
+from govgraph.graph.schema import apply_schema
+from govgraph.graph.settings import Settings
 from neo4j import Driver
 
 from bench.load_bench import (
@@ -45,12 +51,6 @@ from bench.load_bench import (
     server_version,
 )
 from bench.synthetic import synthetic_batches
-from graph.checks import Finding, Rule, load_rules, run_rules
-from graph.connection import Target, connect
-from graph.errors import GraphError
-from graph.queries import cypher
-from graph.schema import apply_schema
-from graph.settings import Settings
 
 FORMATS = ("text", "json", "junit", "sarif")
 QUERY = "query ($area: String) { checks(area: $area) { rule severity area message clauses { number } } }"
@@ -150,7 +150,7 @@ def time_cli(target: Target, size: Size, repeat: int) -> None:
 
 def time_api(target: Target, areas: list[str], requests: int, size: Size) -> None:
     """p50/p90 of ``checks(area)`` through the API's app, one client and then 16 concurrent ones."""
-    from api.app import create_app  # late: only this part needs the API
+    from govgraph.api.app import create_app  # late: only this part needs the API
 
     async def run() -> None:
         app = create_app(target, tx_timeout=120)

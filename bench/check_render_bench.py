@@ -22,8 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     root = Path(args[0]).resolve() if args else Path(__file__).resolve().parent.parent
     sys.path.insert(0, str(root))
+    from govgraph.graph import checks
+
     from govgraph import check_reports as reports
-    from graph import checks
 
     rules = checks.load_rules()
     areas = [(f"area-{i:04d}", f"Area {i}") for i in range(AREAS)]

@@ -20,19 +20,19 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from govgraph.frontend.findings import check_findings
+from govgraph.frontend.model import findings_in_view
+from govgraph.frontend.read import read_graph
+from govgraph.frontend.render import render_diagram
+from govgraph.frontend.style import DEFAULT_EDGE_TYPES
+from govgraph.graph.connection import connect
+from govgraph.graph.errors import GraphError
+from govgraph.graph.schema import apply_schema
+from govgraph.loaders.writer import write_batch
 from neo4j import Driver
 
 from bench.load_bench import OUT, REFUSED, WIPE_FLAG, bench_server, bench_settings, say, wipe
 from bench.synthetic import synthetic_batches
-from frontend.findings import check_findings
-from frontend.model import findings_in_view
-from frontend.read import read_graph
-from frontend.render import render_diagram
-from frontend.style import DEFAULT_EDGE_TYPES
-from graph.connection import connect
-from graph.errors import GraphError
-from graph.schema import apply_schema
-from loaders.writer import write_batch
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]

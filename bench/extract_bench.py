@@ -23,11 +23,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from loaders.errors import InputError
-from loaders.extract.draft import render
-from loaders.extract.evaluate import Evaluation, evaluate
-from loaders.extract.pipeline import extract_file
-from loaders.protocol import read_protocol
+from govgraph.loaders.errors import InputError
+from govgraph.loaders.extract.draft import render
+from govgraph.loaders.extract.evaluate import Evaluation, evaluate
+from govgraph.loaders.extract.pipeline import extract_file
+from govgraph.loaders.protocol import read_protocol
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "corpus"
 

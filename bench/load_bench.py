@@ -33,19 +33,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from govgraph.graph.connection import Target, connect, resolve_target
+from govgraph.graph.errors import GraphError
+from govgraph.graph.queries import cypher
+from govgraph.graph.schema import apply_schema
+from govgraph.graph.server import Home, LocalServer, _java
+from govgraph.graph.settings import Settings
+from govgraph.loaders.batch import GraphBatch
+from govgraph.loaders.bulk import run_import
+from govgraph.loaders.protocol import read_protocol
+from govgraph.loaders.writer import write_batches
 from neo4j import Driver, ManagedTransaction, unit_of_work
 
 from bench.synthetic import check_round_trip, shape, synthetic_areas, write_protocol_files
-from graph.connection import Target, connect, resolve_target
-from graph.errors import GraphError
-from graph.queries import cypher
-from graph.schema import apply_schema
-from graph.server import Home, LocalServer, _java
-from graph.settings import Settings
-from loaders.batch import GraphBatch
-from loaders.bulk import run_import
-from loaders.protocol import read_protocol
-from loaders.writer import write_batches
 
 OUT = Path(__file__).resolve().parent / "out"
 ROOT = Path(__file__).resolve().parents[1]

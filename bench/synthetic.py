@@ -21,12 +21,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
-from graph.model import BodyKind, Capacity, DeclarationKind, DutyKind, Relation
-from loaders.batch import GraphBatch
-from loaders.document import FORMAT, ProtocolDocument
-from loaders.protocol import read_protocol, to_batch
-from loaders.text import FoldedText, Span, fold
+from govgraph.graph.model import BodyKind, Capacity, DeclarationKind, DutyKind, Relation
+from govgraph.loaders.batch import GraphBatch
+from govgraph.loaders.document import FORMAT, ProtocolDocument
+from govgraph.loaders.protocol import read_protocol, to_batch
+from govgraph.loaders.text import FoldedText, Span, fold
 
 Row = dict[str, Any]
 SECTIONS = ("clauses", "bodies", "roles", "legislation", "duties", "relations", "declarations")

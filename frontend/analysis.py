@@ -15,10 +15,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
-
-from frontend.model import DiagramGraph, Link
-from frontend.style import HOLDS, ROLE_IN, UPWARD, family_of
-from graph.model import Label, Relation
+from govgraph.frontend.model import DiagramGraph, Link
+from govgraph.frontend.style import HOLDS, ROLE_IN, UPWARD, family_of
+from govgraph.graph.model import Label, Relation
 
 SLOT = 215.0  # horizontal room for a body with no roles under it
 TUCK_X = 165.0  # spacing of the roles and people under a body

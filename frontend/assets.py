@@ -13,7 +13,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-FRONTEND = resources.files("frontend")
+FRONTEND = resources.files("govgraph.frontend")
 STATIC = FRONTEND / "static"
 TEMPLATES = FRONTEND / "templates"
 # pyvis carries vis-network's build; 9.1.2 is the version its own pages use.
@@ -52,7 +52,7 @@ def static_text(name: str) -> str:
 @cache
 def templates() -> Environment:
     return Environment(
-        loader=PackageLoader("frontend", "templates"),
+        loader=PackageLoader("govgraph.frontend", "templates"),
         autoescape=select_autoescape(["html"]),
         keep_trailing_newline=True,
     )

@@ -12,9 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from neo4j import Driver
-
-from frontend.analysis import (
+from govgraph.frontend.analysis import (
     centrality,
     layer,
     order_layers,
@@ -23,10 +21,11 @@ from frontend.analysis import (
     tucked_under,
     upward_pairs,
 )
-from frontend.model import DiagramGraph, Link, Party
-from frontend.read import check_area, list_areas, read_graph
-from frontend.style import ACCOUNTABILITY_EDGE_TYPES, MEMBERSHIP, edge_style
-from graph.model import Label
+from govgraph.frontend.model import DiagramGraph, Link, Party
+from govgraph.frontend.read import check_area, list_areas, read_graph
+from govgraph.frontend.style import ACCOUNTABILITY_EDGE_TYPES, MEMBERSHIP, edge_style
+from govgraph.graph.model import Label
+from neo4j import Driver
 
 AREA_GAP = 260.0  # between the two areas' columns
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from govgraph.frontend.findings import check_findings
+from govgraph.frontend.model import DiagramGraph, Party, UnknownParty, findings_in_view, resolve_party
+from govgraph.frontend.read import UnknownArea, check_area, list_areas, read_graph
+from govgraph.frontend.render import NETWORK, PHYSICS_LIMIT, Diagram, render_diagram
+from govgraph.frontend.style import ACCOUNTABILITY_EDGE_TYPES, DEFAULT_EDGE_TYPES, edge_style
 from neo4j import Driver
-
-from frontend.findings import check_findings
-from frontend.model import DiagramGraph, Party, UnknownParty, findings_in_view, resolve_party
-from frontend.read import UnknownArea, check_area, list_areas, read_graph
-from frontend.render import NETWORK, PHYSICS_LIMIT, Diagram, render_diagram
-from frontend.style import ACCOUNTABILITY_EDGE_TYPES, DEFAULT_EDGE_TYPES, edge_style
 
 DEFAULT_HOPS = 2
 NO_FINDINGS = "none"

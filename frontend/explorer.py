@@ -27,17 +27,16 @@ from fastapi import FastAPI, Query
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from govgraph.frontend.analysis import accountability_layout, centrality
+from govgraph.frontend.assets import STATIC, script_json, templates, vis_css, vis_js
+from govgraph.frontend.compare import compare_areas, side_by_side
+from govgraph.frontend.read import UnknownArea, check_area, read_graph
+from govgraph.frontend.render import PAYLOAD_MARK, PHYSICS_LIMIT, network_options, page
+from govgraph.frontend.style import DEFAULT_EDGE_TYPES, style_table
+from govgraph.graph.connection import Target, open_driver
+from govgraph.graph.errors import GraphError
 from neo4j import Driver
 from neo4j.exceptions import DriverError, Neo4jError
-
-from frontend.analysis import accountability_layout, centrality
-from frontend.assets import STATIC, script_json, templates, vis_css, vis_js
-from frontend.compare import compare_areas, side_by_side
-from frontend.read import UnknownArea, check_area, read_graph
-from frontend.render import PAYLOAD_MARK, PHYSICS_LIMIT, network_options, page
-from frontend.style import DEFAULT_EDGE_TYPES, style_table
-from graph.connection import Target, open_driver
-from graph.errors import GraphError
 
 # A page that runs only its own scripts and talks only to its own server (the IDE link is same-origin).
 CSP = (

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from govgraph.frontend.model import Finding, findings_from_checks
+from govgraph.graph.errors import GraphError
 from neo4j import Driver
-
-from frontend.model import Finding, findings_from_checks
-from graph.errors import GraphError
 
 
 @dataclass
@@ -24,7 +23,7 @@ class CheckOutcome:
 def check_findings(driver: Driver, database: str | None, area: str | None) -> CheckOutcome:
     """Every finding of every bundled rule for ``area`` (None: all areas), adapted for the diagram."""
     try:
-        from graph.checks import run_checks
+        from govgraph.graph.checks import run_checks
     except ImportError:
         return CheckOutcome(problem="the independence checks (graph.checks) are not installed")
     try:

@@ -13,7 +13,7 @@ import math
 from collections import deque
 from dataclasses import dataclass
 
-from frontend.model import DiagramGraph
+from govgraph.frontend.model import DiagramGraph
 
 LEVELS = {"Body": 0, "Role": 1, "Person": 2}
 SPACING = 190.0  # arc length between neighbours on a ring

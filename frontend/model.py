@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from frontend.style import SEVERITY_RANK
+from govgraph.frontend.style import SEVERITY_RANK
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ import math
 from collections import Counter, defaultdict
 from typing import Any
 
-from frontend.model import DiagramGraph, Finding
-from frontend.style import EDGE_TYPES, NODE_STYLES, SEVERITY_RANK
+from govgraph.frontend.model import DiagramGraph, Finding
+from govgraph.frontend.style import EDGE_TYPES, NODE_STYLES, SEVERITY_RANK
 
 # Above this many bodies, roles and people a diagram is an overview (the 3,772-node benchmark graph is
 # still drawn in full).

@@ -10,11 +10,10 @@ import difflib
 from collections.abc import Sequence
 from typing import Any
 
+from govgraph.frontend.model import DiagramGraph, Link, Party, listing
+from govgraph.frontend.style import DUTY, EDGE_TYPES
+from govgraph.graph.queries import cypher
 from neo4j import READ_ACCESS, Driver, ManagedTransaction
-
-from frontend.model import DiagramGraph, Link, Party, listing
-from frontend.style import DUTY, EDGE_TYPES
-from graph.queries import cypher
 
 
 class UnknownArea(LookupError):

@@ -12,15 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from pyvis.edge import Edge as PyvisEdge
-from pyvis.network import Network
-
-from frontend.analysis import accountability_layout, centrality
-from frontend.assets import script_json, static_text, templates, vis_css, vis_js
-from frontend.layout import compute_layout
-from frontend.model import DiagramGraph, Finding, Link, Party
-from frontend.overview import OVERVIEW_LIMIT, overview_data
-from frontend.style import (
+from govgraph.frontend.analysis import accountability_layout, centrality
+from govgraph.frontend.assets import script_json, static_text, templates, vis_css, vis_js
+from govgraph.frontend.layout import compute_layout
+from govgraph.frontend.model import DiagramGraph, Finding, Link, Party
+from govgraph.frontend.overview import OVERVIEW_LIMIT, overview_data
+from govgraph.frontend.style import (
     EDGE_TYPES,
     FAMILIES,
     INFERRED_DASHES,
@@ -30,6 +27,8 @@ from frontend.style import (
     edge_style,
     node_style,
 )
+from pyvis.edge import Edge as PyvisEdge
+from pyvis.network import Network
 
 # Above this many nodes positions are computed in Python and physics is off (see frontend.layout).
 PHYSICS_LIMIT = 300

@@ -25,10 +25,9 @@ from typing import Any, Protocol
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from govgraph.frontend.assets import STATIC, script_json, templates
+from govgraph.frontend.explorer import CSP
 from starlette.concurrency import run_in_threadpool
-
-from frontend.assets import STATIC, script_json, templates
-from frontend.explorer import CSP
 
 Answer = tuple[int, dict[str, Any]]
 

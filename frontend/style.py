@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from graph.model import Label, Relation
+from govgraph.graph.model import Label, Relation
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,18 @@ import click
 from neo4j import Driver
 
 from govgraph.check_reports import Report, render
-from graph.checks import Rule, Severity, UnknownRule, list_areas, load_rules, run_outcome, select_rules
-from graph.connection import connect, resolve_target
-from graph.errors import GraphError
-from graph.settings import Settings, load_settings
+from govgraph.graph.checks import (
+    Rule,
+    Severity,
+    UnknownRule,
+    list_areas,
+    load_rules,
+    run_outcome,
+    select_rules,
+)
+from govgraph.graph.connection import connect, resolve_target
+from govgraph.graph.errors import GraphError
+from govgraph.graph.settings import Settings, load_settings
 
 FINDINGS = 1
 CANNOT_CHECK = 2

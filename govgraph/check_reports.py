@@ -17,7 +17,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from graph.checks import (
+from govgraph.graph.checks import (
     ClauseRef,
     EdgeRef,
     Evidence,

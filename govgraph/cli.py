@@ -14,19 +14,27 @@ from neo4j import READ_ACCESS, WRITE_ACCESS, Driver
 from neo4j.exceptions import ClientError, Neo4jError
 
 from govgraph import load_command, output
-from graph.connection import connect, resolve_target
-from graph.errors import GraphError
-from graph.queries import cypher as named_cypher
-from graph.schema import apply_schema
-from graph.server import LocalServer
-from graph.settings import Settings, load_settings
-from loaders.errors import InputError
-from loaders.load import LoadFailed, LoadReport, load_documents, read_documents
+from govgraph.graph.connection import connect, resolve_target
+from govgraph.graph.errors import GraphError
+from govgraph.graph.queries import cypher as named_cypher
+from govgraph.graph.schema import apply_schema
+from govgraph.graph.server import LocalServer
+from govgraph.graph.settings import Settings, load_settings
+from govgraph.loaders.errors import InputError
+from govgraph.loaders.load import LoadFailed, LoadReport, load_documents, read_documents
 
 # The protocols shipped in the repository; an installed copy (e.g. the Docker image) says where they are.
-BUNDLED = Path(
-    os.environ.get("GOVGRAPH_BUNDLED", Path(__file__).resolve().parents[1] / "examples" / "protocols")
-)
+
+
+def _bundled_default() -> Path:
+    """examples/protocols of the repository, shipped in the package as govgraph/bundled, so that an
+    installed govgraph serves them out of the box."""
+    here = Path(__file__).resolve().parent
+    installed = here / "bundled"
+    return installed if installed.is_dir() else here.parent / "examples" / "protocols"
+
+
+BUNDLED = Path(os.environ.get("GOVGRAPH_BUNDLED") or _bundled_default())
 USAGE_ERROR = 2
 
 
@@ -250,8 +258,8 @@ def serve(host: str, port: int) -> None:
     """
     import uvicorn
 
-    from api.app import STATIC, create_app
-    from frontend.explorer import mount_explorer
+    from govgraph.api.app import STATIC, create_app
+    from govgraph.frontend.explorer import mount_explorer
 
     settings = _settings()
     if not settings.external:

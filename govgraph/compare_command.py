@@ -10,11 +10,11 @@ from typing import NoReturn
 import click
 from neo4j.exceptions import DriverError, Neo4jError
 
-from frontend.compare import Comparison, as_dict, as_text, compare_areas
-from frontend.read import UnknownArea
-from graph.connection import connect, resolve_target
-from graph.errors import GraphError
-from graph.settings import load_settings
+from govgraph.frontend.compare import Comparison, as_dict, as_text, compare_areas
+from govgraph.frontend.read import UnknownArea
+from govgraph.graph.connection import connect, resolve_target
+from govgraph.graph.errors import GraphError
+from govgraph.graph.settings import load_settings
 
 USAGE_ERROR = 2
 FAILED = 1

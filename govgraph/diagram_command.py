@@ -9,7 +9,7 @@ from typing import NoReturn
 import click
 from neo4j.exceptions import DriverError, Neo4jError
 
-from frontend.diagram import (
+from govgraph.frontend.diagram import (
     DEFAULT_HOPS,
     NO_FINDINGS,
     DiagramError,
@@ -18,11 +18,11 @@ from frontend.diagram import (
     default_edge_types,
     make_diagram,
 )
-from frontend.read import UnknownEdgeType, parse_edge_types
-from frontend.style import EDGE_TYPES, VIEWS
-from graph.connection import connect, resolve_target
-from graph.errors import GraphError
-from graph.settings import load_settings
+from govgraph.frontend.read import UnknownEdgeType, parse_edge_types
+from govgraph.frontend.style import EDGE_TYPES, VIEWS
+from govgraph.graph.connection import connect, resolve_target
+from govgraph.graph.errors import GraphError
+from govgraph.graph.settings import load_settings
 
 USAGE_ERROR = 2
 FAILED = 1

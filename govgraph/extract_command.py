@@ -16,12 +16,12 @@ from pathlib import Path
 
 import click
 
-from loaders.document import MAX_NAME
-from loaders.errors import InputError
-from loaders.extract.draft import render
-from loaders.extract.evaluate import evaluate
-from loaders.extract.pipeline import Extraction, extract_file
-from loaders.protocol import ValidProtocol, read_protocol
+from govgraph.loaders.document import MAX_NAME
+from govgraph.loaders.errors import InputError
+from govgraph.loaders.extract.draft import render
+from govgraph.loaders.extract.evaluate import evaluate
+from govgraph.loaders.extract.pipeline import Extraction, extract_file
+from govgraph.loaders.protocol import ValidProtocol, read_protocol
 
 USAGE_ERROR = 2
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from graph.errors import GraphError
-from graph.server import LocalServer
-from graph.settings import Settings
-from loaders.bulk import bulk_load
-from loaders.errors import InputError
-from loaders.load import PROTOCOL_SUFFIXES, REGISTER_SUFFIXES, DocumentSet, LoadReport
+from govgraph.graph.errors import GraphError
+from govgraph.graph.server import LocalServer
+from govgraph.graph.settings import Settings
+from govgraph.loaders.bulk import bulk_load
+from govgraph.loaders.errors import InputError
+from govgraph.loaders.load import PROTOCOL_SUFFIXES, REGISTER_SUFFIXES, DocumentSet, LoadReport
 
 USAGE_ERROR = 2
 

@@ -10,7 +10,7 @@ from neo4j import Driver
 from neo4j.graph import Node, Path, Relationship
 from neo4j.time import Date, DateTime, Duration, Time
 
-from graph.queries import cypher
+from govgraph.graph.queries import cypher
 
 MAX_CELL = 60
 

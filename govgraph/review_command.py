@@ -8,11 +8,11 @@ from pathlib import Path
 import click
 from fastapi import FastAPI
 
+from govgraph.graph.connection import resolve_target
+from govgraph.graph.errors import GraphError
+from govgraph.graph.server import LocalServer
+from govgraph.graph.settings import Settings, load_settings
 from govgraph.review_draft import DraftReview, ReviewService
-from graph.connection import resolve_target
-from graph.errors import GraphError
-from graph.server import LocalServer
-from graph.settings import Settings, load_settings
 
 USAGE_ERROR = 2
 HOST = "127.0.0.1"  # the page writes files on this machine: it is never served to the network
@@ -70,9 +70,9 @@ def review(draft: Path, output: Path | None, port: int) -> None:
 
 def review_site(session: DraftReview, settings: Settings) -> FastAPI:
     """The review page in front of the API and the explorer, against the configured Neo4j."""
-    from api.app import create_app
-    from frontend.explorer import mount_explorer
-    from frontend.review import review_app
+    from govgraph.api.app import create_app
+    from govgraph.frontend.explorer import mount_explorer
+    from govgraph.frontend.review import review_app
 
     if not settings.external:
         try:

@@ -21,15 +21,15 @@ from typing import Any
 from neo4j.exceptions import DriverError, Neo4jError
 from pydantic import BaseModel
 
-from graph.connection import connect, resolve_target
-from graph.errors import GraphError
-from graph.schema import apply_schema
-from graph.settings import Settings
-from loaders.document import MAX_NAME, ProtocolDocument
-from loaders.errors import InputError
-from loaders.load import load_documents, read_documents
-from loaders.protocol import read_protocol
-from loaders.source import parse_yaml, read_text
+from govgraph.graph.connection import connect, resolve_target
+from govgraph.graph.errors import GraphError
+from govgraph.graph.schema import apply_schema
+from govgraph.graph.settings import Settings
+from govgraph.loaders.document import MAX_NAME, ProtocolDocument
+from govgraph.loaders.errors import InputError
+from govgraph.loaders.load import load_documents, read_documents
+from govgraph.loaders.protocol import read_protocol
+from govgraph.loaders.source import parse_yaml, read_text
 
 # Suggestions below this confidence, or whose notes say they are flagged, are shown apart.
 LOW_CONFIDENCE = 0.75
@@ -294,12 +294,12 @@ class DraftReview:
         """Load the saved file exactly as ``govgraph load`` does; returns the area id and the report."""
         if self.settings is None:
             raise GraphError("this review has no database configured")
+        area = read_protocol(self.output).document.area.id
         documents = read_documents([self.output])
         target = resolve_target(self.settings)
         with connect(target) as driver:
             apply_schema(driver, self.settings.neo4j_database)
             reports = load_documents(driver, self.settings.neo4j_database, documents, force=False)
-        area = documents[0].document.area.id  # type: ignore[union-attr]
         return area, "\n".join(report.describe() for report in reports)
 
 

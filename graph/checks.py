@@ -44,14 +44,13 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from govgraph.graph.errors import GraphError
+from govgraph.graph.queries import cypher
 from neo4j import READ_ACCESS, AsyncDriver, AsyncManagedTransaction, AsyncSession, Driver, Session
 from neo4j import ManagedTransaction as Transaction
 from neo4j.exceptions import ClientError, DriverError, Neo4jError
 from neo4j.graph import Node, Relationship
 from neo4j.graph import Path as GraphPath
-
-from graph.errors import GraphError
-from graph.queries import cypher
 
 SUFFIX = ".cypher"
 REQUIRED = ("id", "title", "severity", "citation", "rationale")
@@ -294,7 +293,7 @@ def _result(rule: Rule, area: str, found: list[Finding], held: list[str]) -> Res
 
 
 def bundled_rules() -> Traversable:
-    return resources.files("cypher") / "checks"
+    return resources.files("govgraph.cypher") / "checks"
 
 
 def load_rules(directory: Path | Traversable | None = None) -> list[Rule]:

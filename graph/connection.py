@@ -7,13 +7,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import neo4j
+from govgraph.graph.errors import ConnectionFailed
+from govgraph.graph.queries import cypher
+from govgraph.graph.server import Home
+from govgraph.graph.settings import Settings
 from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable
-
-from graph.errors import ConnectionFailed
-from graph.queries import cypher
-from graph.server import Home
-from graph.settings import Settings
 
 
 @dataclass(frozen=True)

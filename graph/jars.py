@@ -13,7 +13,7 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
-from graph.errors import ServerError
+from govgraph.graph.errors import ServerError
 
 Progress = Callable[[str], None]
 _DOWNLOADED = re.compile(r"Downloaded from \S+: (\S+)")
@@ -21,7 +21,7 @@ _DOWNLOADED = re.compile(r"Downloaded from \S+: (\S+)")
 
 def pom_path() -> Path:
     """The pom ships inside the package so an installed wheel can resolve the server too."""
-    return Path(str(resources.files("graph").joinpath("pom.xml")))
+    return Path(str(resources.files("govgraph.graph").joinpath("pom.xml")))
 
 
 def jars_ready(lib: Path, version: str) -> bool:

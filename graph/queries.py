@@ -28,7 +28,7 @@ class UnknownQuery(KeyError):
 
 
 def _root() -> Traversable:
-    return resources.files("cypher")
+    return resources.files("govgraph.cypher")
 
 
 def _walk(folder: Traversable, prefix: str = "") -> dict[str, Traversable]:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from govgraph.graph.queries import cypher, names
 from neo4j import Driver
-
-from graph.queries import cypher, names
 
 SCHEMA_FOLDER = "schema"
 

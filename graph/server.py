@@ -19,9 +19,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.errors import ServerError
-from graph.jars import Progress, resolve_jars
-from graph.settings import Settings
+from govgraph.graph.errors import ServerError
+from govgraph.graph.jars import Progress, resolve_jars
+from govgraph.graph.settings import Settings
 
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
@@ -270,7 +270,7 @@ class LocalServer:
         return {**os.environ, "NEO4J_HOME": str(self.home.root), "NEO4J_CONF": str(self.home.conf_dir)}
 
     def _wait_for_bolt(self, proc: subprocess.Popen) -> None:
-        from graph.connection import Target, bolt_answers  # late: connection imports this module
+        from govgraph.graph.connection import Target, bolt_answers  # late: connection imports this module
 
         target = Target(self.home.bolt_uri(), "neo4j", self.home.password(), self.settings.neo4j_database)
         deadline = time.monotonic() + self.settings.start_timeout

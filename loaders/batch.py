@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from graph.model import Relation
+from govgraph.graph.model import Relation
 
 
 class Structural(StrEnum):

@@ -20,16 +20,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.connection import connect, resolve_target
-from graph.model import ENTITY
-from graph.queries import cypher
-from graph.schema import apply_schema
-from graph.server import Home, LocalServer, _java  # the server's own java: the importer runs in its jars
-from graph.settings import Settings
-from loaders.batch import GraphBatch
-from loaders.errors import InputError
-from loaders.load import DocumentSet, LoadReport, check_references
-from loaders.writer import WriteResult, counts_of
+from govgraph.graph.connection import connect, resolve_target
+from govgraph.graph.model import ENTITY
+from govgraph.graph.queries import cypher
+from govgraph.graph.schema import apply_schema
+from govgraph.graph.server import (  # the server's own java: the importer runs in its jars
+    Home,
+    LocalServer,
+    _java,
+)
+from govgraph.graph.settings import Settings
+from govgraph.loaders.batch import GraphBatch
+from govgraph.loaders.errors import InputError
+from govgraph.loaders.load import DocumentSet, LoadReport, check_references
+from govgraph.loaders.writer import WriteResult, counts_of
 
 ARRAY = "\x1f"  # the importer's array delimiter: a character no protocol text contains
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
+from govgraph.graph.model import BodyKind, Capacity, DeclarationKind, DutyKind, Relation
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
-
-from graph.model import BodyKind, Capacity, DeclarationKind, DutyKind, Relation
 
 FORMAT = "govgraph/protocol@1"
 

@@ -16,11 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from govgraph.graph.model import Label
+from govgraph.graph.queries import cypher
+from govgraph.loaders.errors import InputError
 from neo4j import Driver
-
-from graph.model import Label
-from graph.queries import cypher
-from loaders.errors import InputError
 
 SHARED = {Label.AREA, Label.BODY, Label.ROLE, Label.LEGISLATION, Label.PERSON}
 CHECK_ROWS = 5_000

@@ -18,18 +18,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from govgraph.graph.queries import cypher
+from govgraph.loaders.batch import GraphBatch
+from govgraph.loaders.errors import InputError
+from govgraph.loaders.integrity import Placed, check_claims, check_database
+from govgraph.loaders.progress import Bar
+from govgraph.loaders.protocol import ValidProtocol, read_protocol
+from govgraph.loaders.register import ValidRegister, read_register
+from govgraph.loaders.source import PARSER_NOTE
+from govgraph.loaders.writer import WriteFailed, WriteResult, stored_digests, write_batches
 from neo4j import Driver
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
-
-from graph.queries import cypher
-from loaders.batch import GraphBatch
-from loaders.errors import InputError
-from loaders.integrity import Placed, check_claims, check_database
-from loaders.progress import Bar
-from loaders.protocol import ValidProtocol, read_protocol
-from loaders.register import ValidRegister, read_register
-from loaders.source import PARSER_NOTE
-from loaders.writer import WriteFailed, WriteResult, stored_digests, write_batches
 
 Progress = Callable[[str], None]
 Document = ValidProtocol | ValidRegister

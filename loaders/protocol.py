@@ -11,15 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from govgraph.graph.model import DeclarationKind, Label
+from govgraph.loaders.batch import GraphBatch
+from govgraph.loaders.document import BodyDoc, DutyDoc, ProtocolDocument, RelationDoc
+from govgraph.loaders.errors import InputError
+from govgraph.loaders.integrity import Placed
+from govgraph.loaders.source import Location, Parsed, dotted, parse_yaml, read_text
+from govgraph.loaders.text import FoldedText, Span
 from pydantic import ValidationError
-
-from graph.model import DeclarationKind, Label
-from loaders.batch import GraphBatch
-from loaders.document import BodyDoc, DutyDoc, ProtocolDocument, RelationDoc
-from loaders.errors import InputError
-from loaders.integrity import Placed
-from loaders.source import Location, Parsed, dotted, parse_yaml, read_text
-from loaders.text import FoldedText, Span
 
 LEGISLATION_NAMESPACE = "legislation"
 

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from graph.model import Capacity, Label
-from loaders.batch import GraphBatch
-from loaders.document import MAX_NAME
-from loaders.errors import InputError
-from loaders.integrity import Placed
-from loaders.source import read_text
+from govgraph.graph.model import Capacity, Label
+from govgraph.loaders.batch import GraphBatch
+from govgraph.loaders.document import MAX_NAME
+from govgraph.loaders.errors import InputError
+from govgraph.loaders.integrity import Placed
+from govgraph.loaders.source import read_text
 
 COLUMNS = ["person", "role", "body", "capacity", "start", "end"]
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

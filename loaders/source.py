@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
-from loaders.errors import InputError
+from govgraph.loaders.errors import InputError
 
 Location = tuple[str | int, ...]
 

@@ -13,10 +13,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from govgraph.graph.queries import cypher
+from govgraph.loaders.batch import GraphBatch
 from neo4j import Driver, ManagedTransaction, ResultSummary, unit_of_work
-
-from graph.queries import cypher
-from loaders.batch import GraphBatch
 
 BATCH_ROWS = 10_000  # rows per statement
 GROUP_DOCUMENTS = 32  # documents per transaction: chosen, not yet measured against other sizes

@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from govgraph.graph.connection import connect, resolve_target
+from govgraph.graph.server import LocalServer
+from govgraph.graph.settings import Settings
 from playwright.sync_api import Browser, sync_playwright
 
 from govgraph.cli import main
-from graph.connection import connect, resolve_target
-from graph.server import LocalServer
-from graph.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "examples" / "protocols"

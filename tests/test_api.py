@@ -9,12 +9,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+from govgraph.api.app import create_app
+from govgraph.api.export_schema import SCHEMA_FILE, schema_text
+from govgraph.graph.checks import load_rules
+from govgraph.graph.connection import resolve_target
+from govgraph.graph.settings import Settings
 
-from api.app import create_app
-from api.export_schema import SCHEMA_FILE, schema_text
-from graph.checks import load_rules
-from graph.connection import resolve_target
-from graph.settings import Settings
 from tests.conftest import FIXTURES, LEICESTER, TESTSHIRE, WIRRAL, Cli, HttpApp
 
 

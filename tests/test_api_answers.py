@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from govgraph.api.app import create_app
+from govgraph.graph.connection import resolve_target
+from govgraph.graph.model import Relation
+from govgraph.graph.settings import Settings
 
-from api.app import create_app
-from graph.connection import resolve_target
-from graph.model import Relation
-from graph.settings import Settings
 from tests.conftest import LEICESTER, WIRRAL, Cli, HttpApp
 
 STATED = {t.value for t in Relation}

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from govgraph.api.app import create_app
+from govgraph.graph.connection import resolve_target
+from govgraph.graph.settings import Settings
 
-from api.app import create_app
-from graph.connection import resolve_target
-from graph.settings import Settings
 from tests.conftest import FIXTURES, LEICESTER, TESTSHIRE, WIRRAL, Cli, HttpApp
 
 EXPECTED = FIXTURES / "api_expected"

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from govgraph.api.app import create_app
+from govgraph.graph.connection import resolve_target
+from govgraph.graph.settings import Settings
 
-from api.app import create_app
-from graph.connection import resolve_target
-from graph.settings import Settings
 from tests.conftest import TESTSHIRE, Cli, HttpApp
 
 QUERY = '{ body(id: "testshire/tsb") { name } }'

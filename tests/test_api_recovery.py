@@ -8,10 +8,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from govgraph.api.app import create_app
+from govgraph.graph.connection import resolve_target
+from govgraph.graph.settings import Settings
 
-from api.app import create_app
-from graph.connection import resolve_target
-from graph.settings import Settings
 from tests.conftest import PATIENCE, TESTSHIRE, Cli, HttpApp, env_for, wait_until
 
 QUERY = '{ body(id: "testshire/tsb") { name reportsTo { frequency } } }'

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from govgraph.graph.model import Relation
 
-from graph.model import Relation
 from tests.conftest import BUNDLED, Cli
 
 NODES = {

@@ -10,10 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from neo4j import AsyncGraphDatabase, Driver
-
-from govgraph import check_reports
-from graph.checks import (
+from govgraph.graph.checks import (
     COLUMNS,
     ClauseRef,
     EdgeRef,
@@ -28,8 +25,11 @@ from graph.checks import (
     run_checks_async,
     select_rules,
 )
-from graph.connection import resolve_target
-from graph.settings import Settings
+from govgraph.graph.connection import resolve_target
+from govgraph.graph.settings import Settings
+from neo4j import AsyncGraphDatabase, Driver
+
+from govgraph import check_reports
 from tests.conftest import ROOT, Cli
 
 HEADER = """\

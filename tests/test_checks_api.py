@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from govgraph.api.app import create_app
+from govgraph.graph.checks import run_checks
+from govgraph.graph.connection import resolve_target
+from govgraph.graph.settings import Settings
 from neo4j import Driver
 
-from api.app import create_app
-from graph.checks import run_checks
-from graph.connection import resolve_target
-from graph.settings import Settings
 from tests.conftest import Cli, HttpApp
 
 

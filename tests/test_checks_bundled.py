@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from govgraph.graph.checks import Finding, load_rules, results, run_checks, run_outcome
 from neo4j import Driver
 
-from graph.checks import Finding, load_rules, results, run_checks, run_outcome
 from tests.conftest import Cli
 
 LSCB_TRUST = ("leicester/lscb", "leicester/trust")

@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from govgraph.graph.checks import Finding, Severity, Status, load_rules, results, run_checks, run_outcome
 from neo4j import Driver
 
-from graph.checks import Finding, Severity, Status, load_rules, results, run_checks, run_outcome
 from tests.conftest import FIXTURES, Cli
 
 CHECKS = FIXTURES / "checks"
@@ -336,7 +336,7 @@ def test_assuring_a_board_you_sit_on_or_scrutinising_where_your_chair_sits_is_a_
 
 def test_fixtures_exist_for_every_bundled_rule() -> None:
     """A new bundled rule without a fixture that breaks it and one that keeps it fails here."""
-    from graph.checks import load_rules
+    from govgraph.graph.checks import load_rules
 
     for rule in load_rules():
         assert list(CHECKS.glob(f"{rule.id}-fail.yaml")), rule.id

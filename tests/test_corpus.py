@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from govgraph.loaders.protocol import read_protocol
 
-from loaders.protocol import read_protocol
 from tests.corpus import CorpusDocument, documents, half_of
 
 CORPUS = documents()

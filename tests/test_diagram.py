@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from govgraph.frontend.model import DiagramGraph, Finding, Link, Party, findings_from_dicts, findings_in_view
+from govgraph.frontend.render import PHYSICS_LIMIT, render_diagram
+from govgraph.frontend.style import EDGE_STYLES, NODE_STYLES, SEVERITY_STYLES
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request
 
-from frontend.model import DiagramGraph, Finding, Link, Party, findings_from_dicts, findings_in_view
-from frontend.render import PHYSICS_LIMIT, render_diagram
-from frontend.style import EDGE_STYLES, NODE_STYLES, SEVERITY_STYLES
 from tests.conftest import FIXTURES, LEICESTER, TESTSHIRE, WIRRAL, Cli
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"

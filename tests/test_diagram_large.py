@@ -9,17 +9,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from govgraph.frontend.layout import SPACING
+from govgraph.frontend.read import read_graph
+from govgraph.frontend.render import PHYSICS_LIMIT, render_diagram
+from govgraph.frontend.style import DEFAULT_EDGE_TYPES
+from govgraph.graph.connection import connect, resolve_target
+from govgraph.graph.schema import apply_schema
+from govgraph.graph.settings import Settings
+from govgraph.loaders.writer import write_batch
 from playwright.sync_api import Browser
 
 from bench.synthetic import synthetic_batches
-from frontend.layout import SPACING
-from frontend.read import read_graph
-from frontend.render import PHYSICS_LIMIT, render_diagram
-from frontend.style import DEFAULT_EDGE_TYPES
-from graph.connection import connect, resolve_target
-from graph.schema import apply_schema
-from graph.settings import Settings
-from loaders.writer import write_batch
 from tests.conftest import Cli
 from tests.test_diagram import open_offline, payload_of, screenshot
 

@@ -13,13 +13,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
+from govgraph.api.app import create_app
+from govgraph.frontend.explorer import mount_explorer
+from govgraph.frontend.style import DEFAULT_EDGE_TYPES
+from govgraph.graph.connection import resolve_target
+from govgraph.graph.settings import Settings
 from playwright.sync_api import Browser, Page
 
-from api.app import create_app
-from frontend.explorer import mount_explorer
-from frontend.style import DEFAULT_EDGE_TYPES
-from graph.connection import resolve_target
-from graph.settings import Settings
 from tests.conftest import FIXTURES, LEICESTER, TESTSHIRE, WIRRAL, Cli, HttpApp
 from tests.test_diagram import CDN, Watch, open_offline, screenshot, watch
 

@@ -16,13 +16,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from govgraph.api.app import create_app
+from govgraph.frontend.explorer import mount_explorer
+from govgraph.frontend.style import FAMILIES, INFERRED_DASHES, SEVERITY_STYLES
+from govgraph.graph.connection import resolve_target
+from govgraph.graph.settings import Settings
 from playwright.sync_api import Browser, Page
 
-from api.app import create_app
-from frontend.explorer import mount_explorer
-from frontend.style import FAMILIES, INFERRED_DASHES, SEVERITY_STYLES
-from graph.connection import resolve_target
-from graph.settings import Settings
 from tests.conftest import LEICESTER, WIRRAL, Cli, HttpApp
 from tests.test_diagram import assert_labels_apart, draw, screenshot, watch
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from govgraph.loaders.extract.ids import IdPool, slug
+from govgraph.loaders.protocol import read_protocol
 
 from govgraph.cli import main
-from loaders.extract.ids import IdPool, slug
-from loaders.protocol import read_protocol
 
 _SCP = "Greater Northfield and Southfield Metropolitan Safeguarding Children Partnership Board"
 _HWB = "Greater Northfield and Southfield Metropolitan Health and Wellbeing Partnership Board"

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from govgraph.loaders.extract.evaluate import evaluate, text_overlap
+from govgraph.loaders.protocol import read_protocol
 
 from govgraph.cli import main
-from loaders.extract.evaluate import evaluate, text_overlap
-from loaders.protocol import read_protocol
 from tests.conftest import BUNDLED, Cli
 from tests.test_extract_formats import write_docx_from_text, write_pdf_from_text
 

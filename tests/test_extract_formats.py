@@ -12,10 +12,10 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from govgraph.loaders.errors import InputError
+from govgraph.loaders.extract.reading import MAX_BYTES, read_document
 
 from govgraph.cli import main
-from loaders.errors import InputError
-from loaders.extract.reading import MAX_BYTES, read_document
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
 NORTHMOOR_TEXT = FIXTURES / "northmoor-sab-csp.txt"

@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
+from govgraph.loaders.extract.pipeline import extract_file
 
 from bench.extract_hostile import CASES, Case, long_line, long_line_of_words, one_char_lines, run_extract
-from loaders.extract.pipeline import extract_file
 
 REFUSAL_SECONDS = 10
 FINISH_SECONDS = 60  # includes validating the draft (the loader's YAML reading), a few seconds per MB

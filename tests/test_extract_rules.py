@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.model import Capacity, DeclarationKind, Relation
-from loaders.extract.entities import find_entities
-from loaders.extract.relations import Findings, find_relations
-from loaders.extract.segment import segment
-from loaders.text import fold
+from govgraph.graph.model import Capacity, DeclarationKind, Relation
+from govgraph.loaders.extract.entities import find_entities
+from govgraph.loaders.extract.relations import Findings, find_relations
+from govgraph.loaders.extract.segment import segment
+from govgraph.loaders.text import fold
 
 PROTOCOL = (Path(__file__).resolve().parent / "fixtures" / "extract" / "kestrel-rules.txt").read_text()
 
@@ -156,7 +156,7 @@ def test_no_rule_names_an_area_or_a_bundled_body() -> None:
     mention the bundled or fixture protocols' names."""
     import ast
 
-    import loaders.extract as package
+    import govgraph.loaders.extract as package
 
     for path in Path(package.__file__).parent.glob("*.py"):
         tree = ast.parse(path.read_text())

@@ -4,11 +4,11 @@ independence vocabulary, and people named beside their posts."""
 
 from __future__ import annotations
 
-from graph.model import DeclarationKind, Relation
-from loaders.extract.entities import find_entities
-from loaders.extract.people import find_people
-from loaders.extract.relations import find_relations
-from loaders.extract.segment import segment
+from govgraph.graph.model import DeclarationKind, Relation
+from govgraph.loaders.extract.entities import find_entities
+from govgraph.loaders.extract.people import find_people
+from govgraph.loaders.extract.relations import find_relations
+from govgraph.loaders.extract.segment import segment
 
 LISTS = """Protocol of the Kestrel Safeguarding Adults Board (KSAB)
 

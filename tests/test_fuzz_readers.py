@@ -6,11 +6,11 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from govgraph.loaders.errors import InputError
+from govgraph.loaders.load import read_document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from loaders.errors import InputError
-from loaders.load import read_document
 from tests.conftest import FIXTURES, TESTSHIRE
 
 GOOD_YAML = TESTSHIRE.read_bytes()

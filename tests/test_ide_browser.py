@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from govgraph.api.app import create_app
+from govgraph.graph.connection import resolve_target
+from govgraph.graph.settings import Settings
 from playwright.sync_api import Browser
 
-from api.app import create_app
-from graph.connection import resolve_target
-from graph.settings import Settings
 from tests.conftest import LEICESTER, WIRRAL, Cli, HttpApp
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"

@@ -5,9 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from graph.queries import cypher
-from loaders.protocol import read_protocol
-from loaders.writer import counts_of
+from govgraph.graph.queries import cypher
+from govgraph.loaders.protocol import read_protocol
+from govgraph.loaders.writer import counts_of
+
 from tests.conftest import FIXTURES, LEICESTER, TESTSHIRE, WIRRAL, Cli
 
 COUNTS = "MATCH (n) RETURN count(n) AS nodes, COUNT { ()-[]->() } AS edges"

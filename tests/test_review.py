@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from govgraph.graph.model import Capacity, DeclarationKind, Relation
+from govgraph.loaders.errors import InputError
+from govgraph.loaders.protocol import read_protocol
+from govgraph.loaders.source import parse_yaml
 
 from govgraph.cli import main
 from govgraph.review_draft import LOW_CONFIDENCE, DraftReview, ReviewedItem, section_fields
-from graph.model import Capacity, DeclarationKind, Relation
-from loaders.errors import InputError
-from loaders.protocol import read_protocol
-from loaders.source import parse_yaml
 from tests.conftest import FIXTURES
 
 # The text every review test starts from, through `govgraph extract`; point it at a corpus file to

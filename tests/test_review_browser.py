@@ -9,12 +9,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from govgraph.graph.settings import Settings
+from govgraph.loaders.protocol import read_protocol
 from playwright.sync_api import Browser, Page
 
 from govgraph.review_command import review_site
 from govgraph.review_draft import DraftReview
-from graph.settings import Settings
-from loaders.protocol import read_protocol
 from tests.conftest import Cli, HttpApp
 from tests.test_diagram import CDN, screenshot, watch
 from tests.test_explorer import STATE, panel_section, point_of_edge

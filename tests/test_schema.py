@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from graph.queries import cypher
-from graph.schema import apply_schema, expected_index_names, schema_statements
-from graph.settings import Settings
+from govgraph.graph.queries import cypher
+from govgraph.graph.schema import apply_schema, expected_index_names, schema_statements
+from govgraph.graph.settings import Settings
 
 
 def indexes(driver) -> dict[str, str]:  # type: ignore[no-untyped-def]

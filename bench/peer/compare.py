@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from govgraph.api.lucene import phrase_query
+from govgraph.graph.connection import connect
 
-from api.lucene import phrase_query
 from bench.api_bench import ApiServer, free_port, load_graph
 from bench.load_bench import (
     OUT,
@@ -39,7 +40,6 @@ from bench.load_bench import (
     say,
 )
 from bench.synthetic import synthetic_areas
-from graph.connection import connect
 
 PEER = Path(__file__).resolve().parent
 READY_TIMEOUT = 120.0

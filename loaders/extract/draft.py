@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 
-from loaders.document import FORMAT, MAX_NAME, MAX_NOTE, MAX_TEXT
-from loaders.extract import ids
-from loaders.extract.entities import Entity
-from loaders.extract.pipeline import Extraction, slug
+from govgraph.loaders.document import FORMAT, MAX_NAME, MAX_NOTE, MAX_TEXT
+from govgraph.loaders.extract import ids
+from govgraph.loaders.extract.entities import Entity
+from govgraph.loaders.extract.pipeline import Extraction, slug
 
 _WIDTH = 110
 

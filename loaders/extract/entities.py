@@ -12,9 +12,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.model import BodyKind
-from loaders.extract.segment import Clause
-from loaders.extract.vocabulary import (
+from govgraph.graph.model import BodyKind
+from govgraph.loaders.extract.segment import Clause
+from govgraph.loaders.extract.vocabulary import (
     BODY_HEADS,
     CONNECTORS,
     DOCUMENT_HEADS,

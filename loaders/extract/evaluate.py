@@ -23,9 +23,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from graph.model import Capacity, Relation
-from loaders.document import ProtocolDocument
-from loaders.text import fold
+from govgraph.graph.model import Capacity, Relation
+from govgraph.loaders.document import ProtocolDocument
+from govgraph.loaders.text import fold
 
 DUTY_OVERLAP = 0.5
 DECLARATION_OVERLAP = 0.5

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.extract.entities import Entities
-from loaders.extract.ids import slug
-from loaders.extract.segment import Clause
-from loaders.extract.vocabulary import BODY_HEADS, LEADING_STOPWORDS, ROLE_HEADS
+from govgraph.loaders.extract.entities import Entities
+from govgraph.loaders.extract.ids import slug
+from govgraph.loaders.extract.segment import Clause
+from govgraph.loaders.extract.vocabulary import BODY_HEADS, LEADING_STOPWORDS, ROLE_HEADS
 
 _PART = r"[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?"
 _NAME = rf"(?P<name>{_PART}(?:\s+{_PART}){{1,2}})"

@@ -6,13 +6,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from loaders.errors import InputError
-from loaders.extract import ids
-from loaders.extract.entities import Entities, find_entities
-from loaders.extract.people import PersonDraft, find_people
-from loaders.extract.reading import SourceText, read_document
-from loaders.extract.relations import Findings, find_relations
-from loaders.extract.segment import Segmented, segment
+from govgraph.loaders.errors import InputError
+from govgraph.loaders.extract import ids
+from govgraph.loaders.extract.entities import Entities, find_entities
+from govgraph.loaders.extract.people import PersonDraft, find_people
+from govgraph.loaders.extract.reading import SourceText, read_document
+from govgraph.loaders.extract.relations import Findings, find_relations
+from govgraph.loaders.extract.segment import Segmented, segment
 
 
 @dataclass

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from loaders.errors import InputError
+from govgraph.loaders.errors import InputError
 
 # Limits, each checked before the work it bounds, so hostile input is refused in bounded time and memory.
 MAX_BYTES = 20 * 1024 * 1024  # the file itself

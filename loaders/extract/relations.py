@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graph.model import Capacity, DeclarationKind, DutyKind, Relation
-from loaders.extract.entities import COLLECTIVE, Entities, Mention, add_listed_entity
-from loaders.extract.ids import IdPool, bounded_id, slug
-from loaders.extract.segment import Clause
-from loaders.extract.vocabulary import (
+from govgraph.graph.model import Capacity, DeclarationKind, DutyKind, Relation
+from govgraph.loaders.extract.entities import COLLECTIVE, Entities, Mention, add_listed_entity
+from govgraph.loaders.extract.ids import IdPool, bounded_id, slug
+from govgraph.loaders.extract.segment import Clause
+from govgraph.loaders.extract.vocabulary import (
     AGREED_THAT,
     APPROVAL_LEAD,
     KIND_TRIGGERS,

@@ -13,7 +13,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from loaders.text import fold
+from govgraph.loaders.text import fold
 
 _MARKUP = re.compile(r"\*\*|__")
 _MD_HEADING = re.compile(r"#{1,6}\s+")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from graph.model import BodyKind, Capacity, DutyKind, Relation
+from govgraph.graph.model import BodyKind, Capacity, DutyKind, Relation
 
 # Last word (or the word before "of"/"for") of a name that makes it an organisation ...
 BODY_HEADS = {
