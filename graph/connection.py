@@ -75,7 +75,10 @@ def bolt_answers(target: Target) -> bool:
     """
     driver = open_driver(target)
     try:
-        driver.execute_query(cypher("db/ping"), database_=target.database, routing_="r")
+        # One auto-commit query, no retries: a managed transaction would retry (and log each retry) while
+        # the server is still starting, which this poll already does at its own pace.
+        with driver.session(database=target.database, default_access_mode=neo4j.READ_ACCESS) as session:
+            session.run(cypher("db/ping")).consume()
         return True
     except (ServiceUnavailable, OSError, neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError):
         return False
