@@ -7,23 +7,11 @@ from typing import Any
 
 from govgraph.api import findings, lucene, types
 from govgraph.api.pages import Connection, connection, window
+from govgraph.api.roots import DEFAULT_PATH_EDGES, MAX_HOPS
 from govgraph.api.snapshot import Snapshot
 from govgraph.api.store import ApiError, StatementLog, Store
 from govgraph.graph import checks
 from strawberry.fastapi import BaseContext
-
-MAX_HOPS = 6
-DEFAULT_PATH_EDGES = (
-    "REPORTS_TO",
-    "CHALLENGES",
-    "SCRUTINISES",
-    "HOLDS_TO_ACCOUNT",
-    "OVERSEES",
-    "MEMBER_OF",
-    "CHAIRS",
-    "HOLDS",
-    "SUBGROUP_OF",
-)
 
 
 class Context(BaseContext):
