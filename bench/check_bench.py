@@ -49,6 +49,7 @@ from bench.load_bench import (
     positive,
     say,
     server_version,
+    wipe,
 )
 from bench.synthetic import synthetic_batches
 
@@ -90,19 +91,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--home", type=Path, default=OUT / "home", help="the benchmark server's home")
     parser.add_argument(WIPE_FLAG, dest="wipe_ok", action="store_true", help="allow GOVGRAPH_NEO4J_URI")
     return parser.parse_args(argv)
-
-
-WIPE_BATCH = 10_000
-
-
-def wipe_in_batches(driver: Driver, database: str) -> None:
-    """Edges first, then nodes, 10k per transaction, each its own bounded transaction: at 1,500 areas a
-    one-statement wipe exceeds the 512m heap or the transaction timeout on a busy machine."""
-    for statement in ("bench/wipe_edges_batch", "bench/wipe_nodes_batch"):
-        while True:
-            records, _, _ = driver.execute_query(cypher(statement), batch=WIPE_BATCH, database_=database)
-            if records[0]["deleted"] == 0:
-                break
 
 
 def time_rules(
@@ -194,7 +182,7 @@ def measure(
     target: Target, driver: Driver, database: str, rules: list[Rule], areas: int, args: argparse.Namespace
 ) -> Size:
     """Load ``areas`` areas into the wiped database, then time the rules, the CLI and the API on them."""
-    wipe_in_batches(driver, database)
+    wipe(driver, database)
     say(f"Loading {areas} synthetic areas ...")
     load_project(driver, database, synthetic_batches(areas, args.seed))
     nodes, edges = graph_counts(driver, database)
@@ -249,7 +237,7 @@ def report(
     print(table(rules, small, large))
     grew, took = _ratio(large.edges, small.edges), _ratio(large.total, small.total)
     print(f"\nthe graph grew {grew} (edges); the rule set's time grew {took}", flush=True)
-    wipe_in_batches(driver, database)
+    wipe(driver, database)
 
 
 def main(argv: list[str] | None = None) -> int:
