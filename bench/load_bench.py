@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -98,8 +99,10 @@ def load_govgraph(settings: Settings, paths: list[Path]) -> tuple[float, float]:
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"govgraph load failed:\n{stderr[-2000:]}")
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        lines = [line for line in re.split(r"[\r\n]+", stderr) if line.strip()]
+        raise RuntimeError(f"govgraph load failed (exit {code}): {' / '.join(lines[-3:])[-2000:]}")
     return seconds, usage.ru_maxrss / 1024
 
 
