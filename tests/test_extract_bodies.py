@@ -28,3 +28,84 @@ def test_a_collective_no_finding_uses_is_not_a_body_of_the_draft() -> None:
         "community.\n"
     )
     assert _draft_bodies(text) == {"Fenmoor Safeguarding Adults Board"}
+
+
+def test_a_post_of_a_named_body_names_the_body_too() -> None:
+    text = (
+        "Notes of the meeting\n\n"
+        "The partners met Jo Marsh, the Chief Executive of Fenmoor District Council, and the Independent "
+        "Chair of Fenmoor Safeguarding Children Partnership.\n"
+    )
+    bodies = _bodies(text)
+    assert {"Fenmoor District Council", "Fenmoor Safeguarding Children Partnership"} <= bodies
+
+
+def test_a_head_before_of_decides_and_a_committee_of_the_council_is_its_own_name() -> None:
+    text = (
+        "Decisions of the Board\n\n"
+        "The Fenmoor Health and Wellbeing Board reports each year to the Adult Care Select Committee of "
+        "the Council, which the Fenmoor Borough Council appoints.\n"
+    )
+    bodies = _bodies(text)
+    assert "Adult Care Select Committee" in bodies
+    assert not any(name.startswith("Decisions") or name.endswith("of the Council") for name in bodies)
+
+
+def test_and_the_always_separates_two_names_but_police_and_crime_does_not() -> None:
+    text = (
+        "Agreement\n\n"
+        "The plan is agreed between the Regional Development Office and the Fenmoor Strategy Board. An "
+        "update came from the Office of the Fenmoor Police and Crime Commissioner.\n"
+    )
+    bodies = _bodies(text)
+    assert "Fenmoor Strategy Board" in bodies
+    assert "Office of the Fenmoor Police and Crime Commissioner" in bodies
+    assert not any(" and the " in name or name.endswith("Fenmoor Police") for name in bodies)
+
+
+def test_acronym_definitions_with_an_unspelt_head_an_inner_the_a_place_and_a_split_name() -> None:
+    text = (
+        "Terms of Reference\n\n"
+        "The Audit, Quality and Assurance Group (AQA) reports to the Fenmoor & Dale Health & Wellbeing "
+        "Board (HWB). Work is delegated to the Safer Streets (SS) Delivery Group, which the Office of the "
+        "Police and Crime Commissioner (OPCC) funds.\n"
+    )
+    entities = find_entities(segment(text).clauses)
+    by_acronym = {e.acronym: e.name for e in entities.items.values() if e.acronym}
+    assert by_acronym["AQA"] == "Audit, Quality and Assurance Group"
+    assert by_acronym["HWB"] == "Fenmoor & Dale Health & Wellbeing Board"
+    assert by_acronym["SS"] == "Safer Streets Delivery Group"
+    assert by_acronym["OPCC"] == "Office of the Police and Crime Commissioner"
+    assert "Delivery Group" not in {e.name for e in entities.items.values()}
+
+
+def test_a_body_defined_twice_once_with_its_place_is_one_body() -> None:
+    text = (
+        "Report\n\n"
+        "The Health & Wellbeing Board (HWB) met in March. The Fenmoor Health & Wellbeing Board (HWB) "
+        "agreed its terms.\n"
+    )
+    assert _bodies(text) == {"Fenmoor Health & Wellbeing Board"}
+
+
+def test_a_name_printed_without_the_area_inside_it_is_the_same_body() -> None:
+    text = (
+        "Update\n\n"
+        "An update came from the Office of the Fenmoor Police and Crime Commissioner. The Office of the "
+        "Police and Crime Commissioner chairs the Fenmoor Community Safety Partnership.\n"
+    )
+    assert "Office of the Police and Crime Commissioner" not in _bodies(text, "Fenmoor")
+
+
+def test_a_kind_of_body_is_not_a_body_but_one_of_its_representatives_belongs_to_one() -> None:
+    text = (
+        "About the Fenmoor Safeguarding Adults Board\n\n"
+        "Each local authority must set up a Safeguarding Adults Board (SAB). Local Safeguarding Children "
+        "Boards were replaced in 2019. The Fenmoor Safeguarding Adults Board asked for an Integrated Care "
+        "Partnership representative. There are a number of FSAB Sub Groups.\n"
+    )
+    bodies = _bodies(text)
+    assert "Safeguarding Adults Board" not in bodies
+    assert "Local Safeguarding Children Board" not in bodies
+    assert {"Fenmoor Safeguarding Adults Board", "Integrated Care Partnership"} <= bodies
+    assert any(name.startswith("FSAB Sub Group") for name in bodies)

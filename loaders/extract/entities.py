@@ -274,6 +274,7 @@ class _Finder:
         self.out.compile()
         for clause in self.clauses:
             self._phrases(clause)
+        self._drop_kinds()
         if self.out.area is None:  # no defined name gave it: the free names may
             self.out.area = _infer_area([e.name for e in self.out.items.values() if not e.role])
             for entity in list(self.out.items.values()):
@@ -301,7 +302,11 @@ class _Finder:
             name = _name_for_acronym(text[: match.start()], acronym)
             if name is None:
                 continue
-            self._define(clause, name, text[text.rfind(name, 0, match.start()) : match.end()], acronym)
+            begin, end = text.rfind(name, 0, match.start()), match.end()
+            rest = _name_after_acronym(text, end) if classify(name) is None else None
+            if rest is not None:  # "Keeping Communities Safe (KCS) Business Delivery Group"
+                name, end = f"{name} {rest[0]}", rest[1]
+            self._define(clause, name, text[begin:end], acronym)
         for match in _SHORT_DEF.finditer(text):
             short = match.group("short")
             name = _capitalised_run(text[: match.start()])
@@ -324,15 +329,30 @@ class _Finder:
         existing = self.out.resolve(name) or next(
             (e.key for e in self.out.items.values() if e.name == name), None
         )
+        existing = existing or self._same_acronym(name, acronym)
         if existing:
             entity = self.out.items[existing]
             if acronym and acronym not in entity.aliases:
                 entity.aliases.append(acronym)
+            if len(name) > len(entity.name) and name.endswith(" " + entity.name):
+                entity.aliases.append(entity.name)  # the fuller definition names the body
+                entity.name = name
             return entity
         entity = self._new(name, kind == "role", clause, quote, "defined in the text", acronym, short)
         if acronym:
             entity.aliases.append(acronym)
         return entity
+
+    def _same_acronym(self, name: str, acronym: str | None) -> str | None:
+        """'Health & Wellbeing Board (HWB)' then 'Brighton & Hove Health & Wellbeing Board (HWB)': one body
+        defined twice, once with its place name."""
+        if not acronym:
+            return None
+        for entity in self.out.items.values():
+            same_name = name.endswith(" " + entity.name) or entity.name.endswith(" " + name)
+            if entity.acronym == acronym and not entity.role and same_name:
+                return entity.key
+        return None
 
     def _new(
         self,
@@ -387,6 +407,7 @@ class _Finder:
 
     def _candidate(self, clause: Clause, start: int, name: str) -> None:
         text = clause.text
+        name = _without_parent_tail(name)
         if self.out.resolve(name) is not None:
             return
         kind = classify(name)
@@ -413,7 +434,18 @@ class _Finder:
             entity = self._new(name, kind == "role", clause, name, "named in the text")
             if entity.role:
                 entity.body = self._role_body(name, text, start)
+                if entity.body is None:
+                    entity.body = self._body_of_post(clause, start, name)
         self.out.compile()
+
+    def _body_of_post(self, clause: Clause, start: int, name: str) -> str | None:
+        """'Chief Executive of Oxfordshire County Council': the body after "of" is named too."""
+        of = re.search(r"\s+of\s+(?:the\s+)?(?P<body>.+)$", name)
+        if of is None or classify(of.group("body")) != "body":
+            return None
+        self._candidate(clause, start + of.start("body"), of.group("body"))
+        self.out.compile()
+        return self.out.resolve(of.group("body"))
 
     def _same_body(self, name: str) -> str | None:
         """A body this name shortens: a suffix of its full name, or words whose initials are its acronym."""
@@ -428,6 +460,8 @@ class _Finder:
                 return entity.key
             rest = _without_area(name, self.out.area)
             if rest and rest in entity.aliases:
+                return entity.key
+            if _same_but_area(name, entity.name, self.out.area):
                 return entity.key
         return None
 
@@ -446,6 +480,35 @@ class _Finder:
         if comma and (body := self.out.resolve(comma.group("body").strip())):
             return body
         return None
+
+    def _drop_kinds(self) -> None:
+        """A name with no place in it that the text only ever uses for a kind of body ("Local
+        Safeguarding Children Boards", "A Local Safeguarding Children Board (LSCB) is a statutory
+        body", "each Community Safety Partnership") names no body of this protocol."""
+        candidates = {
+            entity.name: entity
+            for entity in self.out.items.values()
+            if not entity.role
+            and not entity.collective
+            and entity.how in _KIND_HOWS
+            and not _place_prefix(entity.name)
+            and not (self.out.area and self.out.area in entity.name)
+            and not any(len(w) >= 2 and w.isupper() and w != "NHS" for w in entity.name.split())
+        }  # "HSAB Sub Groups" (an acronym in it): the groups of one named body
+        if not candidates:
+            return
+        used = _names_used_for_one(self.clauses, candidates)
+        texts = {clause.id: clause.text for clause in self.clauses}
+        for name, entity in candidates.items():
+            if name in used or _defined_as_one(texts.get(entity.clause, ""), entity):
+                continue
+            placed = [a for a in entity.aliases if _place_prefix(a) and a.endswith(" " + entity.name)]
+            if placed:  # "Herefordshire Safeguarding Adults Board" was read as this kind's alias
+                entity.aliases = [a for a in entity.aliases if a not in (placed[0], entity.name)]
+                entity.name = placed[0]
+            else:
+                del self.out.items[entity.key]
+        self.out.compile()
 
     # collectives: partner agencies, the local community, lay members
 
@@ -609,6 +672,10 @@ def classify(name: str) -> str | None:
         head in ROLE_HEADS or head in DOCUMENT_HEADS or head_words[-2:] == ["chief", "executive"]
     ):
         return _role_or_none(head_words)
+    if len(parts) > 1 and head in _OFFICE_HEADS:
+        return "body"  # "Office of the Police and Crime Commissioner": an office, not the post
+    if len(parts) > 1 and head not in BODY_HEADS and _NOT_A_PLACE_AFTER_OF.match(parts[1]):
+        return None  # "Decisions of the Board", "Tale of Two Boards": the head is before "of"
     last = lowered[-1]
     if last in DOCUMENT_HEADS or head in DOCUMENT_HEADS:
         return None
@@ -619,6 +686,21 @@ def classify(name: str) -> str | None:
     if (last in BODY_HEADS and len(words) >= 2) or last in {"police", "constabulary"}:
         return "body"
     return None
+
+
+_OFFICE_HEADS = {"office"}
+# After "of", what a place name never starts with: "City of York Council" is a body, "Decisions of the
+# Board" is not.
+_NOT_A_PLACE_AFTER_OF = re.compile(r"(?:the|a|an|this|its|their|two|three|four|five|all|each)\b", re.I)
+
+
+def _without_parent_tail(name: str) -> str:
+    """'Healthier Communities Select Committee of the Council' → '... Select Committee': a committee
+    "of the Council" is the Council's committee, not a body named after it."""
+    match = re.match(r"^(?P<own>.+?\s+(?P<head>\S+))\s+of\s+the\s+(?P<parent>[A-Z]\w+)$", name)
+    if match and match.group("head").lower() in BODY_HEADS and match.group("parent").lower() in BODY_HEADS:
+        return match.group("own")
+    return name
 
 
 def _role_or_none(words: list[str]) -> str | None:
@@ -647,35 +729,90 @@ def _head(name: str) -> str:
     return name.split()[-1].lower() if name.split() else ""
 
 
+_UNSPELT_HEADS = {
+    "group", "sub-group", "subgroup", "committee", "sub-committee", "board", "partnership", "panel", "forum"
+}  # fmt: skip
+_PLACE_WORDS = 3  # a leading place name before the spelt words: "Brighton & Hove", "East Riding"
+
+
 def _name_for_acronym(before: str, acronym: str) -> str | None:
-    """The capitalised words before '(ACR)' whose initials spell ACR, plus a leading place name."""
+    """The words before '(ACR)' whose initials spell ACR, as printed (commas kept): the head may go
+    unspelt ("Monitoring, Quality and Performance Group (MQP)"), "of the" may sit inside ("Office of the
+    Police and Crime Commissioner (OPCC)"), and a leading place name of up to three words comes too."""
     letters = [c for c in acronym if c.isupper()]
     words = before.rstrip().split()
-    taken: list[str] = []
+    taken: list[tuple[int, str]] = []  # (position in words, the bare word), last word first
     index = len(letters) - 1
-    for word in reversed(words):
-        bare = word.strip(",;:'\"\u2018\u2019\u201c\u201d")
+    place = 0
+    for position in range(len(words) - 1, -1, -1):
+        bare = words[position].strip(",;:'\"\u2018\u2019\u201c\u201d(")
         if not bare:
             break
         if index < 0:
-            if bare[:1].isupper() and bare.lower() not in LEADING_STOPWORDS and classify(bare) is None:
-                taken.append(bare)
+            if _place_word(bare) and place < _PLACE_WORDS:
+                taken.append((position, bare))
+                place += 1
+                continue
+            if place and bare in {"&", "and"} and position > 0 and _place_word(words[position - 1]):
+                taken.append((position, bare))
+                continue
             break
-        if bare.lower() in CONNECTORS or bare == "&":
-            taken.append(bare)
+        if bare.lower() in CONNECTORS or bare == "&" or _inner_the(words, position, bare):
+            taken.append((position, bare))
             continue
         if not bare[:1].isupper():
             return None
         if bare[0].upper() == letters[index] or (bare.isupper() and bare.endswith(letters[index])):
-            taken.append(bare)
+            taken.append((position, bare))
             index -= 1
+            continue
+        if position == len(words) - 1 and bare.lower() in _UNSPELT_HEADS:
+            taken.append((position, bare))
             continue
         return None
     if index >= 0 or not taken:
         return None
-    while taken and taken[-1].lower() in CONNECTORS:
+    while taken and (taken[-1][1].lower() in CONNECTORS or taken[-1][1] in {"&", "the"}):
         taken.pop()
-    return " ".join(reversed(taken))
+    if not taken:
+        return None
+    first = taken[-1][0]
+    return " ".join(words[first:]).lstrip("'\"\u2018\u201c(").rstrip(",;:'\"\u2019\u201d")
+
+
+_AFTER_ACRONYM = re.compile(r"\s+(?P<rest>(?:[A-Z][\w'\u2019&-]*\s+){0,4}[A-Z][\w'\u2019&-]*)")
+
+
+def _name_after_acronym(text: str, position: int) -> tuple[str, int] | None:
+    """The capitalised words right after '(ACR)', up to the last body head among them, when the acronym
+    was printed inside the name: the words and where they end."""
+    match = _AFTER_ACRONYM.match(text, position)
+    if match is None:
+        return None
+    rest = match.group("rest")
+    words = rest.split()
+    while words and words[-1].lower() not in BODY_HEADS:
+        words.pop()
+    if not words:
+        return None
+    kept = rest[: rest.index(words[-1], sum(len(w) + 1 for w in words[:-1]) - 1) + len(words[-1])]
+    return kept, match.start("rest") + len(kept)
+
+
+def _place_word(word: str) -> bool:
+    bare = word.strip(",;:'\"\u2018\u2019\u201c\u201d(")
+    low = bare.lower()
+    return (
+        bare[:1].isupper()
+        and low not in LEADING_STOPWORDS
+        and low not in BODY_HEADS | ROLE_HEADS
+        and classify(bare) is None
+    )
+
+
+def _inner_the(words: list[str], position: int, bare: str) -> bool:
+    """'the' inside a name, after 'of' or 'for' ("Office of the Police ...")."""
+    return bare == "the" and position > 0 and words[position - 1].lower() in {"of", "for"}
 
 
 def _capitalised_run(before: str) -> str | None:
@@ -751,8 +888,12 @@ def _split_coordinated(phrase: str, entities: Entities) -> list[tuple[int, str]]
     for match in re.finditer(r"\s+(?:and|&)\s+", phrase):
         left = phrase[: match.start()]
         last = left.split()[-1]
+        right = phrase[match.end() :]
+        if right.startswith("Crime ") and last == "Police":
+            continue  # "Police and Crime Commissioner" (or Panel): one office's name
         if (
-            last.isupper()
+            right.startswith("the ")  # "Government Office and the Strategy Board": never one name
+            or last.isupper()
             or last.lower() in BODY_HEADS | ROLE_HEADS
             or entities.resolve(left)
             or (last.lower() == "executive")
@@ -829,6 +970,63 @@ def _place_prefix(name: str) -> str | None:
     if not taken or len(taken) == len(words) or taken[0].lower() in _PLACE_TAIL - {"city"}:
         return None
     return " ".join(taken)
+
+
+_KIND_HOWS = {"named in the text", "defined in the text"}
+_ITS_PEOPLE = {"representative", "representatives", "member", "members", "chair", "lead", "officer"}
+_KIND_BEFORE = re.compile(r"\b(?:a|an|each|every|all|any|other|individual|many|some|no)\s+$", re.IGNORECASE)
+
+
+def _names_used_for_one(clauses: list[Clause], names: dict[str, Entity]) -> set[str]:
+    """The names the text uses, at least once, for one body: not in the plural and not after "a",
+    "each", "every", "all", "any" ("each Safeguarding Adults Board"), unless one of its people follows
+    ("an Integrated Care Partnership representative"). One pass over each clause for all the names."""
+    by_form = {_clean(name).lower(): name for name in names}
+    alternatives = "|".join(_alias_regex(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w&])(?:{alternatives})(?P<plural>e?s)?(?![\w&])")
+    used: set[str] = set()
+    for clause in clauses:
+        text = clause.text
+        for match in pattern.finditer(text):
+            name = by_form.get(
+                _clean(
+                    text[match.start() : match.start("plural") if match.group("plural") else match.end()]
+                ).lower()
+            )
+            if name is None or name in used or match.group("plural") or _inside_longer(text, match.start()):
+                continue
+            after = text[match.end() : match.end() + 20].split()
+            its_person = bool(after) and after[0].lower().strip(",.;") in _ITS_PEOPLE
+            if its_person or not _KIND_BEFORE.search(text[max(0, match.start() - 14) : match.start()]):
+                used.add(name)
+    return used
+
+
+def _defined_as_one(text: str, entity: Entity) -> bool:
+    """'the Safer Streets (SS) Delivery Group': a definition not after "a", "each", ... is one body's."""
+    if entity.how != "defined in the text" or entity.name in entity.quote:
+        return False  # a name printed whole is judged by its uses
+    at = text.find(entity.quote)
+    return at >= 0 and not _KIND_BEFORE.search(text[max(0, at - 14) : at])
+
+
+def _inside_longer(text: str, start: int) -> bool:
+    """'Fenmoor Safeguarding Adults Board': the kind's name is the end of a longer, placed name."""
+    before = text[max(0, start - 40) : start].split()
+    if not before or not before[-1][-1:].isalnum():
+        return False  # "Borough Council, Metropolitan Police": a list, not one name
+    return before[-1][:1].isupper() and before[-1].lower() not in LEADING_STOPWORDS
+
+
+def _same_but_area(one: str, other: str, area: str | None) -> bool:
+    """'Office of the Police and Crime Commissioner' and 'Office of the Surrey Police and Crime
+    Commissioner': the same body, one printed without the area's name inside it."""
+    if not area or len(one.split()) < 3:
+        return False
+    inside = f" {area} "
+    return (inside in f" {one} " or inside in f" {other} ") and (
+        f" {one} ".replace(inside, " ").strip() == f" {other} ".replace(inside, " ").strip()
+    )
 
 
 def _without_area(name: str, area: str | None) -> str | None:
