@@ -109,3 +109,46 @@ def test_a_kind_of_body_is_not_a_body_but_one_of_its_representatives_belongs_to_
     assert "Local Safeguarding Children Board" not in bodies
     assert {"Fenmoor Safeguarding Adults Board", "Integrated Care Partnership"} <= bodies
     assert any(name.startswith("FSAB Sub Group") for name in bodies)
+
+
+def test_organisations_named_as_associations_companies_healthwatch_and_prisons_are_bodies() -> None:
+    text = (
+        "Membership\n\n"
+        "The review was supported by the Regional Councils Association, the Fenmoor Rehabilitation "
+        "Company, Healthwatch Fenmoor and HMP Fenmoor.\n"
+    )
+    assert {
+        "Regional Councils Association",
+        "Fenmoor Rehabilitation Company",
+        "Healthwatch Fenmoor",
+        "HMP Fenmoor",
+    } <= _bodies(text)
+    assert "Healthwatch" not in _bodies(
+        "Plan\n\nThe Board must consult the local Healthwatch organisation.\n"
+    )
+
+
+def test_the_numbered_rows_of_a_signature_table_are_items_and_the_signatories_names_not_bodies() -> None:
+    text = (
+        "Fenmoor Safeguarding Adults Board Constitution\n\n"
+        "The undersigned agree on behalf of their organisation to be bound by this constitution:\n\n"
+        "1 Jane Marsh Fenmoor Borough Council\n\n"
+        "2 Fenmoor Constabulary\n\n"
+        "3 Omar Hale Dale Valley Hospitals NHS Foundation Trust\n\n"
+        "4 Probation Service\n"
+    )
+    segmented = segment(text)
+    rows = [c for c in segmented.clauses if c.kind == "item"]
+    assert [c.text for c in rows][-1] == "Probation Service" and not segmented.headings
+    assert {
+        "Fenmoor Borough Council",
+        "Fenmoor Constabulary",
+        "Dale Valley Hospitals NHS Foundation Trust",
+        "Probation Service",
+    } <= _bodies(text, "Fenmoor")
+    assert not any("Marsh" in name or "Hale" in name for name in _bodies(text, "Fenmoor"))
+
+
+def test_a_numbered_heading_with_no_lead_in_is_still_a_heading() -> None:
+    text = "Protocol\n\n3 The Fenmoor Children's Trust\n\nThe Trust meets four times a year.\n"
+    assert [h.text for h in segment(text).headings] == ["The Fenmoor Children's Trust"]

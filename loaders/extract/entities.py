@@ -260,6 +260,7 @@ class _Finder:
         self.out = Entities()
         self.out.area = area
         self.area_known = False
+        self.by_id = {clause.id: clause for clause in clauses}
 
     def run(self) -> Entities:
         for clause in self.clauses:
@@ -408,9 +409,15 @@ class _Finder:
     def _candidate(self, clause: Clause, start: int, name: str) -> None:
         text = clause.text
         name = _without_parent_tail(name)
+        how = "named in the text"
+        if self._signatory_row(clause):
+            start, name = _without_signatory(start, name, self.out.area)
+            how = "named in a signature table"  # one organisation's row, never a kind of body
         if self.out.resolve(name) is not None:
             return
         kind = classify(name)
+        if kind == "body" and " " not in name and re.match(r"\s+organisations?\b", text[start + len(name) :]):
+            return  # "the local Healthwatch organisation": whichever it is, not named
         if kind is None:
             words = [w for w in name.split() if w.lower() not in CONNECTORS]
             if len(words) >= 2:
@@ -431,12 +438,20 @@ class _Finder:
         elif kind == "body" and (same := self._same_body(name)):
             self.out.items[same].aliases.append(name)
         else:
-            entity = self._new(name, kind == "role", clause, name, "named in the text")
+            entity = self._new(name, kind == "role", clause, name, how)
             if entity.role:
                 entity.body = self._role_body(name, text, start)
                 if entity.body is None:
                     entity.body = self._body_of_post(clause, start, name)
         self.out.compile()
+
+    def _signatory_row(self, clause: Clause) -> bool:
+        """A row of a signature table: an item under "The undersigned agree ...:", or a line that
+        says "Signature" or "Signed" itself."""
+        if clause.kind != "item" and not _SIGNATURE.search(clause.text):
+            return False
+        lead = self.by_id.get(clause.lead_in or "")
+        return bool(_SIGNATURE.search(clause.text) or (lead is not None and _SIGNATURE.search(lead.text)))
 
     def _body_of_post(self, clause: Clause, start: int, name: str) -> str | None:
         """'Chief Executive of Oxfordshire County Council': the body after "of" is named too."""
@@ -481,6 +496,12 @@ class _Finder:
             return body
         return None
 
+    def _placed(self, name: str) -> bool:
+        """Whether a name holds the area's name (or, with no area known, starts with a place)."""
+        if self.out.area:
+            return self.out.area in name
+        return _place_prefix(name) is not None
+
     def _drop_kinds(self) -> None:
         """A name with no place in it that the text only ever uses for a kind of body ("Local
         Safeguarding Children Boards", "A Local Safeguarding Children Board (LSCB) is a statutory
@@ -491,8 +512,7 @@ class _Finder:
             if not entity.role
             and not entity.collective
             and entity.how in _KIND_HOWS
-            and not _place_prefix(entity.name)
-            and not (self.out.area and self.out.area in entity.name)
+            and not self._placed(entity.name)
             and not any(len(w) >= 2 and w.isupper() and w != "NHS" for w in entity.name.split())
         }  # "HSAB Sub Groups" (an acronym in it): the groups of one named body
         if not candidates:
@@ -683,15 +703,53 @@ def classify(name: str) -> str | None:
         return "role"
     if last in ROLE_HEADS:
         return _role_or_none(lowered)
-    if (last in BODY_HEADS and len(words) >= 2) or last in {"police", "constabulary"}:
+    if (last in BODY_HEADS | _ORGANISATION_HEADS and len(words) >= 2) or last in {"police", "constabulary"}:
         return "body"
+    if lowered == ["healthwatch"] or (
+        len(words) >= 2 and (lowered[0] in _ORGANISATION_NAMES or lowered[-1] in _ORGANISATION_NAMES)
+    ):
+        return "body"  # "Healthwatch Darlington", "East Riding Healthwatch", "HMP Humber"
     return None
 
 
 _OFFICE_HEADS = {"office"}
+# Heads of organisations' names beyond the governance vocabulary ("Local Government Association",
+# "Community Rehabilitation Company"), and words that make a name an organisation's wherever they
+# stand: the statutory Healthwatch of each area, a prison ("HMP Humber").
+_ORGANISATION_HEADS = {"association", "company"}
+_ORGANISATION_NAMES = {"healthwatch", "hmp"}
 # After "of", what a place name never starts with: "City of York Council" is a body, "Decisions of the
 # Board" is not.
 _NOT_A_PLACE_AFTER_OF = re.compile(r"(?:the|a|an|this|its|their|two|three|four|five|all|each)\b", re.I)
+
+
+_SIGNATURE = re.compile(r"\b(?:undersigned|signator(?:y|ies)|signed|signature)\b", re.IGNORECASE)
+_PERSON_PAIR = re.compile(
+    r"^(?P<pair>(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?=[A-Z])"
+)
+_NOT_A_FORENAME = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "greater",
+    "royal", "new", "upper", "lower", "great", "little", "mid", "county", "city", "metropolitan",
+}  # fmt: skip
+
+
+def _without_signatory(start: int, name: str, area: str | None) -> tuple[int, str]:
+    """'Rosy Pope East Riding of Yorkshire Council' in a signature table: the signatory's two-word name
+    before the organisation's is not part of it (kept only when what follows is a body's name)."""
+    match = _PERSON_PAIR.match(name)
+    if match is None:
+        return start, name
+    rest = name[match.end() :]
+    words = [w.lower() for w in match.group("pair").split()]
+    if (
+        classify(rest) != "body"
+        or classify(match.group("pair")) is not None
+        or any(w in LEADING_STOPWORDS | BODY_HEADS | ROLE_HEADS | _NOT_PLACE for w in words)
+        or words[0] in _NOT_A_FORENAME
+        or (area and area.lower().startswith(words[0]))
+    ):
+        return start, name
+    return start + match.end(), rest
 
 
 def _without_parent_tail(name: str) -> str:
@@ -893,6 +951,7 @@ def _split_coordinated(phrase: str, entities: Entities) -> list[tuple[int, str]]
             continue  # "Police and Crime Commissioner" (or Panel): one office's name
         if (
             right.startswith("the ")  # "Government Office and the Strategy Board": never one name
+            or _ORGANISATION_NAMES & {left.split()[0].lower(), right.split()[0].lower()}
             or last.isupper()
             or last.lower() in BODY_HEADS | ROLE_HEADS
             or entities.resolve(left)
