@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from govgraph.loaders.extract.entities import find_entities
+from govgraph.loaders.extract.entities import add_listed_entity, find_entities
 from govgraph.loaders.extract.pipeline import extract_text
 from govgraph.loaders.extract.reading import SourceText
 from govgraph.loaders.extract.segment import segment
@@ -152,3 +152,37 @@ def test_the_numbered_rows_of_a_signature_table_are_items_and_the_signatories_na
 def test_a_numbered_heading_with_no_lead_in_is_still_a_heading() -> None:
     text = "Protocol\n\n3 The Fenmoor Children's Trust\n\nThe Trust meets four times a year.\n"
     assert [h.text for h in segment(text).headings] == ["The Fenmoor Children's Trust"]
+
+
+def test_a_glossary_line_defines_a_body_and_is_no_heading() -> None:
+    text = (
+        "Terms of Reference\n\nThe Board meets quarterly.\n\nGlossary of Terms\n\n"
+        "DVHT: Dale Valley Hospitals NHS Trust\n\nFRC: Fenmoor Rehabilitation Company\n"
+    )
+    entities = find_entities(segment(text).clauses)
+    by_acronym = {e.acronym: e.name for e in entities.items.values() if e.acronym}
+    assert by_acronym == {"DVHT": "Dale Valley Hospitals NHS Trust", "FRC": "Fenmoor Rehabilitation Company"}
+
+
+def test_a_listed_figure_or_a_signatory_is_not_made_a_body() -> None:
+    text = (
+        "Fenmoor Safeguarding Adults Board\n\n"
+        "The Board's structure is shown in:\n\n"
+        "- Appendix 2 Safeguarding Adults Board Delivery Structure\n"
+        "- Governance and operational structure\n\n"
+        "The undersigned agree on behalf of their organisation to be bound by this constitution:\n\n"
+        "- Voluntary Sector\n"
+        "- Trevor Hale\n"
+    )
+    clauses = segment(text).clauses
+    entities = find_entities(clauses, "Fenmoor")
+    items = {c.text: c for c in clauses if c.kind == "item"}
+    assert len(items) == 4
+    for figure in (
+        "Appendix 2 Safeguarding Adults Board Delivery Structure",
+        "Governance and operational structure",
+    ):
+        assert add_listed_entity(entities, figure, items[figure]) is None
+    assert add_listed_entity(entities, "Trevor Hale", items["Trevor Hale"]) is None
+    key = add_listed_entity(entities, "Voluntary Sector", items["Voluntary Sector"])
+    assert key is not None and entities.items[key].name == "Voluntary Sector"

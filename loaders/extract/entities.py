@@ -101,6 +101,7 @@ class Entities:
         self.parties: list[str] = []
         self.notes: list[Note] = []
         self.non_entities: set[str] = set()  # acronyms of documents and plans
+        self.clause_texts: dict[str, str] = {}  # clause id -> text, for the lead-in of a listed name
         self._aliases: dict[str, str] = {}
         self._patterns: list[tuple[str, re.Pattern[str]]] = []
         self._signature: tuple = ()  # type: ignore[type-arg]
@@ -261,6 +262,7 @@ class _Finder:
         self.out.area = area
         self.area_known = False
         self.by_id = {clause.id: clause for clause in clauses}
+        self.out.clause_texts = {clause.id: clause.text for clause in clauses}
 
     def run(self) -> Entities:
         for clause in self.clauses:
@@ -308,6 +310,9 @@ class _Finder:
             if rest is not None:  # "Keeping Communities Safe (KCS) Business Delivery Group"
                 name, end = f"{name} {rest[0]}", rest[1]
             self._define(clause, name, text[begin:end], acronym)
+        glossary = _GLOSSARY_LINE.match(text)
+        if glossary and classify(glossary.group("name")) == "body":
+            self._define(clause, glossary.group("name"), glossary.group("name"), glossary.group("acr"))
         for match in _SHORT_DEF.finditer(text):
             short = match.group("short")
             name = _capitalised_run(text[: match.start()])
@@ -519,8 +524,11 @@ class _Finder:
             return
         used = _names_used_for_one(self.clauses, candidates)
         texts = {clause.id: clause.text for clause in self.clauses}
+        needed = {e.body for e in self.out.items.values()} | {
+            e.parent[0] for e in self.out.items.values() if e.parent
+        }  # a post's body, a sub-group's parent: the text speaks of that one body
         for name, entity in candidates.items():
-            if name in used or _defined_as_one(texts.get(entity.clause, ""), entity):
+            if name in used or entity.key in needed or _defined_as_one(texts.get(entity.clause, ""), entity):
                 continue
             placed = [a for a in entity.aliases if _place_prefix(a) and a.endswith(" " + entity.name)]
             if placed:  # "Herefordshire Safeguarding Adults Board" was read as this kind's alias
@@ -662,12 +670,19 @@ class _Finder:
                         )
 
 
-def add_listed_entity(entities: Entities, name: str, clause: Clause) -> str:
+def add_listed_entity(entities: Entities, name: str, clause: Clause) -> str | None:
     """A body or post named only as an item of a list (found by the relation reader): added, or the
-    known one it names."""
+    known one it names; None for an item that names a figure or a document ("Appendix 2 ... Delivery
+    Structure"), or only a signatory (a person's name in a signature table)."""
     known = entities.resolve(name)
     if known is not None:
         return known
+    if _FIGURE.match(name) or (classify(name) is None and _head(name) in DOCUMENT_HEADS | _FIGURE_HEADS):
+        return None
+    lead_in = entities.clause_texts.get(clause.lead_in or "", "")
+    signatures = _SIGNATURE.search(clause.text) or _SIGNATURE.search(lead_in)
+    if signatures and classify(name) is None and _a_person(name):
+        return None
     role = classify(name) == "role"
     key = _unique_key(entities.items, _key_for(name, None, role))
     entity = Entity(key, name, role, None if role else body_kind(name), clause.id, name, "an item of a list")
@@ -723,6 +738,7 @@ _ORGANISATION_NAMES = {"healthwatch", "hmp"}
 _NOT_A_PLACE_AFTER_OF = re.compile(r"(?:the|a|an|this|its|their|two|three|four|five|all|each)\b", re.I)
 
 
+_GLOSSARY_LINE = re.compile(r"^(?P<acr>[A-Z][A-Z&]{1,7}):\s+(?P<name>[A-Z][^:;.]*?)\.?$")
 _SIGNATURE = re.compile(r"\b(?:undersigned|signator(?:y|ies)|signed|signature)\b", re.IGNORECASE)
 _PERSON_PAIR = re.compile(
     r"^(?P<pair>(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?=[A-Z])"
@@ -731,6 +747,22 @@ _NOT_A_FORENAME = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "greater",
     "royal", "new", "upper", "lower", "great", "little", "mid", "county", "city", "metropolitan",
 }  # fmt: skip
+
+
+_FIGURE = re.compile(r"(?:Appendix|Annex|Diagram|Figure|Table|Chart|Section|Schedule)\b\s*\w{0,4}\b")
+_FIGURE_HEADS = {"structure", "structures", "chart", "diagram", "figure", "table"}
+
+
+def _a_person(name: str) -> bool:
+    """Two or three capitalised words of a person's name ("Trevor Collinson", "Andrew Stow
+    Independent" minus its post), none of them a word of the governance vocabulary."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", words[0]):
+        return False
+    pair = [w.lower() for w in words[:2]]
+    return all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", w) for w in words[:2]) and not any(
+        w in LEADING_STOPWORDS | BODY_HEADS | ROLE_HEADS | _NOT_PLACE | _NOT_A_FORENAME for w in pair
+    )
 
 
 def _without_signatory(start: int, name: str, area: str | None) -> tuple[int, str]:

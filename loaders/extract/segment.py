@@ -57,6 +57,7 @@ _CLAUSE_START = re.compile(
     r"(?<=[.;:!?])[\"'\u2019\u201d)]?\s+(?=[\"'\u2018\u201c(]?[A-Z0-9]|[-•\u2022*]\s)"
     r"|\s+(?=(?:\d{1,2}\.){1,3}\d{0,2}\s+[A-Z])"
 )
+_GLOSSARY_ENTRY = re.compile(r"[A-Z][A-Z&]{1,7}:\s+[A-Z]")
 _TAIL = 80  # how much of a piece's end decides whether the next line continues it
 
 
@@ -302,6 +303,8 @@ class _Builder:
         short = len(words) <= _HEADING_WORDS and body[-1:] not in _TERMINAL + ","
         if not short or piece.label:
             return False
+        if _GLOSSARY_ENTRY.match(body):
+            return False  # "SCFT: Sussex Community NHS Foundation Trust": a glossary line, not a heading
         if piece.plain_number and self.lead_in is not None:
             return False  # "3 Humberside Police" under "The undersigned agree ...:": a row, not a heading
         if piece.number and not piece.bullet and "." not in piece.number.strip("."):
