@@ -186,3 +186,22 @@ def test_a_listed_figure_or_a_signatory_is_not_made_a_body() -> None:
     assert add_listed_entity(entities, "Trevor Hale", items["Trevor Hale"]) is None
     key = add_listed_entity(entities, "Voluntary Sector", items["Voluntary Sector"])
     assert key is not None and entities.items[key].name == "Voluntary Sector"
+
+
+def test_a_name_with_commas_before_a_lower_case_head_is_one_body() -> None:
+    text = (
+        "Structure\n\n"
+        "The Board has two subgroups; the Audit, Learning and Practice group who review cases, and the "
+        "Case Review group.\n"
+    )
+    assert {"Audit, Learning and Practice group", "Case Review group"} <= _bodies(text)
+
+
+def test_undefined_acronyms_listed_where_organisations_stand_are_bodies() -> None:
+    text = (
+        "Minutes\n\n"
+        "The annual report of the Fenmoor Safeguarding Children Board, covering FBC, DVC and NFC, was "
+        "noted. Figures from JSNA were discussed.\n"
+    )
+    bodies = _bodies(text)
+    assert {"FBC", "DVC", "NFC"} <= bodies and "JSNA" not in bodies

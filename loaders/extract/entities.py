@@ -288,6 +288,7 @@ class _Finder:
         self.out.compile()
         self._initials()
         self.out.compile()
+        self._listed_acronyms()
         self._parties()
         self._unknown_references()
         return self.out
@@ -630,6 +631,21 @@ class _Finder:
                         )
                     )
 
+    def _listed_acronyms(self) -> None:
+        """Undefined acronyms listed together where organisations stand ("covering LBHF, RBKC and
+        WCC"): each one an organisation's, named as printed (the reviewer gives the full names)."""
+        known = set(self.out.alias_map()) | self.out.non_entities
+        for clause in self.clauses:
+            for match in _ACRONYM_LIST.finditer(clause.text):
+                tokens = re.findall(r"[A-Z]{3,6}", match.group("list"))
+                if any(t in known or _ROMAN.match(t) for t in tokens):
+                    continue  # a list with a known name in it is read by the other rules
+                for token in tokens:
+                    entity = self._new(token, False, clause, token, "an undefined acronym listed with others")
+                    entity.acronym = token
+                    known.add(token)
+        self.out.compile()
+
     def _parties(self) -> None:
         parties = _title_mentions(self.clauses, self.out)
         if not parties:
@@ -738,6 +754,16 @@ _ORGANISATION_NAMES = {"healthwatch", "hmp"}
 _NOT_A_PLACE_AFTER_OF = re.compile(r"(?:the|a|an|this|its|their|two|three|four|five|all|each)\b", re.I)
 
 
+# "the Quality, Learning and Practice group": capitalised words (commas and "and" between them) before a
+# head printed in lower case, after "the".
+_LOWER_HEAD_NAME = re.compile(
+    rf"\b[Tt]he\s+(?P<name>{_WORD}(?:,?\s+(?:and\s+)?{_WORD})+\s+"
+    r"(?:group|sub-group|subgroup|panel|committee|sub-committee|forum))\b"
+)
+_ACRONYM_LIST = re.compile(
+    r"\b(?:covering|across|between|from|including|includes|with)\s+"
+    r"(?P<list>[A-Z]{3,6}(?:\s*,\s*[A-Z]{3,6})*\s*,?\s+(?:and|&)\s+[A-Z]{3,6})(?![\w&])"
+)
 _GLOSSARY_LINE = re.compile(r"^(?P<acr>[A-Z][A-Z&]{1,7}):\s+(?P<name>[A-Z][^:;.]*?)\.?$")
 _SIGNATURE = re.compile(r"\b(?:undersigned|signator(?:y|ies)|signed|signature)\b", re.IGNORECASE)
 _PERSON_PAIR = re.compile(
@@ -938,6 +964,7 @@ def _candidate_phrases(text: str) -> list[tuple[int, str]]:
         r"\b(?:Vice-)?Chair(?:man|person)?\s+of\s+the\s+" + _WORD + r"(?:\s+" + _WORD + ")*", text
     ):
         out.append((match.start(), match.group(0)))
+    out += [(m.start("name"), m.group("name")) for m in _LOWER_HEAD_NAME.finditer(text)]
     return out
 
 
