@@ -184,6 +184,8 @@ def test_a_listed_figure_or_a_signatory_is_not_made_a_body() -> None:
     ):
         assert add_listed_entity(entities, figure, items[figure]) is None
     assert add_listed_entity(entities, "Trevor Hale", items["Trevor Hale"]) is None
+    contact = segment("Report\n\nQuestions should be addressed to:\n\n- Ann Marsh\n").clauses
+    assert add_listed_entity(find_entities(contact), "Ann Marsh", contact[-1]) is None
     key = add_listed_entity(entities, "Voluntary Sector", items["Voluntary Sector"])
     assert key is not None and entities.items[key].name == "Voluntary Sector"
 

@@ -696,7 +696,7 @@ def add_listed_entity(entities: Entities, name: str, clause: Clause) -> str | No
     if _FIGURE.match(name) or (classify(name) is None and _head(name) in DOCUMENT_HEADS | _FIGURE_HEADS):
         return None
     lead_in = entities.clause_texts.get(clause.lead_in or "", "")
-    signatures = _SIGNATURE.search(clause.text) or _SIGNATURE.search(lead_in)
+    signatures = _SIGNATURE.search(clause.text) or _SIGNATURE.search(lead_in) or _CONTACT.search(lead_in)
     if signatures and classify(name) is None and _a_person(name):
         return None
     role = classify(name) == "role"
@@ -764,6 +764,7 @@ _ACRONYM_LIST = re.compile(
     r"\b(?:covering|across|between|from|including|includes|with)\s+"
     r"(?P<list>[A-Z]{3,6}(?:\s*,\s*[A-Z]{3,6})*\s*,?\s+(?:and|&)\s+[A-Z]{3,6})(?![\w&])"
 )
+_CONTACT = re.compile(r"\b(?:addressed to|contact(?:ed)?|enquiries to|queries to)\b", re.IGNORECASE)
 _GLOSSARY_LINE = re.compile(r"^(?P<acr>[A-Z][A-Z&]{1,7}):\s+(?P<name>[A-Z][^:;.]*?)\.?$")
 _SIGNATURE = re.compile(r"\b(?:undersigned|signator(?:y|ies)|signed|signature)\b", re.IGNORECASE)
 _PERSON_PAIR = re.compile(
