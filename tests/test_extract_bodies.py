@@ -207,3 +207,23 @@ def test_undefined_acronyms_listed_where_organisations_stand_are_bodies() -> Non
     )
     bodies = _bodies(text)
     assert {"FBC", "DVC", "NFC"} <= bodies and "JSNA" not in bodies
+
+
+def test_organisations_a_membership_sentence_lists_are_bodies_even_without_a_head_noun() -> None:
+    text = (
+        "About the Board\n\n"
+        "The Fenmoor Safeguarding Children Board includes representation from all four district councils "
+        "in Fenmoor, as well as the Dale Valley and Fenmoor NHS Foundation Trust, Public Health for "
+        "Fenmoor, schools and Further Education colleges, the voluntary sector, local organisations and "
+        "the Chair of the Board.\n"
+    )
+    bodies = _bodies(text, "Fenmoor")
+    assert {
+        "all four district councils in Fenmoor",
+        "Dale Valley and Fenmoor NHS Foundation Trust",
+        "Public Health for Fenmoor",
+        "schools",
+        "Further Education colleges",
+        "voluntary sector",
+    } <= bodies
+    assert not any("organisations" in name or "Chair" in name or name == "Dale Valley" for name in bodies)

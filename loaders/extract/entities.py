@@ -289,6 +289,8 @@ class _Finder:
         self._initials()
         self.out.compile()
         self._listed_acronyms()
+        for clause in self.clauses:
+            self._represented(clause)
         self._parties()
         self._unknown_references()
         return self.out
@@ -631,6 +633,21 @@ class _Finder:
                         )
                     )
 
+    def _represented(self, clause: Clause) -> None:
+        """'includes representation from A, the B, schools and C': each organisation a membership
+        sentence lists with no head noun the other rules know ("schools", "the military", "Public
+        Health for X") is a body, named as printed."""
+        for match in _REPRESENTED_FROM.finditer(clause.text):
+            for name in _represented_items(match.group("list")):
+                words = name.split()
+                if not words or len(words) > _LISTED_WORDS or _A_VERB.search(name) or _is_generic(name):
+                    continue
+                if self.out.resolve(name) is not None or classify(name) is not None:
+                    continue  # a known name, or a headed one the other rules have judged already
+                entity = self._new(name, False, clause, name, "listed as represented in a membership")
+                entity.kind = body_kind(name)
+        self.out.compile()
+
     def _listed_acronyms(self) -> None:
         """Undefined acronyms listed together where organisations stand ("covering LBHF, RBKC and
         WCC"): each one an organisation's, named as printed (the reviewer gives the full names)."""
@@ -765,6 +782,47 @@ _ACRONYM_LIST = re.compile(
     r"(?P<list>[A-Z]{3,6}(?:\s*,\s*[A-Z]{3,6})*\s*,?\s+(?:and|&)\s+[A-Z]{3,6})(?![\w&])"
 )
 _CONTACT = re.compile(r"\b(?:addressed to|contact(?:ed)?|enquiries to|queries to)\b", re.IGNORECASE)
+# "includes representation from", "representatives from", "Chief Officers from the following
+# organisations:": what follows, to the sentence's end, lists organisations.
+_REPRESENTED_FROM = re.compile(
+    r"\b(?:representation|representatives|officers|members)\s+from\s+(?:the\s+following\s+"
+    r"(?:organisations|agencies|bodies)\s*:\s*)?(?P<list>[^.;:]+)",
+    re.IGNORECASE,
+)
+_ITEM_SEPARATOR = re.compile(r",?\s+as\s+well\s+as\s+|,\s*(?:and\s+|or\s+)?")
+
+
+def _represented_items(listed: str) -> list[str]:
+    """The items of 'A, the B, C and D as well as E': split at commas and "as well as", and at "and"
+    unless the two sides make one body's name ("South London and Maudsley NHS Foundation Trust")."""
+    items: list[str] = []
+    for part in _ITEM_SEPARATOR.split(listed):
+        pieces = re.split(r"\s+and\s+", part)
+        whole = len(pieces) == 2 and not pieces[1].startswith("the ")
+        if whole and classify(part) == "body" and classify(pieces[0]) is None:
+            pieces = [part]
+        items += [re.sub(r"^(?:the|and)\s+", "", p.strip()) for p in pieces]
+    return [item for item in items if item]
+
+
+_A_VERB = re.compile(r"\b(?:is|are|was|were|will|must|should|has|have|meets?|who|which|that)\b", re.I)
+_LISTED_WORDS = 7
+_GENERIC_NOUN = re.compile(r"\b(?:organisations|agencies|partners|bodies|stakeholders)\b")
+_GENERIC_LISTED = re.compile(
+    r"^(?:(?:all|other|relevant|local|key|partner|member|their|its|each|many|various)\s+)*"
+    r"(?:partners?|agenc(?:y|ies)|organisations?|bodies|body|services?|stakeholders?|members?)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_generic(name: str) -> bool:
+    """'local organisations', 'a range of public organisations', 'all': no organisation of its own."""
+    words = name.lower().split()
+    if all(w in LEADING_STOPWORDS | {"all", "other", "some", "many", "various"} for w in words):
+        return True
+    return bool(_GENERIC_LISTED.match(name) or _GENERIC_NOUN.search(name))
+
+
 _GLOSSARY_LINE = re.compile(r"^(?P<acr>[A-Z][A-Z&]{1,7}):\s+(?P<name>[A-Z][^:;.]*?)\.?$")
 _SIGNATURE = re.compile(r"\b(?:undersigned|signator(?:y|ies)|signed|signature)\b", re.IGNORECASE)
 _PERSON_PAIR = re.compile(
