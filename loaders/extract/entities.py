@@ -464,7 +464,9 @@ class _Finder:
     def _body_of_post(self, clause: Clause, start: int, name: str) -> str | None:
         """'Chief Executive of Oxfordshire County Council': the body after "of" is named too."""
         of = re.search(r"\s+of\s+(?:the\s+)?(?P<body>.+)$", name)
-        if of is None or classify(of.group("body")) != "body":
+        if of is None or classify(of.group("body")) != "body" or _place_prefix(of.group("body")) is None:
+            return None  # "Director of Strategic Partnerships": a post's remit, not a body
+        if re.search(r"[^s]s$", of.group("body")):
             return None
         self._candidate(clause, start + of.start("body"), of.group("body"))
         self.out.compile()
@@ -511,7 +513,8 @@ class _Finder:
         return _place_prefix(name) is not None
 
     def _drop_kinds(self) -> None:
-        """A name with no place in it that the text only ever uses for a kind of body ("Local
+        """A name of a governance kind (a board, partnership, trust, authority, sub-group), with no
+        place in it, that the text only ever uses for the kind ("Local
         Safeguarding Children Boards", "A Local Safeguarding Children Board (LSCB) is a statutory
         body", "each Community Safety Partnership") names no body of this protocol."""
         candidates = {
@@ -520,6 +523,7 @@ class _Finder:
             if not entity.role
             and not entity.collective
             and entity.how in _KIND_HOWS
+            and body_kind(entity.name) != BodyKind.OTHER  # the statutory kinds: boards, partnerships, ...
             and not self._placed(entity.name)
             and not any(len(w) >= 2 and w.isupper() and w != "NHS" for w in entity.name.split())
         }  # "HSAB Sub Groups" (an acronym in it): the groups of one named body
@@ -924,6 +928,10 @@ def _name_for_acronym(before: str, acronym: str) -> str | None:
         if not bare:
             break
         if index < 0:
+            if place == 0 and _leading_word(words[position]):
+                taken.append((position, bare))  # "LSAB Executive Core Group (ECG)", "Kent ..."
+                place += 1
+                continue
             if _place_word(bare) and place < _PLACE_WORDS:
                 taken.append((position, bare))
                 place += 1
@@ -974,8 +982,22 @@ def _name_after_acronym(text: str, position: int) -> tuple[str, int] | None:
     return kept, match.start("rest") + len(kept)
 
 
+def _leading_word(word: str) -> bool:
+    """The one word before the spelt ones that still belongs to the name: a capitalised word standing
+    alone (no bracket or stop glued to it), not a stopword, not a name of its own."""
+    return (
+        re.fullmatch(r"[A-Z][\w'\u2019&-]*", word) is not None
+        and word.lower() not in LEADING_STOPWORDS
+        and classify(word) is None
+    )
+
+
 def _place_word(word: str) -> bool:
-    bare = word.strip(",;:'\"\u2018\u2019\u201c\u201d(")
+    """A word of a place's name: capitalised, in lower case after its capital (not an acronym, not
+    "WCT)"), and no word of the governance vocabulary."""
+    if not re.fullmatch(r"[A-Z][a-z][\w'\u2019-]*", word):
+        return False
+    bare = word
     low = bare.lower()
     return (
         bare[:1].isupper()
