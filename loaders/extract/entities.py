@@ -262,6 +262,7 @@ class _Finder:
         self.out.area = area
         self.area_known = False
         self.by_id = {clause.id: clause for clause in clauses}
+        self.signature_rows: dict[str, bool] = {}
         self.out.clause_texts = {clause.id: clause.text for clause in clauses}
 
     def run(self) -> Entities:
@@ -456,10 +457,12 @@ class _Finder:
     def _signatory_row(self, clause: Clause) -> bool:
         """A row of a signature table: an item under "The undersigned agree ...:", or a line that
         says "Signature" or "Signed" itself."""
-        if clause.kind != "item" and not _SIGNATURE.search(clause.text):
-            return False
-        lead = self.by_id.get(clause.lead_in or "")
-        return bool(_SIGNATURE.search(clause.text) or (lead is not None and _SIGNATURE.search(lead.text)))
+        known = self.signature_rows.get(clause.id)
+        if known is None:  # once per clause: a clause has many candidate names
+            lead = self.by_id.get(clause.lead_in or "")
+            listed = clause.kind == "item" and lead is not None and bool(_SIGNATURE.search(lead.text))
+            known = self.signature_rows[clause.id] = listed or bool(_SIGNATURE.search(clause.text))
+        return known
 
     def _body_of_post(self, clause: Clause, start: int, name: str) -> str | None:
         """'Chief Executive of Oxfordshire County Council': the body after "of" is named too."""
