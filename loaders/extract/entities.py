@@ -101,6 +101,7 @@ class Entities:
         self.parties: list[str] = []
         self.notes: list[Note] = []
         self.non_entities: set[str] = set()  # acronyms of documents and plans
+        self.clause_texts: dict[str, str] = {}  # clause id -> text, for the lead-in of a listed name
         self._aliases: dict[str, str] = {}
         self._patterns: list[tuple[str, re.Pattern[str]]] = []
         self._signature: tuple = ()  # type: ignore[type-arg]
@@ -260,6 +261,9 @@ class _Finder:
         self.out = Entities()
         self.out.area = area
         self.area_known = False
+        self.by_id = {clause.id: clause for clause in clauses}
+        self.signature_rows: dict[str, bool] = {}
+        self.out.clause_texts = {clause.id: clause.text for clause in clauses}
 
     def run(self) -> Entities:
         for clause in self.clauses:
@@ -274,6 +278,7 @@ class _Finder:
         self.out.compile()
         for clause in self.clauses:
             self._phrases(clause)
+        self._drop_kinds()
         if self.out.area is None:  # no defined name gave it: the free names may
             self.out.area = _infer_area([e.name for e in self.out.items.values() if not e.role])
             for entity in list(self.out.items.values()):
@@ -284,6 +289,9 @@ class _Finder:
         self.out.compile()
         self._initials()
         self.out.compile()
+        self._listed_acronyms()
+        for clause in self.clauses:
+            self._represented(clause)
         self._parties()
         self._unknown_references()
         return self.out
@@ -301,7 +309,14 @@ class _Finder:
             name = _name_for_acronym(text[: match.start()], acronym)
             if name is None:
                 continue
-            self._define(clause, name, text[text.rfind(name, 0, match.start()) : match.end()], acronym)
+            begin, end = text.rfind(name, 0, match.start()), match.end()
+            rest = _name_after_acronym(text, end) if classify(name) is None else None
+            if rest is not None:  # "Keeping Communities Safe (KCS) Business Delivery Group"
+                name, end = f"{name} {rest[0]}", rest[1]
+            self._define(clause, name, text[begin:end], acronym)
+        glossary = _GLOSSARY_LINE.match(text)
+        if glossary and classify(glossary.group("name")) == "body":
+            self._define(clause, glossary.group("name"), glossary.group("name"), glossary.group("acr"))
         for match in _SHORT_DEF.finditer(text):
             short = match.group("short")
             name = _capitalised_run(text[: match.start()])
@@ -324,15 +339,30 @@ class _Finder:
         existing = self.out.resolve(name) or next(
             (e.key for e in self.out.items.values() if e.name == name), None
         )
+        existing = existing or self._same_acronym(name, acronym)
         if existing:
             entity = self.out.items[existing]
             if acronym and acronym not in entity.aliases:
                 entity.aliases.append(acronym)
+            if len(name) > len(entity.name) and name.endswith(" " + entity.name):
+                entity.aliases.append(entity.name)  # the fuller definition names the body
+                entity.name = name
             return entity
         entity = self._new(name, kind == "role", clause, quote, "defined in the text", acronym, short)
         if acronym:
             entity.aliases.append(acronym)
         return entity
+
+    def _same_acronym(self, name: str, acronym: str | None) -> str | None:
+        """'Health & Wellbeing Board (HWB)' then 'Brighton & Hove Health & Wellbeing Board (HWB)': one body
+        defined twice, once with its place name."""
+        if not acronym:
+            return None
+        for entity in self.out.items.values():
+            same_name = name.endswith(" " + entity.name) or entity.name.endswith(" " + name)
+            if entity.acronym == acronym and not entity.role and same_name:
+                return entity.key
+        return None
 
     def _new(
         self,
@@ -387,9 +417,16 @@ class _Finder:
 
     def _candidate(self, clause: Clause, start: int, name: str) -> None:
         text = clause.text
+        name = _without_parent_tail(name)
+        how = "named in the text"
+        if self._signatory_row(clause):
+            start, name = _without_signatory(start, name, self.out.area)
+            how = "named in a signature table"  # one organisation's row, never a kind of body
         if self.out.resolve(name) is not None:
             return
         kind = classify(name)
+        if kind == "body" and " " not in name and re.match(r"\s+organisations?\b", text[start + len(name) :]):
+            return  # "the local Healthwatch organisation": whichever it is, not named
         if kind is None:
             words = [w for w in name.split() if w.lower() not in CONNECTORS]
             if len(words) >= 2:
@@ -410,10 +447,33 @@ class _Finder:
         elif kind == "body" and (same := self._same_body(name)):
             self.out.items[same].aliases.append(name)
         else:
-            entity = self._new(name, kind == "role", clause, name, "named in the text")
+            entity = self._new(name, kind == "role", clause, name, how)
             if entity.role:
                 entity.body = self._role_body(name, text, start)
+                if entity.body is None:
+                    entity.body = self._body_of_post(clause, start, name)
         self.out.compile()
+
+    def _signatory_row(self, clause: Clause) -> bool:
+        """A row of a signature table: an item under "The undersigned agree ...:", or a line that
+        says "Signature" or "Signed" itself."""
+        known = self.signature_rows.get(clause.id)
+        if known is None:  # once per clause: a clause has many candidate names
+            lead = self.by_id.get(clause.lead_in or "")
+            listed = clause.kind == "item" and lead is not None and bool(_SIGNATURE.search(lead.text))
+            known = self.signature_rows[clause.id] = listed or bool(_SIGNATURE.search(clause.text))
+        return known
+
+    def _body_of_post(self, clause: Clause, start: int, name: str) -> str | None:
+        """'Chief Executive of Oxfordshire County Council': the body after "of" is named too."""
+        of = re.search(r"\s+of\s+(?:the\s+)?(?P<body>.+)$", name)
+        if of is None or classify(of.group("body")) != "body" or _place_prefix(of.group("body")) is None:
+            return None  # "Director of Strategic Partnerships": a post's remit, not a body
+        if re.search(r"[^s]s$", of.group("body")):
+            return None
+        self._candidate(clause, start + of.start("body"), of.group("body"))
+        self.out.compile()
+        return self.out.resolve(of.group("body"))
 
     def _same_body(self, name: str) -> str | None:
         """A body this name shortens: a suffix of its full name, or words whose initials are its acronym."""
@@ -428,6 +488,8 @@ class _Finder:
                 return entity.key
             rest = _without_area(name, self.out.area)
             if rest and rest in entity.aliases:
+                return entity.key
+            if _same_but_area(name, entity.name, self.out.area):
                 return entity.key
         return None
 
@@ -446,6 +508,45 @@ class _Finder:
         if comma and (body := self.out.resolve(comma.group("body").strip())):
             return body
         return None
+
+    def _placed(self, name: str) -> bool:
+        """Whether a name holds the area's name (or, with no area known, starts with a place)."""
+        if self.out.area:
+            return self.out.area in name
+        return _place_prefix(name) is not None
+
+    def _drop_kinds(self) -> None:
+        """A name of a governance kind (a board, partnership, trust, authority, sub-group), with no
+        place in it, that the text only ever uses for the kind ("Local
+        Safeguarding Children Boards", "A Local Safeguarding Children Board (LSCB) is a statutory
+        body", "each Community Safety Partnership") names no body of this protocol."""
+        candidates = {
+            entity.name: entity
+            for entity in self.out.items.values()
+            if not entity.role
+            and not entity.collective
+            and entity.how in _KIND_HOWS
+            and body_kind(entity.name) != BodyKind.OTHER  # the statutory kinds: boards, partnerships, ...
+            and not self._placed(entity.name)
+            and not any(len(w) >= 2 and w.isupper() and w != "NHS" for w in entity.name.split())
+        }  # "HSAB Sub Groups" (an acronym in it): the groups of one named body
+        if not candidates:
+            return
+        used = _names_used_for_one(self.clauses, candidates)
+        texts = {clause.id: clause.text for clause in self.clauses}
+        needed = {e.body for e in self.out.items.values()} | {
+            e.parent[0] for e in self.out.items.values() if e.parent
+        }  # a post's body, a sub-group's parent: the text speaks of that one body
+        for name, entity in candidates.items():
+            if name in used or entity.key in needed or _defined_as_one(texts.get(entity.clause, ""), entity):
+                continue
+            placed = [a for a in entity.aliases if _place_prefix(a) and a.endswith(" " + entity.name)]
+            if placed:  # "Herefordshire Safeguarding Adults Board" was read as this kind's alias
+                entity.aliases = [a for a in entity.aliases if a not in (placed[0], entity.name)]
+                entity.name = placed[0]
+            else:
+                del self.out.items[entity.key]
+        self.out.compile()
 
     # collectives: partner agencies, the local community, lay members
 
@@ -539,6 +640,36 @@ class _Finder:
                         )
                     )
 
+    def _represented(self, clause: Clause) -> None:
+        """'includes representation from A, the B, schools and C': each organisation a membership
+        sentence lists with no head noun the other rules know ("schools", "the military", "Public
+        Health for X") is a body, named as printed."""
+        for match in _REPRESENTED_FROM.finditer(clause.text):
+            for name in _represented_items(match.group("list")):
+                words = name.split()
+                if not words or len(words) > _LISTED_WORDS or _A_VERB.search(name) or _is_generic(name):
+                    continue
+                if self.out.resolve(name) is not None or classify(name) is not None:
+                    continue  # a known name, or a headed one the other rules have judged already
+                entity = self._new(name, False, clause, name, "listed as represented in a membership")
+                entity.kind = body_kind(name)
+        self.out.compile()
+
+    def _listed_acronyms(self) -> None:
+        """Undefined acronyms listed together where organisations stand ("covering LBHF, RBKC and
+        WCC"): each one an organisation's, named as printed (the reviewer gives the full names)."""
+        known = set(self.out.alias_map()) | self.out.non_entities
+        for clause in self.clauses:
+            for match in _ACRONYM_LIST.finditer(clause.text):
+                tokens = re.findall(r"[A-Z]{3,6}", match.group("list"))
+                if any(t in known or _ROMAN.match(t) for t in tokens):
+                    continue  # a list with a known name in it is read by the other rules
+                for token in tokens:
+                    entity = self._new(token, False, clause, token, "an undefined acronym listed with others")
+                    entity.acronym = token
+                    known.add(token)
+        self.out.compile()
+
     def _parties(self) -> None:
         parties = _title_mentions(self.clauses, self.out)
         if not parties:
@@ -579,12 +710,19 @@ class _Finder:
                         )
 
 
-def add_listed_entity(entities: Entities, name: str, clause: Clause) -> str:
+def add_listed_entity(entities: Entities, name: str, clause: Clause) -> str | None:
     """A body or post named only as an item of a list (found by the relation reader): added, or the
-    known one it names."""
+    known one it names; None for an item that names a figure or a document ("Appendix 2 ... Delivery
+    Structure"), or only a signatory (a person's name in a signature table)."""
     known = entities.resolve(name)
     if known is not None:
         return known
+    if _FIGURE.match(name) or (classify(name) is None and _head(name) in DOCUMENT_HEADS | _FIGURE_HEADS):
+        return None
+    lead_in = entities.clause_texts.get(clause.lead_in or "", "")
+    signatures = _SIGNATURE.search(clause.text) or _SIGNATURE.search(lead_in) or _CONTACT.search(lead_in)
+    if signatures and classify(name) is None and _a_person(name):
+        return None
     role = classify(name) == "role"
     key = _unique_key(entities.items, _key_for(name, None, role))
     entity = Entity(key, name, role, None if role else body_kind(name), clause.id, name, "an item of a list")
@@ -609,6 +747,10 @@ def classify(name: str) -> str | None:
         head in ROLE_HEADS or head in DOCUMENT_HEADS or head_words[-2:] == ["chief", "executive"]
     ):
         return _role_or_none(head_words)
+    if len(parts) > 1 and head in _OFFICE_HEADS:
+        return "body"  # "Office of the Police and Crime Commissioner": an office, not the post
+    if len(parts) > 1 and head not in BODY_HEADS and _NOT_A_PLACE_AFTER_OF.match(parts[1]):
+        return None  # "Decisions of the Board", "Tale of Two Boards": the head is before "of"
     last = lowered[-1]
     if last in DOCUMENT_HEADS or head in DOCUMENT_HEADS:
         return None
@@ -616,9 +758,131 @@ def classify(name: str) -> str | None:
         return "role"
     if last in ROLE_HEADS:
         return _role_or_none(lowered)
-    if (last in BODY_HEADS and len(words) >= 2) or last in {"police", "constabulary"}:
+    if (last in BODY_HEADS | _ORGANISATION_HEADS and len(words) >= 2) or last in {"police", "constabulary"}:
         return "body"
+    if lowered == ["healthwatch"] or (
+        len(words) >= 2 and (lowered[0] in _ORGANISATION_NAMES or lowered[-1] in _ORGANISATION_NAMES)
+    ):
+        return "body"  # "Healthwatch Darlington", "East Riding Healthwatch", "HMP Humber"
     return None
+
+
+_OFFICE_HEADS = {"office"}
+# Heads of organisations' names beyond the governance vocabulary ("Local Government Association",
+# "Community Rehabilitation Company"), and words that make a name an organisation's wherever they
+# stand: the statutory Healthwatch of each area, a prison ("HMP Humber").
+_ORGANISATION_HEADS = {"association", "company"}
+_ORGANISATION_NAMES = {"healthwatch", "hmp"}
+# After "of", what a place name never starts with: "City of York Council" is a body, "Decisions of the
+# Board" is not.
+_NOT_A_PLACE_AFTER_OF = re.compile(r"(?:the|a|an|this|its|their|two|three|four|five|all|each)\b", re.I)
+
+
+# "the Quality, Learning and Practice group": capitalised words (commas and "and" between them) before a
+# head printed in lower case, after "the".
+_LOWER_HEAD_NAME = re.compile(
+    rf"\b[Tt]he\s+(?P<name>{_WORD}(?:,?\s+(?:and\s+)?{_WORD})+\s+"
+    r"(?:group|sub-group|subgroup|panel|committee|sub-committee|forum))\b"
+)
+_ACRONYM_LIST = re.compile(
+    r"\b(?:covering|across|between|from|including|includes|with)\s+"
+    r"(?P<list>[A-Z]{3,6}(?:\s*,\s*[A-Z]{3,6})*\s*,?\s+(?:and|&)\s+[A-Z]{3,6})(?![\w&])"
+)
+_CONTACT = re.compile(r"\b(?:addressed to|contact(?:ed)?|enquiries to|queries to)\b", re.IGNORECASE)
+# "includes representation from", "representatives from", "Chief Officers from the following
+# organisations:": what follows, to the sentence's end, lists organisations.
+_REPRESENTED_FROM = re.compile(
+    r"\b(?:representation|representatives|officers|members)\s+from\s+(?:the\s+following\s+"
+    r"(?:organisations|agencies|bodies)\s*:\s*)?(?P<list>[^.;:]+)",
+    re.IGNORECASE,
+)
+_ITEM_SEPARATOR = re.compile(r",?\s+as\s+well\s+as\s+|,\s*(?:and\s+|or\s+)?")
+
+
+def _represented_items(listed: str) -> list[str]:
+    """The items of 'A, the B, C and D as well as E': split at commas and "as well as", and at "and"
+    unless the two sides make one body's name ("South London and Maudsley NHS Foundation Trust")."""
+    items: list[str] = []
+    for part in _ITEM_SEPARATOR.split(listed):
+        pieces = re.split(r"\s+and\s+", part)
+        whole = len(pieces) == 2 and not pieces[1].startswith("the ")
+        if whole and classify(part) == "body" and classify(pieces[0]) is None:
+            pieces = [part]
+        items += [re.sub(r"^(?:the|and)\s+", "", p.strip()) for p in pieces]
+    return [item for item in items if item]
+
+
+_A_VERB = re.compile(r"\b(?:is|are|was|were|will|must|should|has|have|meets?|who|which|that)\b", re.I)
+_LISTED_WORDS = 7
+_GENERIC_NOUN = re.compile(r"\b(?:organisations|agencies|partners|bodies|stakeholders)\b")
+_GENERIC_LISTED = re.compile(
+    r"^(?:(?:all|other|relevant|local|key|partner|member|their|its|each|many|various)\s+)*"
+    r"(?:partners?|agenc(?:y|ies)|organisations?|bodies|body|services?|stakeholders?|members?)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_generic(name: str) -> bool:
+    """'local organisations', 'a range of public organisations', 'all': no organisation of its own."""
+    words = name.lower().split()
+    if all(w in LEADING_STOPWORDS | {"all", "other", "some", "many", "various"} for w in words):
+        return True
+    return bool(_GENERIC_LISTED.match(name) or _GENERIC_NOUN.search(name))
+
+
+_GLOSSARY_LINE = re.compile(r"^(?P<acr>[A-Z][A-Z&]{1,7}):\s+(?P<name>[A-Z][^:;.]*?)\.?$")
+_SIGNATURE = re.compile(r"\b(?:undersigned|signator(?:y|ies)|signed|signature)\b", re.IGNORECASE)
+_PERSON_PAIR = re.compile(
+    r"^(?P<pair>(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?=[A-Z])"
+)
+_NOT_A_FORENAME = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "greater",
+    "royal", "new", "upper", "lower", "great", "little", "mid", "county", "city", "metropolitan",
+}  # fmt: skip
+
+
+_FIGURE = re.compile(r"(?:Appendix|Annex|Diagram|Figure|Table|Chart|Section|Schedule)\b\s*\w{0,4}\b")
+_FIGURE_HEADS = {"structure", "structures", "chart", "diagram", "figure", "table"}
+
+
+def _a_person(name: str) -> bool:
+    """Two or three capitalised words of a person's name ("Trevor Collinson", "Andrew Stow
+    Independent" minus its post), none of them a word of the governance vocabulary."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", words[0]):
+        return False
+    pair = [w.lower() for w in words[:2]]
+    return all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", w) for w in words[:2]) and not any(
+        w in LEADING_STOPWORDS | BODY_HEADS | ROLE_HEADS | _NOT_PLACE | _NOT_A_FORENAME for w in pair
+    )
+
+
+def _without_signatory(start: int, name: str, area: str | None) -> tuple[int, str]:
+    """'Rosy Pope East Riding of Yorkshire Council' in a signature table: the signatory's two-word name
+    before the organisation's is not part of it (kept only when what follows is a body's name)."""
+    match = _PERSON_PAIR.match(name)
+    if match is None:
+        return start, name
+    rest = name[match.end() :]
+    words = [w.lower() for w in match.group("pair").split()]
+    if (
+        classify(rest) != "body"
+        or classify(match.group("pair")) is not None
+        or any(w in LEADING_STOPWORDS | BODY_HEADS | ROLE_HEADS | _NOT_PLACE for w in words)
+        or words[0] in _NOT_A_FORENAME
+        or (area and area.lower().startswith(words[0]))
+    ):
+        return start, name
+    return start + match.end(), rest
+
+
+def _without_parent_tail(name: str) -> str:
+    """'Healthier Communities Select Committee of the Council' → '... Select Committee': a committee
+    "of the Council" is the Council's committee, not a body named after it."""
+    match = re.match(r"^(?P<own>.+?\s+(?P<head>\S+))\s+of\s+the\s+(?P<parent>[A-Z]\w+)$", name)
+    if match and match.group("head").lower() in BODY_HEADS and match.group("parent").lower() in BODY_HEADS:
+        return match.group("own")
+    return name
 
 
 def _role_or_none(words: list[str]) -> str | None:
@@ -647,35 +911,108 @@ def _head(name: str) -> str:
     return name.split()[-1].lower() if name.split() else ""
 
 
+_UNSPELT_HEADS = {
+    "group", "sub-group", "subgroup", "committee", "sub-committee", "board", "partnership", "panel", "forum"
+}  # fmt: skip
+_PLACE_WORDS = 3  # a leading place name before the spelt words: "Brighton & Hove", "East Riding"
+
+
 def _name_for_acronym(before: str, acronym: str) -> str | None:
-    """The capitalised words before '(ACR)' whose initials spell ACR, plus a leading place name."""
+    """The words before '(ACR)' whose initials spell ACR, as printed (commas kept): the head may go
+    unspelt ("Monitoring, Quality and Performance Group (MQP)"), "of the" may sit inside ("Office of the
+    Police and Crime Commissioner (OPCC)"), and a leading place name of up to three words comes too."""
     letters = [c for c in acronym if c.isupper()]
     words = before.rstrip().split()
-    taken: list[str] = []
+    taken: list[tuple[int, str]] = []  # (position in words, the bare word), last word first
     index = len(letters) - 1
-    for word in reversed(words):
-        bare = word.strip(",;:'\"\u2018\u2019\u201c\u201d")
+    place = 0
+    for position in range(len(words) - 1, -1, -1):
+        bare = words[position].strip(",;:'\"\u2018\u2019\u201c\u201d(")
         if not bare:
             break
         if index < 0:
-            if bare[:1].isupper() and bare.lower() not in LEADING_STOPWORDS and classify(bare) is None:
-                taken.append(bare)
+            if place == 0 and _leading_word(words[position]):
+                taken.append((position, bare))  # "LSAB Executive Core Group (ECG)", "Kent ..."
+                place += 1
+                continue
+            if _place_word(bare) and place < _PLACE_WORDS:
+                taken.append((position, bare))
+                place += 1
+                continue
+            if place and bare in {"&", "and"} and position > 0 and _place_word(words[position - 1]):
+                taken.append((position, bare))
+                continue
             break
-        if bare.lower() in CONNECTORS or bare == "&":
-            taken.append(bare)
+        if bare.lower() in CONNECTORS or bare == "&" or _inner_the(words, position, bare):
+            taken.append((position, bare))
             continue
         if not bare[:1].isupper():
             return None
         if bare[0].upper() == letters[index] or (bare.isupper() and bare.endswith(letters[index])):
-            taken.append(bare)
+            taken.append((position, bare))
             index -= 1
+            continue
+        if position == len(words) - 1 and bare.lower() in _UNSPELT_HEADS:
+            taken.append((position, bare))
             continue
         return None
     if index >= 0 or not taken:
         return None
-    while taken and taken[-1].lower() in CONNECTORS:
+    while taken and (taken[-1][1].lower() in CONNECTORS or taken[-1][1] in {"&", "the"}):
         taken.pop()
-    return " ".join(reversed(taken))
+    if not taken:
+        return None
+    first = taken[-1][0]
+    return " ".join(words[first:]).lstrip("'\"\u2018\u201c(").rstrip(",;:'\"\u2019\u201d")
+
+
+_AFTER_ACRONYM = re.compile(r"\s+(?P<rest>(?:[A-Z][\w'\u2019&-]*\s+){0,4}[A-Z][\w'\u2019&-]*)")
+
+
+def _name_after_acronym(text: str, position: int) -> tuple[str, int] | None:
+    """The capitalised words right after '(ACR)', up to the last body head among them, when the acronym
+    was printed inside the name: the words and where they end."""
+    match = _AFTER_ACRONYM.match(text, position)
+    if match is None:
+        return None
+    rest = match.group("rest")
+    words = rest.split()
+    while words and words[-1].lower() not in BODY_HEADS:
+        words.pop()
+    if not words:
+        return None
+    kept = rest[: rest.index(words[-1], sum(len(w) + 1 for w in words[:-1]) - 1) + len(words[-1])]
+    return kept, match.start("rest") + len(kept)
+
+
+def _leading_word(word: str) -> bool:
+    """The one word before the spelt ones that still belongs to the name: a capitalised word standing
+    alone (no bracket or stop glued to it), not a stopword, not a name of its own."""
+    return (
+        re.fullmatch(r"[A-Z][\w'\u2019&-]*", word) is not None
+        and word.lower() not in LEADING_STOPWORDS
+        and classify(word) is None
+    )
+
+
+def _place_word(word: str) -> bool:
+    """A word of a place's name: capitalised, in lower case after its capital (not an acronym, not
+    "WCT)"), and no word of the governance vocabulary."""
+    if not re.fullmatch(r"[A-Z][a-z][\w'\u2019-]*", word):
+        return False
+    bare = word
+    low = bare.lower()
+    return (
+        bare[:1].isupper()
+        and low not in LEADING_STOPWORDS
+        and low not in BODY_HEADS | ROLE_HEADS
+        and classify(bare) is None
+    )
+
+
+def _inner_the(words: list[str], position: int, bare: str) -> bool:
+    """'the' inside a name, after 'of' or 'for' ("Office of the Police ...")."""
+    return bare == "the" and position > 0 and words[position - 1].lower() in {"of", "for"}
 
 
 def _capitalised_run(before: str) -> str | None:
@@ -711,6 +1048,7 @@ def _candidate_phrases(text: str) -> list[tuple[int, str]]:
         r"\b(?:Vice-)?Chair(?:man|person)?\s+of\s+the\s+" + _WORD + r"(?:\s+" + _WORD + ")*", text
     ):
         out.append((match.start(), match.group(0)))
+    out += [(m.start("name"), m.group("name")) for m in _LOWER_HEAD_NAME.finditer(text)]
     return out
 
 
@@ -751,8 +1089,13 @@ def _split_coordinated(phrase: str, entities: Entities) -> list[tuple[int, str]]
     for match in re.finditer(r"\s+(?:and|&)\s+", phrase):
         left = phrase[: match.start()]
         last = left.split()[-1]
+        right = phrase[match.end() :]
+        if right.startswith("Crime ") and last == "Police":
+            continue  # "Police and Crime Commissioner" (or Panel): one office's name
         if (
-            last.isupper()
+            right.startswith("the ")  # "Government Office and the Strategy Board": never one name
+            or _ORGANISATION_NAMES & {left.split()[0].lower(), right.split()[0].lower()}
+            or last.isupper()
             or last.lower() in BODY_HEADS | ROLE_HEADS
             or entities.resolve(left)
             or (last.lower() == "executive")
@@ -829,6 +1172,63 @@ def _place_prefix(name: str) -> str | None:
     if not taken or len(taken) == len(words) or taken[0].lower() in _PLACE_TAIL - {"city"}:
         return None
     return " ".join(taken)
+
+
+_KIND_HOWS = {"named in the text", "defined in the text"}
+_ITS_PEOPLE = {"representative", "representatives", "member", "members", "chair", "lead", "officer"}
+_KIND_BEFORE = re.compile(r"\b(?:a|an|each|every|all|any|other|individual|many|some|no)\s+$", re.IGNORECASE)
+
+
+def _names_used_for_one(clauses: list[Clause], names: dict[str, Entity]) -> set[str]:
+    """The names the text uses, at least once, for one body: not in the plural and not after "a",
+    "each", "every", "all", "any" ("each Safeguarding Adults Board"), unless one of its people follows
+    ("an Integrated Care Partnership representative"). One pass over each clause for all the names."""
+    by_form = {_clean(name).lower(): name for name in names}
+    alternatives = "|".join(_alias_regex(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w&])(?:{alternatives})(?P<plural>e?s)?(?![\w&])")
+    used: set[str] = set()
+    for clause in clauses:
+        text = clause.text
+        for match in pattern.finditer(text):
+            name = by_form.get(
+                _clean(
+                    text[match.start() : match.start("plural") if match.group("plural") else match.end()]
+                ).lower()
+            )
+            if name is None or name in used or match.group("plural") or _inside_longer(text, match.start()):
+                continue
+            after = text[match.end() : match.end() + 20].split()
+            its_person = bool(after) and after[0].lower().strip(",.;") in _ITS_PEOPLE
+            if its_person or not _KIND_BEFORE.search(text[max(0, match.start() - 14) : match.start()]):
+                used.add(name)
+    return used
+
+
+def _defined_as_one(text: str, entity: Entity) -> bool:
+    """'the Safer Streets (SS) Delivery Group': a definition not after "a", "each", ... is one body's."""
+    if entity.how != "defined in the text" or entity.name in entity.quote:
+        return False  # a name printed whole is judged by its uses
+    at = text.find(entity.quote)
+    return at >= 0 and not _KIND_BEFORE.search(text[max(0, at - 14) : at])
+
+
+def _inside_longer(text: str, start: int) -> bool:
+    """'Fenmoor Safeguarding Adults Board': the kind's name is the end of a longer, placed name."""
+    before = text[max(0, start - 40) : start].split()
+    if not before or not before[-1][-1:].isalnum():
+        return False  # "Borough Council, Metropolitan Police": a list, not one name
+    return before[-1][:1].isupper() and before[-1].lower() not in LEADING_STOPWORDS
+
+
+def _same_but_area(one: str, other: str, area: str | None) -> bool:
+    """'Office of the Police and Crime Commissioner' and 'Office of the Surrey Police and Crime
+    Commissioner': the same body, one printed without the area's name inside it."""
+    if not area or len(one.split()) < 3:
+        return False
+    inside = f" {area} "
+    return (inside in f" {one} " or inside in f" {other} ") and (
+        f" {one} ".replace(inside, " ").strip() == f" {other} ".replace(inside, " ").strip()
+    )
 
 
 def _without_area(name: str, area: str | None) -> str | None:

@@ -10,6 +10,7 @@ from govgraph.loaders.errors import InputError
 from govgraph.loaders.extract import ids
 from govgraph.loaders.extract.entities import Entities, find_entities
 from govgraph.loaders.extract.people import PersonDraft, find_people
+from govgraph.loaders.extract.prune import drop_unreferenced_collectives, referenced_keys
 from govgraph.loaders.extract.reading import SourceText, read_document
 from govgraph.loaders.extract.relations import Findings, find_relations
 from govgraph.loaders.extract.segment import Segmented, segment
@@ -42,6 +43,7 @@ def extract_text(source: SourceText, area: str | None = None) -> Extraction:
         )
     findings = find_relations(segmented.clauses, entities)
     people = find_people(segmented.clauses, entities)
+    drop_unreferenced_collectives(entities, referenced_keys(findings, people))  # bodies' hook
     name = area or entities.area or _from_file_name(source.path)
     return Extraction(source, segmented, entities, findings, slug(name) or "area", name, people)
 

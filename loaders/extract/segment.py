@@ -57,6 +57,7 @@ _CLAUSE_START = re.compile(
     r"(?<=[.;:!?])[\"'\u2019\u201d)]?\s+(?=[\"'\u2018\u201c(]?[A-Z0-9]|[-•\u2022*]\s)"
     r"|\s+(?=(?:\d{1,2}\.){1,3}\d{0,2}\s+[A-Z])"
 )
+_GLOSSARY_ENTRY = re.compile(r"[A-Z][A-Z&]{1,7}:\s+[A-Z]")
 _TAIL = 80  # how much of a piece's end decides whether the next line continues it
 
 
@@ -72,6 +73,7 @@ class Piece:
     bold: bool = False
     number: str | None = None
     label: str | None = None  # an item label: "a" of "(a)"
+    plain_number: bool = False  # "3 Humberside Police": a number with no stop or bracket after it
     indent: int = 0
     blank_before: bool = False
 
@@ -194,6 +196,7 @@ def _parse_piece(body: str, start: int, end: int, offset: int, line: int, bold: 
     for form in _NUMBER_FORMS:
         if m := form.match(body, pos, end):
             piece.number, pos = m.group("num"), m.end()
+            piece.plain_number = form is _NUMBER_FORMS[-1]
             break
     if piece.number is None and (m := _ITEM_LABEL.match(body, pos, end)):
         piece.label, pos = (m.group("a") or m.group("b")), m.end()
@@ -300,6 +303,10 @@ class _Builder:
         short = len(words) <= _HEADING_WORDS and body[-1:] not in _TERMINAL + ","
         if not short or piece.label:
             return False
+        if _GLOSSARY_ENTRY.match(body):
+            return False  # "SCFT: Sussex Community NHS Foundation Trust": a glossary line, not a heading
+        if piece.plain_number and self.lead_in is not None:
+            return False  # "3 Humberside Police" under "The undersigned agree ...:": a row, not a heading
         if piece.number and not piece.bullet and "." not in piece.number.strip("."):
             return True  # "3. The Children's Trust", "Section 2 Reporting"
         if piece.number and "." in piece.number and piece.bold:
@@ -353,6 +360,10 @@ class _Builder:
     def _identify(self, piece: Piece, folded: str) -> tuple[str, str, str | None]:
         if not self.clauses and not self.headings and not piece.number and not piece.bullet:
             return "title", self._unique("title"), None
+        if piece.plain_number and self.lead_in is not None and not folded.endswith(":"):
+            lead = self.lead_in  # a numbered row of the lead-in's list or table
+            base = lead.id if lead.kind == "numbered" else self._section_base()
+            return "item", self._lettered(base, None), lead.number or self.section_number
         if piece.number:
             self.lead_in = None if not folded.endswith(":") else self.lead_in
             return "numbered", self._unique(piece.number), piece.number

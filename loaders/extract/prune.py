@@ -1,0 +1,39 @@
+"""Bodies the extraction found but the draft should not carry.
+
+A collective ("partners", "partner agencies", "the local community") is an entity so that the relation
+reader can attach a generic end to a suggestion; it is not a body the protocol sets up. Once relations,
+duties, declarations and people are read, a collective nothing refers to is dropped: otherwise nearly
+every draft gains a "Partners" body the reviewer has to delete.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from govgraph.loaders.extract.entities import Entities
+
+
+def referenced_keys(findings: object, people: Iterable[object] = ()) -> set[str]:
+    """Every entity key a finding or a person points at (ends, owners, bodies, held posts)."""
+    keys: set[str] = set()
+    for name in ("relations", "duties", "declarations", "approvals"):
+        for item in getattr(findings, name, []):
+            for field in ("source", "target", "owner", "towards", "body"):
+                value = getattr(item, field, None)
+                if isinstance(value, str):
+                    keys.add(value)
+            keys.update(getattr(item, "bodies", []) or [])
+    for person in people:
+        keys.update(getattr(person, "holds", []) or [])
+    return keys
+
+
+def drop_unreferenced_collectives(entities: Entities, used: set[str]) -> list[str]:
+    """Remove the collectives no finding uses (never a party, never a role's body); the keys dropped."""
+    needed = used | set(entities.parties) | {e.body for e in entities.items.values() if e.body}
+    dropped = [key for key, entity in entities.items.items() if entity.collective and key not in needed]
+    for key in dropped:
+        del entities.items[key]
+    if dropped:
+        entities.compile()
+    return dropped
