@@ -96,6 +96,7 @@ def write_batches(
     force: bool = False,
     timeout: float = 60.0,
     known: dict[str, str | None] | None = None,
+    documents_per_transaction: int = GROUP_DOCUMENTS,
 ) -> Iterator[WriteResult]:
     """Write each changed document, several to a transaction; yield each document's result in order.
 
@@ -115,7 +116,7 @@ def write_batches(
             continue
         group.append(batch)
         rows += len(batch.nodes) + len(batch.edges)
-        if len(group) >= GROUP_DOCUMENTS or rows >= GROUP_ROWS:
+        if len(group) >= documents_per_transaction or rows >= GROUP_ROWS:
             yield from _flush(driver, database, group, known, timeout)
             group, rows = [], 0
     yield from _flush(driver, database, group, known, timeout)
