@@ -166,8 +166,6 @@ def _one_line(text: str) -> str:
 
 
 _AWAITING_KEY = object()
-_NODES = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
-_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
 def _build(path: Path, next_event: Callable[[], yaml.Event | None]) -> tuple[Any, Lines]:
@@ -183,60 +181,83 @@ def _build(path: Path, next_event: Callable[[], yaml.Event | None]) -> tuple[Any
     root: Any = None
     root_line = 0
     documents = 0
-    scalar_event, mapping_start = yaml.ScalarEvent, yaml.MappingStartEvent
-
-    def fail(event: yaml.Event, message: str) -> InputError:
-        return InputError(path, message, line=event.start_mark.line + 1)
+    scalar, plain = yaml.ScalarEvent, _PLAIN.get
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
 
     while (event := next_event()) is not None:
         kind = event.__class__
-        if kind in _ENDS:
+        if kind is scalar:  # most events: keys first, then values; only an item's line is read here
+            if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                raise _unwanted(path, event)
+            value = event.value
+            if not stack:
+                root, root_line = _scalar(event), event.start_mark.line + 1
+                continue
+            frame = stack[-1]
+            if frame[2] is _AWAITING_KEY:
+                if value in frame[0]:
+                    line = event.start_mark.line + 1
+                    raise InputError(path, f"duplicate key '{value}'", line=line, field=_field(stack, value))
+                frame[2] = value
+                frame[1][value] = event.start_mark.line + 1  # a mapping value's line is its key's
+                continue
+            if not event.style and event.implicit[0]:
+                value = plain(value, value)
+            if frame[2] is None:  # a sequence
+                frame[0].append(value)
+                frame[1].append(event.start_mark.line + 1)
+            else:
+                frame[0][frame[2]] = value
+                frame[2] = _AWAITING_KEY
+            continue
+        if kind is mapping_end or kind is sequence_end:
             stack.pop()
             continue
-        if kind not in _NODES:
-            if kind is yaml.AliasEvent:
-                raise fail(event, "YAML aliases (*name) are not part of the format: write the value out")
-            if kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise fail(event, "holds more than one YAML document (a second '---')")
-            continue
-        if event.anchor is not None:
-            raise fail(event, f"YAML anchors (&{event.anchor}) are not part of the format")
-        if event.tag is not None and event.tag != "!":
-            raise fail(event, f"YAML tags ({event.tag}) are not part of the format")
-        line = event.start_mark.line + 1
-        if stack:
-            frame = stack[-1]
-            container = frame[0]
-            if frame[2] is _AWAITING_KEY:
-                if kind is not scalar_event:
-                    raise fail(event, "mapping keys must be plain names")
-                key = event.value
-                if key in container:
-                    raise InputError(path, f"duplicate key '{key}'", line=line, field=_field(stack, key))
-                frame[2] = key
-                frame[1][key] = line  # a mapping value's line is its key's
-                continue
-        if kind is scalar_event:
-            value: Any = _scalar(event)
-        else:
+        if kind is mapping_start or kind is sequence_start:
+            if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                raise _unwanted(path, event)
+            line = event.start_mark.line + 1
             if len(stack) >= MAX_DEPTH:
-                raise fail(event, f"nests deeper than {MAX_DEPTH} levels")
-            value = {} if kind is mapping_start else []
-        if not stack:
-            root, root_line = value, line
-        elif container.__class__ is dict:
-            container[frame[2]] = value
-            frame[2] = _AWAITING_KEY
-        else:
-            container.append(value)
-            frame[1].append(line)
-        if kind is not scalar_event:
-            own: Any = {} if kind is mapping_start else []
-            marks[id(value)] = own
-            stack.append([value, own, _AWAITING_KEY if kind is mapping_start else None])
+                raise InputError(path, f"nests deeper than {MAX_DEPTH} levels", line=line)
+            is_mapping = kind is mapping_start
+            container: Any = {} if is_mapping else []
+            own: Any = {} if is_mapping else []
+            if not stack:
+                root, root_line = container, line
+            else:
+                frame = stack[-1]
+                if frame[2] is _AWAITING_KEY:
+                    raise InputError(path, "mapping keys must be plain names", line=line)
+                if frame[2] is None:
+                    frame[0].append(container)
+                    frame[1].append(line)
+                else:
+                    frame[0][frame[2]] = container
+                    frame[2] = _AWAITING_KEY
+            marks[id(container)] = own
+            stack.append([container, own, _AWAITING_KEY if is_mapping else None])
+            continue
+        if kind is yaml.AliasEvent:
+            raise _unwanted(path, event)
+        if kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                line = event.start_mark.line + 1
+                raise InputError(path, "holds more than one YAML document (a second '---')", line=line)
     return root, Lines(root, root_line, marks)
+
+
+def _unwanted(path: Path, event: yaml.Event) -> InputError:
+    """An alias, anchor or tag: YAML features the format never needs, and which carry its attacks."""
+    line = event.start_mark.line + 1
+    if event.__class__ is yaml.AliasEvent:
+        return InputError(
+            path, "YAML aliases (*name) are not part of the format: write the value out", line=line
+        )
+    if event.anchor is not None:
+        return InputError(path, f"YAML anchors (&{event.anchor}) are not part of the format", line=line)
+    return InputError(path, f"YAML tags ({event.tag}) are not part of the format", line=line)
 
 
 def _field(stack: list[list[Any]], key: str) -> str:
@@ -271,9 +292,9 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     unquoted 2.10 must stay "2.10", not become 2.1), and text that looks like a date stays text.
     """
     value = event.value
-    if event.style or not event.implicit[0] or value not in _PLAIN:
+    if event.style or not event.implicit[0]:
         return value
-    return _PLAIN[value]
+    return _PLAIN.get(value, value)
 
 
 def dotted(loc: Location) -> str:
