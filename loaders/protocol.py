@@ -10,6 +10,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from govgraph.graph.model import DeclarationKind, Label
 from govgraph.loaders.batch import GraphBatch
@@ -261,8 +262,7 @@ class _Checker:
             seen[key] = i
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
     """A node id a document makes, what kind of node it is, and where the document says so."""
 
     id: str
