@@ -30,6 +30,7 @@ from neo4j import Driver
 from bench.load_bench import OUT, bench_settings, graph_counts, say, wipe
 from bench.synthetic import synthetic_area, synthetic_areas
 
+TIMEOUT = 600.0  # per transaction: lock waits between concurrent ones outlast the default 60 s
 # (name, threads, documents per transaction)
 MODES = [
     ("grouped", 1, GROUP_DOCUMENTS),
@@ -43,7 +44,10 @@ def write(driver: Driver, database: str, batches: list[GraphBatch], threads: int
     shares = [batches[start::threads] for start in range(threads)]
 
     def one(share: list[GraphBatch]) -> None:
-        for _ in write_batches(driver, database, share, known={}, documents_per_transaction=per_tx):
+        writes = write_batches(
+            driver, database, share, known={}, documents_per_transaction=per_tx, timeout=TIMEOUT
+        )
+        for _ in writes:
             pass
 
     if threads == 1:
@@ -109,7 +113,11 @@ def main(argv: list[str] | None = None) -> int:
                     wipe(driver, database)
                     say(f"round {number}: {name} ...")
                     load, start, cpu = os.getloadavg()[0], time.perf_counter(), time.process_time()
-                    write(driver, database, batches, threads, per_tx)
+                    try:
+                        write(driver, database, batches, threads, per_tx)
+                    except Exception as exc:  # one mode failing must not lose the others' figures
+                        results.append(f"{name:<17}{number:>6}  FAILED: {' '.join(str(exc).split())[:160]}")
+                        continue
                     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
                     n, e = graph_counts(driver, database)
                     results.append(
