@@ -16,19 +16,18 @@ from govgraph.loaders.errors import InputError
 from govgraph.loaders.load import check_documents, read_documents, write_documents
 from govgraph.loaders.writer import Collision, write_batches
 
-from tests.conftest import FIXTURES, TESTSHIRE, Cli
-from tests.test_integrity import GOOD, protocol, register
+from tests import test_integrity
+from tests.test_integrity import protocol, register, variant
 
 DATABASE = Settings().neo4j_database
 
 
-@pytest.fixture
-def testshire(empty_db: Cli) -> Cli:
-    assert empty_db("load", TESTSHIRE, FIXTURES / "testshire-register.csv").exit_code == 0
-    return empty_db
+# test_integrity's set-up (testshire and its register loaded), used here rather than copied
+uses_the_integrity_baseline = test_integrity.baseline
 
 
-def test_a_person_of_another_name_written_meanwhile(testshire: Cli, driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_person_of_another_name_written_meanwhile(baseline, driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    testshire = baseline[0]
     ours = register(tmp_path, "Sam Sample,testshire/director,,,,\n", name="ours.csv")
     documents = read_documents([ours])
     known = check_documents(driver, DATABASE, documents)  # passes: no Sam Sample yet
@@ -44,16 +43,15 @@ def test_a_person_of_another_name_written_meanwhile(testshire: Cli, driver, tmp_
     assert testshire.snapshot() == before
 
 
-def test_a_node_of_another_kind_written_meanwhile(testshire: Cli, driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_node_of_another_kind_written_meanwhile(baseline, driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Our protocol makes body 'testshire/second'; another load makes a protocol of that id first."""
-    ours_text = GOOD.replace("id: tsb-partnership", "id: ours", 1)
-    ours_text = ours_text.replace("{id: tsf, name:", "{id: second, name:").replace("to: tsf,", "to: second,")
+    testshire = baseline[0]
     (tmp_path / "a").mkdir()
-    ours = protocol(tmp_path / "a", ours_text)
+    ours = protocol(tmp_path / "a", variant(protocol_id="ours", body_tsf="second"))
     documents = read_documents([ours])
     known = check_documents(driver, DATABASE, documents)
     (tmp_path / "b").mkdir()
-    theirs = protocol(tmp_path / "b", GOOD.replace("id: tsb-partnership", "id: second", 1))
+    theirs = protocol(tmp_path / "b", variant(protocol_id="second"))
     assert testshire("load", theirs).exit_code == 0
     before = testshire.snapshot()
     with pytest.raises(InputError) as refused:
@@ -64,15 +62,14 @@ def test_a_node_of_another_kind_written_meanwhile(testshire: Cli, driver, tmp_pa
     assert testshire.snapshot() == before
 
 
-def test_the_write_itself_refuses_and_rolls_back(testshire: Cli, driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_write_itself_refuses_and_rolls_back(baseline, driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Below the read check: the transaction finds the clash on the nodes it locked, and writes nothing."""
+    testshire = baseline[0]
     (tmp_path / "b").mkdir()
-    theirs = protocol(tmp_path / "b", GOOD.replace("id: tsb-partnership", "id: second", 1))
+    theirs = protocol(tmp_path / "b", variant(protocol_id="second"))
     assert testshire("load", theirs).exit_code == 0
-    text = GOOD.replace("id: tsb-partnership", "id: ours", 1)
-    text = text.replace("{id: tsf, name:", "{id: second, name:").replace("to: tsf,", "to: second,")
     (tmp_path / "a").mkdir()
-    documents = read_documents([protocol(tmp_path / "a", text)])
+    documents = read_documents([protocol(tmp_path / "a", variant(protocol_id="ours", body_tsf="second"))])
     before = testshire.snapshot()
     with pytest.raises(Collision) as clash:
         list(write_batches(driver, DATABASE, documents.batches(), known={}))
