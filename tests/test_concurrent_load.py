@@ -23,7 +23,7 @@ DATABASE = Settings().neo4j_database
 
 
 # test_integrity's set-up (testshire and its register loaded), used here rather than copied
-uses_the_integrity_baseline = test_integrity.baseline
+baseline = test_integrity.baseline
 
 
 def test_a_person_of_another_name_written_meanwhile(baseline, driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
