@@ -28,17 +28,17 @@ baseline = test_integrity.baseline
 
 def test_a_person_of_another_name_written_meanwhile(baseline, driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     testshire = baseline[0]
-    ours = register(tmp_path, "Sam Sample,testshire/director,,,,\n", name="ours.csv")
+    ours = register(tmp_path, "Pat Person,testshire/director,,,,\n", name="ours.csv")
     documents = read_documents([ours])
-    known = check_documents(driver, DATABASE, documents)  # passes: no Sam Sample yet
-    theirs = register(tmp_path, "SAM  sample,,testshire/tsb,member,,\n", name="theirs.csv")
+    known = check_documents(driver, DATABASE, documents)  # passes: no Pat Person yet
+    theirs = register(tmp_path, "PAT  person,,testshire/tsb,member,,\n", name="theirs.csv")
     assert testshire("load", theirs).exit_code == 0
     before = testshire.snapshot()
     with pytest.raises(InputError) as refused:
         write_documents(driver, DATABASE, documents, known)
     message = str(refused.value)
     assert message.startswith(f"{ours}:2: [person]"), message
-    assert "is also the id made by the different name 'SAM  sample'" in message, message
+    assert "is also the id made by the different name 'PAT  person'" in message, message
     assert "theirs.csv" in message and "written by another load while this one ran" in message, message
     assert testshire.snapshot() == before
 
