@@ -54,10 +54,13 @@ class GraphBatch:
         """
         if rel_type not in EDGE_TYPES:
             raise ValueError(f"{rel_type} is not in the loaders' vocabulary")  # a programming error
-        key = ":".join([str(v) for k in _KEYS if (v := props.get(k)) is not None])
-        owner = "" if shared else self.source
-        edge_id = f"{owner}|{rel_type}|{from_id}|{to_id}|{key}"
-        props = props if shared else {**props, "source": self.source}
+        get = props.get
+        key = ":".join([str(v) for k in _KEYS if (v := get(k)) is not None])
+        if shared:
+            edge_id = f"|{rel_type}|{from_id}|{to_id}|{key}"
+        else:
+            edge_id = f"{self.source}|{rel_type}|{from_id}|{to_id}|{key}"
+            props["source"] = self.source  # ``props`` is this call's own dict
         self.edges.append(
             {"id": edge_id, "type": rel_type, "from": from_id, "to": to_id, "props": _clean(props)}
         )
@@ -67,5 +70,7 @@ _KEYS = ("clause", "capacity", "line")
 
 
 def _clean(props: dict[str, Any]) -> dict[str, Any]:
-    """Neo4j stores no nulls: an absent value is simply not set."""
+    """Neo4j stores no nulls: an absent value is simply not set. (Most rows have none: kept as they are.)"""
+    if None not in props.values():
+        return props
     return {key: value for key, value in props.items() if value is not None}

@@ -26,7 +26,7 @@ from govgraph.loaders.progress import Bar
 from govgraph.loaders.protocol import ValidProtocol, read_protocol
 from govgraph.loaders.register import ValidRegister, read_register
 from govgraph.loaders.source import PARSER_NOTE
-from govgraph.loaders.writer import WriteFailed, WriteResult, stored_digests, write_batches
+from govgraph.loaders.writer import Collision, WriteFailed, WriteResult, stored_digests, write_batches
 from neo4j import Driver
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
@@ -206,14 +206,41 @@ def load_documents(
     timeout: float = 60.0,
 ) -> list[LoadReport]:
     """Check the documents against the database, then write them; ``LoadFailed`` if a write fails."""
+    known = check_documents(driver, database, documents, timeout)
+    return write_documents(
+        driver, database, documents, known, force=force, progress=progress, timeout=timeout
+    )
+
+
+def check_documents(
+    driver: Driver, database: str, documents: DocumentSet, timeout: float = 60.0
+) -> dict[str, str | None]:
+    """The checks against the database before any write; returns the stored digests for the writer.
+
+    A refusal here names both places. The same rules are checked again inside each write transaction
+    (cypher/load/merge_nodes), which is what stops a load running meanwhile from slipping past.
+    """
     try:
         check_references(driver, database, documents)
         check_database(driver, database, documents.claims)
-        known = stored_digests(driver, database, [d.source for d in documents])
+        return stored_digests(driver, database, [d.source for d in documents])
     except (Neo4jError, DriverError, OSError) as exc:
         raise LoadFailed(
             f"reading the database failed: {_what_happened(exc, timeout)}. Nothing of this load is written."
         ) from exc
+
+
+def write_documents(
+    driver: Driver,
+    database: str,
+    documents: DocumentSet,
+    known: dict[str, str | None],
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
+    timeout: float = 60.0,
+) -> list[LoadReport]:
+    """Write the checked documents, several to a transaction, each transaction all or nothing."""
     bar = Bar("loading", len(documents), progress) if progress and len(documents) > 1 else None
     reports: list[LoadReport] = []
     results = write_batches(driver, database, documents.batches(), force=force, timeout=timeout, known=known)
@@ -224,9 +251,29 @@ def load_documents(
                 bar.step()
     except WriteFailed as failed:
         raise LoadFailed(_failure(failed, documents, len(reports), timeout)) from failed
+    except Collision as clash:
+        raise _collision(driver, database, documents, clash, len(reports)) from clash
     if bar:
         bar.done()
     return reports
+
+
+def _collision(
+    driver: Driver, database: str, documents: DocumentSet, clash: Collision, loaded: int
+) -> InputError:
+    """The refusal of a write that met another load's nodes: found again by the read check, which names
+    both places now that the other load has committed them."""
+    done = f"the {loaded} documents before it are loaded" if loaded else "nothing of this load is written"
+    try:
+        check_database(driver, database, documents.claims)
+    except InputError as refusal:
+        said = f"{refusal.message} (written by another load while this one ran; {done})"
+        return InputError(refusal.file, said, refusal.line, refusal.field)
+    paths = {d.source: d.path for d in documents}
+    first = paths.get(clash.sources[0], clash.sources[0])
+    return InputError(
+        first, f"{clash}: another load wrote them while this one ran; {done}. Run the same command again."
+    )
 
 
 def _failure(failed: WriteFailed, documents: DocumentSet, loaded: int, timeout: float) -> str:

@@ -10,10 +10,12 @@ billion-laughs and recursion attacks), so a hostile file is refused in time line
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,19 +45,68 @@ _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
 
 
+class Lines:
+    """The line (1-based) of each mapping value and list item, kept beside the data it marks.
+
+    Marks are stored per container (a mapping's by key, a sequence's by index) rather than under a
+    tuple of the whole path for every value: building those tuples was the larger part of reading a
+    file. A location is looked up by walking the data from the root.
+    """
+
+    __slots__ = ("marks", "root", "root_line")
+
+    def __init__(self, root: Any, root_line: int, marks: dict[int, Any]) -> None:
+        self.root, self.root_line, self.marks = root, root_line, marks
+
+    def deepest(self, loc: Location) -> tuple[int, int]:
+        """(how many parts of ``loc`` exist in the file, the line of the last of them)."""
+        node, line, depth = self.root, self.root_line, 0
+        for part in loc:
+            marks = self.marks.get(id(node))
+            if node.__class__ is dict:
+                if part not in node:
+                    break
+            elif node.__class__ is not list or part.__class__ is not int or not 0 <= part < len(node):
+                break
+            line, node, depth = marks[part], node[part], depth + 1
+        return depth, line
+
+    def get(self, loc: Location, default: int | None = None) -> int | None:
+        depth, line = self.deepest(loc)
+        return line if depth == len(loc) else default
+
+    def __contains__(self, loc: Location) -> bool:
+        return self.deepest(loc)[0] == len(loc)
+
+    def __getitem__(self, loc: Location) -> int:
+        depth, line = self.deepest(loc)
+        if depth != len(loc):
+            raise KeyError(loc)
+        return line
+
+
 @dataclass
 class Parsed:
     """A YAML document as plain data, plus the line (1-based) of each mapping value and list item."""
 
     data: Any
-    lines: dict[Location, int] = field(default_factory=dict)
+    lines: Lines
 
     def line_of(self, loc: Location) -> int | None:
         """The line of ``loc`` or of its nearest ancestor that exists in the file."""
-        for end in range(len(loc), -1, -1):
-            if loc[:end] in self.lines:
-                return self.lines[loc[:end]]
-        return None
+        return self.lines.deepest(loc)[1]
+
+
+@contextmanager
+def paused_collector() -> Iterator[None]:
+    """Cyclic garbage collection off for the block (on again after, unless it was off before)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -129,81 +180,123 @@ def _one_line(text: str) -> str:
 
 
 _AWAITING_KEY = object()
-_NODES = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
-_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
-def _build(path: Path, next_event: Callable[[], yaml.Event | None]) -> tuple[Any, dict[Location, int]]:
+def _build(path: Path, next_event: Callable[[], yaml.Event | None]) -> tuple[Any, Lines]:
     """Dicts, lists and scalars from parser events, refusing what the format has no use for.
 
     One flat loop over the events (no recursion, so no depth can overflow a stack): each open mapping
-    or sequence is a frame ``[container, location, key]``; a mapping's key is ``_AWAITING_KEY`` until
-    its key scalar arrives. This is the hot path of validation, hence written for speed.
+    or sequence is a frame ``[container, marks, key]``, ``marks`` its lines by key or index; a mapping's
+    key is ``_AWAITING_KEY`` until its key scalar arrives. This is the hot path of validation, hence
+    written for speed: one event at a time, no tuple of the path built per value.
     """
     stack: list[list[Any]] = []
-    lines: dict[Location, int] = {}
+    marks: dict[int, Any] = {}
     root: Any = None
+    root_line = 0
     documents = 0
-
-    def fail(event: yaml.Event, message: str) -> InputError:
-        return InputError(path, message, line=event.start_mark.line + 1)
+    scalar, plain = yaml.ScalarEvent, _PLAIN.get
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
 
     while (event := next_event()) is not None:
         kind = event.__class__
-        if kind in _ENDS:
+        if kind is scalar:  # most events: keys first, then values; only an item's line is read here
+            if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                raise _unwanted(path, event)
+            value = event.value
+            if not stack:
+                root, root_line = _scalar(event), event.start_mark.line + 1
+                continue
+            frame = stack[-1]
+            if frame[2] is _AWAITING_KEY:
+                if value in frame[0]:
+                    line = event.start_mark.line + 1
+                    raise InputError(path, f"duplicate key '{value}'", line=line, field=_field(stack, value))
+                frame[2] = value
+                frame[1][value] = event.start_mark.line + 1  # a mapping value's line is its key's
+                continue
+            if not event.style and event.implicit[0]:
+                value = plain(value, value)
+            if frame[2] is None:  # a sequence
+                frame[0].append(value)
+                frame[1].append(event.start_mark.line + 1)
+            else:
+                frame[0][frame[2]] = value
+                frame[2] = _AWAITING_KEY
+            continue
+        if kind is mapping_end or kind is sequence_end:
             stack.pop()
             continue
-        if kind not in _NODES:
-            if kind is yaml.AliasEvent:
-                raise fail(event, "YAML aliases (*name) are not part of the format: write the value out")
-            if kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise fail(event, "holds more than one YAML document (a second '---')")
-            continue
-        if event.anchor is not None:
-            raise fail(event, f"YAML anchors (&{event.anchor}) are not part of the format")
-        if event.tag is not None and event.tag != "!":
-            raise fail(event, f"YAML tags ({event.tag}) are not part of the format")
-        line = event.start_mark.line + 1
-        if not stack:
-            loc: Location = ()
-            lines[loc] = line
-        else:
-            frame = stack[-1]
-            container = frame[0]
-            if frame[2] is _AWAITING_KEY:
-                if kind is not yaml.ScalarEvent:
-                    raise fail(event, "mapping keys must be plain names")
-                key = event.value
-                if key in container:
-                    raise InputError(
-                        path, f"duplicate key '{key}'", line=line, field=dotted((*frame[1], key))
-                    )
-                frame[2] = key
-                lines[(*frame[1], key)] = line
-                continue
-            if container.__class__ is dict:
-                loc = (*frame[1], frame[2])  # its line is the key's
-            else:
-                loc = (*frame[1], len(container))
-                lines[loc] = line
-        if kind is yaml.ScalarEvent:
-            value: Any = _scalar(event)
-        else:
+        if kind is mapping_start or kind is sequence_start:
+            if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                raise _unwanted(path, event)
+            line = event.start_mark.line + 1
             if len(stack) >= MAX_DEPTH:
-                raise fail(event, f"nests deeper than {MAX_DEPTH} levels")
-            value = {} if kind is yaml.MappingStartEvent else []
-        if not stack:
-            root = value
-        elif container.__class__ is dict:
-            container[frame[2]] = value
-            frame[2] = _AWAITING_KEY
-        else:
-            container.append(value)
-        if kind is not yaml.ScalarEvent:
-            stack.append([value, loc, _AWAITING_KEY if kind is yaml.MappingStartEvent else None])
-    return root, lines
+                raise InputError(path, f"nests deeper than {MAX_DEPTH} levels", line=line)
+            is_mapping = kind is mapping_start
+            container: Any = {} if is_mapping else []
+            own: Any = {} if is_mapping else []
+            if not stack:
+                root, root_line = container, line
+            else:
+                frame = stack[-1]
+                if frame[2] is _AWAITING_KEY:
+                    raise InputError(path, "mapping keys must be plain names", line=line)
+                if frame[2] is None:
+                    frame[0].append(container)
+                    frame[1].append(line)
+                else:
+                    frame[0][frame[2]] = container
+                    frame[2] = _AWAITING_KEY
+            marks[id(container)] = own
+            stack.append([container, own, _AWAITING_KEY if is_mapping else None])
+            continue
+        if kind is yaml.AliasEvent:
+            raise _unwanted(path, event)
+        if kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                line = event.start_mark.line + 1
+                raise InputError(path, "holds more than one YAML document (a second '---')", line=line)
+    return root, Lines(root, root_line, marks)
+
+
+def _unwanted(path: Path, event: yaml.Event) -> InputError:
+    """An alias, anchor or tag: YAML features the format never needs, and which carry its attacks."""
+    line = event.start_mark.line + 1
+    if event.__class__ is yaml.AliasEvent:
+        return InputError(
+            path, "YAML aliases (*name) are not part of the format: write the value out", line=line
+        )
+    if event.anchor is not None:
+        return InputError(path, f"YAML anchors (&{event.anchor}) are not part of the format", line=line)
+    return InputError(path, f"YAML tags ({event.tag}) are not part of the format", line=line)
+
+
+def _field(stack: list[list[Any]], key: str) -> str:
+    """The dotted name of ``key`` in the innermost open mapping, for a message only.
+
+    Each open container is the last value added to the one below it on the stack (the mapping's last
+    key, the sequence's last index), so the path is recovered without having been kept.
+    """
+    loc: list[str | int] = []
+    for outer in stack[:-1]:
+        container = outer[0]
+        loc.append(next(reversed(container)) if container.__class__ is dict else len(container) - 1)
+    return dotted((*loc, key))
+
+
+# Plain scalars that YAML 1.1 reads as null or a boolean: a closed set (the resolver's patterns are
+# alternatives of fixed words), computed once from PyYAML's own resolver so it cannot drift from it.
+_PLAIN: dict[str, Any] = {}
+for _word in [*_BOOLS, "null", "~", ""]:
+    for _spelling in {_word, _word.lower(), _word.capitalize(), _word.upper()}:
+        _tag = _RESOLVER.resolve(yaml.ScalarNode, _spelling, (True, False))
+        if _tag == _NULL:
+            _PLAIN[_spelling] = None
+        elif _tag == _BOOL:
+            _PLAIN[_spelling] = _BOOLS[_spelling.lower()]
 
 
 def _scalar(event: yaml.ScalarEvent) -> Any:
@@ -212,14 +305,10 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     The format has no numeric or date fields: numbers in it are clause numbers, kept as written (an
     unquoted 2.10 must stay "2.10", not become 2.1), and text that looks like a date stays text.
     """
+    value = event.value
     if event.style or not event.implicit[0]:
-        return event.value
-    tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
-    if tag == _NULL:
-        return None
-    if tag == _BOOL:
-        return _BOOLS[event.value.lower()]
-    return event.value
+        return value
+    return _PLAIN.get(value, value)
 
 
 def dotted(loc: Location) -> str:

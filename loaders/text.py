@@ -7,17 +7,17 @@ we compare with whitespace folded, and nothing else normalised (a quote must be 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 
-_SPACE = re.compile(r"\s+")
-_WORD = re.compile(r"\S+")
-_NEWLINE = re.compile("\n")
+# Folding is str.split()'s idea of whitespace (str.isspace), which is exactly what \s matches in a
+# str pattern: tests/test_folded_text.py checks every code point.
+_SHIFTING_SPACE = re.compile(r"^\s+|\s{2,}")
 
 
 def fold(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    """Runs of whitespace as one space, none at either end (``str.split`` does it in C)."""
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -31,30 +31,44 @@ class Span:
 class FoldedText:
     """A text with its whitespace folded and a map back to the original offsets.
 
-    The map is kept per word, not per character: the folded text is the words joined by single spaces,
-    so an offset inside word ``k`` maps back by its distance from the word's start: two list entries per
-    word instead of two per character, built with regular-expression passes, and only when needed.
+    Only whitespace runs longer than one character (and leading whitespace) move an offset: a single
+    space, tab or line break folds to one space of the same length. So the map holds one entry per such
+    run (a line's indentation, a blank line), not one per word or character: after the run, an offset
+    in the folded text is the original one minus the characters dropped so far. Lines are counted
+    from the previous span on, since clauses are found in document order.
     """
 
     def __init__(self, original: str) -> None:
         self.original = original
-        self.folded = " ".join(_WORD.findall(original))
+        self.folded = fold(original)
         self._map: tuple[list[int], list[int]] | None = None  # built by the first find()
-        self._newlines: list[int] | None = None
+        self._last = (0, 1)  # (offset, its line) of the previous span
 
     def _original_offset(self, folded: int) -> int:
         if self._map is None:
-            starts = [m.start() for m in _WORD.finditer(self.original)]
-            lengths = [len(word) + 1 for word in self.folded.split(" ")] if self.folded else []
-            self._map = (starts, [0, *accumulate(lengths[:-1])])
-        word_starts, folded_starts = self._map
-        word = bisect_right(folded_starts, folded) - 1
-        return word_starts[word] + folded - folded_starts[word]
+            self._map = self._shifts()
+        folded_at, dropped = self._map
+        return folded + dropped[bisect_right(folded_at, folded) - 1]
+
+    def _shifts(self) -> tuple[list[int], list[int]]:
+        """Where in the folded text each long whitespace run ends, and how many characters it and the
+        runs before it dropped."""
+        folded_at, dropped = [0], [0]
+        total = 0
+        for run in _SHIFTING_SPACE.finditer(self.original):
+            start, end = run.span()
+            total += end - start - (0 if start == 0 else 1)  # leading whitespace goes entirely
+            folded_at.append(end - total)
+            dropped.append(total)
+        return folded_at, dropped
 
     def _line(self, offset: int) -> int:
-        if self._newlines is None:
-            self._newlines = [m.start() for m in _NEWLINE.finditer(self.original)]
-        return bisect_left(self._newlines, offset) + 1
+        last, line = self._last
+        if offset < last:
+            last, line = 0, 1
+        line += self.original.count("\n", last, offset)
+        self._last = (offset, line)
+        return line
 
     def find(self, quote: str, after: int = 0) -> Span | None:
         """The first occurrence at or after folded offset ``after``, else the first anywhere.
@@ -62,7 +76,10 @@ class FoldedText:
         Short clauses ("Director of Children's Services") recur in a protocol; searching on from the
         previous clause places each clause where it stands in document order.
         """
-        needle = fold(quote)
+        return self.find_folded(fold(quote), after)
+
+    def find_folded(self, needle: str, after: int = 0) -> Span | None:
+        """``find`` of a quote already folded (the caller keeps it for the quote checks too)."""
         if not needle:
             return None
         position = self.folded.find(needle, after)

@@ -40,6 +40,15 @@ class WriteResult:
     together: int = 1  # documents in the transaction the figures above are for
 
 
+class Collision(Exception):
+    """The write found nodes it may not make or change (another load made them since the checks ran);
+    its transaction was rolled back, so nothing of its documents is written."""
+
+    def __init__(self, sources: list[str], ids: list[str]) -> None:
+        super().__init__(f"{len(ids)} node ids clash with the database: {', '.join(ids[:5])}")
+        self.sources, self.ids = sources, ids
+
+
 class WriteFailed(Exception):
     """A transaction that did not commit: its documents are not in the database (Neo4j rolled it back)."""
 
@@ -87,6 +96,7 @@ def write_batches(
     force: bool = False,
     timeout: float = 60.0,
     known: dict[str, str | None] | None = None,
+    documents_per_transaction: int = GROUP_DOCUMENTS,
 ) -> Iterator[WriteResult]:
     """Write each changed document, several to a transaction; yield each document's result in order.
 
@@ -106,7 +116,7 @@ def write_batches(
             continue
         group.append(batch)
         rows += len(batch.nodes) + len(batch.edges)
-        if len(group) >= GROUP_DOCUMENTS or rows >= GROUP_ROWS:
+        if len(group) >= documents_per_transaction or rows >= GROUP_ROWS:
             yield from _flush(driver, database, group, known, timeout)
             group, rows = [], 0
     yield from _flush(driver, database, group, known, timeout)
@@ -122,6 +132,8 @@ def _flush(
     try:
         with driver.session(database=database) as session:
             tally = session.execute_write(work, group, [b.source for b in group if b.source in known])
+    except Collision:
+        raise
     except Exception as exc:  # every failure of a transaction means the same to the user: not written
         raise WriteFailed([b.source for b in group], exc) from exc
     for batch in group:
@@ -143,7 +155,10 @@ def _replace(tx: ManagedTransaction, group: list[GraphBatch], existing: list[str
         previously = [node for record in deleted for node in record["previously"]]
         _tally(tally, deleted.consume())
     for chunk in _chunks([row for b in group for row in b.nodes], BATCH_ROWS):
-        _tally(tally, tx.run(cypher("load/merge_nodes"), rows=chunk).consume())
+        merged = tx.run(cypher("load/merge_nodes"), rows=chunk)
+        if clashes := [record["id"] for record in merged]:
+            raise Collision([b.source for b in group], clashes)  # rolls the transaction back
+        _tally(tally, merged.consume())
     by_type: dict[str, list[dict]] = defaultdict(list)
     for batch in group:
         for edge in batch.edges:

@@ -25,6 +25,19 @@ def baseline(empty_db: Cli) -> tuple[Cli, tuple]:
     return empty_db, empty_db.snapshot()
 
 
+def variant(protocol_id: str | None = None, body_tsf: str | None = None) -> str:
+    """The good protocol with its protocol id and/or its body 'tsf' (and the relation to it) renamed:
+    the one set-up every collision case starts from."""
+    text = GOOD
+    if protocol_id:
+        text = text.replace("id: tsb-partnership", f"id: {protocol_id}", 1)
+    if body_tsf:
+        text = text.replace("{id: tsf, name:", f"{{id: {body_tsf}, name:").replace(
+            "to: tsf,", f"to: {body_tsf},"
+        )
+    return text
+
+
 def protocol(tmp_path: Path, text: str, name: str = "other.yaml", jo: bool = False) -> Path:
     source = (FIXTURES / "testshire.txt").read_text()
     if jo:  # the protocol names the Director of Services
@@ -57,10 +70,7 @@ def refused(cli: Cli, before: tuple, *args: Path, where: str, other: str, says: 
 
 def test_a_body_with_the_protocols_id_is_refused(baseline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     cli, before = baseline
-    text = GOOD.replace("{id: tsf, name:", "{id: tsb-partnership, name:").replace(
-        "to: tsf,", "to: tsb-partnership,"
-    )
-    path = protocol(tmp_path, text)
+    path = protocol(tmp_path, variant(body_tsf="tsb-partnership"))
     refused(
         cli,
         before,
@@ -74,11 +84,7 @@ def test_a_body_with_the_protocols_id_is_refused(baseline, tmp_path: Path) -> No
 def test_a_body_of_one_protocol_may_not_be_another_protocols_node(baseline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A second protocol of the area names a body after the first protocol: in the database, in one load."""
     cli, before = baseline
-    text = GOOD.replace("id: tsb-partnership", "id: second", 1)
-    text = text.replace("{id: tsf, name:", "{id: tsb-partnership, name:").replace(
-        "to: tsf,", "to: tsb-partnership,"
-    )
-    path = protocol(tmp_path, text)
+    path = protocol(tmp_path, variant(protocol_id="second", body_tsf="tsb-partnership"))
     refused(
         cli,
         before,
