@@ -340,6 +340,7 @@
     if (s === APPROVALS) return "approved by " + nameOf(d.body);
     if (s === "bodies") return d.name + (d.kind ? " (" + d.kind + ")" : "");
     if (s === "roles") return d.name + (d.body ? " of " + nameOf(d.body) : "");
+    if (s === "people") return d.name + ((d.holds || []).length ? ", " + d.holds.map(nameOf).join(", ") : "");
     return d.name || d.title || d.id || "";
   }
 
@@ -633,6 +634,8 @@
     var typeField = what === "relations" ? "type" : "kind";
     var f = (spec(what) || { fields: [] }).fields.find(function (x) { return x.name === typeField; });
     fillSelect("rv-add-type", (f ? f.options : []).map(function (o) { return [o, o]; }), true);
+    document.getElementById("rv-add-type-label").textContent = what === "relations" ? "Type" : "Kind";
+    document.getElementById("rv-add-ends").hidden = what === "bodies";
     var people = options("actors");
     fillSelect("rv-add-from", people, true);
     fillSelect("rv-add-to", (what === "duties" ? [["", "— (no one in particular)"]] : []).concat(people), true);
@@ -663,6 +666,8 @@
     if (what === "relations") {
       data = { type: type, from: from, to: to, clause: p.clause, quote: p.quote };
       if (type === "MEMBER_OF") data.capacity = document.getElementById("rv-add-capacity").value;
+    } else if (what === "bodies") {  // the selection names the body: its name, and (so) its quote
+      data = { id: uniqueActor(slug(p.quote) || "body"), name: p.quote, kind: type, clause: p.clause };
     } else {
       data = { id: uniqueDuty(slug([from, to, type].filter(Boolean).join("-"))), owner: from, kind: type, clause: p.clause, text: p.quote };
       if (to) data.towards = to;
@@ -676,6 +681,14 @@
     state.selected = item.key;
     changed();
     select(item.key, true);
+  }
+
+  /* Bodies, roles and people share one namespace in a document (relations name any of them). */
+  function uniqueActor(base) {
+    var ids = {}, n = 1, id = base;
+    state.items.forEach(function (x) { if (ACTORS.indexOf(x.section) >= 0) ids[x.data.id] = true; });
+    while (ids[id]) id = base + "-" + (++n);
+    return id;
   }
 
   function uniqueDuty(base) {
@@ -695,7 +708,25 @@
       c.rejected + " rejected · " + c.pending + " to decide" + (state.dirty ? " · unsaved" : "");
   }
 
+  /* What each mark in the text means: one entry per kind of suggestion the draft can hold (people
+     with their own wavy mark, so a name is never read as a post), then the three decisions. */
+  function drawLegend() {
+    var box = document.getElementById("rv-legend");
+    if (box.childNodes.length) return;
+    P.sections.forEach(function (s) {
+      var entry = el("li", { "data-kind": s.name });
+      entry.appendChild(el("span", { "class": "rv-hl rv-s-accepted rv-k-" + s.name.replace(".", "-") }, singular(s.name)));
+      box.appendChild(entry);
+    });
+    [["pending", "to decide"], ["accepted", "accepted"], ["rejected", "rejected"]].forEach(function (d) {
+      var entry = el("li", { "data-status": d[0], "class": "rv-legend-status" });
+      entry.appendChild(el("span", { "class": "rv-hl rv-k-legend rv-s-" + d[0] }, d[1]));
+      box.appendChild(entry);
+    });
+  }
+
   function render() {
+    drawLegend();
     drawText();
     drawList();
     drawProtocol();
