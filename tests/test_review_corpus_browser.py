@@ -182,6 +182,7 @@ def test_a_body_and_a_duty_added_from_selections_are_highlighted_and_valid(app: 
     assert page.locator("#rv-add-type-label").inner_text() == "Kind"
     page.select_option("#rv-add-type", "coordination")
     page.select_option("#rv-add-from", owner)
+    page.select_option("#rv-add-to", "")  # a duty may be owed to no one in particular
     page.click("#rv-add-submit")
     settle(page)
     assert page.locator("body").get_attribute("data-verdict") == "ok", page.locator(
@@ -315,3 +316,47 @@ def test_a_corpus_draft_reviewed_saved_and_loaded_shows_the_added_edge_in_the_ex
     stated = panel_section(page, "Where the protocol says so")
     assert any(ADDED_QUOTE in s and f"clause {clause}" in s for s in stated), stated
     screenshot(page, "review-corpus-loaded-explorer")
+
+
+def test_a_clause_is_accepted_or_rejected_and_a_rejected_clause_still_named_is_the_loaders_error(
+    app: HttpApp, page: Page, draft: Path
+) -> None:
+    fresh_review(page, app)
+    document = read_protocol(draft).document
+    clauses = [c.id for c in document.clauses]
+    # a clause no suggestion stands on (a heading, a truncated last line) and one that some do
+    named = page.evaluate(
+        f"[...new Set({REVIEW}.items.filter(x => x.section !== 'clauses').map(x => x.clause))]"
+    )
+    free = [c for c in clauses if c not in named]
+    used = [c for c in clauses if c in named]
+    assert free and used, (free, used)
+    group = page.locator(".rv-group[data-group=clauses] .rv-card")
+    assert group.count() == len(clauses)
+    assert group.first.locator("button[data-action=edit]").count() == 0  # the source's words: never edited
+
+    def card(clause: str):  # type: ignore[no-untyped-def]
+        return page.locator(f".rv-card[data-section=clauses][data-key='clauses/{clauses.index(clause)}']")
+
+    card(free[0]).locator("button[data-action=reject]").click()
+    settle(page)
+    assert page.locator("body").get_attribute("data-verdict") == "ok", page.locator(
+        "#rv-verdict"
+    ).inner_text()
+    kept = page.evaluate("window.govgraphReview.reviewed().document.clauses.map(c => c.id)")
+    assert kept == [c for c in clauses if c != free[0]]
+    struck = page.locator(f"#rv-text [data-clause='{free[0]}']")
+    assert struck.count() and all("rv-cl-rejected" in (s.get_attribute("class") or "") for s in struck.all())
+    assert f"{len(clauses) - 1} clauses" in page.locator("#rv-verdict").inner_text()
+    card(used[0]).locator("button[data-action=accept]").click()
+    settle(page)
+    assert card(used[0]).get_attribute("data-status") == "accepted"
+    screenshot(page, "review-corpus-clause-rejected")
+
+    card(used[0]).locator("button[data-action=reject]").click()
+    settle(page)
+    assert page.locator("body").get_attribute("data-verdict") == "bad"
+    verdict = page.locator("#rv-verdict").inner_text()
+    assert used[0] in verdict, verdict  # the loader names the clause a suggestion still stands on
+    assert page.locator("#rv-save").is_disabled()
+    page.evaluate("localStorage.clear()")
