@@ -53,7 +53,8 @@ def draft(cli: Cli, tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def app(cli: Cli, server_home: Path, draft: Path) -> Iterator[HttpApp]:
     cli.wipe()
-    settings = Settings(home=server_home, heap="512m", pagecache="64m")
+    # a load on this shared machine may wait minutes for its turn: a generous transaction timeout
+    settings = Settings(home=server_home, heap="512m", pagecache="64m", tx_timeout=600)
     served = HttpApp(review_site(DraftReview(draft, settings=settings), settings))
     yield served
     served.stop()
