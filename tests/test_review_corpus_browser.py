@@ -291,7 +291,15 @@ def test_a_corpus_draft_reviewed_saved_and_loaded_shows_the_added_edge_in_the_ex
     page.click("#rv-load")
     area = saved.area.id
     page.wait_for_url(f"{app.url}/?area={area}", timeout=300_000)
-    page.wait_for_selector(f"body[data-state=ready][data-area={area}]", timeout=300_000)
+    page.wait_for_function(  # ready, or the explorer's own word on why not (never a silent wait)
+        "['ready', 'empty'].includes(document.body.dataset.state)"
+        " || !!document.querySelector('#gx-status.gx-error')",
+        timeout=300_000,
+    )
+    assert page.locator("body").get_attribute("data-state") == "ready", page.locator(
+        "#gx-status"
+    ).inner_text()
+    assert page.locator("body").get_attribute("data-area") == area
     clause_id = f"{area}/{saved.protocol.id}/{clause}"
     assert (
         cli.value(

@@ -355,7 +355,7 @@
     if (s === "declarations") return d.kind + ": " + (d.bodies || []).map(nameOf).join(", ");
     if (s === APPROVALS) return "approved by " + nameOf(d.body);
     if (s === "bodies") return d.name + (d.kind ? " (" + d.kind + ")" : "");
-    if (s === CLAUSES) return "clause " + d.id + (d.heading ? " · " + d.heading : "");
+    if (s === CLAUSES) return d.id + (d.heading ? " · " + d.heading : "");
     if (s === "roles") return d.name + (d.body ? " of " + nameOf(d.body) : "");
     if (s === "people") return d.name + ((d.holds || []).length ? ", " + d.holds.map(nameOf).join(", ") : "");
     return d.name || d.title || d.id || "";
