@@ -291,10 +291,8 @@ def test_a_corpus_draft_reviewed_saved_and_loaded_shows_the_added_edge_in_the_ex
     page.click("#rv-load")
     area = saved.area.id
     page.wait_for_url(f"{app.url}/?area={area}", timeout=300_000)
-    page.wait_for_function(  # ready, or the explorer's own word on why not (never a silent wait)
-        "['ready', 'empty'].includes(document.body.dataset.state)"
-        " || !!document.querySelector('#gx-status.gx-error')",
-        timeout=300_000,
+    page.wait_for_selector(  # ready, or the explorer's own word on why not (never a silent wait)
+        "body[data-state=ready], body[data-state=empty], #gx-status.gx-error", timeout=300_000
     )
     assert page.locator("body").get_attribute("data-state") == "ready", page.locator(
         "#gx-status"
