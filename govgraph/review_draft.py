@@ -27,7 +27,7 @@ from govgraph.graph.schema import apply_schema
 from govgraph.graph.settings import Settings
 from govgraph.loaders.document import MAX_NAME, ProtocolDocument
 from govgraph.loaders.errors import InputError
-from govgraph.loaders.load import load_documents, read_documents
+from govgraph.loaders.load import LoadFailed, load_documents, read_documents
 from govgraph.loaders.protocol import read_protocol
 from govgraph.loaders.source import parse_yaml, read_text
 
@@ -299,7 +299,13 @@ class DraftReview:
         target = resolve_target(self.settings)
         with connect(target) as driver:
             apply_schema(driver, self.settings.neo4j_database)
-            reports = load_documents(driver, self.settings.neo4j_database, documents, force=False)
+            reports = load_documents(
+                driver,
+                self.settings.neo4j_database,
+                documents,
+                force=False,
+                timeout=self.settings.tx_timeout,  # GOVGRAPH_TX_TIMEOUT, as `govgraph load` honours it
+            )
         return area, "\n".join(report.describe() for report in reports)
 
 
@@ -526,6 +532,8 @@ class ReviewService:
             return 422, {"ok": False, "message": str(exc)}
         except GraphError as exc:
             return 503, {"ok": False, "message": f"the graph database: {exc}"}
+        except LoadFailed as exc:  # a write that timed out or was refused: rolled back, the page says so
+            return 503, {"ok": False, "message": str(exc)}
         except (Neo4jError, DriverError) as exc:
             message = getattr(exc, "message", None) or str(exc)
             return 503, {"ok": False, "message": f"the graph database refused the load: {message}"}

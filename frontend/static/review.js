@@ -11,8 +11,9 @@
   var APPROVALS = "protocol.approved_by";
   var TITLES = {
     bodies: "Bodies", roles: "Roles", people: "People", legislation: "Legislation", duties: "Duties",
-    relations: "Relations", declarations: "Declarations", "protocol.approved_by": "Approvals",
+    relations: "Relations", declarations: "Declarations", "protocol.approved_by": "Approvals", clauses: "Clauses",
   };
+  var CLAUSES = "clauses";  // reviewed too (a heading or a page footer taken for a clause is rejected), never edited
   var ACTORS = ["bodies", "roles", "people"];
   var state = null;
 
@@ -36,6 +37,8 @@
     return Array.isArray(doc[name]) ? doc[name] : [];
   }
   function spec(name) { return P.sections.find(function (s) { return s.name === name; }); }
+  /* Every section the list shows, in order: the draft's suggestions, then its clauses. */
+  function listed() { return P.sections.map(function (s) { return s.name; }).concat([CLAUSES]); }
 
   // -- finding quotes: whitespace folded, as the loader compares (loaders/text.py) ------------------
 
@@ -79,6 +82,11 @@
   }
 
   function locate(item) {
+    if (item.section === CLAUSES) {
+      item.clause = item.data.id; item.span = state.clauses[item.data.id] || null;
+      item.problem = item.span ? null : "its text is not in the source text";
+      return;
+    }
     var a = anchor(item), cs = state.clauses[a.clause];
     item.clause = a.clause; item.span = null; item.problem = null;
     if (!cs) { item.problem = a.clause ? "its clause '" + a.clause + "' is not in the text" : "no clause"; return; }
@@ -91,10 +99,10 @@
 
   function build() {
     var items = [];
-    P.sections.forEach(function (s) {
-      sectionItems(P.document, s.name).forEach(function (data, index) {
-        var c = (P.comments[s.name] || [])[index] || {};
-        items.push({ key: s.name + "/" + index, section: s.name, data: copy(data), original: copy(data),
+    listed().forEach(function (name) {
+      sectionItems(P.document, name).forEach(function (data, index) {
+        var c = (P.comments[name] || [])[index] || {};
+        items.push({ key: name + "/" + index, section: name, data: copy(data), original: copy(data),
                      status: c.reviewed ? "accepted" : "pending", edited: c.reviewed === "edited",
                      added: c.reviewed === "added", notes: c.notes || [], confidence: c.confidence,
                      flagged: !!c.flagged });
@@ -174,8 +182,11 @@
     var protocol = copy(state.protocol.protocol);
     protocol.parties = (protocol.parties || []).filter(function (id) { return !gone[id]; });
     doc.protocol = protocol;
-    items.clauses = (P.comments.clauses || []).map(function (c) { return { status: "pending", notes: c.notes || [] }; });
     state.sent = {};
+    var clauses = kept(CLAUSES);
+    state.sent.clauses = clauses.map(function (x) { return x.key; });
+    doc.clauses = clauses.map(function (x) { return copy(x.data); });
+    items.clauses = clauses.map(function (x) { return { status: x.status, notes: x.notes }; });
     P.sections.forEach(function (s) {
       var list = kept(s.name);
       state.sent[s.name] = list.map(function (x) { return x.key; });
@@ -312,11 +323,16 @@
       var seg = el("span", { "data-s": s, "data-e": e }, text.slice(s, e));
       var clause = marks.find(function (m) { return m.start <= s && e <= m.end; });
       if (clause) {
+        var decided = state.items.find(function (x) { return x.section === CLAUSES && x.data.id === clause.clause; });
         seg.className = "rv-cl rv-cl" + (clause.index % 2);
+        if (decided && decided.status === "rejected") seg.classList.add("rv-cl-rejected");
+        if (decided && decided.key === state.selected) seg.classList.add("rv-cl-sel");
         seg.setAttribute("data-clause", clause.clause);
         if (clause.start === s) seg.setAttribute("data-clause-start", clause.clause);
       }
-      var over = state.items.filter(function (x) { return x.span && x.span.start <= s && e <= x.span.end; });
+      var over = state.items.filter(function (x) {
+        return x.section !== CLAUSES && x.span && x.span.start <= s && e <= x.span.end;
+      });
       if (over.length) {
         over.sort(function (a, b) { return (a.span.end - a.span.start) - (b.span.end - b.span.start); });
         var top = over[0];
@@ -339,13 +355,16 @@
     if (s === "declarations") return d.kind + ": " + (d.bodies || []).map(nameOf).join(", ");
     if (s === APPROVALS) return "approved by " + nameOf(d.body);
     if (s === "bodies") return d.name + (d.kind ? " (" + d.kind + ")" : "");
+    if (s === CLAUSES) return d.id + (d.heading ? " · " + d.heading : "");
     if (s === "roles") return d.name + (d.body ? " of " + nameOf(d.body) : "");
+    if (s === "people") return d.name + ((d.holds || []).length ? ", " + d.holds.map(nameOf).join(", ") : "");
     return d.name || d.title || d.id || "";
   }
 
   function singular(section) {
     return { bodies: "body", roles: "role", people: "person", duties: "duty", relations: "relation",
-             declarations: "declaration", legislation: "legislation", "protocol.approved_by": "approval" }[section] || section;
+             declarations: "declaration", legislation: "legislation", "protocol.approved_by": "approval",
+             clauses: "clause" }[section] || section;
   }
 
   function describe(x) { return singular(x.section) + " · " + title(x) + " (" + x.status + ")"; }
@@ -355,8 +374,8 @@
   function order() {
     var flagged = state.items.filter(function (x) { return x.flagged; });
     var rest = [];
-    P.sections.forEach(function (s) {
-      state.items.forEach(function (x) { if (x.section === s.name && !x.flagged) rest.push(x); });
+    listed().forEach(function (name) {
+      state.items.forEach(function (x) { if (x.section === name && !x.flagged) rest.push(x); });
     });
     return { flagged: flagged, rest: rest, all: flagged.concat(rest) };
   }
@@ -370,11 +389,11 @@
       groups.flagged.forEach(function (x) { box.appendChild(card(x)); });
       list.appendChild(box);
     }
-    P.sections.forEach(function (s) {
-      var mine = groups.rest.filter(function (x) { return x.section === s.name; });
+    listed().forEach(function (name) {
+      var mine = groups.rest.filter(function (x) { return x.section === name; });
       if (!mine.length) return;
-      list.appendChild(el("h2", {}, (TITLES[s.name] || s.name) + " (" + mine.length + ")"));
-      var box = el("div", { "class": "rv-group", "data-group": s.name });
+      list.appendChild(el("h2", {}, (TITLES[name] || name) + " (" + mine.length + ")"));
+      var box = el("div", { "class": "rv-group", "data-group": name });
       mine.forEach(function (x) { box.appendChild(card(x)); });
       list.appendChild(box);
     });
@@ -396,7 +415,7 @@
     box.appendChild(head);
     var a = anchor(x);
     if (a.quote) box.appendChild(el("p", { "class": "rv-quote" }, "“" + short(a.quote, 220) + "”"));
-    var meta = ["clause " + (a.clause || "?")];
+    var meta = ["clause " + (a.clause || x.clause || "?")];
     if (x.confidence != null) meta.push("confidence " + x.confidence.toFixed(2));
     if (x.problem) meta.push("⚠ " + x.problem);
     box.appendChild(el("p", { "class": "rv-meta" }, meta.join(" · ")));
@@ -414,7 +433,9 @@
 
   function actions(x) {
     var row = el("div", { "class": "rv-actions" });
-    [["accept", "Accept", "a"], ["reject", "Reject", "r"], ["edit", "Edit", "e"]].forEach(function (b) {
+    var buttons = [["accept", "Accept", "a"], ["reject", "Reject", "r"], ["edit", "Edit", "e"]];
+    if (x.section === CLAUSES) buttons.pop();  // a clause's text is the source's own words: kept or left out
+    buttons.forEach(function (b) {
       var button = el("button", { type: "button", "class": "gg-button rv-small", "data-action": b[0],
                                   "aria-keyshortcuts": b[2] }, b[1]);
       button.addEventListener("click", function () { select(x.key, false); act(b[0]); });
@@ -436,7 +457,7 @@
       if (x.added) state.items.splice(state.items.indexOf(x), 1);
       else x.status = "rejected";
       changed(); next(true);
-    } else if (action === "edit") { state.editing = x.key; render(); focusEditor(); }
+    } else if (action === "edit" && x.section !== CLAUSES) { state.editing = x.key; render(); focusEditor(); }
   }
 
   function current() { return state.items.find(function (x) { return x.key === state.selected; }) || null; }
@@ -458,7 +479,7 @@
     if (!scroll) return;
     var c = cardOf(key);
     if (c) { c.scrollIntoView({ block: "nearest" }); c.focus({ preventScroll: true }); }
-    var seg = document.querySelector("#rv-text .rv-sel");
+    var seg = document.querySelector("#rv-text .rv-sel, #rv-text .rv-cl-sel");
     if (seg) seg.scrollIntoView({ block: "center" });
   }
 
@@ -633,6 +654,8 @@
     var typeField = what === "relations" ? "type" : "kind";
     var f = (spec(what) || { fields: [] }).fields.find(function (x) { return x.name === typeField; });
     fillSelect("rv-add-type", (f ? f.options : []).map(function (o) { return [o, o]; }), true);
+    document.getElementById("rv-add-type-label").textContent = what === "relations" ? "Type" : "Kind";
+    document.getElementById("rv-add-ends").hidden = what === "bodies";
     var people = options("actors");
     fillSelect("rv-add-from", people, true);
     fillSelect("rv-add-to", (what === "duties" ? [["", "— (no one in particular)"]] : []).concat(people), true);
@@ -663,6 +686,8 @@
     if (what === "relations") {
       data = { type: type, from: from, to: to, clause: p.clause, quote: p.quote };
       if (type === "MEMBER_OF") data.capacity = document.getElementById("rv-add-capacity").value;
+    } else if (what === "bodies") {  // the selection names the body: its name, and (so) its quote
+      data = { id: uniqueActor(slug(p.quote) || "body"), name: p.quote, kind: type, clause: p.clause };
     } else {
       data = { id: uniqueDuty(slug([from, to, type].filter(Boolean).join("-"))), owner: from, kind: type, clause: p.clause, text: p.quote };
       if (to) data.towards = to;
@@ -676,6 +701,14 @@
     state.selected = item.key;
     changed();
     select(item.key, true);
+  }
+
+  /* Bodies, roles and people share one namespace in a document (relations name any of them). */
+  function uniqueActor(base) {
+    var ids = {}, n = 1, id = base;
+    state.items.forEach(function (x) { if (ACTORS.indexOf(x.section) >= 0) ids[x.data.id] = true; });
+    while (ids[id]) id = base + "-" + (++n);
+    return id;
   }
 
   function uniqueDuty(base) {
@@ -695,7 +728,25 @@
       c.rejected + " rejected · " + c.pending + " to decide" + (state.dirty ? " · unsaved" : "");
   }
 
+  /* What each mark in the text means: one entry per kind of suggestion the draft can hold (people
+     with their own wavy mark, so a name is never read as a post), then the three decisions. */
+  function drawLegend() {
+    var box = document.getElementById("rv-legend");
+    if (box.childNodes.length) return;
+    P.sections.forEach(function (s) {
+      var entry = el("li", { "data-kind": s.name });
+      entry.appendChild(el("span", { "class": "rv-hl rv-s-accepted rv-k-" + s.name.replace(".", "-") }, singular(s.name)));
+      box.appendChild(entry);
+    });
+    [["pending", "to decide"], ["accepted", "accepted"], ["rejected", "rejected"]].forEach(function (d) {
+      var entry = el("li", { "data-status": d[0], "class": "rv-legend-status" });
+      entry.appendChild(el("span", { "class": "rv-hl rv-k-legend rv-s-" + d[0] }, d[1]));
+      box.appendChild(entry);
+    });
+  }
+
   function render() {
+    drawLegend();
     drawText();
     drawList();
     drawProtocol();
