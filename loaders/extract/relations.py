@@ -120,6 +120,17 @@ _SUBGROUPS_LIST = re.compile(
 _VERB = re.compile(
     r"\b(?:is|are|was|were|will|shall|must|should|may|can|sits?|has|have|attends?|chairs?|includes?)\b", re.I
 )
+_CHAIR_NAMED = re.compile(
+    r"^(?:(?:Independent|Joint|Co-?|Vice-?)\s*)*Chair(?:man|person)?\s+of\s+(?P<of>.+)$"
+    r"|^(?P<before>.+?)\s+(?:(?:Independent|Joint|Co-?|Vice-?)\s*)*Chair(?:man|person)?$",
+    re.IGNORECASE,
+)
+# A body's full name: capitalised words ending in a body head ("Kestrel Safeguarding Adults Board").
+_FULL_BODY_NAME = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w'\u2019&-]*\s+)(?:(?:[A-Z][\w'\u2019&-]*|and|of|for|&)\s+)*"
+    r"(?:Board|Partnership|Trust|Committee|Group|Panel|Forum|Council)$"
+)
+_SUBGROUP_WORD = re.compile(r"\bsub[\s-]?(?:groups?|committees?|panels?)\b", re.IGNORECASE)
 _BARE_CHAIR = re.compile(r"^(?:Independent\s+)?(?:Co-|Vice-|Joint\s+)?Chair(?:man|person)?$", re.IGNORECASE)
 _MEMBERSHIP_HEADING = re.compile(r"^(?:board\s+|partnership\s+)?(?:membership|members)\b", re.IGNORECASE)
 _LISTED_NAME = re.compile(r"^[\"'\u2018\u201c]?(?P<name>[A-Z][\w'\u2019&,.-]*(?:\s+[\w'\u2019&,.-]+){0,9}?)"
@@ -1089,32 +1100,23 @@ class _Reader:
         """Edges the names themselves state: 'Chair of the LSCB' chairs it; 'LSCB Executive Group' is its
         sub-group; 'WCT partners' are members of WCT."""
         by_id = {c.id: c for c in self.clauses}
-        for entity in self.entities.items.values():
+        for entity in list(self.entities.items.values()):
             clause = by_id.get(entity.clause)
             if clause is None:
                 continue
-            chair = re.match(r"(?:Vice-)?Chair(?:man|person)?\s+of\b", entity.name)
-            if entity.role and chair and entity.body:
+            chaired = self._chaired_by_name(entity, clause) if entity.role else None
+            if chaired:
                 self._relation(
                     Relation.CHAIRS,
                     entity.key,
-                    entity.body,
+                    chaired,
                     clause,
                     _in_clause(clause, entity),
                     0.8,
                     "the post's name: Chair of it",
                 )
             if entity.parent:
-                parent, clause_id, quote = entity.parent
-                self._relation(
-                    Relation.SUBGROUP_OF,
-                    entity.key,
-                    parent,
-                    by_id[clause_id],
-                    quote,
-                    0.6,
-                    "inferred from its name",
-                )
+                self._named_subgroup(entity, by_id)
         for clause in self.clauses:
             for mention in self._mentions(clause.text):
                 for body in mention.owner_of:
@@ -1130,6 +1132,41 @@ class _Reader:
                             capacity=Capacity.MEMBER,
                         )
             self._their_partners(clause)
+
+    def _chaired_by_name(self, entity, clause: Clause | None) -> str | None:  # type: ignore[no-untyped-def]
+        """'Independent Chair of the KSAB', 'LSAB Chair': the body a chair's own name gives it; a body
+        named in full only inside the post's name ("Chair of Kestrel Safeguarding Adults Board") is
+        added as a body of its own."""
+        if entity.body:
+            return entity.body if _CHAIR_NAMED.match(entity.name) else None
+        match = _CHAIR_NAMED.match(entity.name)
+        if match is None:
+            return None
+        named = match.group("of") or match.group("before") or ""
+        key = self.entities.resolve(named)
+        if key is None:
+            key = next((m.key for m in self._mentions(named) if self._is_body(m.key)), None)
+        if key is None and clause is not None and _FULL_BODY_NAME.match(named):
+            key = add_listed_entity(self.entities, re.sub(r"^the\s+", "", named), clause)
+        return key if key and self._is_body(key) and key != entity.key else None
+
+    def _named_subgroup(self, entity, by_id: dict[str, Clause]) -> None:  # type: ignore[no-untyped-def]
+        """'DSAB Prepare Sub Group' states that it is the DSAB's sub-group (its name holds the parent's
+        name and a sub-group word); 'LSCB Executive Group' only suggests it: a flagged suggestion."""
+        parent, clause_id, quote = entity.parent
+        stated = bool(_SUBGROUP_WORD.search(entity.name))
+        self._relation(
+            Relation.SUBGROUP_OF,
+            entity.key,
+            parent,
+            by_id[clause_id],
+            quote,
+            0.6,
+            "its name: a sub-group of it" if stated else "inferred from its name",
+            reason=None
+            if stated
+            else f"inferred from the name '{entity.name}'; no clause says whose group it is",
+        )
 
     def _bare_chairs(self) -> None:
         """'It has an Independent Chair', 'Our Independent Chair is ...': a Chair whose name gives no
