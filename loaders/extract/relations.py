@@ -26,6 +26,7 @@ from govgraph.loaders.extract.vocabulary import (
     NOT_A_TARGET_AFTER,
     OBLIGATION,
     OPEN_TO_SCRUTINY,
+    PASSIVE_REPORT,
     PURPOSE,
     RELATION_KIND,
     RELATION_TRIGGERS,
@@ -479,6 +480,28 @@ class _Reader:
                 continue
             self._memberships(clause, start, end, None)
             previous_owners = self._sentence(clause, start, end, previous_owners)
+            self._passive_reports(clause, start, end)
+
+    def _passive_reports(self, clause: Clause, start: int, end: int) -> None:
+        """'The OSCB annual report will be considered by the PSC and the HWB': the body named before
+        the report (else the subject of the sentences before) reports to every body after the verb."""
+        text = clause.text
+        for match in PASSIVE_REPORT.finditer(text, start, end):
+            before = [m for m in self._mentions(text[start : match.start()]) if self._is_body(m.key)]
+            authors = [before[-1].key] if before else [k for k in self.subject if self._is_body(k)][:1]
+            receivers = self._group_at(clause, match.end(), end)
+            for author in authors:
+                for receiver in receivers:
+                    self._relation(
+                        Relation.REPORTS_TO,
+                        author,
+                        receiver,
+                        clause,
+                        text[start:end].strip(),
+                        0.7,
+                        f"'{match.group(0)}': its report goes to the receiver",
+                        frequency=frequency_of(text[start:end]),
+                    )
 
     def _sentence(self, clause: Clause, start: int, end: int, previous: list[str]) -> list[str]:
         limbs = _limbs(clause.text, start, end)
@@ -673,10 +696,13 @@ class _Reader:
         """(type, targets, phrase) for each relation verb in [start, end); targets: the group after it."""
         text = clause.text
         out: list[tuple[Relation, list[str], str]] = []
+        names = [(m.start, m.end) for m in self._mentions(text) if not m.key.startswith("@")]
         for relation, pattern in RELATION_TRIGGERS:
             for match in pattern.finditer(text, start, end):
                 if any(a <= match.start() < b for a, b in masked["purpose"]):
                     continue
+                if any(a <= match.start() < b for a, b in names):
+                    continue  # "Scrutiny Committee", "Joint Commissioning Group": a name, not a verb
                 direct = bool(re.search(r"\b(?:to|with|from|of)$", match.group(0)))
                 search_from = match.end() if direct else match.start()
                 targets = self._trigger_targets(
