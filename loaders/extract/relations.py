@@ -131,6 +131,11 @@ _FULL_BODY_NAME = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w'\u2019&-]*\s+)(?:(?:[A-Z][\w'\u2019&-]*|and|of|for|&)\s+)*"
     r"(?:Board|Partnership|Trust|Committee|Group|Panel|Forum|Council)$"
 )
+_INDEPENDENT_CHAIR = re.compile(
+    r"(?:\b(?:is\s+led\s+by|led\s+by|has|have|under\s+the\s+leadership\s+of|appointed|chaired\s+by)\s+"
+    r"(?:an?\s+|the\s+|its\s+)?|^\s*(?P<our>Our)\s+)(?P<role>independent\s+chair(?:man|person)?)\b",
+    re.IGNORECASE,
+)
 _SUBGROUP_WORD = re.compile(r"\bsub[\s-]?(?:groups?|committees?|panels?)\b", re.IGNORECASE)
 _BARE_CHAIR = re.compile(r"^(?:Independent\s+)?(?:Co-|Vice-|Joint\s+)?Chair(?:man|person)?$", re.IGNORECASE)
 _MEMBERSHIP_HEADING = re.compile(r"^(?:board\s+|partnership\s+)?(?:membership|members)\b", re.IGNORECASE)
@@ -481,6 +486,45 @@ class _Reader:
             self._memberships(clause, start, end, None)
             previous_owners = self._sentence(clause, start, end, previous_owners)
             self._passive_reports(clause, start, end)
+            self._independent_chairs(clause, start, end)
+
+    def _independent_chairs(self, clause: Clause, start: int, end: int) -> None:
+        """'The Board is led by an independent chair', 'through the OSCB, under the leadership of an
+        Independent Chair', 'Our Independent Chair is ...': the post (added when no rule named it) chairs
+        the body named before it in the sentence, else the body it is said to chair after it, else
+        (for 'Our') the protocol's only party."""
+        text = clause.text
+        for match in _INDEPENDENT_CHAIR.finditer(text, start, end):
+            role_start, role_end = match.span("role")
+            role = next(
+                (
+                    m.key
+                    for m in self._mentions(text)
+                    if m.start <= role_start < m.end and not self._is_body(m.key)
+                ),
+                None,
+            ) or add_listed_entity(self.entities, match.group("role"), clause)
+            if self._is_body(role):
+                continue
+            before = [
+                m.key
+                for m in self._mentions(text[start:role_start])
+                if self._is_body(m.key) and not self.entities.items[m.key].collective
+            ]
+            after = self._group_at(clause, role_end, end)
+            bodies = before[-1:] or [k for k in after if self._is_body(k)][:1]
+            if not bodies and match.group("our") and len(self.entities.parties) == 1:
+                bodies = self.entities.parties
+            for body in bodies:
+                self._relation(
+                    Relation.CHAIRS,
+                    role,
+                    body,
+                    clause,
+                    text[start:end].strip(),
+                    0.7,
+                    "'led by an independent chair'",
+                )
 
     def _passive_reports(self, clause: Clause, start: int, end: int) -> None:
         """'The OSCB annual report will be considered by the PSC and the HWB': the body named before
