@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from govgraph.graph.model import Capacity, DeclarationKind, DutyKind, Relation
+from govgraph.graph.model import BodyKind, Capacity, DeclarationKind, DutyKind, Relation
 from govgraph.loaders.extract.entities import COLLECTIVE, Entities, Mention, add_listed_entity
 from govgraph.loaders.extract.ids import IdPool, bounded_id, slug
 from govgraph.loaders.extract.segment import Clause
@@ -136,6 +136,13 @@ _INDEPENDENT_CHAIR = re.compile(
     r"(?:an?\s+|the\s+|its\s+)?|^\s*(?P<our>Our)\s+)(?P<role>independent\s+chair(?:man|person)?)\b",
     re.IGNORECASE,
 )
+_FRONTED_SUBGROUP = re.compile(
+    r"\s*(?:As|Although|While|Whilst|Though|Being)\s+(?:it\s+is\s+)?(?:an?|the|one\s+of\s+the)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:sub[\s-]?groups?|sub[\s-]?committees?|committees?|panels?|groups?)\s+of\s+"
+)
+_CONSISTS_OF = re.compile(r"\b(?:consists?\s+of|comprises|is\s+made\s+up\s+of|is\s+comprised\s+of)\s+")
+_PART_HEADS = {"group", "groups", "committee", "subcommittee", "panel", "executive", "board", "forum"}
+_ORGANISATION_KINDS = {BodyKind.LOCAL_AUTHORITY, BodyKind.NHS_BODY, BodyKind.COMMUNITY}
 _SUBGROUP_WORD = re.compile(r"\bsub[\s-]?(?:groups?|committees?|panels?)\b", re.IGNORECASE)
 _BARE_CHAIR = re.compile(r"^(?:Independent\s+)?(?:Co-|Vice-|Joint\s+)?Chair(?:man|person)?$", re.IGNORECASE)
 _MEMBERSHIP_HEADING = re.compile(r"^(?:board\s+|partnership\s+)?(?:membership|members)\b", re.IGNORECASE)
@@ -487,6 +494,58 @@ class _Reader:
             previous_owners = self._sentence(clause, start, end, previous_owners)
             self._passive_reports(clause, start, end)
             self._independent_chairs(clause, start, end)
+            self._fronted_subgroup(clause, start, end)
+            self._parts(clause, start, end)
+
+    def _fronted_subgroup(self, clause: Clause, start: int, end: int) -> None:
+        """'As a sub-group of the Trust, the Board ...', 'Although a formal committee of the Council, the
+        HWB ...': the subject after the comma is a sub-group of the body the fronted phrase names."""
+        text = clause.text
+        match = _FRONTED_SUBGROUP.match(text, start, end)
+        if match is None:
+            return
+        parent = self._group_at(clause, match.end(), end)[:1]
+        comma = text.find(",", match.end(), end)
+        if not parent or comma < 0:
+            return
+        child = self._group_at(clause, comma + 1, min(end, comma + 80))
+        quote = text[match.start() : comma].strip()
+        for body in child:
+            if self._is_body(body) and body != parent[0]:
+                self._relation(
+                    Relation.SUBGROUP_OF, body, parent[0], clause, quote, 0.8, "a fronted 'as a sub-group of'"
+                )
+
+    def _parts(self, clause: Clause, start: int, end: int) -> None:
+        """'The WSCP consists of an Executive and four sub-groups': the groups, boards and committees a
+        body is said to consist of are its sub-groups (organisations so listed are its members, which
+        the membership rules read)."""
+        text = clause.text
+        match = _CONSISTS_OF.search(text, start, end)
+        if match is None or text[start:end].rstrip().endswith(":"):
+            return
+        whole = self._subject(clause, start, match.start(), statement=True)
+        wholes = [w for w in whole if self._is_body(w)][:1]
+        parts = [
+            m
+            for m in self._mentions(text[match.end() : end])
+            if self._is_body(m.key) and self._is_part(m.key)
+        ]
+        for body in wholes:
+            for part in dict.fromkeys(m.key for m in parts):
+                quote = text[start:end].strip()
+                self._relation(
+                    Relation.SUBGROUP_OF, part, body, clause, quote, 0.75, "'consists of' its parts"
+                )
+
+    def _is_part(self, key: str) -> bool:
+        """A group, committee, panel or executive (not an organisation in its own right)."""
+        entity = self.entities.items[key]
+        if entity.collective or entity.kind in _ORGANISATION_KINDS:
+            return False
+        words = entity.name.lower().replace("-", " ").split()
+        unnamed = all(w in {"sub", "various", "other", "the", *_PART_HEADS} for w in words) and len(words) > 1
+        return bool(words) and words[-1] in _PART_HEADS and not unnamed and not words[-1].endswith("s")
 
     def _independent_chairs(self, clause: Clause, start: int, end: int) -> None:
         """'The Board is led by an independent chair', 'through the OSCB, under the leadership of an
