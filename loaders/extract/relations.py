@@ -143,6 +143,7 @@ _FRONTED_SUBGROUP = re.compile(
 _CONSISTS_OF = re.compile(r"\b(?:consists?\s+of|comprises|is\s+made\s+up\s+of|is\s+comprised\s+of)\s+")
 _PART_HEADS = {"group", "groups", "committee", "subcommittee", "panel", "executive", "board", "forum"}
 _ORGANISATION_KINDS = {BodyKind.LOCAL_AUTHORITY, BodyKind.NHS_BODY, BodyKind.COMMUNITY}
+_PARTICIPIAL_CHAIRED_BY = re.compile(r"(?<=[,(\w])\s*\(?chaired\s+by\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
 _SUBGROUP_WORD = re.compile(r"\bsub[\s-]?(?:groups?|committees?|panels?)\b", re.IGNORECASE)
 _BARE_CHAIR = re.compile(r"^(?:Independent\s+)?(?:Co-|Vice-|Joint\s+)?Chair(?:man|person)?$", re.IGNORECASE)
 _MEMBERSHIP_HEADING = re.compile(r"^(?:board\s+|partnership\s+)?(?:membership|members)\b", re.IGNORECASE)
@@ -495,7 +496,39 @@ class _Reader:
             self._passive_reports(clause, start, end)
             self._independent_chairs(clause, start, end)
             self._fronted_subgroup(clause, start, end)
+            self._participial_chairs(clause, start, end)
             self._parts(clause, start, end)
+
+    def _participial_chairs(self, clause: Clause, start: int, end: int) -> None:
+        """'a task and finish group, chaired by Jo Bloggs (Independent Chair of the LSCB), ...': the post
+        named after 'chaired by' (beside the person holding it) chairs the body just before it."""
+        text = clause.text
+        for match in _PARTICIPIAL_CHAIRED_BY.finditer(text, start, end):
+            bodies = [
+                m
+                for m in self._mentions(text)
+                if start <= m.start and m.end <= match.start() and self._is_body(m.key)
+            ]
+            if not bodies or text[bodies[-1].end : match.start()].strip(" ,(") != "":
+                continue
+            window = min(end, match.end() + 120)
+            role = next(
+                (
+                    m.key
+                    for m in self._mentions(text)
+                    if match.end() <= m.start < window
+                    and not self._is_body(m.key)
+                    and not m.key.startswith("@")
+                ),
+                None,
+            )
+            if role is None:
+                continue
+            quote = text[bodies[-1].start : _closing(text, self._end_of_mention(clause, match.end(), window))]
+            quote = quote.strip(" ,")
+            self._relation(
+                Relation.CHAIRS, role, bodies[-1].key, clause, quote, 0.8, "', chaired by' the post"
+            )
 
     def _fronted_subgroup(self, clause: Clause, start: int, end: int) -> None:
         """'As a sub-group of the Trust, the Board ...', 'Although a formal committee of the Council, the
@@ -1247,6 +1280,8 @@ class _Reader:
             if entity.parent:
                 self._named_subgroup(entity, by_id)
         for clause in self.clauses:
+            self._coordinated_chairs(clause)
+        for clause in self.clauses:
             for mention in self._mentions(clause.text):
                 for body in mention.owner_of:
                     if mention.key == COLLECTIVE and body != COLLECTIVE:
@@ -1278,6 +1313,31 @@ class _Reader:
         if key is None and clause is not None and _FULL_BODY_NAME.match(named):
             key = add_listed_entity(self.entities, re.sub(r"^the\s+", "", named), clause)
         return key if key and self._is_body(key) and key != entity.key else None
+
+    def _coordinated_chairs(self, clause: Clause) -> None:
+        """'The Independent Chair of the KSCB and KSAB': one post chairing both bodies, the second named
+        right after the post's own name."""
+        text = clause.text
+        mentions = self._mentions(text)
+        for i, mention in enumerate(mentions):
+            entity = self.entities.items.get(mention.key)
+            if entity is None or not entity.role or not _CHAIR_NAMED.match(entity.name):
+                continue
+            chaired = self._chaired_by_name(entity, None)
+            following = mentions[i + 1] if i + 1 < len(mentions) else None
+            if not chaired or following is None or not self._is_body(following.key):
+                continue
+            if not re.fullmatch(r"\s*(?:and|&)\s+(?:the\s+)?", text[mention.end : following.start]):
+                continue
+            self._relation(
+                Relation.CHAIRS,
+                entity.key,
+                following.key,
+                clause,
+                text[mention.start : following.end],
+                0.75,
+                "the Chair of two bodies named together",
+            )
 
     def _named_subgroup(self, entity, by_id: dict[str, Clause]) -> None:  # type: ignore[no-untyped-def]
         """'DSAB Prepare Sub Group' states that it is the DSAB's sub-group (its name holds the parent's
