@@ -144,6 +144,19 @@ _CONSISTS_OF = re.compile(r"\b(?:consists?\s+of|comprises|is\s+made\s+up\s+of|is
 _PART_HEADS = {"group", "groups", "committee", "subcommittee", "panel", "executive", "board", "forum"}
 _ORGANISATION_KINDS = {BodyKind.LOCAL_AUTHORITY, BodyKind.NHS_BODY, BodyKind.COMMUNITY}
 _PARTICIPIAL_CHAIRED_BY = re.compile(r"(?<=[,(\w])\s*\(?chaired\s+by\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
+_REPORT_TO_LEAD = re.compile(r"\breports?\s+(?:directly\s+)?(?:in\s*)?to\s+", re.IGNORECASE)
+# A sentence whose subject is the body spoken of before it: "It has ...", "This group has ...".
+_REFERS_BACK = re.compile(
+    r"^\s*(?:It|They|This\s+(?:group|board|partnership|committee|panel)|The\s+(?:group|board|partnership))\b"
+    r"(?:\s+(?:also|now|currently))?\s*$",
+    re.IGNORECASE,
+)
+_HAS_SUBGROUP = re.compile(
+    r"\b(?:has|have)\s+(?:also\s+)?(?:an?|two|three|four|five|six|seven|several|a\s+number\s+of|the\s+following)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:sub[\s-]?groups?|sub[\s-]?committees?|committees?|panels?|task\s+and\s+finish\s+groups?"
+    r"|working\s+groups?)\b",
+    re.IGNORECASE,
+)
 _SUBGROUP_WORD = re.compile(r"\bsub[\s-]?(?:groups?|committees?|panels?)\b", re.IGNORECASE)
 _BARE_CHAIR = re.compile(r"^(?:Independent\s+)?(?:Co-|Vice-|Joint\s+)?Chair(?:man|person)?$", re.IGNORECASE)
 _MEMBERSHIP_HEADING = re.compile(r"^(?:board\s+|partnership\s+)?(?:membership|members)\b", re.IGNORECASE)
@@ -413,6 +426,11 @@ class _Reader:
         """'The Board consists of:', 'Membership includes representatives from:', 'The sub groups are:':
         every item below is a member (or a sub-group) of the body the lead-in names, else of its subject."""
         relation = None
+        reports = _REPORT_TO_LEAD.search(last)
+        if _SUBGROUPS_LIST.search(last) and reports:
+            receivers = [m.key for m in self._mentions(last[reports.end() :]) if self._is_body(m.key)]
+            if receivers:  # "Four sub-committees report to the MQP:"
+                return _LeadIn([], None, False, receivers[:1], False, Relation.REPORTS_TO)
         if _SUBGROUPS_LIST.search(last):
             relation = Relation.SUBGROUP_OF
         elif _MEMBERS_LIST.search(last):
@@ -498,6 +516,7 @@ class _Reader:
             self._fronted_subgroup(clause, start, end)
             self._participial_chairs(clause, start, end)
             self._parts(clause, start, end)
+            self._has_subgroups(clause, start, end)
 
     def _participial_chairs(self, clause: Clause, start: int, end: int) -> None:
         """'a task and finish group, chaired by Jo Bloggs (Independent Chair of the LSCB), ...': the post
@@ -548,6 +567,29 @@ class _Reader:
                 self._relation(
                     Relation.SUBGROUP_OF, body, parent[0], clause, quote, 0.8, "a fronted 'as a sub-group of'"
                 )
+
+    def _has_subgroups(self, clause: Clause, start: int, end: int) -> None:
+        """'The LSCB also has a local sub group, the Child Death Overview Panel', 'It has two
+        sub-groups: A and B': the groups named after it are the subject's sub-groups."""
+        text = clause.text
+        match = _HAS_SUBGROUP.search(text, start, end)
+        if match is None or _NEGATION.search(text[start : match.start()]):
+            return
+        if _REFERS_BACK.match(text[start : match.start()]):
+            wholes = [k for k in self.subject if self._is_body(k)][:1]
+        else:
+            wholes = [
+                w for w in self._subject(clause, start, match.start(), statement=True) if self._is_body(w)
+            ]
+        parts = [
+            m.key
+            for m in self._mentions(text[match.end() : end])
+            if self._is_body(m.key) and self._is_part(m.key)
+        ]
+        for whole in wholes[:1]:
+            for part in dict.fromkeys(parts):
+                quote = text[start:end].strip()
+                self._relation(Relation.SUBGROUP_OF, part, whole, clause, quote, 0.75, "'has a sub-group'")
 
     def _parts(self, clause: Clause, start: int, end: int) -> None:
         """'The WSCP consists of an Executive and four sub-groups': the groups, boards and committees a
@@ -605,6 +647,8 @@ class _Reader:
             ]
             after = self._group_at(clause, role_end, end)
             bodies = before[-1:] or [k for k in after if self._is_body(k)][:1]
+            if not bodies and _REFERS_BACK.match(text[start:role_start]):
+                bodies = [k for k in self.subject if self._is_body(k)][:1]  # "It has an Independent Chair"
             if not bodies and match.group("our") and len(self.entities.parties) == 1:
                 bodies = self.entities.parties
             for body in bodies:
