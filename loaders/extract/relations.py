@@ -178,7 +178,9 @@ _DECLARATIONS: list[tuple[DeclarationKind, re.Pattern[str]]] = [
             r"|\bindependent\s+of\s+(?:all|any|the)\s+[^.;]*"
             r"|\b(?:should|must|will|shall)\s+not\s+be\s+subordinate\s+to\b[^.;]*"
             r"|\bsits?\s+outside\s+(?:the\s+)?(?:family|structure)\s+of\b[^.;]*"
-            r"|\bspeak(?:s|ing)?\s+with\s+an\s+independent\s+voice\b",
+            r"|\bspeak(?:s|ing)?\s+with\s+an\s+independent\s+voice\b"
+            r"|\b(?:maintain|retain|preserve|protect)(?:s|ing)?\s+(?:its|their|the)\s+independence\b[^.;]*"
+            r"|\b(?:should|must|will|shall)\s+not\s+be\s+subsumed\s+(?:within|into|by)\b[^.;]*",
             re.IGNORECASE,
         ),
     ),
@@ -187,7 +189,9 @@ _DECLARATIONS: list[tuple[DeclarationKind, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:it|this)\s+is\s+not\s+a\s+hierarchical\s+relationship|\bnot\s+(?:a\s+)?hierarchical\b[^.;]*"
             r"|\bnon-hierarchical\b[^.;]*|\bneither\s+\w+\s+is\s+(?:accountable|subordinate)\s+to\s+the\s+other"
-            r"|\b(?:have|has)\s+an\s+equal\s+(?:say|voice|status)\b|\bequal\s+partners\b",
+            r"|\b(?:have|has)\s+an\s+equal\s+(?:say|voice|status)\b|\bequal\s+partners\b"
+            r"|\bno\s+hierarchical\b[^.;]*|\bon\s+an\s+equal\s+footing\b"
+            r"|\bno\s+single\s+(?:partner|agency|organisation)\s+has\s+(?:control|primacy)\b[^.;]*",
             re.IGNORECASE,
         ),
     ),
@@ -210,7 +214,8 @@ _DECLARATIONS: list[tuple[DeclarationKind, re.Pattern[str]]] = [
             r"|\b(?:has|have)\s+no\s+(?:statutory\s+|executive\s+)?powers?\s+(?:over|to)\b[^.;]*"
             r"|\b(?:does|do)\s+not\s+(?:have\s+(?:any\s+)?(?:specific\s+)?(?:executive\s+)?(?:decision[\s-]making\s+)?"
             r"powers?\s+over|(?:directly\s+)?control\s+(?:the\s+)?resources)\b[^.;]*"
-            r"|\bno\s+single\s+(?:partner|agency|organisation)\s+has\s+(?:control|primacy)\b[^.;]*"
+            r"|\b(?:has|have)\s+no\s+(?:power|authority|jurisdiction)\s+(?:to\s+instruct|over)\b[^.;]*"
+            r"|\bcannot\s+instruct\b[^.;]*"
             r"|\bnot\s+legally\s+binding\b[^.;]*",
             re.IGNORECASE,
         ),
