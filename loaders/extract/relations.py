@@ -1328,6 +1328,16 @@ class _Reader:
                 )
             if entity.parent:
                 self._named_subgroup(entity, by_id)
+            elif not entity.role and (parent := self._parent_in_name(entity)):
+                self._relation(
+                    Relation.SUBGROUP_OF,
+                    entity.key,
+                    parent,
+                    clause,
+                    _in_clause(clause, entity),
+                    0.6,
+                    "its name: a sub-group of it",
+                )
         for clause in self.clauses:
             self._coordinated_chairs(clause)
         for clause in self.clauses:
@@ -1387,6 +1397,18 @@ class _Reader:
                 0.75,
                 "the Chair of two bodies named together",
             )
+
+    def _parent_in_name(self, entity) -> str | None:  # type: ignore[no-untyped-def]
+        """'DSAB Prepare Sub Group': a name ending in a sub-group word and starting with another body's
+        name or acronym names its parent."""
+        words = entity.name.split()
+        if not _SUBGROUP_WORD.search(" ".join(words[-2:])):
+            return None
+        for cut in range(len(words) - 2, 0, -1):
+            key = self.entities.resolve(" ".join(words[:cut]))
+            if key and key != entity.key and self._is_body(key) and not self.entities.items[key].collective:
+                return key
+        return None
 
     def _named_subgroup(self, entity, by_id: dict[str, Clause]) -> None:  # type: ignore[no-untyped-def]
         """'DSAB Prepare Sub Group' states that it is the DSAB's sub-group (its name holds the parent's
