@@ -238,3 +238,24 @@ def test_equality_and_power_phrasing() -> None:
 
 def test_a_body_answering_to_others_declares_nothing() -> None:
     assert not _declared(f"{KSAB} reports to {HWB} and has an Independent Chair.")
+
+
+def test_a_body_receiving_anothers_report_is_reported_to() -> None:
+    for text in (
+        "The Kestrel Health and Wellbeing Board (KHWB) will receive the annual report of the Kestrel "
+        "Safeguarding Children Board.",
+        "The Kestrel Health and Wellbeing Board (KHWB) will receive the Kestrel Safeguarding Children Board "
+        "annual report each year.",
+        "The Kestrel Health and Wellbeing Board (KHWB) will receive and consider reports from the Kestrel "
+        "Safeguarding Children Board.",
+    ):
+        entities, found = _read(text)
+        board = _key(entities, "Kestrel Safeguarding Children Board")
+        assert _edges(found, Relation.REPORTS_TO) == {(board, "khwb")}, text
+
+
+def test_a_report_that_goes_to_a_body() -> None:
+    entities, found = _read(f"{KSCB} annual report goes to {HWB}.")
+    assert _edges(found, Relation.REPORTS_TO) == {
+        ("kscb", _key(entities, "Kestrel Health and Wellbeing Board"))
+    }

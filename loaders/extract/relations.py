@@ -27,6 +27,7 @@ from govgraph.loaders.extract.vocabulary import (
     OBLIGATION,
     OPEN_TO_SCRUTINY,
     PASSIVE_REPORT,
+    RECEIVES_REPORT,
     PURPOSE,
     RELATION_KIND,
     RELATION_TRIGGERS,
@@ -517,6 +518,7 @@ class _Reader:
             self._memberships(clause, start, end, None)
             previous_owners = self._sentence(clause, start, end, previous_owners)
             self._passive_reports(clause, start, end)
+            self._received_reports(clause, start, end)
             self._independent_chairs(clause, start, end)
             self._fronted_subgroup(clause, start, end)
             self._participial_chairs(clause, start, end)
@@ -626,6 +628,33 @@ class _Reader:
         words = entity.name.lower().replace("-", " ").split()
         unnamed = all(w in {"sub", "various", "other", "the", *_PART_HEADS} for w in words) and len(words) > 1
         return bool(words) and words[-1] in _PART_HEADS and not unnamed and not words[-1].endswith("s")
+
+    def _received_reports(self, clause: Clause, start: int, end: int) -> None:
+        """'The HWB will receive the annual report of the LSCB' (or 'the LSCB's annual report', 'reports
+        from the LSCB'): the author named with the report reports to the subject that receives it."""
+        text = clause.text
+        for match in RECEIVES_REPORT.finditer(text, start, end):
+            receivers = [
+                k for k in self._subject(clause, start, match.start(), statement=True) if self._is_body(k)
+            ]
+            window = text[match.start() : min(end, match.end() + 50)]
+            of = re.search(r"\b(?:of|from|by)\s+", window[match.end() - match.start() :])
+            named = [m for m in self._mentions(window) if self._is_body(m.key) and m.key not in receivers]
+            if of is not None:
+                cut = match.end() - match.start() + of.end()
+                named = [m for m in named if m.start >= cut] or named
+            for receiver in receivers:
+                for author in [m.key for m in named][:1]:
+                    self._relation(
+                        Relation.REPORTS_TO,
+                        author,
+                        receiver,
+                        clause,
+                        text[start:end].strip(),
+                        0.7,
+                        "'receives the report of' it",
+                        frequency=frequency_of(text[start:end]),
+                    )
 
     def _independent_chairs(self, clause: Clause, start: int, end: int) -> None:
         """'The Board is led by an independent chair', 'through the OSCB, under the leadership of an

@@ -170,7 +170,14 @@ PASSIVE_REPORT = re.compile(
     r"|\breports?\b(?:(?!\b(?:is|are|will|shall|should|to)\b)[^.;]){0,40}?\b(?:is|are|(?:will|shall|should|must)"
     r"(?:\s+(?:also|then|normally|usually))?\s+be|to\s+be)\s+(?:also\s+|then\s+|formally\s+|jointly\s+)?"
     r"(?:considered|received|shared|presented|submitted|sent|provided|taken|scrutinised|scrutinized)"
-    r"\s+(?:by|with|to)\b",
+    r"\s+(?:by|with|to)\b"
+    r"|\breports?\b[^.;]{0,20}?\bgo(?:es)?\s+(?:directly\s+)?to\b",
+    re.IGNORECASE,
+)
+# "The HWB will receive the annual report of the LSCB": the report's author reports to the receiver.
+RECEIVES_REPORT = re.compile(
+    r"\breceiv(?:e|es|ed|ing)\s+(?:and\s+\w+\s+)?(?:an?\s+|the\s+|regular\s+)?(?:[^.;]{0,80}?\s)?"
+    r"(?:(?:annual|quarterly|regular|progress|update)\s+)*reports?\b",
     re.IGNORECASE,
 )
 SYMMETRIC = {Relation.COOPERATES_WITH}
