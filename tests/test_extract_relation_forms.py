@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from govgraph.graph.model import DeclarationKind, Relation
 from govgraph.loaders.extract.entities import find_entities
+from govgraph.loaders.extract.people import find_people
 from govgraph.loaders.extract.relations import Findings, find_relations
 from govgraph.loaders.extract.segment import segment
 
@@ -259,3 +260,37 @@ def test_a_report_that_goes_to_a_body() -> None:
     assert _edges(found, Relation.REPORTS_TO) == {
         ("kscb", _key(entities, "Kestrel Health and Wellbeing Board"))
     }
+
+
+# -- people --------------------------------------------------------------------------------------------
+
+
+def _people(text: str) -> dict[str, list[str]]:
+    clauses = segment("Kestrel governance\n\n" + text + "\n").clauses
+    entities = find_entities(clauses)
+    find_relations(clauses, entities)
+    return {p.name: p.holds for p in find_people(clauses, entities)}
+
+
+def test_a_signature_block_running_on_gives_the_name_alone() -> None:
+    people = _people(f"{KSAB} constitution. Name: Jo Bloggs Signed: Designation: Chair Dated: 24.8.15")
+    assert list(people) == ["Jo Bloggs"]
+
+
+def test_people_met_with_or_delegated_to_beside_their_posts() -> None:
+    people = _people(
+        "I have regular meetings with Jo Bloggs, the Independent Chair of the Kestrel Safeguarding Children "
+        "Board (KSCB). Mary Major, Chief Constable, delegated to Sam Smith, Chief Superintendent, Kestrel "
+        "Police. Jo also met Ann Baker the newly appointed independent Chair of the KSCB."
+    )
+    assert {"Jo Bloggs", "Mary Major", "Sam Smith", "Ann Baker"} <= set(people)
+    assert people["Jo Bloggs"] and people["Sam Smith"] and people["Ann Baker"]
+
+
+def test_contacts_and_councillors_are_people_even_without_a_known_post() -> None:
+    people = _people(
+        f"{KSAB} met. Contact: Jo Bloggs, Senior Policy and Scrutiny Officers. Councillor Ann Baker welcomed "
+        "the Board."
+    )
+    assert {"Jo Bloggs", "Ann Baker"} <= set(people)
+    assert "Kestrel Safeguarding" not in people and "Senior Policy" not in people
