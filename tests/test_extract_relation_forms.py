@@ -294,3 +294,24 @@ def test_contacts_and_councillors_are_people_even_without_a_known_post() -> None
     )
     assert {"Jo Bloggs", "Ann Baker"} <= set(people)
     assert "Kestrel Safeguarding" not in people and "Senior Policy" not in people
+
+
+# -- COOPERATES_WITH -----------------------------------------------------------------------------------
+
+
+def test_bodies_stated_to_work_together_or_collaborate_cooperate() -> None:
+    for text in (
+        f"{KSCB} and {KSAB[0].lower()}{KSAB[1:]} work together on domestic abuse.",
+        f"{KSCB} and {KSAB[0].lower()}{KSAB[1:]} collaborate on domestic abuse.",
+        f"There is joint working between {KSCB[0].lower()}{KSCB[1:]} and {KSAB[0].lower()}{KSAB[1:]}.",
+    ):
+        _, found = _read(text)
+        assert _edges(found, Relation.COOPERATES_WITH) == {("kscb", "ksab")}, text
+
+
+def test_a_post_together_with_a_body_is_no_cooperation() -> None:
+    _, found = _read(
+        f"{KSCB} met. The Director of Adult Services (DAS) and {HWB}, together with the Board, had a "
+        "busy year."
+    )
+    assert not _edges(found, Relation.COOPERATES_WITH)

@@ -158,6 +158,15 @@ _HAS_SUBGROUP = re.compile(
     r"|working\s+groups?)\b",
     re.IGNORECASE,
 )
+_WORKING_BETWEEN = re.compile(
+    r"\b(?:joint\s+working|joint\s+work|collaboration|collaborative\s+working|co-?operation|partnership\s+working"
+    r"|close\s+working|working\s+relationships?)\s+between\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_WORK_TOGETHER = re.compile(
+    r"\b(?:work(?:s|ing)?\s+(?:closely\s+)?together|collaborat(?:e|es|ing)|co-?operat(?:e|es|ing))\b",
+    re.IGNORECASE,
+)
 _SUBGROUP_WORD = re.compile(r"\bsub[\s-]?(?:groups?|committees?|panels?)\b", re.IGNORECASE)
 _BARE_CHAIR = re.compile(r"^(?:Independent\s+)?(?:Co-|Vice-|Joint\s+)?Chair(?:man|person)?$", re.IGNORECASE)
 _MEMBERSHIP_HEADING = re.compile(r"^(?:board\s+|partnership\s+)?(?:membership|members)\b", re.IGNORECASE)
@@ -519,6 +528,7 @@ class _Reader:
             previous_owners = self._sentence(clause, start, end, previous_owners)
             self._passive_reports(clause, start, end)
             self._received_reports(clause, start, end)
+            self._working_between(clause, start, end)
             self._independent_chairs(clause, start, end)
             self._fronted_subgroup(clause, start, end)
             self._participial_chairs(clause, start, end)
@@ -629,6 +639,23 @@ class _Reader:
         unnamed = all(w in {"sub", "various", "other", "the", *_PART_HEADS} for w in words) and len(words) > 1
         return bool(words) and words[-1] in _PART_HEADS and not unnamed and not words[-1].endswith("s")
 
+    def _working_between(self, clause: Clause, start: int, end: int) -> None:
+        """'There is joint working between the KSCB and the KSAB': the bodies named together cooperate."""
+        text = clause.text
+        for match in _WORKING_BETWEEN.finditer(text, start, end):
+            bodies = [k for k in self._group_at(clause, match.end(), end) if self._is_body(k)]
+            bodies = [b for b in bodies if not self.entities.items[b].collective]
+            for other in bodies[1:]:
+                self._relation(
+                    Relation.COOPERATES_WITH,
+                    bodies[0],
+                    other,
+                    clause,
+                    text[start:end].strip(),
+                    0.7,
+                    f"'{match.group(0).strip()}' them",
+                )
+
     def _received_reports(self, clause: Clause, start: int, end: int) -> None:
         """'The HWB will receive the annual report of the LSCB' (or 'the LSCB's annual report', 'reports
         from the LSCB'): the author named with the report reports to the subject that receives it."""
@@ -737,6 +764,9 @@ class _Reader:
                 self.subject = subject
                 for owner in subject:
                     self._statement_relations(clause, limb, owner, masked)
+                bodies = [k for k in subject if self._is_body(k)]
+                if len(bodies) > 1 and _WORK_TOGETHER.search(text, limb.start, limb.end):
+                    self._joint_cooperation(clause, limb, bodies)  # "The KSCB and the KSAB work together"
             elif limb.own_sentence and not inherited:
                 return []
             if continuation or (inherited and not limb.own_sentence):
@@ -1098,7 +1128,7 @@ class _Reader:
         return []
 
     def _joint_cooperation(self, clause: Clause, limb: _Limb, owners: list[str]) -> None:
-        if not re.search(r"\b(?:jointly|together|work with|co-?operate)\b", limb.text(clause)):
+        if not re.search(r"\b(?:jointly|together|work with|co-?operate|collaborate)\b", limb.text(clause)):
             return
         bodies = [o for o in owners if not self.entities.items[o].collective]
         duty = (
