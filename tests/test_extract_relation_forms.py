@@ -315,3 +315,21 @@ def test_a_post_together_with_a_body_is_no_cooperation() -> None:
         "busy year."
     )
     assert not _edges(found, Relation.COOPERATES_WITH)
+
+
+# -- passives ------------------------------------------------------------------------------------------
+
+
+def test_passive_by_puts_the_actor_first() -> None:
+    trust = "the Kestrel Children's Trust (KCT)"
+    for verb, relation in (
+        ("is held to account by", Relation.HOLDS_TO_ACCOUNT),
+        ("is challenged by", Relation.CHALLENGES),
+        ("is scrutinised by", Relation.SCRUTINISES),
+    ):
+        _, found = _read(f"{KSCB} {verb} {trust}.")
+        assert {(r.type, r.source, r.target) for r in found.relations} == {(relation, "kct", "kscb")}, verb
+    _, found = _read(f"{KSCB} business plan must be approved by {trust}.")
+    assert _edges(found, Relation.SEEKS_APPROVAL_FROM) == {("kscb", "kct")}
+    _, found = _read(f"{KSCB} is not held to account by {trust}.")
+    assert not found.relations

@@ -167,6 +167,21 @@ _WORK_TOGETHER = re.compile(
     r"\b(?:work(?:s|ing)?\s+(?:closely\s+)?together|collaborat(?:e|es|ing)|co-?operat(?:e|es|ing))\b",
     re.IGNORECASE,
 )
+_PASSIVE_BY = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:also\s+|regularly\s+|formally\s+|then\s+)?(?P<verb>held\s+to\s+account"
+    r"|challenged|scrutini[sz]ed|overseen|monitored|advised|consulted|approved|signed\s+off|ratified|endorsed)"
+    r"\s+by\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_PASSIVE_VERBS = [
+    (r"held", Relation.HOLDS_TO_ACCOUNT),
+    (r"challenged", Relation.CHALLENGES),
+    (r"scrutini", Relation.SCRUTINISES),
+    (r"(?:overseen|monitored)", Relation.OVERSEES),
+    (r"advised", Relation.ADVISES),
+    (r"consulted", Relation.CONSULTS),
+    (r"(?:approved|signed|ratified|endorsed)", Relation.SEEKS_APPROVAL_FROM),
+]
 _SUBGROUP_WORD = re.compile(r"\bsub[\s-]?(?:groups?|committees?|panels?)\b", re.IGNORECASE)
 _BARE_CHAIR = re.compile(r"^(?:Independent\s+)?(?:Co-|Vice-|Joint\s+)?Chair(?:man|person)?$", re.IGNORECASE)
 _MEMBERSHIP_HEADING = re.compile(r"^(?:board\s+|partnership\s+)?(?:membership|members)\b", re.IGNORECASE)
@@ -529,6 +544,7 @@ class _Reader:
             self._passive_reports(clause, start, end)
             self._received_reports(clause, start, end)
             self._working_between(clause, start, end)
+            self._passive_by(clause, start, end)
             self._independent_chairs(clause, start, end)
             self._fronted_subgroup(clause, start, end)
             self._participial_chairs(clause, start, end)
@@ -638,6 +654,28 @@ class _Reader:
         words = entity.name.lower().replace("-", " ").split()
         unnamed = all(w in {"sub", "various", "other", "the", *_PART_HEADS} for w in words) and len(words) > 1
         return bool(words) and words[-1] in _PART_HEADS and not unnamed and not words[-1].endswith("s")
+
+    def _passive_by(self, clause: Clause, start: int, end: int) -> None:
+        """'The KSCB is held to account by the Trust', '... is scrutinised by X': X acts on the subject;
+        'the KSCB business plan must be approved by X': the subject seeks X's approval."""
+        text = clause.text
+        for match in _PASSIVE_BY.finditer(text, start, end):
+            if _NEGATION.search(text[max(start, match.start() - 20) : match.start("verb")]):
+                continue
+            subject = [
+                k for k in self._subject(clause, start, match.start(), statement=True) if self._is_body(k)
+            ]
+            actors = self._group_at(clause, match.end(), min(end, match.end() + 120))
+            verb = re.sub(r"\s+", " ", match.group("verb").lower())
+            relation = next(r for pattern, r in _PASSIVE_VERBS if re.match(pattern, verb))
+            for owner in subject:
+                for actor in actors:
+                    source, target = (
+                        (owner, actor) if relation == Relation.SEEKS_APPROVAL_FROM else (actor, owner)
+                    )
+                    self._relation(
+                        relation, source, target, clause, text[start:end].strip(), 0.7, f"'{match.group(0)}'"
+                    )
 
     def _working_between(self, clause: Clause, start: int, end: int) -> None:
         """'There is joint working between the KSCB and the KSAB': the bodies named together cooperate."""
@@ -947,6 +985,8 @@ class _Reader:
                     continue
                 if any(a <= match.start() < b for a, b in names):
                     continue  # "Scrutiny Committee", "Joint Commissioning Group": a name, not a verb
+                if re.match(r"\w*\s+by\b", text[match.end() : match.end() + 12]):
+                    continue  # "is scrutinised by X": X acts (read by the passive rule)
                 direct = bool(re.search(r"\b(?:to|with|from|of)$", match.group(0)))
                 search_from = match.end() if direct else match.start()
                 targets = self._trigger_targets(
