@@ -333,3 +333,12 @@ def test_passive_by_puts_the_actor_first() -> None:
     assert _edges(found, Relation.SEEKS_APPROVAL_FROM) == {("kscb", "kct")}
     _, found = _read(f"{KSCB} is not held to account by {trust}.")
     assert not found.relations
+
+
+def test_a_relation_with_a_generic_end_is_a_flagged_suggestion() -> None:
+    _, found = _read(f"{KSCB} will consult partner organisations and {HWB} on its plan.")
+    by_target = {r.target: r for r in found.relations if r.type == Relation.CONSULTS}
+    generic = [r for key, r in by_target.items() if "partner" in key]
+    assert generic and all(r.reason and "names no particular body" in r.reason for r in generic)
+    named = [r for key, r in by_target.items() if "partner" not in key]
+    assert named and all(r.reason is None for r in named)

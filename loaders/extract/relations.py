@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from govgraph.graph.model import BodyKind, Capacity, DeclarationKind, DutyKind, Relation
 from govgraph.loaders.extract.entities import COLLECTIVE, Entities, Mention, add_listed_entity
+from govgraph.loaders.extract.evaluate import is_generic
 from govgraph.loaders.extract.ids import IdPool, bounded_id, slug
 from govgraph.loaders.extract.segment import Clause
 from govgraph.loaders.extract.vocabulary import (
@@ -1210,11 +1211,22 @@ class _Reader:
         if key in self.seen_relations:
             return
         self.seen_relations.add(key)
+        if reason is None and relation != Relation.MEMBER_OF:
+            reason = self._generic_end(source, target)
         self.found.relations.append(
             RelationDraft(
                 relation, source, target, clause.id, quote, confidence, why, duty, capacity, frequency, reason
             )
         )
+
+    def _generic_end(self, source: str, target: str) -> str | None:
+        """A relation with an end that names no body ("partner organisations", "the community") is the
+        reviewer's to complete: a flagged suggestion, never a fact."""
+        for key in (source, target):
+            entity = self.entities.items.get(key)
+            if entity is not None and (entity.collective or is_generic(entity.name)):
+                return f"'{entity.name}' names no particular body or post; the reviewer names it or drops it"
+        return None
 
     # -- structure: memberships, chairs, sub-groups ---------------------------------------------------
 
