@@ -342,3 +342,36 @@ def test_a_relation_with_a_generic_end_is_a_flagged_suggestion() -> None:
     assert generic and all(r.reason and "names no particular body" in r.reason for r in generic)
     named = [r for key, r in by_target.items() if "partner" not in key]
     assert named and all(r.reason is None for r in named)
+
+
+# -- coreference ---------------------------------------------------------------------------------------
+
+
+def test_these_groups_this_group_and_all_the_sub_groups_refer_back() -> None:
+    board = "the Kestrel Safeguarding Children Board"
+    _, found = _read(
+        "The Kestrel Learning Group and the Kestrel Audit Group meet monthly. These groups report to "
+        f"{board}."
+    )
+    assert {source for source, _ in _edges(found, Relation.REPORTS_TO)} == {
+        "kestrel-learning-group",
+        "kestrel-audit-group",
+    }
+    _, found = _read(f"The Kestrel Learning Group meets monthly. This group reports to {board}.")
+    assert {source for source, _ in _edges(found, Relation.REPORTS_TO)} == {"kestrel-learning-group"}
+    _, found = _read(
+        f"{KSCB} has two sub-groups: the Kestrel Learning Group and the Kestrel Audit Group. All the sub "
+        "groups report in to the Kestrel Executive Group."
+    )
+    assert {source for source, _ in _edges(found, Relation.REPORTS_TO)} == {
+        "kestrel-learning-group",
+        "kestrel-audit-group",
+    }
+
+
+def test_this_group_is_a_forum_is_no_reporting_line() -> None:
+    _, found = _read(
+        "The Kestrel Learning Group meets monthly. This group is a forum for practitioners to report to "
+        "the Kestrel Safeguarding Children Board."
+    )
+    assert not _edges(found, Relation.REPORTS_TO)

@@ -54,7 +54,16 @@ _CONTINUATION = re.compile(
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?P<pronoun>it|they|either|each|both)\s+(?:(?:may|can|could|might|also|will)\s+)?$", re.IGNORECASE
 )
-_PRONOUN_START = re.compile(r"^\s*(?:It|They)\b")
+_PRONOUN_START = re.compile(
+    r"^\s*(?:It|They|These(?:\s+(?:groups?|boards?|bodies|sub[\s-]?groups|committees|panels|partnerships))?"
+    r"|This\s+(?:group|board|body|sub[\s-]?group|committee|sub[\s-]?committee|panel|partnership))\b"
+    r"(?!\s+(?:is|are|was|were)\s+(?:a|an|the)\b)"
+)
+# "All the sub groups report in to the Executive": the sub-groups the text has named so far.
+_ALL_SUBGROUPS = re.compile(
+    r"^\s*(?:All\s+|Each\s+of\s+)?(?:the|its|their|these)\s+sub[\s-]?groups\b(?:\s+(?:also|will|shall|must|should))?\s*$",
+    re.IGNORECASE,
+)
 _GROUP_GLUE = re.compile(
     r"^(?:\s*(?:,|and|or|nor|&|the|to|both|their|its|as well as|with)\s*)*$", re.IGNORECASE
 )
@@ -891,6 +900,8 @@ class _Reader:
                 return pair
         if (pronoun or _PRONOUN_START.match(region)) and self.subject:
             return list(self.subject)
+        if _ALL_SUBGROUPS.match(region):
+            return self._named_subgroups()
         groups = self._groups(clause, start, end)
         if not groups:
             return []
@@ -901,6 +912,14 @@ class _Reader:
         if statement and re.search(r"\b(?:that|which|who)\b", text[first[-1].end : end]):
             return []
         return self._resolve_groups([m.key for m in first], clause, first[0].start)
+
+    def _named_subgroups(self) -> list[str]:
+        """The sub-groups stated so far (each SUBGROUP_OF found with no reason), in order."""
+        return list(
+            dict.fromkeys(
+                r.source for r in self.found.relations if r.type == Relation.SUBGROUP_OF and r.reason is None
+            )
+        )
 
     def _resolve_groups(self, keys: list[str], clause: Clause, position: int) -> list[str]:
         out: list[str] = []
