@@ -1240,9 +1240,10 @@ class _Reader:
 
     def _generic_end(self, source: str, target: str) -> str | None:
         """A relation with an end that names no body ("partner organisations", "the community") is the
-        reviewer's to complete: a flagged suggestion, never a fact."""
+        reviewer's to complete: a flagged suggestion, never a fact. The partners of a named body ("WCT
+        partners", the one collective the entities keep) are that body's, so they stay as stated."""
         for key in (source, target):
-            entity = self.entities.items.get(key)
+            entity = self.entities.items.get(key) if key != COLLECTIVE else None
             if entity is not None and (entity.collective or is_generic(entity.name)):
                 return f"'{entity.name}' names no particular body or post; the reviewer names it or drops it"
         return None
