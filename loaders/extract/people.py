@@ -20,11 +20,17 @@ _PART = r"[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?"
 _NAME = rf"(?P<name>{_PART}(?:\s+{_PART}){{1,2}})"
 _SETTINGS = [
     re.compile(rf"\bName:\s*{_NAME}"),
+    re.compile(
+        rf"\b(?:Contact(?:\s+(?:details|officer))?|Author|Report\s+author|Lead\s+officer):\s*{_NAME}", re.I
+    ),
+    re.compile(rf"\b(?:Councillor|Cllr\.?)\s+{_NAME}"),
     re.compile(rf"\bchaired\s+by\s+{_NAME}", re.IGNORECASE),
     re.compile(
         rf"\b(?:Chair|Chairman|Chairperson|Lead|Manager|Scrutineer)\s+(?:is|was)\s+{_NAME}", re.IGNORECASE
     ),
-    re.compile(rf"(?:^|[,;:]\s+|\b(?:welcomed|by|and)\s+){_NAME}(?=\s*(?:,\s*|\s+\(|\s+the\s+))"),
+    re.compile(
+        rf"(?:^|[,;:.]\s+|\b(?:welcomed|by|and|with|to|from|met)\s+){_NAME}(?=\s*(?:,\s*|\s+\(|\s+the\s+))"
+    ),
 ]
 _NOT_A_NAME_WORD = {
     "safeguarding", "children", "adults", "health", "wellbeing", "community", "safety", "local", "county",
@@ -52,10 +58,11 @@ def find_people(clauses: list[Clause], entities: Entities) -> list[PersonDraft]:
     for clause in clauses:
         for setting in _SETTINGS:
             for match in setting.finditer(clause.text):
-                name = match.group("name")
-                if not _looks_like_a_person(name, entities):
+                name = _person_name(match.group("name"), entities)
+                if name is None:
                     continue
-                role = _role_beside(clause.text, match.end("name"), match.start("name"), entities)
+                end = match.start("name") + len(name)
+                role = _role_beside(clause.text, end, match.start("name"), entities)
                 person = people.get(name)
                 if person is None:
                     if setting is _SETTINGS[-1] and role is None:
@@ -65,6 +72,17 @@ def find_people(clauses: list[Clause], entities: Entities) -> list[PersonDraft]:
                 if role and role not in person.holds:
                     person.holds.append(role)
     return list(people.values())
+
+
+def _person_name(name: str, entities: Entities) -> str | None:
+    """The longest run of the matched words that looks like a person ("Stephen Shore" of "Stephen Shore
+    Signed", where a signature block runs on into its next field)."""
+    words = name.split()
+    for size in range(len(words), 1, -1):
+        candidate = " ".join(words[:size])
+        if _looks_like_a_person(candidate, entities):
+            return candidate
+    return None
 
 
 def _looks_like_a_person(name: str, entities: Entities) -> bool:
@@ -83,7 +101,12 @@ def _role_beside(text: str, after: int, before: int, entities: Entities) -> str 
             continue
         gap_after = text[after : mention.start]
         gap_before = text[mention.end : before]
-        if mention.start >= after and re.fullmatch(r"\s*(?:,|\(|,?\s+the|\s+as)?\s*(?:the\s+)?", gap_after):
+        if mention.start >= after and re.fullmatch(
+            r"\s*(?:,|\(|,?\s+the|\s+as)?\s*(?:the\s+)?(?:(?:newly\s+)?appointed\s+|new\s+|current\s+)?"
+            r"(?:independent\s+)?",
+            gap_after,
+            re.IGNORECASE,
+        ):
             return mention.key
         if mention.end <= before and re.fullmatch(r"\s*(?:is|was|,)?\s*", gap_before, re.IGNORECASE):
             return mention.key

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from govgraph.graph.model import Capacity, DeclarationKind, DutyKind, Relation
+from govgraph.graph.model import BodyKind, Capacity, DeclarationKind, DutyKind, Relation
 from govgraph.loaders.extract.entities import COLLECTIVE, Entities, Mention, add_listed_entity
+from govgraph.loaders.extract.evaluate import is_generic
 from govgraph.loaders.extract.ids import IdPool, bounded_id, slug
 from govgraph.loaders.extract.segment import Clause
 from govgraph.loaders.extract.vocabulary import (
@@ -26,7 +27,9 @@ from govgraph.loaders.extract.vocabulary import (
     NOT_A_TARGET_AFTER,
     OBLIGATION,
     OPEN_TO_SCRUTINY,
+    PASSIVE_REPORT,
     PURPOSE,
+    RECEIVES_REPORT,
     RELATION_KIND,
     RELATION_TRIGGERS,
     RESPONSE_FROM,
@@ -51,7 +54,16 @@ _CONTINUATION = re.compile(
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?P<pronoun>it|they|either|each|both)\s+(?:(?:may|can|could|might|also|will)\s+)?$", re.IGNORECASE
 )
-_PRONOUN_START = re.compile(r"^\s*(?:It|They)\b")
+_PRONOUN_START = re.compile(
+    r"^\s*(?:It|They|These(?:\s+(?:groups?|boards?|bodies|sub[\s-]?groups|committees|panels|partnerships))?"
+    r"|This\s+(?:group|board|body|sub[\s-]?group|committee|sub[\s-]?committee|panel|partnership))\b"
+    r"(?!\s+(?:is|are|was|were)\s+(?:a|an|the)\b)"
+)
+# "All the sub groups report in to the Executive": the sub-groups the text has named so far.
+_ALL_SUBGROUPS = re.compile(
+    r"^\s*(?:All\s+|Each\s+of\s+)?(?:the|its|their|these)\s+sub[\s-]?groups\b(?:\s+(?:also|will|shall|must|should))?\s*$",
+    re.IGNORECASE,
+)
 _GROUP_GLUE = re.compile(
     r"^(?:\s*(?:,|and|or|nor|&|the|to|both|their|its|as well as|with)\s*)*$", re.IGNORECASE
 )
@@ -120,6 +132,67 @@ _SUBGROUPS_LIST = re.compile(
 _VERB = re.compile(
     r"\b(?:is|are|was|were|will|shall|must|should|may|can|sits?|has|have|attends?|chairs?|includes?)\b", re.I
 )
+_CHAIR_NAMED = re.compile(
+    r"^(?:(?:Independent|Joint|Co-?|Vice-?)\s*)*Chair(?:man|person)?\s+of\s+(?P<of>.+)$"
+    r"|^(?P<before>.+?)\s+(?:(?:Independent|Joint|Co-?|Vice-?)\s*)*Chair(?:man|person)?$",
+    re.IGNORECASE,
+)
+# A body's full name: capitalised words ending in a body head ("Kestrel Safeguarding Adults Board").
+_FULL_BODY_NAME = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w'\u2019&-]*\s+)(?:(?:[A-Z][\w'\u2019&-]*|and|of|for|&)\s+)*"
+    r"(?:Board|Partnership|Trust|Committee|Group|Panel|Forum|Council)$"
+)
+_INDEPENDENT_CHAIR = re.compile(
+    r"(?:\b(?:is\s+led\s+by|led\s+by|has|have|under\s+the\s+leadership\s+of|appointed|chaired\s+by)\s+"
+    r"(?:an?\s+|the\s+|its\s+)?|^\s*(?P<our>Our)\s+)(?P<role>independent\s+chair(?:man|person)?)\b",
+    re.IGNORECASE,
+)
+_FRONTED_SUBGROUP = re.compile(
+    r"\s*(?:As|Although|While|Whilst|Though|Being)\s+(?:it\s+is\s+)?(?:an?|the|one\s+of\s+the)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:sub[\s-]?groups?|sub[\s-]?committees?|committees?|panels?|groups?)\s+of\s+"
+)
+_CONSISTS_OF = re.compile(r"\b(?:consists?\s+of|comprises|is\s+made\s+up\s+of|is\s+comprised\s+of)\s+")
+_PART_HEADS = {"group", "groups", "committee", "subcommittee", "panel", "executive", "board", "forum"}
+_ORGANISATION_KINDS = {BodyKind.LOCAL_AUTHORITY, BodyKind.NHS_BODY, BodyKind.COMMUNITY}
+_PARTICIPIAL_CHAIRED_BY = re.compile(r"(?<=[,(\w])\s*\(?chaired\s+by\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
+_REPORT_TO_LEAD = re.compile(r"\breports?\s+(?:directly\s+)?(?:in\s*)?to\s+", re.IGNORECASE)
+# A sentence whose subject is the body spoken of before it: "It has ...", "This group has ...".
+_REFERS_BACK = re.compile(
+    r"^\s*(?:It|They|This\s+(?:group|board|partnership|committee|panel)|The\s+(?:group|board|partnership))\b"
+    r"(?:\s+(?:also|now|currently))?\s*$",
+    re.IGNORECASE,
+)
+_HAS_SUBGROUP = re.compile(
+    r"\b(?:has|have)\s+(?:also\s+)?(?:an?|two|three|four|five|six|seven|several|a\s+number\s+of|the\s+following)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:sub[\s-]?groups?|sub[\s-]?committees?|committees?|panels?|task\s+and\s+finish\s+groups?"
+    r"|working\s+groups?)\b",
+    re.IGNORECASE,
+)
+_WORKING_BETWEEN = re.compile(
+    r"\b(?:joint\s+working|joint\s+work|collaboration|collaborative\s+working|co-?operation|partnership\s+working"
+    r"|close\s+working|working\s+relationships?)\s+between\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_WORK_TOGETHER = re.compile(
+    r"\b(?:work(?:s|ing)?\s+(?:closely\s+)?together|collaborat(?:e|es|ing)|co-?operat(?:e|es|ing))\b",
+    re.IGNORECASE,
+)
+_PASSIVE_BY = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:also\s+|regularly\s+|formally\s+|then\s+)?(?P<verb>held\s+to\s+account"
+    r"|challenged|scrutini[sz]ed|overseen|monitored|advised|consulted|approved|signed\s+off|ratified|endorsed)"
+    r"\s+by\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_PASSIVE_VERBS = [
+    (r"held", Relation.HOLDS_TO_ACCOUNT),
+    (r"challenged", Relation.CHALLENGES),
+    (r"scrutini", Relation.SCRUTINISES),
+    (r"(?:overseen|monitored)", Relation.OVERSEES),
+    (r"advised", Relation.ADVISES),
+    (r"consulted", Relation.CONSULTS),
+    (r"(?:approved|signed|ratified|endorsed)", Relation.SEEKS_APPROVAL_FROM),
+]
+_SUBGROUP_WORD = re.compile(r"\bsub[\s-]?(?:groups?|committees?|panels?)\b", re.IGNORECASE)
 _BARE_CHAIR = re.compile(r"^(?:Independent\s+)?(?:Co-|Vice-|Joint\s+)?Chair(?:man|person)?$", re.IGNORECASE)
 _MEMBERSHIP_HEADING = re.compile(r"^(?:board\s+|partnership\s+)?(?:membership|members)\b", re.IGNORECASE)
 _LISTED_NAME = re.compile(r"^[\"'\u2018\u201c]?(?P<name>[A-Z][\w'\u2019&,.-]*(?:\s+[\w'\u2019&,.-]+){0,9}?)"
@@ -140,7 +213,9 @@ _DECLARATIONS: list[tuple[DeclarationKind, re.Pattern[str]]] = [
             r"|\bindependent\s+of\s+(?:all|any|the)\s+[^.;]*"
             r"|\b(?:should|must|will|shall)\s+not\s+be\s+subordinate\s+to\b[^.;]*"
             r"|\bsits?\s+outside\s+(?:the\s+)?(?:family|structure)\s+of\b[^.;]*"
-            r"|\bspeak(?:s|ing)?\s+with\s+an\s+independent\s+voice\b",
+            r"|\bspeak(?:s|ing)?\s+with\s+an\s+independent\s+voice\b"
+            r"|\b(?:maintain|retain|preserve|protect)(?:s|ing)?\s+(?:its|their|the)\s+independence\b[^.;]*"
+            r"|\b(?:should|must|will|shall)\s+not\s+be\s+subsumed\s+(?:within|into|by)\b[^.;]*",
             re.IGNORECASE,
         ),
     ),
@@ -149,7 +224,9 @@ _DECLARATIONS: list[tuple[DeclarationKind, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:it|this)\s+is\s+not\s+a\s+hierarchical\s+relationship|\bnot\s+(?:a\s+)?hierarchical\b[^.;]*"
             r"|\bnon-hierarchical\b[^.;]*|\bneither\s+\w+\s+is\s+(?:accountable|subordinate)\s+to\s+the\s+other"
-            r"|\b(?:have|has)\s+an\s+equal\s+(?:say|voice|status)\b|\bequal\s+partners\b",
+            r"|\b(?:have|has)\s+an\s+equal\s+(?:say|voice|status)\b|\bequal\s+partners\b"
+            r"|\bno\s+hierarchical\b[^.;]*|\bon\s+an\s+equal\s+footing\b"
+            r"|\bno\s+single\s+(?:partner|agency|organisation)\s+has\s+(?:control|primacy)\b[^.;]*",
             re.IGNORECASE,
         ),
     ),
@@ -172,7 +249,8 @@ _DECLARATIONS: list[tuple[DeclarationKind, re.Pattern[str]]] = [
             r"|\b(?:has|have)\s+no\s+(?:statutory\s+|executive\s+)?powers?\s+(?:over|to)\b[^.;]*"
             r"|\b(?:does|do)\s+not\s+(?:have\s+(?:any\s+)?(?:specific\s+)?(?:executive\s+)?(?:decision[\s-]making\s+)?"
             r"powers?\s+over|(?:directly\s+)?control\s+(?:the\s+)?resources)\b[^.;]*"
-            r"|\bno\s+single\s+(?:partner|agency|organisation)\s+has\s+(?:control|primacy)\b[^.;]*"
+            r"|\b(?:has|have)\s+no\s+(?:power|authority|jurisdiction)\s+(?:to\s+instruct|over)\b[^.;]*"
+            r"|\bcannot\s+instruct\b[^.;]*"
             r"|\bnot\s+legally\s+binding\b[^.;]*",
             re.IGNORECASE,
         ),
@@ -388,6 +466,11 @@ class _Reader:
         """'The Board consists of:', 'Membership includes representatives from:', 'The sub groups are:':
         every item below is a member (or a sub-group) of the body the lead-in names, else of its subject."""
         relation = None
+        reports = _REPORT_TO_LEAD.search(last)
+        if _SUBGROUPS_LIST.search(last) and reports:
+            receivers = [m.key for m in self._mentions(last[reports.end() :]) if self._is_body(m.key)]
+            if receivers:  # "Four sub-committees report to the MQP:"
+                return _LeadIn([], None, False, receivers[:1], False, Relation.REPORTS_TO)
         if _SUBGROUPS_LIST.search(last):
             relation = Relation.SUBGROUP_OF
         elif _MEMBERS_LIST.search(last):
@@ -468,6 +551,246 @@ class _Reader:
                 continue
             self._memberships(clause, start, end, None)
             previous_owners = self._sentence(clause, start, end, previous_owners)
+            self._passive_reports(clause, start, end)
+            self._received_reports(clause, start, end)
+            self._working_between(clause, start, end)
+            self._passive_by(clause, start, end)
+            self._independent_chairs(clause, start, end)
+            self._fronted_subgroup(clause, start, end)
+            self._participial_chairs(clause, start, end)
+            self._parts(clause, start, end)
+            self._has_subgroups(clause, start, end)
+
+    def _participial_chairs(self, clause: Clause, start: int, end: int) -> None:
+        """'a task and finish group, chaired by Jo Bloggs (Independent Chair of the LSCB), ...': the post
+        named after 'chaired by' (beside the person holding it) chairs the body just before it."""
+        text = clause.text
+        for match in _PARTICIPIAL_CHAIRED_BY.finditer(text, start, end):
+            bodies = [
+                m
+                for m in self._mentions(text)
+                if start <= m.start and m.end <= match.start() and self._is_body(m.key)
+            ]
+            if not bodies or text[bodies[-1].end : match.start()].strip(" ,(") != "":
+                continue
+            window = min(end, match.end() + 120)
+            role = next(
+                (
+                    m.key
+                    for m in self._mentions(text)
+                    if match.end() <= m.start < window
+                    and not self._is_body(m.key)
+                    and not m.key.startswith("@")
+                ),
+                None,
+            )
+            if role is None:
+                continue
+            quote = text[bodies[-1].start : _closing(text, self._end_of_mention(clause, match.end(), window))]
+            quote = quote.strip(" ,")
+            self._relation(
+                Relation.CHAIRS, role, bodies[-1].key, clause, quote, 0.8, "', chaired by' the post"
+            )
+
+    def _fronted_subgroup(self, clause: Clause, start: int, end: int) -> None:
+        """'As a sub-group of the Trust, the Board ...', 'Although a formal committee of the Council, the
+        HWB ...': the subject after the comma is a sub-group of the body the fronted phrase names."""
+        text = clause.text
+        match = _FRONTED_SUBGROUP.match(text, start, end)
+        if match is None:
+            return
+        parent = self._group_at(clause, match.end(), end)[:1]
+        comma = text.find(",", match.end(), end)
+        if not parent or comma < 0:
+            return
+        child = self._group_at(clause, comma + 1, min(end, comma + 80))
+        quote = text[match.start() : comma].strip()
+        for body in child:
+            if self._is_body(body) and body != parent[0]:
+                self._relation(
+                    Relation.SUBGROUP_OF, body, parent[0], clause, quote, 0.8, "a fronted 'as a sub-group of'"
+                )
+
+    def _has_subgroups(self, clause: Clause, start: int, end: int) -> None:
+        """'The LSCB also has a local sub group, the Child Death Overview Panel', 'It has two
+        sub-groups: A and B': the groups named after it are the subject's sub-groups."""
+        text = clause.text
+        match = _HAS_SUBGROUP.search(text, start, end)
+        if match is None or _NEGATION.search(text[start : match.start()]):
+            return
+        if _REFERS_BACK.match(text[start : match.start()]):
+            wholes = [k for k in self.subject if self._is_body(k)][:1]
+        else:
+            wholes = [
+                w for w in self._subject(clause, start, match.start(), statement=True) if self._is_body(w)
+            ]
+        parts = [
+            m.key
+            for m in self._mentions(text[match.end() : end])
+            if self._is_body(m.key) and self._is_part(m.key)
+        ]
+        for whole in wholes[:1]:
+            for part in dict.fromkeys(parts):
+                quote = text[start:end].strip()
+                self._relation(Relation.SUBGROUP_OF, part, whole, clause, quote, 0.75, "'has a sub-group'")
+
+    def _parts(self, clause: Clause, start: int, end: int) -> None:
+        """'The WSCP consists of an Executive and four sub-groups': the groups, boards and committees a
+        body is said to consist of are its sub-groups (organisations so listed are its members, which
+        the membership rules read)."""
+        text = clause.text
+        match = _CONSISTS_OF.search(text, start, end)
+        if match is None or text[start:end].rstrip().endswith(":"):
+            return
+        whole = self._subject(clause, start, match.start(), statement=True)
+        wholes = [w for w in whole if self._is_body(w)][:1]
+        parts = [
+            m
+            for m in self._mentions(text[match.end() : end])
+            if self._is_body(m.key) and self._is_part(m.key)
+        ]
+        for body in wholes:
+            for part in dict.fromkeys(m.key for m in parts):
+                quote = text[start:end].strip()
+                self._relation(
+                    Relation.SUBGROUP_OF, part, body, clause, quote, 0.75, "'consists of' its parts"
+                )
+
+    def _is_part(self, key: str) -> bool:
+        """A group, committee, panel or executive (not an organisation in its own right)."""
+        entity = self.entities.items[key]
+        if entity.collective or entity.kind in _ORGANISATION_KINDS:
+            return False
+        words = entity.name.lower().replace("-", " ").split()
+        unnamed = all(w in {"sub", "various", "other", "the", *_PART_HEADS} for w in words) and len(words) > 1
+        return bool(words) and words[-1] in _PART_HEADS and not unnamed and not words[-1].endswith("s")
+
+    def _passive_by(self, clause: Clause, start: int, end: int) -> None:
+        """'The KSCB is held to account by the Trust', '... is scrutinised by X': X acts on the subject;
+        'the KSCB business plan must be approved by X': the subject seeks X's approval."""
+        text = clause.text
+        for match in _PASSIVE_BY.finditer(text, start, end):
+            if _NEGATION.search(text[max(start, match.start() - 20) : match.start("verb")]):
+                continue
+            subject = [
+                k for k in self._subject(clause, start, match.start(), statement=True) if self._is_body(k)
+            ]
+            actors = self._group_at(clause, match.end(), min(end, match.end() + 120))
+            verb = re.sub(r"\s+", " ", match.group("verb").lower())
+            relation = next(r for pattern, r in _PASSIVE_VERBS if re.match(pattern, verb))
+            for owner in subject:
+                for actor in actors:
+                    source, target = (
+                        (owner, actor) if relation == Relation.SEEKS_APPROVAL_FROM else (actor, owner)
+                    )
+                    self._relation(
+                        relation, source, target, clause, text[start:end].strip(), 0.7, f"'{match.group(0)}'"
+                    )
+
+    def _working_between(self, clause: Clause, start: int, end: int) -> None:
+        """'There is joint working between the KSCB and the KSAB': the bodies named together cooperate."""
+        text = clause.text
+        for match in _WORKING_BETWEEN.finditer(text, start, end):
+            bodies = [k for k in self._group_at(clause, match.end(), end) if self._is_body(k)]
+            bodies = [b for b in bodies if not self.entities.items[b].collective]
+            for other in bodies[1:]:
+                self._relation(
+                    Relation.COOPERATES_WITH,
+                    bodies[0],
+                    other,
+                    clause,
+                    text[start:end].strip(),
+                    0.7,
+                    f"'{match.group(0).strip()}' them",
+                )
+
+    def _received_reports(self, clause: Clause, start: int, end: int) -> None:
+        """'The HWB will receive the annual report of the LSCB' (or 'the LSCB's annual report', 'reports
+        from the LSCB'): the author named with the report reports to the subject that receives it."""
+        text = clause.text
+        for match in RECEIVES_REPORT.finditer(text, start, end):
+            receivers = [
+                k for k in self._subject(clause, start, match.start(), statement=True) if self._is_body(k)
+            ]
+            window = text[match.start() : min(end, match.end() + 50)]
+            of = re.search(r"\b(?:of|from|by)\s+", window[match.end() - match.start() :])
+            named = [m for m in self._mentions(window) if self._is_body(m.key) and m.key not in receivers]
+            if of is not None:
+                cut = match.end() - match.start() + of.end()
+                named = [m for m in named if m.start >= cut] or named
+            for receiver in receivers:
+                for author in [m.key for m in named][:1]:
+                    self._relation(
+                        Relation.REPORTS_TO,
+                        author,
+                        receiver,
+                        clause,
+                        text[start:end].strip(),
+                        0.7,
+                        "'receives the report of' it",
+                        frequency=frequency_of(text[start:end]),
+                    )
+
+    def _independent_chairs(self, clause: Clause, start: int, end: int) -> None:
+        """'The Board is led by an independent chair', 'through the OSCB, under the leadership of an
+        Independent Chair', 'Our Independent Chair is ...': the post (added when no rule named it) chairs
+        the body named before it in the sentence, else the body it is said to chair after it, else
+        (for 'Our') the protocol's only party."""
+        text = clause.text
+        for match in _INDEPENDENT_CHAIR.finditer(text, start, end):
+            role_start, role_end = match.span("role")
+            role = next(
+                (
+                    m.key
+                    for m in self._mentions(text)
+                    if m.start <= role_start < m.end and not self._is_body(m.key)
+                ),
+                None,
+            ) or add_listed_entity(self.entities, match.group("role"), clause)
+            if self._is_body(role):
+                continue
+            before = [
+                m.key
+                for m in self._mentions(text[start:role_start])
+                if self._is_body(m.key) and not self.entities.items[m.key].collective
+            ]
+            after = self._group_at(clause, role_end, end)
+            bodies = before[-1:] or [k for k in after if self._is_body(k)][:1]
+            if not bodies and _REFERS_BACK.match(text[start:role_start]):
+                bodies = [k for k in self.subject if self._is_body(k)][:1]  # "It has an Independent Chair"
+            if not bodies and match.group("our") and len(self.entities.parties) == 1:
+                bodies = self.entities.parties
+            for body in bodies:
+                self._relation(
+                    Relation.CHAIRS,
+                    role,
+                    body,
+                    clause,
+                    text[start:end].strip(),
+                    0.7,
+                    "'led by an independent chair'",
+                )
+
+    def _passive_reports(self, clause: Clause, start: int, end: int) -> None:
+        """'The OSCB annual report will be considered by the PSC and the HWB': the body named before
+        the report (else the subject of the sentences before) reports to every body after the verb."""
+        text = clause.text
+        for match in PASSIVE_REPORT.finditer(text, start, end):
+            before = [m for m in self._mentions(text[start : match.start()]) if self._is_body(m.key)]
+            authors = [before[-1].key] if before else [k for k in self.subject if self._is_body(k)][:1]
+            receivers = self._group_at(clause, match.end(), end)
+            for author in authors:
+                for receiver in receivers:
+                    self._relation(
+                        Relation.REPORTS_TO,
+                        author,
+                        receiver,
+                        clause,
+                        text[start:end].strip(),
+                        0.7,
+                        f"'{match.group(0)}': its report goes to the receiver",
+                        frequency=frequency_of(text[start:end]),
+                    )
 
     def _sentence(self, clause: Clause, start: int, end: int, previous: list[str]) -> list[str]:
         limbs = _limbs(clause.text, start, end)
@@ -489,6 +812,9 @@ class _Reader:
                 self.subject = subject
                 for owner in subject:
                     self._statement_relations(clause, limb, owner, masked)
+                bodies = [k for k in subject if self._is_body(k)]
+                if len(bodies) > 1 and _WORK_TOGETHER.search(text, limb.start, limb.end):
+                    self._joint_cooperation(clause, limb, bodies)  # "The KSCB and the KSAB work together"
             elif limb.own_sentence and not inherited:
                 return []
             if continuation or (inherited and not limb.own_sentence):
@@ -574,6 +900,8 @@ class _Reader:
                 return pair
         if (pronoun or _PRONOUN_START.match(region)) and self.subject:
             return list(self.subject)
+        if _ALL_SUBGROUPS.match(region):
+            return self._named_subgroups()
         groups = self._groups(clause, start, end)
         if not groups:
             return []
@@ -584,6 +912,14 @@ class _Reader:
         if statement and re.search(r"\b(?:that|which|who)\b", text[first[-1].end : end]):
             return []
         return self._resolve_groups([m.key for m in first], clause, first[0].start)
+
+    def _named_subgroups(self) -> list[str]:
+        """The sub-groups stated so far (each SUBGROUP_OF found with no reason), in order."""
+        return list(
+            dict.fromkeys(
+                r.source for r in self.found.relations if r.type == Relation.SUBGROUP_OF and r.reason is None
+            )
+        )
 
     def _resolve_groups(self, keys: list[str], clause: Clause, position: int) -> list[str]:
         out: list[str] = []
@@ -662,10 +998,15 @@ class _Reader:
         """(type, targets, phrase) for each relation verb in [start, end); targets: the group after it."""
         text = clause.text
         out: list[tuple[Relation, list[str], str]] = []
+        names = [(m.start, m.end) for m in self._mentions(text) if not m.key.startswith("@")]
         for relation, pattern in RELATION_TRIGGERS:
             for match in pattern.finditer(text, start, end):
                 if any(a <= match.start() < b for a, b in masked["purpose"]):
                     continue
+                if any(a <= match.start() < b for a, b in names):
+                    continue  # "Scrutiny Committee", "Joint Commissioning Group": a name, not a verb
+                if re.match(r"\w*\s+by\b", text[match.end() : match.end() + 12]):
+                    continue  # "is scrutinised by X": X acts (read by the passive rule)
                 direct = bool(re.search(r"\b(?:to|with|from|of)$", match.group(0)))
                 search_from = match.end() if direct else match.start()
                 targets = self._trigger_targets(
@@ -847,7 +1188,7 @@ class _Reader:
         return []
 
     def _joint_cooperation(self, clause: Clause, limb: _Limb, owners: list[str]) -> None:
-        if not re.search(r"\b(?:jointly|together|work with|co-?operate)\b", limb.text(clause)):
+        if not re.search(r"\b(?:jointly|together|work with|co-?operate|collaborate)\b", limb.text(clause)):
             return
         bodies = [o for o in owners if not self.entities.items[o].collective]
         duty = (
@@ -889,11 +1230,23 @@ class _Reader:
         if key in self.seen_relations:
             return
         self.seen_relations.add(key)
+        if reason is None and relation != Relation.MEMBER_OF:
+            reason = self._generic_end(source, target)
         self.found.relations.append(
             RelationDraft(
                 relation, source, target, clause.id, quote, confidence, why, duty, capacity, frequency, reason
             )
         )
+
+    def _generic_end(self, source: str, target: str) -> str | None:
+        """A relation with an end that names no body ("partner organisations", "the community") is the
+        reviewer's to complete: a flagged suggestion, never a fact. The partners of a named body ("WCT
+        partners", the one collective the entities keep) are that body's, so they stay as stated."""
+        for key in (source, target):
+            entity = self.entities.items.get(key) if key != COLLECTIVE else None
+            if entity is not None and (entity.collective or is_generic(entity.name)):
+                return f"'{entity.name}' names no particular body or post; the reviewer names it or drops it"
+        return None
 
     # -- structure: memberships, chairs, sub-groups ---------------------------------------------------
 
@@ -1089,32 +1442,35 @@ class _Reader:
         """Edges the names themselves state: 'Chair of the LSCB' chairs it; 'LSCB Executive Group' is its
         sub-group; 'WCT partners' are members of WCT."""
         by_id = {c.id: c for c in self.clauses}
-        for entity in self.entities.items.values():
+        for entity in list(self.entities.items.values()):
             clause = by_id.get(entity.clause)
             if clause is None:
                 continue
-            chair = re.match(r"(?:Vice-)?Chair(?:man|person)?\s+of\b", entity.name)
-            if entity.role and chair and entity.body:
+            chaired = self._chaired_by_name(entity, clause) if entity.role else None
+            if chaired:
                 self._relation(
                     Relation.CHAIRS,
                     entity.key,
-                    entity.body,
+                    chaired,
                     clause,
                     _in_clause(clause, entity),
                     0.8,
                     "the post's name: Chair of it",
                 )
             if entity.parent:
-                parent, clause_id, quote = entity.parent
+                self._named_subgroup(entity, by_id)
+            elif not entity.role and (parent := self._parent_in_name(entity)):
                 self._relation(
                     Relation.SUBGROUP_OF,
                     entity.key,
                     parent,
-                    by_id[clause_id],
-                    quote,
+                    clause,
+                    _in_clause(clause, entity),
                     0.6,
-                    "inferred from its name",
+                    "its name: a sub-group of it",
                 )
+        for clause in self.clauses:
+            self._coordinated_chairs(clause)
         for clause in self.clauses:
             for mention in self._mentions(clause.text):
                 for body in mention.owner_of:
@@ -1130,6 +1486,78 @@ class _Reader:
                             capacity=Capacity.MEMBER,
                         )
             self._their_partners(clause)
+
+    def _chaired_by_name(self, entity, clause: Clause | None) -> str | None:  # type: ignore[no-untyped-def]
+        """'Independent Chair of the KSAB', 'LSAB Chair': the body a chair's own name gives it; a body
+        named in full only inside the post's name ("Chair of Kestrel Safeguarding Adults Board") is
+        added as a body of its own."""
+        if entity.body:
+            return entity.body if _CHAIR_NAMED.match(entity.name) else None
+        match = _CHAIR_NAMED.match(entity.name)
+        if match is None:
+            return None
+        named = match.group("of") or match.group("before") or ""
+        key = self.entities.resolve(named)
+        if key is None:
+            key = next((m.key for m in self._mentions(named) if self._is_body(m.key)), None)
+        if key is None and clause is not None and _FULL_BODY_NAME.match(named):
+            key = add_listed_entity(self.entities, re.sub(r"^the\s+", "", named), clause)
+        return key if key and self._is_body(key) and key != entity.key else None
+
+    def _coordinated_chairs(self, clause: Clause) -> None:
+        """'The Independent Chair of the KSCB and KSAB': one post chairing both bodies, the second named
+        right after the post's own name."""
+        text = clause.text
+        mentions = self._mentions(text)
+        for i, mention in enumerate(mentions):
+            entity = self.entities.items.get(mention.key)
+            if entity is None or not entity.role or not _CHAIR_NAMED.match(entity.name):
+                continue
+            chaired = self._chaired_by_name(entity, None)
+            following = mentions[i + 1] if i + 1 < len(mentions) else None
+            if not chaired or following is None or not self._is_body(following.key):
+                continue
+            if not re.fullmatch(r"\s*(?:and|&)\s+(?:the\s+)?", text[mention.end : following.start]):
+                continue
+            self._relation(
+                Relation.CHAIRS,
+                entity.key,
+                following.key,
+                clause,
+                text[mention.start : following.end],
+                0.75,
+                "the Chair of two bodies named together",
+            )
+
+    def _parent_in_name(self, entity) -> str | None:  # type: ignore[no-untyped-def]
+        """'DSAB Prepare Sub Group': a name ending in a sub-group word and starting with another body's
+        name or acronym names its parent."""
+        words = entity.name.split()
+        if not _SUBGROUP_WORD.search(" ".join(words[-2:])):
+            return None
+        for cut in range(len(words) - 2, 0, -1):
+            key = self.entities.resolve(" ".join(words[:cut]))
+            if key and key != entity.key and self._is_body(key) and not self.entities.items[key].collective:
+                return key
+        return None
+
+    def _named_subgroup(self, entity, by_id: dict[str, Clause]) -> None:  # type: ignore[no-untyped-def]
+        """'DSAB Prepare Sub Group' states that it is the DSAB's sub-group (its name holds the parent's
+        name and a sub-group word); 'LSCB Executive Group' only suggests it: a flagged suggestion."""
+        parent, clause_id, quote = entity.parent
+        stated = bool(_SUBGROUP_WORD.search(entity.name))
+        self._relation(
+            Relation.SUBGROUP_OF,
+            entity.key,
+            parent,
+            by_id[clause_id],
+            quote,
+            0.6,
+            "its name: a sub-group of it" if stated else "inferred from its name",
+            reason=None
+            if stated
+            else f"inferred from the name '{entity.name}'; no clause says whose group it is",
+        )
 
     def _bare_chairs(self) -> None:
         """'It has an Independent Chair', 'Our Independent Chair is ...': a Chair whose name gives no
