@@ -126,3 +126,22 @@ def _duty(r: Any) -> Link:
         clause_line=r["clause_line"],
         protocol=r["protocol"],
     )
+
+
+def read_area_counts(driver: Driver, database: str | None) -> tuple[list[dict], list[dict]]:
+    """Every area's counts (bodies, roles, people, relations) and the relations between areas, in one
+    read transaction: what the explorer's overview draws, without reading any party's details."""
+    with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
+        return session.execute_read(_read_counts)
+
+
+def _read_counts(tx: ManagedTransaction) -> tuple[list[dict], list[dict]]:
+    names = {r["id"]: r["name"] for r in tx.run(cypher("diagram/areas"))}
+    found = {r["area"]: r.data() for r in tx.run(cypher("diagram/area_counts"))}
+    empty = {"bodies": 0, "roles": 0, "people": 0, "relations": 0}
+    counts = [
+        {**empty, **found.get(area, {}), "area": area, "name": names.get(area, area)}
+        for area in sorted(names.keys() | {a for a in found if a is not None})
+    ]
+    links = [r.data() for r in tx.run(cypher("diagram/area_links"))]
+    return counts, links

@@ -51,6 +51,7 @@
   // -- bundles: one edge per pair and direction --------------------------------------------------------
 
   var LABEL_FONT = 11;
+  var FINDINGS_LISTED = 100;
   var FONT_FACE = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
   function typeLabel(styles, type) {
@@ -269,7 +270,7 @@
     }
     container.appendChild(el("p", { "class": "gg-muted" }, counts.join(", ")));
     var list = el("ul", { "class": "gg-findings" });
-    payload.findings.forEach(function (f) {
+    function add(f) {
       var style = sev[f.severity] || sev.info;
       var button = el("button", { type: "button", "class": "gg-finding", "data-severity": f.severity });
       button.appendChild(severityDot(style.color));
@@ -278,8 +279,20 @@
       var item = el("li");
       item.appendChild(button);
       list.appendChild(item);
-    });
+    }
+    // thousands of buttons cost the first drawing of a many-area page; the rest wait to be asked for
+    payload.findings.slice(0, FINDINGS_LISTED).forEach(add);
     container.appendChild(list);
+    var rest = payload.findings.length - FINDINGS_LISTED;
+    if (rest > 0) {
+      var more = el("button", { type: "button", "class": "gg-button", id: "gg-more-findings" },
+        "Show " + rest + " more");
+      more.addEventListener("click", function () {
+        payload.findings.slice(FINDINGS_LISTED).forEach(add);
+        more.remove();
+      });
+      container.appendChild(more);
+    }
   }
 
   /* A clicked line: every relation it stands for, with its clause and quote (each relation's hover text). */
@@ -294,7 +307,41 @@
     box.appendChild(list);
   }
 
+  /* A diagram past the physics limit writes nothing twice (frontend/render.py, Compact): an edge names
+   * its protocol by index (`p`) and the finding lines are only in the findings list. This puts both back
+   * into the hover text, in the order the Python side writes them for smaller diagrams. */
+  function fullTitles(payload) {
+    if (!payload.protocols) return;
+    var sev = payload.styles.severities;
+    var said = new Map();
+    function tell(id, f) {
+      var line = "\u26a0 " + (sev[f.severity] || sev.info).label + ": " + f.message;
+      if (!said.has(id)) said.set(id, []);
+      said.get(id).push(line);
+    }
+    payload.findings.forEach(function (f) {
+      f.nodes.forEach(function (id) { tell("n" + id, f); });
+      f.edges.forEach(function (id) { tell("e" + id, f); });
+    });
+    function told(item, kind) {
+      var lines = said.get(kind + item.id);
+      if (lines) item.title += "\n" + lines.join("\n");
+    }
+    payload.nodes.forEach(function (n) { told(n, "n"); });
+    payload.edges.forEach(function (e) {
+      if (e.p !== undefined) {
+        var lines = e.title.split("\n");
+        var at = lines.findIndex(function (line) { return line.indexOf("clause ") === 0; });
+        if (at >= 0) lines[at] += " of " + payload.protocols[e.p];
+        e.title = lines.join("\n");
+        delete e.p;
+      }
+      told(e, "e");
+    });
+  }
+
   function start(payload) {
+    fullTitles(payload);
     document.title = payload.title;
     document.getElementById("gg-title").textContent = payload.title;
     document.getElementById("gg-subtitle").textContent = payload.subtitle || "";
