@@ -377,7 +377,15 @@ def network_options(physics: bool) -> dict[str, Any]:
             "selectionWidth": 2,
             "hoverWidth": 1,
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
-            "font": {"size": 11, "face": FONT, "color": "#1f2937", "strokeWidth": 4, "align": "horizontal"},
+            # a white box behind the words: a bundle's line is up to 8 px wide, wider than the halo
+            "font": {
+                "size": 11,
+                "face": FONT,
+                "color": "#1f2937",
+                "strokeWidth": 4,
+                "background": "rgba(255, 255, 255, 0.9)",
+                "align": "horizontal",
+            },
         },
     }
     if physics:

@@ -133,10 +133,16 @@
 
   /* Labels only where they fit: biggest bundles first, a label is kept when its box (measured as
    * vis-network will draw it, at the edge's midpoint) overlaps no kept label and no node; the others
-   * are blanked (their words stay in the tooltip and the panel). Canvas units, so zooming keeps it. */
+   * are blanked (their words stay in the tooltip and the panel). Zoomed in past 1:1 the labels keep
+   * their size on screen (smaller in canvas units), so more of them fit and are shown: see refitOnZoom. */
   function fitLabels(network, drawn) {
+    var size = LABEL_FONT / Math.max(1, network.getScale());
+    if (network.__labelSize !== size) {
+      network.__labelSize = size;
+      network.setOptions({ edges: { font: { size: size } } });
+    }
     var ctx = document.createElement("canvas").getContext("2d");
-    ctx.font = LABEL_FONT + "px " + FONT_FACE;
+    ctx.font = size + "px " + FONT_FACE;
     var nodeBoxes = network.body.nodeIndices.map(function (id) {
       var b = network.getBoundingBox(id);
       return { left: b.left - 2, right: b.right + 2, top: b.top - 2, bottom: b.bottom + 2 };
@@ -152,8 +158,8 @@
       var fits = false;
       if (edge && text && edge.edgeType && edge.fromId !== edge.toId) {
         var p = edge.edgeType.getPoint(0.5);
-        var w = ctx.measureText(text).width + 10;
-        var h = LABEL_FONT * 1.6;
+        var w = ctx.measureText(text).width + 10 * size / LABEL_FONT;
+        var h = size * 1.6;
         var box = { left: p.x - w / 2, right: p.x + w / 2, top: p.y - h / 2, bottom: p.y + h / 2 };
         fits = !kept.some(function (k) { return overlaps(k, box); }) &&
           !nodeBoxes.some(function (k) { return overlaps(k, box); });
@@ -167,6 +173,15 @@
     drawn.remove(blank.map(function (e) { return e.id; }));
     drawn.add(blank.map(function (e) { var copy = Object.assign({}, e); delete copy.label; return copy; }));
     return kept.length;
+  }
+
+  /* Labels fitted again once a zoom comes to rest (not on every wheel step: fitting measures each one). */
+  function refitOnZoom(network, refit) {
+    var timer = null;
+    network.on("zoom", function () {
+      clearTimeout(timer);
+      timer = setTimeout(refit, 200);
+    });
   }
 
   /* Hide vis-network's hover box once something is clicked (the panel holds the detail then), until
@@ -398,6 +413,7 @@
       network.once("afterDrawing", payload.labels ? settled : drawn);
     }
     network.on("dragEnd", function (params) { if (params.nodes.length) refit(); });
+    if (payload.labels) refitOnZoom(network, refit);
     network.on("click", function (params) {
       var box = document.getElementById("gg-details");
       if (!box || !params.edges.length || params.nodes.length) return;
@@ -533,7 +549,7 @@
   }
 
   window.GovgraphDiagram = { edgeSwatch: edgeSwatch, nodeSwatch: nodeSwatch, severityDot: severityDot, el: el,
-    bundle: bundle, fitLabels: fitLabels, quietTooltips: quietTooltips, familyOf: familyOf, typeLabel: typeLabel };
+    bundle: bundle, fitLabels: fitLabels, refitOnZoom: refitOnZoom, quietTooltips: quietTooltips, familyOf: familyOf, typeLabel: typeLabel };
 
   var data = document.getElementById("govgraph-diagram");
   if (data) {

@@ -449,6 +449,9 @@
     network.on("dragEnd", function (params) {
       if (params.nodes.length) state.labelsShown = D.fitLabels(network, state.drawn);
     });
+    D.refitOnZoom(network, function () {
+      if (state.network === network) state.labelsShown = D.fitLabels(network, state.drawn);
+    });
     network.on("click", function (params) {
       if (params.nodes.length) selectNode(params.nodes[0], false);
       else if (params.edges.length) showDrawnEdge(params.edges[0]);
