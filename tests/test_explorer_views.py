@@ -194,6 +194,18 @@ def test_tooltips_are_short_and_leave_the_clicked_node_clear(app: HttpApp, page:
         and box["y"] <= point["y"] <= box["y"] + box["height"]
     )
     assert not inside, "the tooltip covers the node under the pointer"
+    covered = page.evaluate(
+        f"""tip => {{ const n = {NETWORK}; const r = n.body.container.getBoundingClientRect();
+              return n.body.nodeIndices.filter(id => {{
+                const b = n.getBoundingBox(id);
+                const a = n.canvasToDOM({{x: b.left, y: b.top}});
+                const z = n.canvasToDOM({{x: b.right, y: b.bottom}});
+                return r.left + a.x < tip.x + tip.width && tip.x < r.left + z.x
+                    && r.top + a.y < tip.y + tip.height && tip.y < r.top + z.y; }}); }}""",
+        box,
+    )
+    assert covered == [], f"the tooltip covers {covered}"
+    screenshot(page, "explorer-tooltip")
     page.mouse.click(point["x"], point["y"])
     page.wait_for_selector("body[data-panel=ready]")
     page.mouse.move(point["x"] + 1, point["y"])

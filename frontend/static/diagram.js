@@ -198,6 +198,37 @@
     });
     network.on("hoverNode", function (p) { hush(quiet !== null && p.node === quiet); });
     network.on("hoverEdge", function (p) { hush(quiet !== null && p.edge === quiet); });
+    network.on("showPopup", function () { placeTooltip(network, container); });
+  }
+
+  /* vis-network puts its hover box just beside the pointer, where it may hide a neighbouring node. Of the
+   * four places around the pointer, take the one inside the canvas that covers the least node area. */
+  function placeTooltip(network, container) {
+    var tip = container.querySelector("div.vis-tooltip");
+    var popup = network.interactionHandler && network.interactionHandler.popup;
+    if (!tip || !popup) return;
+    var w = tip.offsetWidth, h = tip.offsetHeight, gap = 14;
+    var x = popup.x - 3, y = popup.y + 5; // where vis-network was told the pointer is
+    var width = container.clientWidth, height = container.clientHeight;
+    var boxes = network.body.nodeIndices.map(function (id) {
+      var b = network.getBoundingBox(id);
+      var a = network.canvasToDOM({ x: b.left, y: b.top }), z = network.canvasToDOM({ x: b.right, y: b.bottom });
+      return { left: a.x, top: a.y, right: z.x, bottom: z.y };
+    });
+    function cost(left, top) {
+      var box = { left: left, top: top, right: left + w, bottom: top + h };
+      var outside = left < 0 || top < 0 || box.right > width || box.bottom > height ? 1e9 : 0;
+      return outside + boxes.reduce(function (sum, b) {
+        var dx = Math.min(box.right, b.right) - Math.max(box.left, b.left);
+        var dy = Math.min(box.bottom, b.bottom) - Math.max(box.top, b.top);
+        return sum + (dx > 0 && dy > 0 ? dx * dy : 0);
+      }, 0);
+    }
+    var places = [[x + gap, y - h - gap], [x + gap, y + gap], [x - w - gap, y - h - gap], [x - w - gap, y + gap]];
+    var best = places.reduce(function (b, p) { return cost(p[0], p[1]) < cost(b[0], b[1]) ? p : b; });
+    tip.style.transform = "none";
+    tip.style.left = Math.round(best[0]) + "px";
+    tip.style.top = Math.round(best[1]) + "px";
   }
 
   function severityDot(color) {
