@@ -95,7 +95,7 @@ def load_up_to(driver: Driver, database: str, loaded: int, areas: int, seed: int
     batches = synthetic_batches(areas, seed)[loaded:]
     say(f"Loading areas {loaded + 1}..{areas} ...")
     for batch in batches:
-        write_batch(driver, database, batch, force=True)
+        write_batch(driver, database, batch, force=True, timeout=600.0)  # a busy machine is slow
 
 
 def measure(driver: Driver, database: str, areas: int, out: Path, args: argparse.Namespace) -> list[Figure]:

@@ -37,7 +37,8 @@ def many_areas(cli: Cli, server_home: Path) -> Cli:
     with connect(resolve_target(settings)) as driver:
         apply_schema(driver, settings.neo4j_database)
         for batch in synthetic_batches(AREAS):
-            write_batch(driver, settings.neo4j_database, batch, force=True)
+            # generous: at load average 55 one document took over the 60 s default
+            write_batch(driver, settings.neo4j_database, batch, force=True, timeout=600.0)
     return cli
 
 
