@@ -202,7 +202,8 @@
   }
 
   /* vis-network puts its hover box just beside the pointer, where it may hide a neighbouring node. Of the
-   * four places around the pointer, take the one inside the canvas that covers the least node area. */
+   * four places around the pointer (then the canvas's corners), take the first inside the canvas that
+   * covers the least node area. */
   function placeTooltip(network, container) {
     var tip = container.querySelector("div.vis-tooltip");
     var popup = network.interactionHandler && network.interactionHandler.popup;
@@ -224,7 +225,9 @@
         return sum + (dx > 0 && dy > 0 ? dx * dy : 0);
       }, 0);
     }
-    var places = [[x + gap, y - h - gap], [x + gap, y + gap], [x - w - gap, y - h - gap], [x - w - gap, y + gap]];
+    var places = [[x + gap, y - h - gap], [x + gap, y + gap], [x - w - gap, y - h - gap], [x - w - gap, y + gap],
+      // when every place by the pointer hides a node, a corner of the canvas that hides none
+      [8, 8], [width - w - 8, 8], [8, height - h - 8], [width - w - 8, height - h - 8]];
     var best = places.reduce(function (b, p) { return cost(p[0], p[1]) < cost(b[0], b[1]) ? p : b; });
     tip.style.transform = "none";
     tip.style.left = Math.round(best[0]) + "px";
