@@ -33,7 +33,7 @@ def app(cli: Cli, server_home: Path) -> Iterator[HttpApp]:
     result = cli("load", LEICESTER, WIRRAL, TESTSHIRE, FIXTURES / "testshire-register.csv")
     assert result.exit_code == 0, result.output
     target = resolve_target(Settings(home=server_home))
-    served = HttpApp(mount_explorer(create_app(target, tx_timeout=10), target))
+    served = HttpApp(mount_explorer(create_app(target, tx_timeout=60), target))
     yield served
     served.stop()
 

@@ -56,7 +56,7 @@ def loaded(cli: Cli) -> Cli:
 @pytest.fixture(scope="module")
 def app(loaded: Cli, server_home: Path) -> Iterator[HttpApp]:
     target = resolve_target(Settings(home=server_home))
-    served = HttpApp(mount_explorer(create_app(target, tx_timeout=10), target))
+    served = HttpApp(mount_explorer(create_app(target, tx_timeout=60), target))
     # readiness: the first answer of the explorer's JSON route on a cold server can take minutes on a busy
     # machine (seen in this suite's runs; not yet explained), so wait for one before the first page
     import httpx
