@@ -5,7 +5,11 @@ The synthetic protocols (``bench.synthetic``) are written by the real loader int
 smaller size first, then topped up to the larger one. Like the load benchmark it runs its own Neo4j in
 ``bench/out/home`` and refuses a server named by GOVGRAPH_NEO4J_URI unless told it may wipe it.
 
-    .venv/bin/python -m bench.diagram_bench [--sizes 20,500,1500] [--no-browser]
+    .venv/bin/python -m bench.diagram_bench [--sizes 20,500,1500] [--no-browser] [--against CHECKOUT]
+
+``--against`` renders the same graph and findings with another checkout's ``frontend`` (a git worktree
+of an older commit, say) in a subprocess, and opens both files in Chromium in turn, ``--rounds`` times,
+so the two are compared in one run on the same machine load; the table then has a row per code.
 
 Past ``frontend.overview.OVERVIEW_LIMIT`` parties the file is an overview (one node per area, expandable),
 which is what keeps the 1,500-area file small and quick to draw; the table says which shape each file has.
@@ -14,8 +18,12 @@ which is what keeps the 1,500-area file small and quick to draw; the table says 
 from __future__ import annotations
 
 import argparse
+import os
+import pickle
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +58,7 @@ class Figure:
     megabytes: float
     browser: BrowserFigure | None
     shape: str = "network"
+    code: str = "this"
 
     @property
     def total(self) -> float:
@@ -73,6 +82,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-browser", dest="browser", action="store_false", help="skip Chromium")
     parser.add_argument("--home", type=Path, default=OUT / "home", help="the benchmark server's home")
     parser.add_argument("--out", type=Path, default=OUT / "diagrams", help="where the diagrams are written")
+    parser.add_argument("--against", type=Path, help="another checkout whose frontend renders the same graph")
+    parser.add_argument("--rounds", type=int, default=1, help="browser openings of each file (median)")
     parser.add_argument(WIPE_FLAG, dest="wipe_ok", action="store_true", help="allow GOVGRAPH_NEO4J_URI")
     args = parser.parse_args(argv)
     args.sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
@@ -84,11 +95,12 @@ def load_up_to(driver: Driver, database: str, loaded: int, areas: int, seed: int
     batches = synthetic_batches(areas, seed)[loaded:]
     say(f"Loading areas {loaded + 1}..{areas} ...")
     for batch in batches:
-        write_batch(driver, database, batch, force=True)
+        write_batch(driver, database, batch, force=True, timeout=600.0)  # a busy machine is slow
 
 
-def measure(driver: Driver, database: str, areas: int, out: Path, browser: bool) -> Figure:
-    """One diagram of every area, as ``govgraph diagram -o`` draws it, each stage timed."""
+def measure(driver: Driver, database: str, areas: int, out: Path, args: argparse.Namespace) -> list[Figure]:
+    """One diagram of every area, as ``govgraph diagram -o`` draws it, each stage timed; with
+    ``--against``, the same graph also rendered by the other checkout, the two opened in turn."""
     start = time.perf_counter()
     graph = read_graph(driver, database, None, DEFAULT_EDGE_TYPES)
     read = time.perf_counter() - start
@@ -99,18 +111,70 @@ def measure(driver: Driver, database: str, areas: int, out: Path, browser: bool)
     diagram = render_diagram(graph, findings, f"{areas} synthetic areas")
     out.write_text(diagram.html, encoding="utf-8")
     render = time.perf_counter() - start
-    seen = open_in_chromium(out) if browser else None
-    return Figure(
-        areas,
-        len(graph.parties),
-        len(graph.links),
-        diagram.findings,
-        read,
-        checks,
-        render,
-        len(diagram.html.encode()) / 1e6,
-        seen,
-        diagram.view,
+    files = {"this": out}
+    if args.against:
+        files[str(args.against)] = other = out.with_name(f"{out.stem}-against.html")
+        render_against(args.against, graph, findings, f"{areas} synthetic areas", other)
+    seen = browse(files, args.rounds) if args.browser else {}
+    return [
+        Figure(
+            areas,
+            len(graph.parties),
+            len(graph.links),
+            diagram.findings,
+            read,
+            checks,
+            render if code == "this" else float("nan"),
+            path.stat().st_size / 1e6,
+            seen.get(code),
+            diagram.view,
+            code,
+        )
+        for code, path in files.items()
+    ]
+
+
+_AGAINST = """
+import pickle, sys
+from govgraph.frontend import render
+assert render.__file__.startswith(sys.argv[1]), render.__file__
+graph, findings, title = pickle.load(open(sys.argv[2], "rb"))
+open(sys.argv[3], "w", encoding="utf-8").write(render.render_diagram(graph, findings, title).html)
+"""
+
+
+def render_against(checkout: Path, graph: object, findings: object, title: str, out: Path) -> None:
+    """The other checkout's ``render_diagram`` of the same graph, imported through a ``govgraph``
+    folder of links to its folders (first on the path, so it wins over this editable install)."""
+    checkout = checkout.resolve()
+    with tempfile.TemporaryDirectory() as tmp:
+        shim = Path(tmp) / "govgraph"
+        shim.mkdir()
+        (shim / "__init__.py").symlink_to(checkout / "govgraph" / "__init__.py")
+        for folder in ("graph", "frontend", "cypher", "loaders", "api"):
+            (shim / folder).symlink_to(checkout / folder)
+        data = Path(tmp) / "graph.pickle"
+        data.write_bytes(pickle.dumps((graph, findings, title)))
+        env = {**os.environ, "PYTHONPATH": tmp}
+        script = [sys.executable, "-c", _AGAINST, str(checkout), str(data), str(out)]
+        subprocess.run(script, env=env, check=True)
+
+
+def browse(files: dict[str, Path], rounds: int) -> dict[str, BrowserFigure]:
+    """Each file opened ``rounds`` times, the files in turn; the median of each figure per file."""
+    seen: dict[str, list[BrowserFigure]] = {code: [] for code in files}
+    for _ in range(max(1, rounds)):
+        for code, path in files.items():
+            figure = open_in_chromium(path)
+            if figure is None:
+                return {}
+            seen[code].append(figure)
+    return {code: _median(figures) for code, figures in seen.items()}
+
+
+def _median(figures: list[BrowserFigure]) -> BrowserFigure:
+    return BrowserFigure(
+        *(statistics.median(getattr(f, name) for f in figures) for name in BrowserFigure.__annotations__)
     )
 
 
@@ -163,7 +227,7 @@ def _p90(values: list[float]) -> float:
 
 def table(figures: list[Figure]) -> str:
     head = f"{'areas':>6}{'nodes':>8}{'edges':>8}{'marked':>8}{'read s':>8}{'checks s':>9}{'render s':>9}"
-    head += f"{'total s':>9}{'HTML MB':>9}{'shape':>10}{'drawn s':>9}{'redraw s':>9}{'pan ms':>12}"
+    head += f"{'total s':>9}{'HTML MB':>9}{'shape':>10}{'drawn s':>9}{'redraw s':>9}{'pan ms':>12}  code"
     lines = [head]
     for f in figures:
         line = f"{f.areas:>6}{f.nodes:>8}{f.edges:>8}{f.findings:>8}{f.read:>8.2f}{f.checks:>9.2f}"
@@ -171,7 +235,7 @@ def table(figures: list[Figure]) -> str:
         if f.browser:
             b = f.browser
             line += f"{b.drawn:>9.2f}{b.redraw:>9.2f}{f'{b.frame_median:.0f}/{b.frame_p90:.0f}':>12}"
-        lines.append(line)
+        lines.append(f"{line}  {f.code}")
     return "\n".join(lines)
 
 
@@ -193,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
                 loaded = areas
                 say(f"Drawing {areas} areas ...")
                 out = args.out / f"areas-{areas}.html"
-                figures.append(measure(driver, database, areas, out, args.browser))
+                figures += measure(driver, database, areas, out, args)
             print_figures(figures, args.out)  # before the wipe, which may fail on a big graph
             wipe(driver, database)
     except GraphError as exc:
@@ -205,7 +269,8 @@ def main(argv: list[str] | None = None) -> int:
 def print_figures(figures: list[Figure], out: Path) -> None:
     print(f"Diagram of every area (default edge types, warnings marked); files in {out}")
     print("shape: network (every node) or overview (one node per area, expandable)")
-    print("pan ms: median / 90th percentile time between frames while dragging the view\n")
+    print("pan ms: median / 90th percentile time between frames while dragging the view")
+    print(f"load average when printed: {' '.join(f'{x:.2f}' for x in os.getloadavg())}\n")
     print(table(figures), flush=True)
 
 

@@ -22,7 +22,7 @@ from govgraph.frontend.analysis import (
     upward_pairs,
 )
 from govgraph.frontend.model import DiagramGraph, Link, Party
-from govgraph.frontend.read import check_area, list_areas, read_graph
+from govgraph.frontend.read import area_names, read_graph
 from govgraph.frontend.style import ACCOUNTABILITY_EDGE_TYPES, MEMBERSHIP, edge_style
 from govgraph.graph.model import Label
 from neo4j import Driver
@@ -93,10 +93,9 @@ def _a(words: str) -> str:
 
 def compare_areas(driver: Driver, database: str | None, a: str, b: str) -> Comparison:
     """Read both areas and compare them; an unknown area raises ``frontend.read.UnknownArea``."""
-    names = dict(list_areas(driver, database))
+    names = area_names(driver, database, a, b)
     sides = []
     for area in (a, b):
-        check_area(driver, database, area)
         graph = read_graph(driver, database, area, ACCOUNTABILITY_EDGE_TYPES)
         sides.append(side(area, names.get(area, area), graph))
     return Comparison(*sides)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from govgraph.frontend.findings import check_findings
 from govgraph.frontend.model import DiagramGraph, Party, UnknownParty, findings_in_view, resolve_party
-from govgraph.frontend.read import UnknownArea, check_area, list_areas, read_graph
+from govgraph.frontend.read import UnknownArea, area_names, read_graph
 from govgraph.frontend.render import NETWORK, PHYSICS_LIMIT, Diagram, render_diagram
 from govgraph.frontend.style import ACCOUNTABILITY_EDGE_TYPES, DEFAULT_EDGE_TYPES, edge_style
 from neo4j import Driver
@@ -49,7 +49,7 @@ class DiagramResult:
 
 def make_diagram(driver: Driver, database: str | None, request: DiagramRequest) -> DiagramResult:
     try:
-        check_area(driver, database, request.area)
+        names = area_names(driver, database, request.area)
     except UnknownArea as exc:
         raise DiagramError(str(exc)) from None
     graph = read_graph(driver, database, request.area, request.edge_types)
@@ -66,7 +66,7 @@ def make_diagram(driver: Driver, database: str | None, request: DiagramRequest) 
         # a focus lies in one area: checking only that one keeps a focused diagram quick on a big graph
         outcome = check_findings(driver, database, request.area or (focus.area if focus else None))
         findings, note = findings_in_view(outcome.findings, graph, request.min_severity), outcome.problem
-    title = request.title or _title(driver, database, request.area, focus)
+    title = request.title or _title(names, request.area, focus)
     subtitle = _subtitle(graph, request, focus)
     diagram = render_diagram(graph, findings, title, subtitle, request.physics_limit, request.view)
     return DiagramResult(diagram, focus, note)
@@ -81,12 +81,11 @@ def _focus(graph: DiagramGraph, text: str | None) -> Party | None:
         raise DiagramError(f"--focus: {exc}") from None
 
 
-def _title(driver: Driver, database: str | None, area: str | None, focus: Party | None) -> str:
+def _title(names: dict[str, str], area: str | None, focus: Party | None) -> str:
     if focus is not None:
         return f"govgraph: {focus.name}"
     if area is None:
         return "govgraph: all areas"
-    names = dict(list_areas(driver, database))
     return f"govgraph: {names.get(area, area)}"
 
 

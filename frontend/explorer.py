@@ -13,8 +13,11 @@ Routes:
                                  each body's centrality (frontend.analysis), for the area's parties
   /explorer/api/compare?a=A&b=B  two areas side by side (frontend.compare): both accountability views,
                                  matched bodies in a row, every line marked as in both or one only
+  /explorer/api/overview         every area as one dot, sized by its bodies (frontend.overview), with
+                                 the lines between areas whose parties are related; counts only, so
+                                 it stays small and quick at 1,500 areas
 
-The two JSON routes read through ``graph`` and the named statements of ``cypher/diagram``, in a read
+The three JSON routes read through ``graph`` and the named statements of ``cypher/diagram``, in a read
 transaction, like the standalone diagrams; everything else the page shows comes from /graphql.
 """
 
@@ -30,7 +33,8 @@ from fastapi.staticfiles import StaticFiles
 from govgraph.frontend.analysis import accountability_layout, centrality
 from govgraph.frontend.assets import STATIC, script_json, templates, vis_css, vis_js
 from govgraph.frontend.compare import compare_areas, side_by_side
-from govgraph.frontend.read import UnknownArea, check_area, read_graph
+from govgraph.frontend.overview import explorer_overview
+from govgraph.frontend.read import UnknownArea, check_area, read_area_counts, read_graph
 from govgraph.frontend.render import PAYLOAD_MARK, PHYSICS_LIMIT, network_options, page
 from govgraph.frontend.style import DEFAULT_EDGE_TYPES, style_table
 from govgraph.graph.connection import Target, open_driver
@@ -68,13 +72,17 @@ def area_view(driver: Driver, database: str | None, area: str) -> dict[str, Any]
     }
 
 
+def all_areas(driver: Driver, database: str | None) -> dict[str, Any]:
+    return explorer_overview(*read_area_counts(driver, database))
+
+
 def area_comparison(driver: Driver, database: str | None, a: str, b: str) -> dict[str, Any]:
     return side_by_side(compare_areas(driver, database, a, b))
 
 
 def mount_explorer(app: FastAPI, target: Target | None = None) -> FastAPI:
     """Add the explorer to ``app`` (returned, for chaining). ``target`` (a ``graph.connection`` target)
-    is the Neo4j the two JSON routes read; without it they answer 503."""
+    is the Neo4j the JSON routes read; without it they answer 503."""
     driver: Driver | None = None
 
     def answer(compute: Callable[[Driver], dict[str, Any]]) -> JSONResponse:
@@ -101,6 +109,10 @@ def mount_explorer(app: FastAPI, target: Target | None = None) -> FastAPI:
         a: str = Query(..., max_length=200), b: str = Query(..., max_length=200)
     ) -> JSONResponse:
         return await run_in_threadpool(answer, lambda d: area_comparison(d, database, a, b))
+
+    @app.get("/explorer/api/overview", include_in_schema=False)
+    async def overview() -> JSONResponse:
+        return await run_in_threadpool(answer, lambda d: all_areas(d, database))
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def explorer() -> HTMLResponse:

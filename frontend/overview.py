@@ -81,3 +81,31 @@ def _worst_by_area(graph: DiagramGraph, findings: list[Finding], areas: dict[str
             if a is not None and SEVERITY_RANK.get(f.severity, 0) > SEVERITY_RANK.get(worst.get(a, ""), -1):
                 worst[a] = f.severity
     return worst
+
+
+# The explorer's overview of every area: a grid of dots, wider than tall like the canvas.
+GRID_X, GRID_Y = 230.0, 150.0
+
+
+def explorer_overview(counts: list[dict], links: list[dict]) -> dict[str, Any]:
+    """The explorer's overview (``/explorer/api/overview``): one dot per area, in a grid by name, its
+    size growing with the area's bodies, and one line per pair of areas whose parties are related (the
+    model keeps each area's relations inside it, so there are usually none). The page opens an area's
+    accountability view when its dot is clicked."""
+    ordered = sorted(counts, key=lambda c: (c["name"].lower(), c["area"]))
+    columns = max(1, math.ceil(math.sqrt(len(ordered) * 2)))
+    most = max((c["bodies"] for c in ordered), default=0) or 1
+    areas = [
+        {
+            **c,
+            "x": (i % columns) * GRID_X,
+            "y": (i // columns) * GRID_Y,
+            "size": round(8 + 22 * math.sqrt(c["bodies"] / most), 1),
+        }
+        for i, c in enumerate(ordered)
+    ]
+    return {
+        "areas": areas,
+        "links": links,
+        "totals": {k: sum(c[k] for c in counts) for k in ("bodies", "roles", "people", "relations")},
+    }

@@ -41,17 +41,27 @@ def list_areas(driver: Driver, database: str | None) -> list[tuple[str, str]]:
     return [(r["id"], r["name"]) for r in records]
 
 
+def area_names(driver: Driver, database: str | None, *areas: str | None) -> dict[str, str]:
+    """Every area's name by id, from one read, once each of ``areas`` (None ones skipped) is known to be
+    in the graph: the lookup ``govgraph diagram``, ``govgraph compare`` and the explorer share. An id the
+    graph does not hold raises ``UnknownArea``, which lists those it does."""
+    names = dict(list_areas(driver, database))
+    for area in areas:
+        if area is not None and area not in names:
+            raise UnknownArea(_unknown(area, list(names)))
+    return names
+
+
 def check_area(driver: Driver, database: str | None, area: str | None) -> None:
-    if area is None:
-        return
-    known = [a for a, _ in list_areas(driver, database)]
-    if area in known:
-        return
+    area_names(driver, database, area)
+
+
+def _unknown(area: str, known: list[str]) -> str:
     if not known:
-        raise UnknownArea(f"unknown area '{area}': the graph holds no areas (load a protocol first)")
+        return f"unknown area '{area}': the graph holds no areas (load a protocol first)"
     close = difflib.get_close_matches(area, known, n=3, cutoff=0.6)
     hint = f"did you mean {', '.join(close)}? " if close else ""
-    raise UnknownArea(f"unknown area '{area}' ({hint}areas in the graph: {listing(known)})")
+    return f"unknown area '{area}' ({hint}areas in the graph: {listing(known)})"
 
 
 def read_graph(
@@ -126,3 +136,22 @@ def _duty(r: Any) -> Link:
         clause_line=r["clause_line"],
         protocol=r["protocol"],
     )
+
+
+def read_area_counts(driver: Driver, database: str | None) -> tuple[list[dict], list[dict]]:
+    """Every area's counts (bodies, roles, people, relations) and the relations between areas, in one
+    read transaction: what the explorer's overview draws, without reading any party's details."""
+    with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
+        return session.execute_read(_read_counts)
+
+
+def _read_counts(tx: ManagedTransaction) -> tuple[list[dict], list[dict]]:
+    names = {r["id"]: r["name"] for r in tx.run(cypher("diagram/areas"))}
+    found = {r["area"]: r.data() for r in tx.run(cypher("diagram/area_counts"))}
+    empty = {"bodies": 0, "roles": 0, "people": 0, "relations": 0}
+    counts = [
+        {**empty, **found.get(area, {}), "area": area, "name": names.get(area, area)}
+        for area in sorted(names.keys() | {a for a in found if a is not None})
+    ]
+    links = [r.data() for r in tx.run(cypher("diagram/area_links"))]
+    return counts, links

@@ -2,30 +2,21 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import NoReturn
 
 import click
-from neo4j.exceptions import DriverError, Neo4jError
 
 from govgraph.frontend.diagram import (
     DEFAULT_HOPS,
     NO_FINDINGS,
     DiagramError,
     DiagramRequest,
-    DiagramResult,
     default_edge_types,
     make_diagram,
 )
 from govgraph.frontend.read import UnknownEdgeType, parse_edge_types
 from govgraph.frontend.style import EDGE_TYPES, VIEWS
-from govgraph.graph.connection import connect, resolve_target
-from govgraph.graph.errors import GraphError
-from govgraph.graph.settings import load_settings
-
-USAGE_ERROR = 2
-FAILED = 1
+from govgraph.graph_command import FAILED, USAGE_ERROR, give_up, read_graph_with
 
 
 @click.command()
@@ -93,7 +84,7 @@ def diagram(
       govgraph diagram --focus wirral/lscb --hops 1 -o lscb.html
     """
     if hops is not None and focus is None:
-        _give_up("--hops needs --focus (the party to count hops from)", USAGE_ERROR)
+        give_up("--hops needs --focus (the party to count hops from)", USAGE_ERROR)
     view = view or ("accountability" if area and not focus else "network")
     request = DiagramRequest(
         area=area,
@@ -104,11 +95,11 @@ def diagram(
         min_severity=min_severity,
         title=title,
     )
-    result = _draw(request)
+    result = read_graph_with(lambda d, db: make_diagram(d, db, request), (DiagramError,))
     try:
         output.write_text(result.diagram.html, encoding="utf-8")
     except OSError as exc:
-        _give_up(f"cannot write {output}: {exc.strerror or exc}", FAILED)
+        give_up(f"cannot write {output}: {exc.strerror or exc}", FAILED)
     drawn = result.diagram
     layout = "physics, then still" if drawn.physics else "laid out in advance, physics off"
     layout = f"{drawn.view} view, {layout}"
@@ -127,25 +118,4 @@ def _edge_types(text: str | None, view: str) -> tuple[str, ...]:
     try:
         return parse_edge_types(text) or default_edge_types(view)
     except UnknownEdgeType as exc:
-        _give_up(f"--edges: {exc}", USAGE_ERROR)
-
-
-def _draw(request: DiagramRequest) -> DiagramResult:
-    try:
-        settings = load_settings()
-    except ValueError as exc:
-        _give_up(f"bad GOVGRAPH_* setting: {exc}", USAGE_ERROR)
-    try:
-        with connect(resolve_target(settings)) as driver:
-            return make_diagram(driver, settings.neo4j_database, request)
-    except DiagramError as exc:
-        _give_up(str(exc), USAGE_ERROR)
-    except GraphError as exc:
-        _give_up(str(exc), FAILED)
-    except (Neo4jError, DriverError) as exc:
-        _give_up(f"Neo4j failed while reading the graph: {exc}", FAILED)
-
-
-def _give_up(message: str, status: int) -> NoReturn:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(status)
+        give_up(f"--edges: {exc}", USAGE_ERROR)

@@ -9,9 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from govgraph.api.app import create_app
+from govgraph.frontend.explorer import mount_explorer
+from govgraph.frontend.findings import check_findings
 from govgraph.frontend.layout import SPACING
+from govgraph.frontend.model import findings_in_view
 from govgraph.frontend.read import read_graph
-from govgraph.frontend.render import PHYSICS_LIMIT, render_diagram
+from govgraph.frontend.render import PHYSICS_LIMIT, _marks, edge_keys, edge_title, node_title, render_diagram
 from govgraph.frontend.style import DEFAULT_EDGE_TYPES
 from govgraph.graph.connection import connect, resolve_target
 from govgraph.graph.schema import apply_schema
@@ -20,8 +24,8 @@ from govgraph.loaders.writer import write_batch
 from playwright.sync_api import Browser
 
 from bench.synthetic import synthetic_batches
-from tests.conftest import Cli
-from tests.test_diagram import open_offline, payload_of, screenshot
+from tests.conftest import Cli, HttpApp
+from tests.test_diagram import open_offline, payload_of, screenshot, watch
 
 AREAS = 45  # about 340 bodies, roles and people: past the limit, quick to load
 
@@ -33,7 +37,8 @@ def many_areas(cli: Cli, server_home: Path) -> Cli:
     with connect(resolve_target(settings)) as driver:
         apply_schema(driver, settings.neo4j_database)
         for batch in synthetic_batches(AREAS):
-            write_batch(driver, settings.neo4j_database, batch, force=True)
+            # generous: at load average 55 one document took over the 60 s default
+            write_batch(driver, settings.neo4j_database, batch, force=True, timeout=600.0)
     return cli
 
 
@@ -138,3 +143,51 @@ def test_past_the_overview_limit_one_node_per_area_expands_on_click(
     assert page.evaluate(f"{network}.body.nodeIndices.length") == AREAS
     assert seen.clean(), seen
     page.close()
+
+
+def test_hover_text_written_once_is_whole_in_the_page(
+    many_areas: Cli, big: Path, server_home: Path, browser: Browser
+) -> None:
+    """Past the physics limit the file names each protocol once and leaves the finding lines to the
+    findings list (render.Compact); in the page every node's and edge's hover text is what Python writes
+    for a small diagram: the protocol's title in its clause line, then the findings."""
+    payload = payload_of(big.read_text())
+    assert payload["protocols"] and not any("⚠" in e["title"] for e in payload["edges"])
+    assert not any(" of Protocol" in e["title"] for e in payload["edges"])
+    settings = Settings(home=server_home)
+    with connect(resolve_target(settings)) as driver:
+        graph = read_graph(driver, settings.neo4j_database, None, DEFAULT_EDGE_TYPES)
+        found = check_findings(driver, settings.neo4j_database, None).findings
+    findings = findings_in_view(found, graph, "warning")
+    assert any(f.edges for f in findings) and any(link.protocol for link in graph.links)
+    by_node, by_edge = _marks(findings)
+    edges = {
+        key: edge_title(link, graph, by_edge.get(link.id, []))
+        for key, link in zip(edge_keys(graph), graph.links, strict=True)
+    }
+    nodes = {pid: node_title(p, by_node.get(pid, [])) for pid, p in graph.parties.items()}
+    page, seen, _ = open_offline(browser, big)
+    state = "window.govgraphDiagram"
+    assert dict(page.evaluate(f"{state}.edges.get().map(e => [e.id, e.title])")) == edges
+    assert dict(page.evaluate(f"{state}.nodes.get().map(n => [n.id, n.title])")) == nodes
+    assert seen.clean(), seen
+    page.close()
+
+
+def test_the_explorer_opens_on_its_overview_when_there_are_many_areas(
+    many_areas: Cli, server_home: Path, browser: Browser
+) -> None:
+    """More areas than the picker's first page (25): the explorer starts on the overview, one dot each."""
+    target = resolve_target(Settings(home=server_home))
+    served = HttpApp(mount_explorer(create_app(target, tx_timeout=60), target))
+    try:
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        seen = watch(page)
+        page.goto(f"{served.url}/")
+        page.wait_for_selector("body[data-state=ready][data-view=overview]", timeout=600_000)
+        assert page.evaluate("window.govgraphExplorer.nodes.length") == AREAS
+        assert page.url.endswith("?overview") and seen.clean(), seen
+        screenshot(page, "explorer-overview-many")
+        page.close()
+    finally:
+        served.stop()

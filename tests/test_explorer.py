@@ -33,7 +33,7 @@ def app(cli: Cli, server_home: Path) -> Iterator[HttpApp]:
     result = cli("load", LEICESTER, WIRRAL, TESTSHIRE, FIXTURES / "testshire-register.csv")
     assert result.exit_code == 0, result.output
     target = resolve_target(Settings(home=server_home))
-    served = HttpApp(mount_explorer(create_app(target, tx_timeout=10), target))
+    served = HttpApp(mount_explorer(create_app(target, tx_timeout=60), target))
     yield served
     served.stop()
 
@@ -104,7 +104,7 @@ def test_page_loads_offline_with_no_failed_request_and_no_console_error(app: Htt
     assert all(url.startswith(app.url) for url in seen.requests), seen.requests
     assert not CDN.search(page.content())
     areas = page.locator("#gx-area option").all_inner_texts()
-    assert areas == ["Leicester", "Testshire", "Wirral"]
+    assert areas == ["All areas (overview)", "Leicester", "Testshire", "Wirral"]
     assert page.locator("#gx-area").input_value() == "wirral"
     html = httpx.get(f"{app.url}/")
     assert "default-src 'self'" in html.headers["content-security-policy"]

@@ -51,6 +51,7 @@
   // -- bundles: one edge per pair and direction --------------------------------------------------------
 
   var LABEL_FONT = 11;
+  var FINDINGS_LISTED = 100;
   var FONT_FACE = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
   function typeLabel(styles, type) {
@@ -132,10 +133,16 @@
 
   /* Labels only where they fit: biggest bundles first, a label is kept when its box (measured as
    * vis-network will draw it, at the edge's midpoint) overlaps no kept label and no node; the others
-   * are blanked (their words stay in the tooltip and the panel). Canvas units, so zooming keeps it. */
+   * are blanked (their words stay in the tooltip and the panel). Zoomed in past 1:1 the labels keep
+   * their size on screen (smaller in canvas units), so more of them fit and are shown: see refitOnZoom. */
   function fitLabels(network, drawn) {
+    var size = LABEL_FONT / Math.max(1, network.getScale());
+    if (network.__labelSize !== size) {
+      network.__labelSize = size;
+      network.setOptions({ edges: { font: { size: size } } });
+    }
     var ctx = document.createElement("canvas").getContext("2d");
-    ctx.font = LABEL_FONT + "px " + FONT_FACE;
+    ctx.font = size + "px " + FONT_FACE;
     var nodeBoxes = network.body.nodeIndices.map(function (id) {
       var b = network.getBoundingBox(id);
       return { left: b.left - 2, right: b.right + 2, top: b.top - 2, bottom: b.bottom + 2 };
@@ -151,8 +158,8 @@
       var fits = false;
       if (edge && text && edge.edgeType && edge.fromId !== edge.toId) {
         var p = edge.edgeType.getPoint(0.5);
-        var w = ctx.measureText(text).width + 10;
-        var h = LABEL_FONT * 1.6;
+        var w = ctx.measureText(text).width + 10 * size / LABEL_FONT;
+        var h = size * 1.6;
         var box = { left: p.x - w / 2, right: p.x + w / 2, top: p.y - h / 2, bottom: p.y + h / 2 };
         fits = !kept.some(function (k) { return overlaps(k, box); }) &&
           !nodeBoxes.some(function (k) { return overlaps(k, box); });
@@ -166,6 +173,15 @@
     drawn.remove(blank.map(function (e) { return e.id; }));
     drawn.add(blank.map(function (e) { var copy = Object.assign({}, e); delete copy.label; return copy; }));
     return kept.length;
+  }
+
+  /* Labels fitted again once a zoom comes to rest (not on every wheel step: fitting measures each one). */
+  function refitOnZoom(network, refit) {
+    var timer = null;
+    network.on("zoom", function () {
+      clearTimeout(timer);
+      timer = setTimeout(refit, 200);
+    });
   }
 
   /* Hide vis-network's hover box once something is clicked (the panel holds the detail then), until
@@ -182,6 +198,40 @@
     });
     network.on("hoverNode", function (p) { hush(quiet !== null && p.node === quiet); });
     network.on("hoverEdge", function (p) { hush(quiet !== null && p.edge === quiet); });
+    network.on("showPopup", function () { placeTooltip(network, container); });
+  }
+
+  /* vis-network puts its hover box just beside the pointer, where it may hide a neighbouring node. Of the
+   * four places around the pointer (then the canvas's corners), take the first inside the canvas that
+   * covers the least node area. */
+  function placeTooltip(network, container) {
+    var tip = container.querySelector("div.vis-tooltip");
+    var popup = network.interactionHandler && network.interactionHandler.popup;
+    if (!tip || !popup) return;
+    var w = tip.offsetWidth, h = tip.offsetHeight, gap = 14;
+    var x = popup.x - 3, y = popup.y + 5; // where vis-network was told the pointer is
+    var width = container.clientWidth, height = container.clientHeight;
+    var boxes = network.body.nodeIndices.map(function (id) {
+      var b = network.getBoundingBox(id);
+      var a = network.canvasToDOM({ x: b.left, y: b.top }), z = network.canvasToDOM({ x: b.right, y: b.bottom });
+      return { left: a.x, top: a.y, right: z.x, bottom: z.y };
+    });
+    function cost(left, top) {
+      var box = { left: left, top: top, right: left + w, bottom: top + h };
+      var outside = left < 0 || top < 0 || box.right > width || box.bottom > height ? 1e9 : 0;
+      return outside + boxes.reduce(function (sum, b) {
+        var dx = Math.min(box.right, b.right) - Math.max(box.left, b.left);
+        var dy = Math.min(box.bottom, b.bottom) - Math.max(box.top, b.top);
+        return sum + (dx > 0 && dy > 0 ? dx * dy : 0);
+      }, 0);
+    }
+    var places = [[x + gap, y - h - gap], [x + gap, y + gap], [x - w - gap, y - h - gap], [x - w - gap, y + gap],
+      // when every place by the pointer hides a node, a corner of the canvas that hides none
+      [8, 8], [width - w - 8, 8], [8, height - h - 8], [width - w - 8, height - h - 8]];
+    var best = places.reduce(function (b, p) { return cost(p[0], p[1]) < cost(b[0], b[1]) ? p : b; });
+    tip.style.transform = "none";
+    tip.style.left = Math.round(best[0]) + "px";
+    tip.style.top = Math.round(best[1]) + "px";
   }
 
   function severityDot(color) {
@@ -269,7 +319,7 @@
     }
     container.appendChild(el("p", { "class": "gg-muted" }, counts.join(", ")));
     var list = el("ul", { "class": "gg-findings" });
-    payload.findings.forEach(function (f) {
+    function add(f) {
       var style = sev[f.severity] || sev.info;
       var button = el("button", { type: "button", "class": "gg-finding", "data-severity": f.severity });
       button.appendChild(severityDot(style.color));
@@ -278,8 +328,20 @@
       var item = el("li");
       item.appendChild(button);
       list.appendChild(item);
-    });
+    }
+    // thousands of buttons cost the first drawing of a many-area page; the rest wait to be asked for
+    payload.findings.slice(0, FINDINGS_LISTED).forEach(add);
     container.appendChild(list);
+    var rest = payload.findings.length - FINDINGS_LISTED;
+    if (rest > 0) {
+      var more = el("button", { type: "button", "class": "gg-button", id: "gg-more-findings" },
+        "Show " + rest + " more");
+      more.addEventListener("click", function () {
+        payload.findings.slice(FINDINGS_LISTED).forEach(add);
+        more.remove();
+      });
+      container.appendChild(more);
+    }
   }
 
   /* A clicked line: every relation it stands for, with its clause and quote (each relation's hover text). */
@@ -294,7 +356,41 @@
     box.appendChild(list);
   }
 
+  /* A diagram past the physics limit writes nothing twice (frontend/render.py, Compact): an edge names
+   * its protocol by index (`p`) and the finding lines are only in the findings list. This puts both back
+   * into the hover text, in the order the Python side writes them for smaller diagrams. */
+  function fullTitles(payload) {
+    if (!payload.protocols) return;
+    var sev = payload.styles.severities;
+    var said = new Map();
+    function tell(id, f) {
+      var line = "\u26a0 " + (sev[f.severity] || sev.info).label + ": " + f.message;
+      if (!said.has(id)) said.set(id, []);
+      said.get(id).push(line);
+    }
+    payload.findings.forEach(function (f) {
+      f.nodes.forEach(function (id) { tell("n" + id, f); });
+      f.edges.forEach(function (id) { tell("e" + id, f); });
+    });
+    function told(item, kind) {
+      var lines = said.get(kind + item.id);
+      if (lines) item.title += "\n" + lines.join("\n");
+    }
+    payload.nodes.forEach(function (n) { told(n, "n"); });
+    payload.edges.forEach(function (e) {
+      if (e.p !== undefined) {
+        var lines = e.title.split("\n");
+        var at = lines.findIndex(function (line) { return line.indexOf("clause ") === 0; });
+        if (at >= 0) lines[at] += " of " + payload.protocols[e.p];
+        e.title = lines.join("\n");
+        delete e.p;
+      }
+      told(e, "e");
+    });
+  }
+
   function start(payload) {
+    fullTitles(payload);
     document.title = payload.title;
     document.getElementById("gg-title").textContent = payload.title;
     document.getElementById("gg-subtitle").textContent = payload.subtitle || "";
@@ -351,6 +447,7 @@
       network.once("afterDrawing", payload.labels ? settled : drawn);
     }
     network.on("dragEnd", function (params) { if (params.nodes.length) refit(); });
+    if (payload.labels) refitOnZoom(network, refit);
     network.on("click", function (params) {
       var box = document.getElementById("gg-details");
       if (!box || !params.edges.length || params.nodes.length) return;
@@ -486,7 +583,7 @@
   }
 
   window.GovgraphDiagram = { edgeSwatch: edgeSwatch, nodeSwatch: nodeSwatch, severityDot: severityDot, el: el,
-    bundle: bundle, fitLabels: fitLabels, quietTooltips: quietTooltips, familyOf: familyOf, typeLabel: typeLabel };
+    bundle: bundle, fitLabels: fitLabels, refitOnZoom: refitOnZoom, quietTooltips: quietTooltips, familyOf: familyOf, typeLabel: typeLabel };
 
   var data = document.getElementById("govgraph-diagram");
   if (data) {

@@ -449,6 +449,9 @@
     network.on("dragEnd", function (params) {
       if (params.nodes.length) state.labelsShown = D.fitLabels(network, state.drawn);
     });
+    D.refitOnZoom(network, function () {
+      if (state.network === network) state.labelsShown = D.fitLabels(network, state.drawn);
+    });
     network.on("click", function (params) {
       if (params.nodes.length) selectNode(params.nodes[0], false);
       else if (params.edges.length) showDrawnEdge(params.edges[0]);
@@ -1145,13 +1148,125 @@
     ctx.fillStyle = "#ffffff";
     ctx.fillRect(0, 0, out.width, out.height);
     ctx.drawImage(canvas, 0, 0);
-    out.toBlob(function (blob) { download(blob, "govgraph-" + state.area + ".png"); }, "image/png");
+    var name = state.overview ? "overview" : state.area;
+    out.toBlob(function (blob) { download(blob, "govgraph-" + name + ".png"); }, "image/png");
+  }
+
+  // -- the overview of every area ---------------------------------------------------------------------
+
+  var OVERVIEW = "*"; // the area picker's value for the overview (?overview in the address)
+  var AREA_COLOR = { background: "#c7d2fe", border: "#332288",
+    highlight: { background: "#fef9c3", border: "#332288" }, hover: { background: "#fef9c3", border: "#332288" } };
+  // controls that belong to one area's drawing
+  var AREA_CONTROLS = ["gx-compare", "gx-every", "gx-export-html", "gx-focus", "gx-all"];
+
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+  function countsText(a) {
+    return (a.bodies === 1 ? "1 body" : a.bodies + " bodies") + ", " + plural(a.roles, "role") + ", " +
+      (a.people === 1 ? "1 person" : a.people + " people") + "; " + plural(a.relations, "relation");
+  }
+
+  /* Every area as one dot (frontend/overview.py lays them out and sizes them by bodies), read from the
+   * explorer's own JSON route: counts only, so 1,500 areas are a few hundred kilobytes. */
+  async function openOverview() {
+    setReady(false);
+    state.overview = true;
+    state.area = null;
+    state.compareWith = null;
+    state.focus = null;
+    state.selected = null;
+    document.getElementById("gx-area").value = OVERVIEW;
+    document.getElementById("gx-compare").value = "";
+    AREA_CONTROLS.forEach(function (id) { document.getElementById(id).disabled = true; });
+    remember();
+    status("Loading every area…");
+    var data;
+    try {
+      data = await getJson("/explorer/api/overview");
+    } catch (err) {
+      status("Could not load the overview: " + err.message, true);
+      return;
+    }
+    if (!state.overview) return; // an area was picked meanwhile
+    state.overviewData = data;
+    drawOverview(data);
+    overviewSide(data);
+    overviewPanel(data);
+    status(data.areas.length + " areas: click one to open its accountability view");
+  }
+
+  function overviewNode(a) {
+    return { id: a.area, label: a.name, x: a.x, y: a.y, shape: "dot", size: a.size, kind: "Area",
+      bodies: a.bodies, color: AREA_COLOR, borderWidth: 1.5,
+      font: { size: 14, face: CONFIG.options.edges.font.face, color: "#0f172a" },
+      title: a.name + "\n" + countsText(a) + "\nClick to open its accountability view." };
+  }
+
+  function drawOverview(data) {
+    if (state.network) state.network.destroy();
+    state.nodes = new vis.DataSet(data.areas.map(overviewNode));
+    state.drawn = new vis.DataSet(data.links.map(function (l, i) {
+      return { id: "x" + i, from: l.from, to: l.to, width: Math.min(8, 1 + Math.log2(l.relations)),
+        color: "#64748b", title: l.from + " → " + l.to + ": " + plural(l.relations, "relation") };
+    }));
+    var options = JSON.parse(JSON.stringify(CONFIG.options));
+    options.physics = { enabled: false };
+    options.layout = { improvedLayout: false };
+    options.edges.smooth = false;
+    options.interaction.hideEdgesOnDrag = options.interaction.hideEdgesOnZoom = true;
+    var container = document.getElementById("gx-network");
+    var network = new vis.Network(container, { nodes: state.nodes, edges: state.drawn }, options);
+    state.network = network;
+    state.nodeView = null;
+    document.body.setAttribute("data-view", "overview");
+    network.once("afterDrawing", function () { setReady(true); });
+    network.on("click", function (params) {
+      if (params.nodes.length) openFromOverview(params.nodes[0]);
+    });
+    D.quietTooltips(network, container);
+  }
+
+  function openFromOverview(area) {
+    document.getElementById("gx-area").value = area;
+    openArea(area);
+  }
+
+  function overviewSide(data) {
+    var side = document.getElementById("gx-filters");
+    side.textContent = "";
+    side.appendChild(el("h2", {}, "Overview"));
+    side.appendChild(el("p", { "class": "gg-muted", id: "gx-overview-note" }, data.areas.length + " areas, " +
+      countsText(data.totals) + ". One dot per area, larger the more bodies it has; click one to open its " +
+      "accountability view."));
+    side.appendChild(el("p", { "class": "gg-hint" }, data.links.length ? data.links.length +
+      " lines join areas whose bodies, roles or people are related." :
+      "No lines: every area's relations stay inside the area."));
+  }
+
+  function overviewPanel(data) {
+    var box = panel();
+    heading(box, "Overview", "All areas");
+    var biggest = data.areas.slice().sort(function (a, b) { return b.bodies - a.bodies || (a.name < b.name ? -1 : 1); });
+    summary(box, [["Areas", String(data.areas.length)], ["Holding", countsText(data.totals)],
+      ["Most bodies", names(biggest.slice(0, 5).map(function (a) { return a.name + " (" + a.bodies + ")"; }))]]);
+  }
+
+  /* Find, in the overview: an area by name or id; the camera moves to it and it is selected. */
+  function findArea(text) {
+    var wanted = text.trim().toLowerCase();
+    var areas = (state.overviewData && state.overviewData.areas) || [];
+    return areas.find(function (a) { return a.name.toLowerCase() === wanted || a.area.toLowerCase() === wanted; }) ||
+      areas.find(function (a) { return a.name.toLowerCase().indexOf(wanted) >= 0; }) || null;
   }
 
   // -- start -----------------------------------------------------------------------------------------
 
   async function openArea(area) {
+    if (area === OVERVIEW) { openOverview(); return; }
     setReady(false);
+    state.overview = false;
+    ["gx-compare", "gx-every", "gx-export-html"].forEach(function (id) { document.getElementById(id).disabled = false; });
     state.area = area;
     state.areaName = (state.areas.find(function (a) { return a.id === area; }) || { name: area }).name;
     state.focus = null;
@@ -1201,6 +1316,7 @@
   }
 
   function remember() {
+    if (state.overview) { history.replaceState(null, "", "?overview"); return; }
     var query = "?area=" + encodeURIComponent(state.area);
     if (state.view !== "accountability") query += "&view=" + state.view;
     if (state.compareWith) query += "&compare=" + encodeURIComponent(state.compareWith);
@@ -1212,6 +1328,7 @@
     state.hidden = hiddenFor(view);
     document.getElementById("gx-view").value = view;
     remember();
+    if (state.overview) return; // the view applies to the area opened from the overview
     if (state.compareWith) { openCompare(state.compareWith); return; }
     buildFilters();
     draw();
@@ -1235,6 +1352,14 @@
     document.getElementById("gx-search-form").addEventListener("submit", function (event) {
       event.preventDefault();
       var text = document.getElementById("gx-search").value;
+      if (state.overview) {
+        var area = findArea(text);
+        if (!area) { status("No area is called “" + text + "”.", true); return; }
+        state.network.selectNodes([area.area]);
+        state.network.focus(area.area, { scale: 1.1, animation: { duration: 300 } });
+        status(area.name + ": " + countsText(area) + ". Click it to open it.");
+        return;
+      }
       var hit = find(text);
       if (!hit) { status("Nothing in " + state.areaName + " is called “" + text + "”.", true); return; }
       if (!visible(hit.id)) showAll();
@@ -1270,7 +1395,11 @@
           if (state.nodeView) describe();
         }
       });
-      if (onFirstPage) { await onFirstPage(); onFirstPage = null; }
+      if (onFirstPage) {
+        state.manyAreas = data.pageInfo.hasNextPage; // more than a page: the overview opens first
+        await onFirstPage();
+        onFirstPage = null;
+      }
       after = data.pageInfo.hasNextPage ? data.pageInfo.endCursor : null;
       size = PAGE;
     } while (after);
@@ -1295,6 +1424,7 @@
     if (!state.areas.length) { status("The graph holds no areas yet: load a protocol first.", true); return; }
     var query = new URLSearchParams(location.search);
     var wanted = query.get("area");
+    if (query.has("overview") || (!wanted && state.manyAreas)) { await openOverview(); return; }
     var first = wanted || state.areas[0].id;
     if (!select.querySelector("option[value='" + CSS.escape(first) + "']")) {
       select.appendChild(el("option", { value: first }, first));
