@@ -90,7 +90,11 @@ def check(response: httpx.Response, recorder: Recorder) -> None:
 # -- strategies ----------------------------------------------------------------------------------------
 
 JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=30),
     lambda children: (
         st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
     ),
@@ -159,6 +163,9 @@ def selection(draw: st.DrawFn, type_: object, depth: int, variables: list[str]) 
     chosen = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=3, unique=True))
     parts = []
     for name in chosen:
+        if name == "__typename":
+            parts.append(name)
+            continue
         field = named.fields[name]
         alias = f"{draw(NAMES)}: " if draw(st.integers(0, 5)) == 0 else ""
         args = draw(arguments(field, variables))
