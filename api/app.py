@@ -87,7 +87,7 @@ class GraphQLEndpoint:
             }
         try:
             body = json.loads(await request.body())
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
             raise ValueError("The request body is not JSON.") from exc
         if not isinstance(body, dict) or not isinstance(body.get("query"), str):
             raise ValueError("The request needs a 'query' string.")
