@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -72,6 +73,26 @@ def own(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Own]:
     assert started.exit_code == 0, started.output
     yield Own(cli, home)
     cli("db", "stop")
+
+
+def kill_neo4j(own: Own) -> None:
+    """SIGKILL the server, then wait until it is gone and its Bolt port is free again (a dying JVM can
+    hold it for a while: a restart right after the kill found it "in use by another program")."""
+    pid = own.server().pid()
+    assert pid is not None
+    os.kill(pid, signal.SIGKILL)
+    port = int(own.cli.env["GOVGRAPH_BOLT_PORT"])
+    wait_until(lambda: own.server().pid() is None and _port_free(port), "the killed Neo4j to be gone")
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 def ended(process: subprocess.Popen) -> tuple[int, str]:
@@ -174,9 +195,7 @@ def test_neo4j_killed_mid_load_leaves_each_document_whole_or_absent(own: Own, tm
         load = own.load(folder, GOVGRAPH_TX_TIMEOUT=str(PATIENCE))
         wait_for_blocked_write(driver)
         committed = [a for a in areas if _present(driver, a)]
-        pid = own.server().pid()
-        assert pid is not None
-        os.kill(pid, signal.SIGKILL)
+        kill_neo4j(own)
         code, verdict = ended(load)
     assert code == 1, verdict
     assert verdict.startswith("error: writing failed: Neo4j stopped answering"), verdict
