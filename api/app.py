@@ -57,7 +57,8 @@ class GraphQLEndpoint:
         try:
             body = await self._body(request)
         except ValueError as exc:
-            return JSONResponse({"errors": [{"message": str(exc)}]}, status_code=400)
+            error = {"message": str(exc), "extensions": {"code": "BAD_REQUEST"}}
+            return JSONResponse({"data": None, "errors": [error]}, status_code=400)
         ctx = Context(self.store)
         result = await answer(
             self.schema, self.documents, ctx, body["query"], body.get("variables"), body.get("operationName")
@@ -86,7 +87,7 @@ class GraphQLEndpoint:
             }
         try:
             body = json.loads(await request.body())
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
             raise ValueError("The request body is not JSON.") from exc
         if not isinstance(body, dict) or not isinstance(body.get("query"), str):
             raise ValueError("The request needs a 'query' string.")
@@ -126,7 +127,15 @@ class BodyLimit:
 
     async def _too_large(self, send: Send) -> None:
         body = json.dumps(
-            {"errors": [{"message": f"Request body is larger than {self.limit} bytes."}]}
+            {
+                "data": None,
+                "errors": [
+                    {
+                        "message": f"Request body is larger than {self.limit} bytes.",
+                        "extensions": {"code": "PAYLOAD_TOO_LARGE"},
+                    }
+                ],
+            }
         ).encode()
         await send(
             {

@@ -11,7 +11,6 @@ figure is that one command's, whatever else the machine is doing.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -23,27 +22,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.office_files import docx_bytes, pdf_from_objects, write_docx_parts
+
 PROSE = (
     "The Kestrel Safeguarding Children Board will report to the Heron Children's Trust each year. "
     "The Health and Wellbeing Board (HWB) will consult the Board on its strategy. "
     "The Council is a member of the Board and the Trust. "
 )
-_DOCX_TYPES = (
-    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    b'<Default Extension="xml" ContentType="application/xml"/>'
-    b'<Override PartName="/word/document.xml" '
-    b'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-    b"</Types>"
-)
-_DOCX_RELS = (
-    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-    b'officeDocument" Target="word/document.xml"/></Relationships>'
-)
-_W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 @dataclass(frozen=True)
@@ -103,8 +88,7 @@ def docx_zip_bomb(folder: Path, full: bool = False) -> Path:
     path = folder / "bomb.docx"
     size = (2048 if full else 300) * 1024 * 1024
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr("[Content_Types].xml", _DOCX_TYPES)
-        package.writestr("_rels/.rels", _DOCX_RELS)
+        write_docx_parts(package)
         with package.open("word/document.xml", "w", force_zip64=True) as part:
             chunk = b" " * (8 * 1024 * 1024)
             for _ in range(size // len(chunk)):
@@ -122,7 +106,7 @@ def pdf_flate_bomb(folder: Path, full: bool = False) -> Path:
         b"<< /Type /Catalog /Pages 3 0 R >>",
     ]
     path = folder / "bomb.pdf"
-    path.write_bytes(_pdf(objects, root=4))
+    path.write_bytes(pdf_from_objects(objects, root=4))
     return path
 
 
@@ -136,7 +120,7 @@ def pdf_many_pages(folder: Path, full: bool = False) -> Path:
     objects.append(b"<< /Type /Catalog /Pages 1 0 R >>")
     objects += [b"<< /Type /Page /Parent 1 0 R /MediaBox [0 0 595 842] >>"] * count
     path = folder / "pages.pdf"
-    path.write_bytes(_pdf(objects, root=2))
+    path.write_bytes(pdf_from_objects(objects, root=2))
     return path
 
 
@@ -237,25 +221,5 @@ def run_hostile() -> int:
 
 
 def _docx(path: Path, paragraphs: bytes) -> Path:
-    body = b'<?xml version="1.0" encoding="UTF-8"?><w:document ' + _W + b"><w:body>" + paragraphs
-    body += b"</w:body></w:document>"
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr("[Content_Types].xml", _DOCX_TYPES)
-        package.writestr("_rels/.rels", _DOCX_RELS)
-        package.writestr("word/document.xml", body)
-    path.write_bytes(buffer.getvalue())
+    path.write_bytes(docx_bytes(paragraphs))
     return path
-
-
-def _pdf(objects: list[bytes], root: int) -> bytes:
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, xref)
-    return bytes(out)

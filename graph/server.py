@@ -130,10 +130,13 @@ class LocalServer:
         A lock on the home serialises concurrent starts (two terminals, a test run beside ``make run``):
         the second waits, then finds the server running.
         """
-        self.home.root.mkdir(parents=True, exist_ok=True)
-        with (self.home.root / ".start.lock").open("w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            return self._start_locked()
+        try:
+            self.home.root.mkdir(parents=True, exist_ok=True)
+            with (self.home.root / ".start.lock").open("w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                return self._start_locked()
+        except OSError as exc:
+            raise self._unwritable(exc, "start Neo4j") from exc
 
     def _start_locked(self) -> str:
         if self.pid() is not None:
@@ -170,6 +173,12 @@ class LocalServer:
 
     def stop(self, timeout: float = 90.0) -> bool:
         """Shut down cleanly (SIGTERM runs Neo4j's own shutdown); return False if nothing was running."""
+        try:
+            return self._stop(timeout)
+        except OSError as exc:
+            raise self._unwritable(exc, "stop Neo4j") from exc
+
+    def _stop(self, timeout: float) -> bool:
         pid = self.pid()
         if pid is None:
             self.home.pid_file.unlink(missing_ok=True)
@@ -186,11 +195,20 @@ class LocalServer:
         self.home.pid_file.unlink(missing_ok=True)
         return True
 
+    def _unwritable(self, exc: OSError, doing: str) -> ServerError:
+        """A home govgraph cannot write (a read-only mount, a path below a file, a full disk) is the
+        user's to fix: say which file and why, not an OSError traceback."""
+        where = exc.filename or self.home.root
+        return ServerError(
+            f"Could not {doing}: {exc.strerror or exc} ({where}). "
+            f"GOVGRAPH_HOME ({self.home.root}) must be a directory govgraph can write."
+        )
+
     def pid(self) -> int | None:
         """The pid of our running server, guarding against a stale pid file reused by another process."""
         try:
             pid = int(self.home.pid_file.read_text().strip())
-        except (FileNotFoundError, ValueError):
+        except (OSError, ValueError):  # none, unreadable, or a home below a file: no server of ours runs
             return None
         return pid if _alive(pid) and ENTRY_POINT in _cmdline(pid) else None
 

@@ -281,9 +281,25 @@ def _failure(failed: WriteFailed, documents: DocumentSet, loaded: int, timeout: 
     names = [str(paths.get(s, s)) for s in failed.sources]
     which = names[0] if len(names) == 1 else f"{len(names)} documents ({names[0]} ... {names[-1]})"
     done = f"the {loaded} documents before it are loaded" if loaded else "nothing of this load is written"
+    if _logged_not_applied(failed.cause):
+        return (
+            "writing failed: Neo4j logged the transaction but could not write it to its store (is the disk "
+            "holding the database full?) and now needs a restart: free space, then govgraph db stop and "
+            f"db start. Neo4j replays the logged transaction as it restarts, so {which} will then be there "
+            f"whole, or not at all; {done}. Run the same command again after the restart to finish."
+        )
     return (
         f"writing failed: {_what_happened(failed.cause, timeout)}. {which} not written "
         f"(Neo4j rolled the transaction back); {done}. Run the same command again to finish."
+    )
+
+
+def _logged_not_applied(cause: Exception) -> bool:
+    """A commit Neo4j wrote to its transaction log and then failed to apply (a full disk does this, as
+    its log files are preallocated): the transaction is not rolled back but replayed at the next start."""
+    message = getattr(cause, "message", None) or str(cause)
+    return (
+        "TransactionCommitFailed" in (getattr(cause, "code", "") or "") or "after written to log" in message
     )
 
 
@@ -296,6 +312,8 @@ def _what_happened(cause: Exception, timeout: float) -> str:
         return f"the transaction ran longer than its timeout (at least {timeout:.0f}s; GOVGRAPH_TX_TIMEOUT)"
     if "no space left" in message.lower() or "disk" in message.lower():
         return "the disk holding the database is full"
+    if "critical error" in message.lower():
+        return "Neo4j stopped with a critical error (a full disk?) and needs a restart (db stop, db start)"
     return f"Neo4j answered: {' '.join(message.split())[:200]}"
 
 

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from govgraph.loaders.errors import InputError
 from govgraph.loaders.extract.reading import MAX_BYTES, read_document
 
+from bench.office_files import pdf_from_objects
 from govgraph.cli import main
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
@@ -44,7 +45,7 @@ def pdf_bytes(pages: list[list[str]]) -> bytes:
     kids = b" ".join(b"%d 0 R" % p for p in page_ids)
     objects.append(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(page_ids)))
     objects.append(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
-    return _assemble(objects, root=len(objects))
+    return pdf_from_objects(objects, root=len(objects))
 
 
 def scanned_pdf_bytes() -> bytes:
@@ -59,20 +60,7 @@ def scanned_pdf_bytes() -> bytes:
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Catalog /Pages 4 0 R >>",
     ]
-    return _assemble(objects, root=5)
-
-
-def _assemble(objects: list[bytes], root: int) -> bytes:
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, xref)
-    return bytes(out)
+    return pdf_from_objects(objects, root=5)
 
 
 def write_pdf_from_text(text: str, path: Path, width: int = 90, per_page: int = 45) -> Path:
