@@ -22,8 +22,11 @@ GROUP_DOCUMENTS = 32  # documents per transaction: chosen, not yet measured agai
 GROUP_ROWS = 20_000  # ... or fewer documents, once they hold this many rows
 DIGEST_ROWS = 10_000
 # A transaction may run for the configured timeout plus this much per row, so a first 4,000-clause
-# document loads on a slow machine while a stuck one is still stopped eventually.
-SECONDS_PER_ROW = 0.005
+# document (8,000 rows) loads on a slow machine while a stuck one is still stopped eventually. Writes run
+# at 0.2-0.7 ms a row on a quiet 2-core machine and at 3.6 ms a row at load average 50 (bench/load_bench.py,
+# raw and govgraph alike); 5 ms a row left too little margin there (a 4,000-clause document timed out at
+# load 59), 50 ms leaves more than tenfold: 8,000 rows may take 60 s + 400 s.
+SECONDS_PER_ROW = 0.05
 Progress = Callable[[str], None]
 
 
