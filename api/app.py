@@ -43,7 +43,7 @@ class GraphQLEndpoint:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.schema = schema._schema
+        self.schema = schema
         self.documents = Documents(self.schema)
 
     async def warm_up(self) -> None:
