@@ -273,6 +273,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--max-seconds", type=float, default=3.0, help="no request starts after this long in a run (3)"
     )
     parser.add_argument("--areas", type=int, default=50, help="synthetic areas loaded besides the bundled")
+    parser.add_argument(
+        "--loaded", action="store_true", help="the database already holds the bundled + --areas areas"
+    )
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic protocols")
     parser.add_argument("--home", type=Path, default=OUT / "api-home", help="the benchmark server's home")
     parser.add_argument(WIPE_FLAG, dest="wipe_ok", action="store_true", help="allow GOVGRAPH_NEO4J_URI")
@@ -703,7 +706,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with bench_server(settings) as target, connect(target) as driver:
             database = target.database
-            load_graph(driver, database, args.areas, args.seed)
+            if not args.loaded:
+                load_graph(driver, database, args.areas, args.seed)
             neo4j_pid = None if settings.external else LocalServer(settings, progress=say).pid()
             print(f"machine: {machine()}")
             print(f"client: Python {sys.version.split()[0]}, httpx {httpx.__version__}")
