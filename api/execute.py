@@ -51,6 +51,12 @@ class Operation:
     compiled: OrderedDict[Any, list[tuple[str, FieldNode, roots.Plan | None]]] = field(
         default_factory=OrderedDict
     )
+    directives: bool = False  # whether @skip/@include appear (then variables can change the selection)
+    constant: bool = False  # no variables: each root field's arguments, so its statement, never change
+
+    def __post_init__(self) -> None:
+        self.directives = _has_directives(self)
+        self.constant = not self.operation.variable_definitions
 
 
 class Documents:
@@ -94,7 +100,7 @@ def _fragments(document: DocumentNode) -> dict[str, Any]:
 
 def _compile(schema: GraphQLSchema, op: Operation, variables: dict[str, Any]) -> list:
     """Each root field once per operation (and per value of variables used by @skip/@include)."""
-    key = tuple(sorted((k, repr(v)) for k, v in variables.items())) if _has_directives(op) else ()
+    key = tuple(sorted((k, repr(v)) for k, v in variables.items())) if op.directives else ()
     found = op.compiled.get(key)
     if found is not None:
         return found
@@ -149,7 +155,9 @@ async def answer(
     op = documents.operation(text, name)
     if isinstance(op, list):
         return Answer(None, [_refused(e) for e in op], [])
-    coerced = get_variable_values(schema, op.operation.variable_definitions or (), variables or {})
+    coerced = (
+        {} if op.constant else get_variable_values(schema, op.operation.variable_definitions, variables or {})
+    )
     if isinstance(coerced, list):
         return Answer(None, [_refused(e) for e in coerced], [])
     fields = _compile(schema, op, coerced)
@@ -157,7 +165,11 @@ async def answer(
     errors: list[dict[str, Any]] = []
     introspection = [f for f in fields if f[1].name.value.startswith("__")]
     results = await asyncio.gather(
-        *(_root(schema, ctx, f, coerced) for f in fields if not f[1].name.value.startswith("__")),
+        *(
+            _root(schema, ctx, f, coerced, op.constant)
+            for f in fields
+            if not f[1].name.value.startswith("__")
+        ),
         return_exceptions=True,
     )
     by_key = dict(zip([f[0] for f in fields if not f[1].name.value.startswith("__")], results, strict=True))
@@ -213,14 +225,21 @@ def _introspect(
     return dict(result.data or {})  # type: ignore[arg-type]
 
 
-async def _root(schema: GraphQLSchema, ctx: fetch.Context, entry: tuple, variables: dict[str, Any]) -> Any:
+async def _root(
+    schema: GraphQLSchema, ctx: fetch.Context, entry: tuple, variables: dict[str, Any], constant: bool
+) -> Any:
     _key, node, plan, nodes = entry
-    args = get_argument_values(schema.query_type.fields[node.name.value], node, variables)  # type: ignore[union-attr]
-    if plan is None:
-        return await _checks(schema, ctx, nodes, args)
-    text, params = roots.statement(plan, args)
-    for slot in plan.build.slots:
-        params[slot.name] = slot.convert(arguments(slot, variables))
+    if plan is not None and plan.fixed is not None:
+        args, text, params = plan.fixed
+    else:
+        args = get_argument_values(schema.query_type.fields[node.name.value], node, variables)  # type: ignore[union-attr]
+        if plan is None:
+            return await _checks(schema, ctx, nodes, args)
+        text, params = roots.statement(plan, args)
+        for slot in plan.build.slots:
+            params[slot.name] = slot.convert(arguments(slot, variables))
+        if constant:  # arguments were valid; the same document will send the same statement
+            plan.fixed = (args, text, params)
     row = await ctx.store.one(text, params, ctx.log, f"api/compiled/{plan.name}")
     if plan.name in roots.SINGLE:
         value = row["value"] if row else None

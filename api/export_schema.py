@@ -1,16 +1,14 @@
-"""Write the schema to api/schema.graphql, the checked-in copy that shows API changes in review."""
+"""Rewrite api/schema.graphql in graphql-core's canonical print (``make schema``), so that a hand edit of
+the file reads the same as every other type in review; a test fails when the file is not in that form."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from govgraph.api.schema import schema
-
-SCHEMA_FILE = Path(__file__).resolve().parent / "schema.graphql"
+from govgraph.api.schema import SCHEMA_FILE, load_schema
+from graphql import print_schema
 
 
 def schema_text() -> str:
-    return schema.as_str() + "\n"
+    return print_schema(load_schema(SCHEMA_FILE.read_text())) + "\n"
 
 
 if __name__ == "__main__":

@@ -66,6 +66,7 @@ class Plan:
     items: dict[str, str]  # response key of each `nodes` (or the single value, key "") -> projection
     page_keys: dict[str, list[FieldNode]]  # the connection's own fields by response key
     variants: OrderedDict[Any, str] = field(default_factory=OrderedDict)
+    fixed: tuple[dict[str, Any], str, dict[str, Any]] | None = None  # (args, text, params), no variables
 
     def statement(self, shape: Any, write: Callable[[], str]) -> str:
         text = self.variants.get(shape)
@@ -99,10 +100,22 @@ def _collect_items(plan: Plan) -> str:
     return f"collect({{{entries}}})"
 
 
-def _paged(plan: Plan, head: str, row: str = "root", unpack: str = "") -> str:
-    """``head`` yields ``root`` rows in order; the page is projected, the total counted, in one pass."""
+def counted(plan: Plan) -> bool:
+    """Whether the answer needs the list's length (``totalCount``, or ``pageInfo``'s next-page flag)."""
+    return any(nodes[0].name.value in ("totalCount", "pageInfo") for nodes in plan.page_keys.values())
+
+
+def _paged(plan: Plan, head: str, row: str = "root", unpack: str = "", then: str = "") -> str:
+    """``head`` yields ``root`` rows and ends in its ORDER BY (``then`` may follow it); the page is
+    projected, the total counted, in one pass. When nothing asks for the total, the window is a SKIP and
+    LIMIT right after the ordering, so Neo4j reads only the page (an index in order for ``areas``)."""
+    if not counted(plan):
+        return (
+            f"{head} SKIP $offset LIMIT $first{then}\n{unpack}"
+            f"RETURN 0 AS total, {_collect_items(plan)} AS items"
+        )
     return (
-        f"{head}\nWITH collect({row}) AS rows\n"
+        f"{head}{then}\nWITH collect({row}) AS rows\n"
         "WITH size(rows) AS total, rows[$offset..$offset + $first] AS page\n"
         f"CALL (page) {{ UNWIND page AS {row} {unpack}RETURN {_collect_items(plan)} AS items }}\n"
         "RETURN total, items"
@@ -114,9 +127,13 @@ def listing(plan: Plan, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     area, kind = args.get("area"), args.get("kind")
 
     def write() -> str:
-        match = f"MATCH (root:Entity {{area: $area}}) WHERE root:{label}" if area else f"MATCH (root:{label})"
+        match = (
+            f"MATCH (root:Entity {{area: $area}}) WHERE root:{label}"
+            if area
+            else f"MATCH (root:{label}) WHERE root.id IS NOT NULL"  # every node has one: the index, in order
+        )
         if kind is not None:
-            match += " AND root.kind = $kind" if area else " WHERE root.kind = $kind"
+            match += " AND root.kind = $kind"
         return _paged(plan, f"{match}\nWITH root ORDER BY root.id")
 
     return plan.statement((area is None, kind is None), write), {"area": area, "kind": kind}
@@ -221,9 +238,15 @@ def search(plan: Plan, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
             "  UNION\n"
             "  CALL db.index.fulltext.queryNodes('duty_text_fulltext', $text) YIELD node, score\n"
             "  RETURN node, score\n}\n"
-            "WITH node, score ORDER BY score DESC, node.id\nWITH {n: node, s: score} AS hit"
+            "WITH node, score ORDER BY score DESC, node.id"
         )
-        return _paged(plan, head, row="hit", unpack="WITH hit.n AS h, hit.s AS h_s ")
+        return _paged(
+            plan,
+            head,
+            row="hit",
+            unpack="WITH hit.n AS h, hit.s AS h_s ",
+            then="\nWITH {n: node, s: score} AS hit",
+        )
 
     return plan.statement(None, write), {"text": lucene.phrase_query(args["text"])}
 

@@ -57,7 +57,9 @@ from neo4j import (
     AsyncDriver,
     AsyncGraphDatabase,
     AsyncManagedTransaction,
+    AsyncSession,
     Driver,
+    Query,
     unit_of_work,
 )
 
@@ -78,7 +80,7 @@ from bench.synthetic import synthetic_areas
 
 BUNDLED = Path(__file__).resolve().parents[1] / "examples" / "protocols"
 HOST = "127.0.0.1"
-READY_TIMEOUT = 60.0
+READY_TIMEOUT = 600.0  # a busy 2-core machine plans the warm-up statements slowly
 STOP_TIMEOUT = 15.0
 WARMUP_SECONDS = 2.0
 BREAKDOWN_NOTE = (
@@ -271,6 +273,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--max-seconds", type=float, default=3.0, help="no request starts after this long in a run (3)"
     )
     parser.add_argument("--areas", type=int, default=50, help="synthetic areas loaded besides the bundled")
+    parser.add_argument(
+        "--loaded", action="store_true", help="the database already holds the bundled + --areas areas"
+    )
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic protocols")
     parser.add_argument("--home", type=Path, default=OUT / "api-home", help="the benchmark server's home")
     parser.add_argument(WIPE_FLAG, dest="wipe_ok", action="store_true", help="allow GOVGRAPH_NEO4J_URI")
@@ -318,33 +323,40 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-class ApiServer:
-    """The app in a subprocess, so its Python does not share a GIL (or a core's time) with the clients'."""
+class Served:
+    """A server in a subprocess of its own (so its CPU is not the clients'), polled until it answers.
 
-    def __init__(self) -> None:
+    Shared by this benchmark's API server and bench.peer.compare's peer: the same start, readiness poll
+    (generous: a busy 2-core machine plans the first statements slowly) and stop for both sides."""
+
+    what = "server"
+
+    def __init__(self, command: list[str], cwd: Path) -> None:
         self.port = free_port()
         self.url = f"http://{HOST}:{self.port}"
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bench.api_bench", "--serve", str(self.port)],
-            cwd=Path(__file__).resolve().parents[1],
-        )
+        self.proc = subprocess.Popen([*command, str(self.port), *self.arguments()], cwd=cwd)
+
+    def arguments(self) -> list[str]:
+        return []
+
+    def ready(self) -> bool:
+        raise NotImplementedError
 
     def wait_ready(self) -> None:
-        """Poll /readyz: it answers only once the app is up and Neo4j holds the schema."""
         deadline = time.monotonic() + READY_TIMEOUT
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"the API server exited with code {self.proc.returncode}")
+                raise RuntimeError(f"the {self.what} exited with code {self.proc.returncode}")
             try:
-                if httpx.get(f"{self.url}/readyz", timeout=2).status_code == 200:
+                if self.ready():
                     return
             except httpx.TransportError:
                 pass
             time.sleep(0.2)
-        raise RuntimeError(f"the API server was not ready within {READY_TIMEOUT:.0f}s")
+        raise RuntimeError(f"the {self.what} was not ready within {READY_TIMEOUT:.0f}s")
 
     def stop(self) -> None:
-        """SIGTERM lets uvicorn finish its lifespan (which closes the driver); kill only if it hangs."""
+        """SIGTERM lets the server finish (uvicorn's lifespan closes the driver); kill only if it hangs."""
         if self.proc.poll() is None:
             self.proc.terminate()
             try:
@@ -352,6 +364,21 @@ class ApiServer:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+
+
+class ApiServer(Served):
+    """The app as ``govgraph serve`` runs it, in a subprocess."""
+
+    what = "API server"
+
+    def __init__(self) -> None:
+        super().__init__(
+            [sys.executable, "-m", "bench.api_bench", "--serve"], Path(__file__).resolve().parents[1]
+        )
+
+    def ready(self) -> bool:
+        """/readyz answers only once the app is up and Neo4j holds the schema (it plans the warm-up)."""
+        return httpx.get(f"{self.url}/readyz", timeout=READY_TIMEOUT).status_code == 200
 
 
 # -- measuring --------------------------------------------------------------------------------------------
@@ -419,7 +446,7 @@ def api_call(client: httpx.AsyncClient, url: str, case: Case) -> Callable[[], Aw
     return call
 
 
-async def _rows(tx: AsyncManagedTransaction, text: str, params: dict[str, Any]) -> float:
+async def _rows(tx: AsyncManagedTransaction | AsyncSession, text: Any, params: dict[str, Any]) -> float:
     """Like ``api.store._fetch`` (rows into dicts), but returns the time Neo4j says it spent: the summary
     arrives with the last record, so asking for it costs no extra round trip."""
     result = await tx.run(text, params)
@@ -430,24 +457,29 @@ async def _rows(tx: AsyncManagedTransaction, text: str, params: dict[str, Any]) 
 
 
 class RawSide:
-    """The API's statements as ``Store.read`` sends them: a fresh read session and a timed read transaction
-    each, rows turned into dicts. What is left out is exactly the API: HTTP, GraphQL and the snapshot."""
+    """The API's statements as its store sends them: a fresh read session each; a compiled statement as a
+    timed auto-commit read (``Store.one``), a named one in a timed read transaction (``Store.read``); rows
+    turned into dicts. What is left out is exactly the API: HTTP, GraphQL, compiling and shaping."""
 
     def __init__(
         self, driver: AsyncDriver, database: str, timeout: float, statements: list[Statement]
     ) -> None:
         self.driver, self.database = driver, database
+        self.timeout = timeout
         self.work = unit_of_work(timeout=timeout)(_rows)
-        self.prepared = [(s.text or cypher(s.name), s.params) for s in statements]
+        self.prepared = [(s.text or cypher(s.name), s.params, s.text is not None) for s in statements]
         self.server: list[float] = []
 
     async def __call__(self) -> None:
         spent = 0.0
-        for text, params in self.prepared:
+        for text, params, compiled in self.prepared:
             async with self.driver.session(
                 database=self.database, default_access_mode=READ_ACCESS
             ) as session:
-                spent += await session.execute_read(self.work, text, params)
+                if compiled:
+                    spent += await _rows(session, Query(text, timeout=self.timeout), params)
+                else:
+                    spent += await session.execute_read(self.work, text, params)
         self.server.append(spent)
 
     async def run(self, requests: int, clients: int, max_seconds: float, pids: dict[str, int | None]) -> Run:
@@ -469,7 +501,7 @@ async def open_pools(client: httpx.AsyncClient, url: str, driver: AsyncDriver, d
         await asyncio.gather(*(client.get(f"{url}/readyz") for _ in range(n)), *(raw() for _ in range(n)))
 
 
-graphql_schema = schema._schema
+graphql_schema = schema
 documents = Documents(graphql_schema)
 
 
@@ -674,7 +706,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with bench_server(settings) as target, connect(target) as driver:
             database = target.database
-            load_graph(driver, database, args.areas, args.seed)
+            if not args.loaded:
+                load_graph(driver, database, args.areas, args.seed)
             neo4j_pid = None if settings.external else LocalServer(settings, progress=say).pid()
             print(f"machine: {machine()}")
             print(f"client: Python {sys.version.split()[0]}, httpx {httpx.__version__}")

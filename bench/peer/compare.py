@@ -18,7 +18,6 @@ import json
 import math
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +27,7 @@ import httpx
 from govgraph.api.lucene import phrase_query
 from govgraph.graph.connection import connect
 
-from bench.api_bench import ApiServer, free_port, load_graph
+from bench.api_bench import READY_TIMEOUT, ApiServer, Run, Served, drive, load_graph
 from bench.load_bench import (
     OUT,
     REFUSED,
@@ -42,7 +41,6 @@ from bench.load_bench import (
 from bench.synthetic import synthetic_areas
 
 PEER = Path(__file__).resolve().parent
-READY_TIMEOUT = 120.0
 
 
 @dataclass(frozen=True)
@@ -190,38 +188,27 @@ def _deep(body: dict) -> dict:
     return out
 
 
-class Peer:
+class Peer(Served):
     """The @neo4j/graphql server in a Node process."""
+
+    what = "peer"
 
     def __init__(self, uri: str, user: str, password: str) -> None:
         if not (PEER / "node_modules" / "@neo4j" / "graphql").exists():
             say("Installing the peer's npm dependencies (bench/peer/package.json) ...")
             command = "ci" if (PEER / "package-lock.json").exists() else "install"
             subprocess.run(["npm", command, "--no-audit", "--no-fund"], cwd=PEER, check=True)
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
-        self.proc = subprocess.Popen(["node", "server.mjs", str(self.port), uri, user, password], cwd=PEER)
+        self.bolt = [uri, user, password]
+        super().__init__(["node", "server.mjs"], PEER)
+        self.url += "/"
 
-    def wait_ready(self) -> None:
-        deadline = time.monotonic() + READY_TIMEOUT
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"the peer exited with code {self.proc.returncode}")
-            try:
-                if httpx.post(self.url, json={"query": "{ __typename }"}, timeout=2).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            time.sleep(0.3)
-        raise RuntimeError("the peer was not ready in time")
+    def arguments(self) -> list[str]:
+        return self.bolt
 
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+    def ready(self) -> bool:
+        return (
+            httpx.post(self.url, json={"query": "{ __typename }"}, timeout=READY_TIMEOUT).status_code == 200
+        )
 
 
 async def ask(client: httpx.AsyncClient, url: str, query: str) -> dict:
@@ -233,25 +220,16 @@ async def ask(client: httpx.AsyncClient, url: str, query: str) -> dict:
 
 
 async def timed(client: httpx.AsyncClient, url: str, query: str, requests: int, clients: int, limit: float):
-    latencies: list[float] = []
-    remaining = requests
-    deadline = time.perf_counter() + limit
+    """api_bench's driver loop: ``clients`` loops share ``requests`` asks, none after ``limit``."""
 
-    async def loop() -> None:
-        nonlocal remaining
-        while remaining > 0 and time.perf_counter() < deadline:
-            remaining -= 1
-            began = time.perf_counter()
-            await ask(client, url, query)
-            latencies.append(time.perf_counter() - began)
+    async def call() -> None:
+        await ask(client, url, query)
 
-    await asyncio.gather(*(loop() for _ in range(clients)))
-    return latencies
+    return (await drive(call, requests, clients, limit)).latencies
 
 
 def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return 1000 * ordered[max(0, math.ceil(q * len(ordered)) - 1)]
+    return 1000 * Run(values, 1.0, {}).percentile(q)
 
 
 async def compare(ours: str, peer: str, args: argparse.Namespace, areas: int) -> list[tuple]:
