@@ -155,7 +155,7 @@ def time_api(target: Target, areas: list[str], requests: int, size: Size) -> Non
     async def run() -> None:
         app = create_app(target, tx_timeout=120)
         transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://bench", timeout=600) as client:
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1", timeout=600) as client:
 
             async def one(area: str) -> float:
                 start = time.perf_counter()
