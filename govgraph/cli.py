@@ -20,6 +20,7 @@ from govgraph.graph.queries import cypher as named_cypher
 from govgraph.graph.schema import apply_schema
 from govgraph.graph.server import LocalServer
 from govgraph.graph.settings import Settings, load_settings
+from govgraph.lazy_group import LazyGroup
 from govgraph.loaders.errors import InputError
 from govgraph.loaders.load import LoadFailed, LoadReport, load_documents, read_documents
 
@@ -42,7 +43,9 @@ def say(message: str) -> None:
     click.echo(message, err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
 @click.version_option(package_name="govgraph")
 def main() -> None:
     """govgraph: safeguarding governance protocols as a Neo4j graph.
@@ -363,24 +366,16 @@ def _load_or_exit(driver: Driver, settings: Settings, documents, force: bool) ->
 
 # -- commands defined in modules of their own -------------------------------------------------------------
 
-from govgraph.check_command import check  # noqa: E402
-from govgraph.extract_command import extract  # noqa: E402
+# imported when run (govgraph/lazy_group.py): `check` must not pay for the API's and diagrams' imports
+main.add_lazy("check", "govgraph.check_command:check")
+main.add_lazy("extract", "govgraph.extract_command:extract")
 
-main.add_command(check)
-main.add_command(extract)
+main.add_lazy("diagram", "govgraph.diagram_command:diagram")
 
-from govgraph.diagram_command import diagram  # noqa: E402
+main.add_lazy("review", "govgraph.review_command:review")
 
-main.add_command(diagram)
-
-from govgraph.review_command import review  # noqa: E402
-
-main.add_command(review)
+main.add_lazy("compare", "govgraph.compare_command:compare")
 
 
 if __name__ == "__main__":
     main()
-
-from govgraph.compare_command import compare  # noqa: E402
-
-main.add_command(compare)

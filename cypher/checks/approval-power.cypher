@@ -14,8 +14,13 @@
 //   declaration and pair of parties, with every approval the one seeks from the other; one passed row
 //   per declaration examined. Plain values.
 CALL () {
+  CALL () {
+    MATCH (d:Entity:Declaration {area: $area}) RETURN d
+    UNION ALL
+    WITH 1 AS everywhere WHERE $area IS NULL
+    MATCH (d:Declaration) RETURN d
+  }
   MATCH (d:Declaration {kind: 'non_hierarchical'})-[:STATED_IN]->(:Clause)-[:PART_OF]->(doc:Protocol)
-  WHERE $area IS NULL OR d.area = $area
   CALL (d, doc) {
     MATCH (d)-[:CONCERNS]->(b:Body)
     RETURN b AS bound
@@ -48,8 +53,13 @@ CALL () {
       start: seeker.id, end: approver.id}]}] AS path,
     clauses
   UNION ALL
+  CALL () {
+    MATCH (d:Entity:Declaration {area: $area}) RETURN d
+    UNION ALL
+    WITH 1 AS everywhere WHERE $area IS NULL
+    MATCH (d:Declaration) RETURN d
+  }
   MATCH (d:Declaration {kind: 'non_hierarchical'})-[:STATED_IN]->(c:Clause)
-  WHERE $area IS NULL OR d.area = $area
   RETURN
     d.area AS area,
     'info' AS severity,

@@ -14,8 +14,13 @@
 // returns: rule, severity, area, status, message, subjects, path, clauses — one failed row per clash,
 //   one unverified row per body whose chair (or chairing person) is not recorded, one passed row per
 //   declaration whose bodies all have recorded chairing people. Plain values.
+CALL () {
+  MATCH (d:Entity:Declaration {area: $area}) RETURN d
+  UNION ALL
+  WITH 1 AS everywhere WHERE $area IS NULL
+  MATCH (d:Declaration) RETURN d
+}
 MATCH (d:Declaration {kind: 'separate_chairs'})
-WHERE $area IS NULL OR d.area = $area
 CALL (d) {
   MATCH (d)-[:CONCERNS]->(b1:Body), (d)-[:CONCERNS]->(b2:Body)
   WHERE b1.id < b2.id

@@ -19,8 +19,14 @@
 // returns: rule, severity, area, status, message, subjects, path, clauses — one failed row per duty and
 //   seat, and per member and pair of bodies; one passed row per area with what was examined. Plain values.
 CALL () {
+  CALL () {
+    MATCH (board:Entity:Body {area: $area}) RETURN board
+    UNION ALL
+    WITH 1 AS everywhere WHERE $area IS NULL
+    MATCH (board:Body) RETURN board
+  }
   MATCH duty = (owner)-[:OWES]->(d:Duty)-[:TOWARDS]->(board:Body)
-  WHERE ($area IS NULL OR board.area = $area) AND d.kind IN ['assurance', 'accountability']
+  WHERE d.kind IN ['assurance', 'accountability']
   MATCH seat = (owner)<-[:HOLDS]-{0,1}(sitter)-[e:MEMBER_OF|CHAIRS]->(board)
   WHERE all(r IN relationships(seat) WHERE r.inferred IS NULL)
   WITH owner, d, board, duty, sitter, seat, e ORDER BY e.clause, e.line
@@ -43,8 +49,14 @@ CALL () {
     [{id: d.clause, quote: d.text}] +
       [x IN seats | {id: last(relationships(x)).clause, quote: last(relationships(x)).quote}] AS cited
   UNION ALL
+  CALL () {
+    MATCH (scrutiniser:Entity:Body {area: $area}) RETURN scrutiniser
+    UNION ALL
+    WITH 1 AS everywhere WHERE $area IS NULL
+    MATCH (scrutiniser:Body) RETURN scrutiniser
+  }
   MATCH (scrutiniser:Body)-[x:SCRUTINISES|HOLDS_TO_ACCOUNT]->(scrutinised:Body)
-  WHERE ($area IS NULL OR scrutiniser.area = $area) AND scrutiniser <> scrutinised AND x.inferred IS NULL
+  WHERE scrutiniser <> scrutinised AND x.inferred IS NULL
   WITH DISTINCT scrutiniser, scrutinised,
     EXISTS {
       (scrutinised)-[y:SCRUTINISES|HOLDS_TO_ACCOUNT]->(scrutiniser) WHERE y.inferred IS NULL
@@ -104,12 +116,24 @@ RETURN
   clauses
 UNION ALL
 CALL () {
+  CALL () {
+    MATCH (board:Entity:Body {area: $area}) RETURN board
+    UNION ALL
+    WITH 1 AS everywhere WHERE $area IS NULL
+    MATCH (board:Body) RETURN board
+  }
   MATCH (:Entity)-[:OWES]->(d:Duty)-[:TOWARDS]->(board:Body)
-  WHERE ($area IS NULL OR board.area = $area) AND d.kind IN ['assurance', 'accountability']
+  WHERE d.kind IN ['assurance', 'accountability']
   RETURN board.area AS area, count(d) AS duties, 0 AS lines
   UNION ALL
+  CALL () {
+    MATCH (s:Entity:Body {area: $area}) RETURN s
+    UNION ALL
+    WITH 1 AS everywhere WHERE $area IS NULL
+    MATCH (s:Body) RETURN s
+  }
   MATCH (s:Body)-[x:SCRUTINISES|HOLDS_TO_ACCOUNT]->(t:Body)
-  WHERE ($area IS NULL OR s.area = $area) AND s <> t AND x.inferred IS NULL
+  WHERE s <> t AND x.inferred IS NULL
   RETURN s.area AS area, 0 AS duties, count(DISTINCT [s.id, t.id]) AS lines
 }
 WITH area, sum(duties) AS duties, sum(lines) AS lines

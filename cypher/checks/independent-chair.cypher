@@ -16,8 +16,13 @@
 // returns: rule, severity, area, status, message, subjects, path, clauses — one failed row per chair,
 //   independent body and scrutinised body; one unverified row per independent body whose chairing
 //   people are not recorded; one passed row per independent body whose chairing people are. Plain values.
+CALL () {
+  MATCH (d:Entity:Declaration {area: $area}) RETURN d
+  UNION ALL
+  WITH 1 AS everywhere WHERE $area IS NULL
+  MATCH (d:Declaration) RETURN d
+}
 MATCH (d:Declaration {kind: 'independent'})-[:CONCERNS]->(ind:Body)
-WHERE $area IS NULL OR d.area = $area
 CALL (d, ind) {
   MATCH p = (ind)<-[:CHAIRS]-(seat)<-[:HOLDS]-{0,1}(chair)-[:HOLDS]->{0,1}(post)-[:ROLE_IN|CHAIRS]->(other:Body)
       <-[:SCRUTINISES|CHALLENGES|OVERSEES|HOLDS_TO_ACCOUNT]-(ind)

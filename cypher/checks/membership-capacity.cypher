@@ -12,8 +12,14 @@
 // returns: rule, severity, area, status, message, subjects, path, clauses — one failed row per member
 //   and body; one passed row per area with the number of memberships examined. Plain values.
 CALL () {
+  CALL () {
+    MATCH (body:Entity:Body {area: $area}) RETURN body
+    UNION ALL
+    WITH 1 AS everywhere WHERE $area IS NULL
+    MATCH (body:Body) RETURN body
+  }
   MATCH p1 = (member)-[e1:MEMBER_OF]->(body:Body), p2 = (member)-[e2:MEMBER_OF]->(body)
-  WHERE ($area IS NULL OR body.area = $area) AND e1.capacity < e2.capacity
+  WHERE e1.capacity < e2.capacity
     AND e1.inferred IS NULL AND e2.inferred IS NULL
     AND (e1.start IS NULL OR e2.end IS NULL OR e1.start <= e2.end)
     AND (e2.start IS NULL OR e1.end IS NULL OR e2.start <= e1.end)
@@ -34,9 +40,14 @@ CALL () {
       CASE WHEN observing <> [] AND full <> []
         THEN ': an observer is counted as a full member' ELSE '' END AS message
   UNION ALL
+  CALL () {
+    MATCH (body:Entity:Body {area: $area}) RETURN body
+    UNION ALL
+    WITH 1 AS everywhere WHERE $area IS NULL
+    MATCH (body:Body) RETURN body
+  }
   MATCH p = (body:Body)<-[seat:MEMBER_OF]-(post:Role)<-[held:HOLDS]-(person:Person)-[full:MEMBER_OF]->(body)
-  WHERE ($area IS NULL OR body.area = $area)
-    AND all(r IN relationships(p) WHERE r.inferred IS NULL)
+  WHERE all(r IN relationships(p) WHERE r.inferred IS NULL)
     AND seat.capacity IN ['observer', 'participant_observer']
     AND NOT full.capacity IN ['observer', 'participant_observer']
     AND (held.start IS NULL OR full.end IS NULL OR held.start <= full.end)
@@ -46,8 +57,14 @@ CALL () {
       replace(full.capacity, '_', ' ') + ' of ' + body.name + ', where the protocol makes the post a ' +
       replace(seat.capacity, '_', ' ') + ': an observer is counted as a full member' AS message
   UNION ALL
+  CALL () {
+    MATCH (body:Entity:Body {area: $area}) RETURN body
+    UNION ALL
+    WITH 1 AS everywhere WHERE $area IS NULL
+    MATCH (body:Body) RETURN body
+  }
   MATCH (:Entity)-[e:MEMBER_OF]->(body:Body)
-  WHERE ($area IS NULL OR body.area = $area) AND e.inferred IS NULL
+  WHERE e.inferred IS NULL
   WITH body.area AS area, count(e) AS seats, head(collect(body)) AS body
   RETURN null AS member, body, [] AS paths, 'passed' AS status, 'info' AS severity,
     toString(seats) + ' memberships were examined for their capacities' AS message

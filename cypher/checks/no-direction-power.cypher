@@ -12,8 +12,13 @@
 // returns: rule, severity, area, status, message, subjects, path, clauses — one failed row per power to
 //   direct; one passed row per declaration examined. Plain values.
 CALL () {
+  CALL () {
+    MATCH (d:Entity:Declaration {area: $area}) RETURN d
+    UNION ALL
+    WITH 1 AS everywhere WHERE $area IS NULL
+    MATCH (d:Declaration) RETURN d
+  }
   MATCH (d:Declaration {kind: 'no_direction_power'})-[:CONCERNS]->(party)
-  WHERE $area IS NULL OR d.area = $area
   MATCH p = (party)<-[:ROLE_IN]-{0,1}(director)-[:DIRECTS]->(directed)
   WHERE directed <> party
     AND all(r IN relationships(p) WHERE r.inferred IS NULL)
@@ -44,8 +49,13 @@ CALL () {
     }] AS path,
     clauses
   UNION ALL
+  CALL () {
+    MATCH (d:Entity:Declaration {area: $area}) RETURN d
+    UNION ALL
+    WITH 1 AS everywhere WHERE $area IS NULL
+    MATCH (d:Declaration) RETURN d
+  }
   MATCH (d:Declaration {kind: 'no_direction_power'})-[:STATED_IN]->(c:Clause)
-  WHERE $area IS NULL OR d.area = $area
   RETURN
     d.area AS area,
     'info' AS severity,

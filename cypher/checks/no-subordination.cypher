@@ -18,8 +18,14 @@
 //   and body above it, citing the declarations it breaks (or, for a warning, that bind it); one passed
 //   row per declaration examined. Plain values.
 CALL () {
+  CALL () {
+    MATCH (d:Entity:Declaration {area: $area}) RETURN d
+    UNION ALL
+    WITH 1 AS everywhere WHERE $area IS NULL
+    MATCH (d:Declaration) RETURN d
+  }
   MATCH (d:Declaration)-[:STATED_IN]->(:Clause)-[:PART_OF]->(doc:Protocol)
-  WHERE d.kind IN ['independent', 'non_hierarchical'] AND ($area IS NULL OR d.area = $area)
+  WHERE d.kind IN ['independent', 'non_hierarchical']
   CALL (d, doc) {
     MATCH (d)-[:CONCERNS]->(b:Body)
     RETURN b AS bound
@@ -65,8 +71,14 @@ CALL () {
     }] AS path,
     clauses
   UNION ALL
+  CALL () {
+    MATCH (d:Entity:Declaration {area: $area}) RETURN d
+    UNION ALL
+    WITH 1 AS everywhere WHERE $area IS NULL
+    MATCH (d:Declaration) RETURN d
+  }
   MATCH (d:Declaration)-[:STATED_IN]->(c:Clause)
-  WHERE d.kind IN ['independent', 'non_hierarchical'] AND ($area IS NULL OR d.area = $area)
+  WHERE d.kind IN ['independent', 'non_hierarchical']
   RETURN
     'info' AS severity,
     'passed' AS status,

@@ -14,9 +14,14 @@
 //   and recipient, with every report the one sends the other; one passed row per area with the number
 //   of reporting lines that are answered. Plain values (ids, names, clause refs), not nodes.
 CALL () {
+  CALL () {
+    MATCH (reporter:Entity {area: $area}) RETURN reporter
+    UNION ALL
+    WITH 1 AS everywhere WHERE $area IS NULL
+    MATCH (reporter)-[:REPORTS_TO]->() RETURN DISTINCT reporter
+  }
   MATCH (reporter)-[r:REPORTS_TO]->(recipient)
-  WHERE ($area IS NULL OR reporter.area = $area)
-    AND r.inferred IS NULL
+  WHERE r.inferred IS NULL
     AND reporter <> recipient
     AND NOT EXISTS { (recipient)-[a:RESPONDS_TO|CHALLENGES|REPORTS_TO]->(reporter) WHERE a.inferred IS NULL }
     AND NOT EXISTS { (reporter)-[s:SUBGROUP_OF WHERE s.inferred IS NULL]->+(recipient) }
@@ -44,9 +49,14 @@ CALL () {
       start: reporter.id, end: recipient.id}]}] AS path,
     clauses
   UNION ALL
+  CALL () {
+    MATCH (reporter:Entity {area: $area}) RETURN reporter
+    UNION ALL
+    WITH 1 AS everywhere WHERE $area IS NULL
+    MATCH (reporter)-[:REPORTS_TO]->() RETURN DISTINCT reporter
+  }
   MATCH (reporter)-[r:REPORTS_TO]->(recipient)
-  WHERE ($area IS NULL OR reporter.area = $area)
-    AND r.inferred IS NULL
+  WHERE r.inferred IS NULL
     AND reporter <> recipient
     AND (EXISTS { (recipient)-[a:RESPONDS_TO|CHALLENGES|REPORTS_TO]->(reporter) WHERE a.inferred IS NULL }
       OR EXISTS { (reporter)-[s:SUBGROUP_OF WHERE s.inferred IS NULL]->+(recipient) })

@@ -13,8 +13,14 @@
 //   of bodies (a pair that scrutinise each other is one pair); one passed row per area with the number
 //   of scrutiny lines examined. Plain values.
 CALL () {
+  CALL () {
+    MATCH (scrutiniser:Entity:Body {area: $area}) RETURN scrutiniser
+    UNION ALL
+    WITH 1 AS everywhere WHERE $area IS NULL
+    MATCH (scrutiniser:Body) RETURN scrutiniser
+  }
   MATCH (scrutiniser:Body)-[s0:SCRUTINISES]->(scrutinised:Body)
-  WHERE ($area IS NULL OR scrutiniser.area = $area) AND scrutiniser <> scrutinised AND s0.inferred IS NULL
+  WHERE scrutiniser <> scrutinised AND s0.inferred IS NULL
   WITH DISTINCT scrutiniser, scrutinised,
     EXISTS { (scrutinised)-[s:SCRUTINISES]->(scrutiniser) WHERE s.inferred IS NULL } AS mutual
   WHERE NOT (mutual AND scrutiniser.id > scrutinised.id)
@@ -60,8 +66,14 @@ CALL () {
     }] AS path,
     clauses
   UNION ALL
+  CALL () {
+    MATCH (scrutiniser:Entity:Body {area: $area}) RETURN scrutiniser
+    UNION ALL
+    WITH 1 AS everywhere WHERE $area IS NULL
+    MATCH (scrutiniser:Body) RETURN scrutiniser
+  }
   MATCH (scrutiniser:Body)-[s:SCRUTINISES]->(scrutinised:Body)
-  WHERE ($area IS NULL OR scrutiniser.area = $area) AND scrutiniser <> scrutinised AND s.inferred IS NULL
+  WHERE scrutiniser <> scrutinised AND s.inferred IS NULL
   WITH scrutiniser.area AS area, count(DISTINCT [scrutiniser.id, scrutinised.id]) AS lines
   RETURN
     area,
