@@ -19,7 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 from govgraph.api.app import create_app
-from govgraph.api.schema import schema as strawberry_schema
+from govgraph.api.schema import schema
 from govgraph.graph.connection import resolve_target
 from govgraph.graph.settings import Settings
 from graphql import (
@@ -37,7 +37,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import PATIENCE, TESTSHIRE, Cli, HttpApp
 
-SCHEMA = strawberry_schema._schema
+SCHEMA = schema  # graphql-core's schema, read from api/schema.graphql
 EXAMPLES = settings(
     max_examples=int(os.environ.get("GOVGRAPH_FUZZ_EXAMPLES") or 200),
     deadline=None,
