@@ -20,7 +20,7 @@ from click.testing import CliRunner, Result
 from govgraph.graph.connection import connect, resolve_target
 from govgraph.graph.server import LocalServer
 from govgraph.graph.settings import Settings
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from govgraph.cli import main
 
@@ -225,3 +225,14 @@ def chromium() -> Iterator[Browser]:
 def browser() -> Iterator[Browser]:
     with chromium() as launched:
         yield launched
+
+
+LAPTOP = {"width": 1366, "height": 768}  # the issue's screenshots: an analyst's laptop
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh tab at laptop size for each browser test."""
+    opened = browser.new_page(viewport=LAPTOP)
+    yield opened
+    opened.close()

@@ -17,7 +17,7 @@ from govgraph.frontend.render import PHYSICS_LIMIT, render_diagram
 from govgraph.frontend.style import EDGE_STYLES, NODE_STYLES, SEVERITY_STYLES
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request
 
-from tests.conftest import FIXTURES, LEICESTER, TESTSHIRE, WIRRAL, Cli
+from tests.conftest import FIXTURES, LAPTOP, LEICESTER, TESTSHIRE, WIRRAL, Cli
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 CDN = re.compile(r"https?://[^\s\"'<>]*(cdn|unpkg|jsdelivr|googleapis|cloudflare)", re.IGNORECASE)
@@ -111,9 +111,6 @@ def draw(cli: Cli, out: Path, *args: str) -> dict:
 def party_ids(cli: Cli, area: str) -> set[str]:
     rows = cli.rows("MATCH (n:Body|Role|Person {area: $area}) RETURN n.id AS id", area=area)
     return {r["id"] for r in rows}
-
-
-LAPTOP = {"width": 1366, "height": 768}
 
 
 def pairs(payload: dict) -> set[tuple[str, str]]:

@@ -20,10 +20,9 @@ from govgraph.graph.connection import resolve_target
 from govgraph.graph.settings import Settings
 from playwright.sync_api import Browser, Page
 
-from tests.conftest import FIXTURES, LEICESTER, TESTSHIRE, WIRRAL, Cli, HttpApp
+from tests.conftest import FIXTURES, LAPTOP, LEICESTER, TESTSHIRE, WIRRAL, Cli, HttpApp
 from tests.test_diagram import CDN, Watch, open_offline, screenshot, watch
 
-LAPTOP = {"width": 1366, "height": 768}
 STATE = "window.govgraphExplorer"
 
 

@@ -21,12 +21,11 @@ from govgraph.frontend.explorer import mount_explorer
 from govgraph.frontend.style import FAMILIES, INFERRED_DASHES, SEVERITY_STYLES
 from govgraph.graph.connection import resolve_target
 from govgraph.graph.settings import Settings
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from tests.conftest import LEICESTER, WIRRAL, Cli, HttpApp
 from tests.test_diagram import assert_labels_apart, draw, screenshot, watch
 
-LAPTOP = {"width": 1366, "height": 768}
 STATE = "window.govgraphExplorer"
 NETWORK = f"{STATE}.network"
 EXEC_GROUP = "leicester/lscb-executive-group"
@@ -65,13 +64,6 @@ def app(loaded: Cli, server_home: Path) -> Iterator[HttpApp]:
     assert answer.status_code == 200, answer.text
     yield served
     served.stop()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    opened = browser.new_page(viewport=LAPTOP)
-    yield opened
-    opened.close()
 
 
 def open_page(page: Page, app: HttpApp, query: str, view: str) -> None:

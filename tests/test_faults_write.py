@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -24,7 +23,7 @@ import httpx
 import pytest
 from govgraph.api.app import create_app
 from govgraph.graph.connection import open_driver, resolve_target
-from govgraph.graph.server import LocalServer
+from govgraph.graph.server import LocalServer, _port_free
 from govgraph.graph.settings import Settings
 from neo4j import Driver, Transaction
 
@@ -83,16 +82,6 @@ def kill_neo4j(own: Own) -> None:
     os.kill(pid, signal.SIGKILL)
     port = int(own.cli.env["GOVGRAPH_BOLT_PORT"])
     wait_until(lambda: own.server().pid() is None and _port_free(port), "the killed Neo4j to be gone")
-
-
-def _port_free(port: int) -> bool:
-    with socket.socket() as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
 
 
 def ended(process: subprocess.Popen) -> tuple[int, str]:

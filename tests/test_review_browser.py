@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from govgraph.graph.settings import Settings
 from govgraph.loaders.protocol import read_protocol
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from govgraph.review_command import review_site
 from govgraph.review_draft import DraftReview
@@ -20,7 +20,6 @@ from tests.test_diagram import CDN, screenshot, watch
 from tests.test_explorer import STATE, panel_section, point_of_edge
 from tests.test_review import DRAFT_SOURCE
 
-LAPTOP = {"width": 1366, "height": 768}
 REVIEW = "window.govgraphReview.state"
 # The relation the reviewer adds: words of DRAFT_SOURCE the draft states nothing with, and what they say.
 ADDED_QUOTE = "jointly commission training on exploitation"
@@ -37,19 +36,17 @@ def draft(cli: Cli, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def app(cli: Cli, server_home: Path, draft: Path) -> Iterator[HttpApp]:
+    yield from serve_review(cli, server_home, draft)
+
+
+def serve_review(cli: Cli, server_home: Path, draft: Path) -> Iterator[HttpApp]:
+    """The review page of ``draft`` on an empty database, served until the module's tests are done."""
     cli.wipe()
     # a load on this shared machine may wait minutes for its turn: a generous transaction timeout
     settings = Settings(home=server_home, heap="512m", pagecache="64m", tx_timeout=600)
     served = HttpApp(review_site(DraftReview(draft, settings=settings), settings))
     yield served
     served.stop()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    opened = browser.new_page(viewport=LAPTOP)
-    yield opened
-    opened.close()
 
 
 def open_review(page: Page, app: HttpApp) -> None:

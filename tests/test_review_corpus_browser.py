@@ -16,17 +16,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from govgraph.graph.settings import Settings
 from govgraph.loaders.protocol import read_protocol
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
-from govgraph.review_command import review_site
-from govgraph.review_draft import DraftReview
 from tests.conftest import Cli, HttpApp
 from tests.corpus import CORPUS, half_of
 from tests.test_diagram import CDN, screenshot, watch
 from tests.test_explorer import STATE, panel_section, point_of_edge
-from tests.test_review_browser import LAPTOP, REVIEW, open_review, select_words, settle
+from tests.test_review_browser import REVIEW, open_review, select_words, serve_review, settle
 
 SLUG = "oxfordshire"  # a development-half document: tests/corpus.py decides, and the first test checks
 AREA = "Oxfordshire"
@@ -52,19 +49,7 @@ def draft(cli: Cli, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def app(cli: Cli, server_home: Path, draft: Path) -> Iterator[HttpApp]:
-    cli.wipe()
-    # a load on this shared machine may wait minutes for its turn: a generous transaction timeout
-    settings = Settings(home=server_home, heap="512m", pagecache="64m", tx_timeout=600)
-    served = HttpApp(review_site(DraftReview(draft, settings=settings), settings))
-    yield served
-    served.stop()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    opened = browser.new_page(viewport=LAPTOP)
-    yield opened
-    opened.close()
+    yield from serve_review(cli, server_home, draft)
 
 
 def fresh_review(page: Page, app: HttpApp) -> None:
