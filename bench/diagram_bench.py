@@ -155,8 +155,10 @@ def render_against(checkout: Path, graph: object, findings: object, title: str, 
             (shim / folder).symlink_to(checkout / folder)
         data = Path(tmp) / "graph.pickle"
         data.write_bytes(pickle.dumps((graph, findings, title)))
-        env = {**os.environ, "PYTHONPATH": tmp}
-        script = [sys.executable, "-c", _AGAINST, str(checkout), str(data), str(out)]
+        own = checkout / ".venv" / "bin" / "python"  # its own editable install, when it has one, wins
+        python = str(own) if own.exists() else sys.executable
+        env = {**os.environ, "PYTHONPATH": tmp} if not own.exists() else dict(os.environ)
+        script = [python, "-c", _AGAINST, str(checkout), str(data), str(out)]
         subprocess.run(script, env=env, check=True)
 
 
