@@ -425,26 +425,3 @@ def test_the_area_picker_goes_back_to_the_overview(app: HttpApp, page: Page) -> 
     page.fill("#gx-search", "wirr")
     page.click("#gx-search-form button")
     assert page.evaluate(f"{NETWORK}.getSelectedNodes()") == ["wirral"]
-
-
-def test_zooming_in_shows_more_labels_still_apart(app: HttpApp, page: Page) -> None:
-    open_page(page, app, "area=wirral", "network")
-    before = assert_labels_apart(page, NETWORK)
-    hidden = page.evaluate(f"{STATE}.drawn.get().filter(e => e.fullLabel && !e.label).length")
-    assert hidden > 0, "every label fits already: nothing for zooming to show"
-    box = page.locator("#gx-network").bounding_box()
-    assert box
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    for _ in range(6):
-        page.mouse.wheel(0, -240)
-    # the labels are fitted again once the zoom has rested; poll with a generous deadline
-    page.wait_for_function(
-        f"""n => {STATE}.drawn.get().filter(e => e.label && e.label.trim()).length > n""",
-        arg=before,
-        timeout=60_000,
-    )
-    assert page.evaluate(f"{NETWORK}.getScale()") > 1
-    size = page.evaluate(f"Object.values({NETWORK}.body.edges).find(e => e.options.label).options.font.size")
-    assert size < 11, "zoomed in, a label is smaller in canvas units, so as large as before on screen"
-    assert assert_labels_apart(page, NETWORK) > before
-    screenshot(page, "explorer-network-wirral-zoomed")
