@@ -45,7 +45,12 @@ def own(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Own]:
         if pid is not None:
             os.kill(pid, signal.SIGKILL)  # a panicked Neo4j does not stop on SIGTERM within minutes
             wait_until(lambda: server.pid() is None, "the killed Neo4j to be gone")
-        subprocess.run(["umount", str(home / "data")], check=True)
+        # the killed server's files may be held open for a moment after its pid is gone ("target is busy")
+        wait_until(lambda: _unmounted(home / "data"), "the test's tmpfs to unmount")
+
+
+def _unmounted(folder: Path) -> bool:
+    return subprocess.run(["umount", str(folder)], capture_output=True).returncode == 0
 
 
 def fill(folder: Path) -> Path:
