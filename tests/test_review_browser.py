@@ -104,6 +104,7 @@ def test_every_item_of_the_draft_is_highlighted_at_its_quote(app: HttpApp, page:
         + len(document.declarations)
         + len(document.legislation)
         + len(document.protocol.approved_by)
+        + len(document.people)  # people are items of their own (a mark of their own on the page)
     )
     items = page.evaluate(f"{REVIEW}.items.map(x => [x.key, x.span, x.problem])")
     assert len(items) == expected + len(document.clauses)  # clauses are reviewed too (kept or left out)
