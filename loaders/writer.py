@@ -134,7 +134,7 @@ def _flush(
     work = unit_of_work(timeout=timeout + rows * SECONDS_PER_ROW)(_replace)
     try:
         with driver.session(database=database) as session:
-            tally = session.execute_write(work, group, [b.source for b in group if b.source in known])
+            tally = session.execute_write(work, group)
     except Collision:
         raise
     except Exception as exc:  # every failure of a transaction means the same to the user: not written
@@ -150,9 +150,11 @@ def _flush(
         )
 
 
-def _replace(tx: ManagedTransaction, group: list[GraphBatch], existing: list[str]) -> dict[str, int]:
+def _replace(tx: ManagedTransaction, group: list[GraphBatch]) -> dict[str, int]:
     tally: Counter[str] = Counter()
     previously: list[str] = []
+    locked = tx.run(cypher("load/lock_documents"), sources=sorted(b.source for b in group))
+    existing = [record["source"] for record in locked]
     if existing:
         deleted = tx.run(cypher("load/delete_documents"), sources=existing)
         previously = [node for record in deleted for node in record["previously"]]
