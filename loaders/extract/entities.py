@@ -491,6 +491,8 @@ class _Finder:
                 return entity.key
             if _same_but_area(name, entity.name, self.out.area):
                 return entity.key
+            if _same_words(name, entity.name, self.out.area):
+                return entity.key
         return None
 
     def _role_body(self, name: str, text: str, start: int) -> str | None:
@@ -732,6 +734,24 @@ def add_listed_entity(entities: Entities, name: str, clause: Clause) -> str | No
 
 
 # -- names --------------------------------------------------------------------------------------------
+
+
+_HEADING_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z&]*[A-Z]\s*\)$")
+_HEADING_WORDS = 10
+
+
+def heading_names_body(heading: str) -> bool:
+    """A heading that is one body's name and nothing else ("Training and Workforce Development
+    Sub-Committee", "Safeguarding and Continuous Learning Sub-Committee (SCL)"): its section speaks of
+    that body, often without naming it again."""
+    name = _HEADING_ACRONYM.sub("", heading).strip()
+    if len(name.split()) > _HEADING_WORDS or not _PHRASE.fullmatch(name) or _FIGURE.match(name):
+        return False
+    if any(word.lower() in ROLE_HEADS for word in name.split()):
+        return False  # "Assistant Director Housing and Building Services": a post's section
+    if body_kind(name) not in (BodyKind.OTHER, BodyKind.SUBGROUP) and _place_prefix(name) is None:
+        return False  # "Safeguarding Adults Board": the kind the section explains, not one body
+    return classify(name) == "body"
 
 
 def classify(name: str) -> str | None:
@@ -1229,6 +1249,30 @@ def _same_but_area(one: str, other: str, area: str | None) -> bool:
     return (inside in f" {one} " or inside in f" {other} ") and (
         f" {one} ".replace(inside, " ").strip() == f" {other} ".replace(inside, " ").strip()
     )
+
+
+_KIND_SUFFIX = re.compile(
+    r"\s+(?:Sub[\s-]?(?:Committees?|Groups?)|Subgroups?|Subcommittees?)$", re.IGNORECASE
+)
+_SAME_WORDS_AT_LEAST = 3
+
+
+def _same_words(one: str, other: str, area: str | None) -> bool:
+    """'Adult Safeguarding Board' and 'Kirklees Safeguarding Adults Board'; 'Monitoring Quality and
+    Performance Group Sub-Committee' and 'Monitoring, Quality and Performance Group': one body, printed
+    with its words reordered or pluralised, its place name left off, or its kind repeated after it."""
+    mine, theirs = _content_words(_KIND_SUFFIX.sub("", one), area), _content_words(other, area)
+    return len(mine) >= _SAME_WORDS_AT_LEAST and sorted(mine) == sorted(theirs)
+
+
+def _content_words(name: str, area: str | None) -> list[str]:
+    rest = _without_area(name, area)  # only the area's own name: "York ..." is not "Hull ..."
+    words = [w.strip(",.;:()").lower().replace("\u2019", "'") for w in (rest or name).split()]
+    return [_singular_word(w) for w in words if w and w not in CONNECTORS]
+
+
+def _singular_word(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _without_area(name: str, area: str | None) -> str | None:

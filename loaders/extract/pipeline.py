@@ -8,12 +8,12 @@ from pathlib import Path
 
 from govgraph.loaders.errors import InputError
 from govgraph.loaders.extract import ids
-from govgraph.loaders.extract.entities import Entities, find_entities
+from govgraph.loaders.extract.entities import Entities, find_entities, heading_names_body
 from govgraph.loaders.extract.people import PersonDraft, find_people
 from govgraph.loaders.extract.prune import drop_unreferenced_collectives, referenced_keys
 from govgraph.loaders.extract.reading import SourceText, read_document
 from govgraph.loaders.extract.relations import Findings, find_relations
-from govgraph.loaders.extract.segment import Segmented, segment
+from govgraph.loaders.extract.segment import Segmented, add_heading_clauses, segment
 
 
 @dataclass
@@ -35,6 +35,7 @@ def extract_text(source: SourceText, area: str | None = None) -> Extraction:
     segmented = segment(source.text)
     if not segmented.clauses:
         raise InputError(source.path, "has no clauses: no paragraph, numbered clause or bullet was found")
+    add_heading_clauses(segmented, heading_names_body)
     entities = find_entities(segmented.clauses, area)
     if not any(not e.role for e in entities.items.values()):
         raise InputError(

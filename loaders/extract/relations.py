@@ -383,6 +383,9 @@ class _Reader:
         for clause in self.clauses:
             if clause.section != self.section:
                 self.section, self.subject = clause.section, []
+            if clause.kind == "heading":  # a body's name as a heading: the subject of what is under it
+                self.subject = [m.key for m in self._mentions(clause.text) if self._is_body(m.key)][:1]
+                continue
             self._legislation(clause)
             lead = self.lead_ins.get(clause.lead_in or "")
             if lead is not None and lead.approval:

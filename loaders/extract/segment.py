@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from govgraph.loaders.text import fold
@@ -99,6 +100,8 @@ class Heading:
     number: str | None
     text: str
     line: int
+    start: int = -1  # the heading's words in the source (-1: not known)
+    end: int = -1
 
 
 @dataclass
@@ -319,7 +322,11 @@ class _Builder:
         self.lead_in = None
         self.section += 1
         self.heading = body.strip()
-        self.headings.append(Heading(piece.number, self.heading, piece.line))
+        lead = len(body) - len(body.lstrip())
+        start = piece.start + lead
+        self.headings.append(
+            Heading(piece.number, self.heading, piece.line, start, start + len(self.heading))
+        )
         self.section_number = piece.number
         key = piece.number or _slug(body)
         self.base = key if key not in self.used_bases else _slug(body) or f"s{self.section}"
@@ -426,3 +433,35 @@ def _letters(index: int) -> str:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40].strip("-")
+
+
+def add_heading_clauses(segmented: Segmented, names_a_body: Callable[[str], bool]) -> None:
+    """A heading that is a body's name ("Training and Workforce Development Sub-Committee") becomes a
+    clause of its own, first in its section: the body is named nowhere else in the text, and the
+    clauses under it ("It reports to ...", "This group ...") speak of it."""
+    ids = {clause.id for clause in segmented.clauses}
+    added: list[Clause] = []
+    for section, heading in enumerate(segmented.headings, start=1):
+        if heading.start < 0 or not names_a_body(heading.text):
+            continue
+        text = fold(segmented.text[heading.start : heading.end])
+        wanted = f"{_slug(heading.text)}-heading"
+        clause_id, n = wanted, 2
+        while clause_id in ids:
+            clause_id, n = f"{wanted}-{n}", n + 1
+        ids.add(clause_id)
+        added.append(
+            Clause(
+                id=clause_id,
+                number=heading.number,
+                heading=heading.text,
+                text=text,
+                start=heading.start,
+                end=heading.end,
+                line=heading.line,
+                kind="heading",
+                section=section,
+            )
+        )
+    if added:
+        segmented.clauses = sorted([*segmented.clauses, *added], key=lambda clause: clause.start)

@@ -1,0 +1,95 @@
+"""Bodies named only in a heading, and one body printed two ways (issue 9, session 4): short invented
+sentences in the shapes real protocols use. The names ("Kestrel ...") are invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from govgraph.graph.model import Relation
+from govgraph.loaders.extract.entities import find_entities
+from govgraph.loaders.extract.pipeline import Extraction, extract_text
+from govgraph.loaders.extract.reading import SourceText
+from govgraph.loaders.extract.segment import segment
+
+
+def _extract(text: str, area: str | None = "Kestrel") -> Extraction:
+    return extract_text(SourceText(Path("protocol.txt"), text, False), area)
+
+
+def _bodies(extraction: Extraction) -> dict[str, str]:
+    return {e.name: e.key for e in extraction.entities.items.values() if not e.role and not e.collective}
+
+
+def _edges(extraction: Extraction, relation: Relation) -> set[tuple[str, str]]:
+    return {
+        (r.source, r.target) for r in extraction.findings.relations if r.type == relation and r.reason is None
+    }
+
+
+HEADED = (
+    "Kestrel safeguarding structure\n\n"
+    "The Kestrel Safeguarding Adults Board (KSAB) leads adult safeguarding in Kestrel.\n\n"
+    "Quality Assurance Sub-Group\n\n"
+    "It reports to the KSAB every quarter.\n\n"
+    "Assistant Director Housing Services\n\n"
+    "The post holder attends the Board.\n\n"
+    "Safeguarding Adults Board\n\n"
+    "A Safeguarding Adults Board has three core duties.\n"
+)
+
+
+def test_a_heading_that_names_a_body_is_a_clause_and_the_subject_of_its_section() -> None:
+    extraction = _extract(HEADED)
+    bodies = _bodies(extraction)
+    assert "Quality Assurance Sub-Group" in bodies
+    heading = next(c for c in extraction.segmented.clauses if c.kind == "heading")
+    assert heading.text == "Quality Assurance Sub-Group"
+    assert HEADED[heading.start : heading.end] == heading.text  # its exact span
+    entity = extraction.entities.items[bodies["Quality Assurance Sub-Group"]]
+    assert entity.clause == heading.id
+    reports = _edges(extraction, Relation.REPORTS_TO)
+    assert (bodies["Quality Assurance Sub-Group"], bodies["Kestrel Safeguarding Adults Board"]) in reports
+
+
+def test_a_post_or_a_bare_kind_as_a_heading_names_no_body() -> None:
+    extraction = _extract(HEADED)
+    headings = [c.text for c in extraction.segmented.clauses if c.kind == "heading"]
+    assert headings == ["Quality Assurance Sub-Group"]
+    assert "Assistant Director Housing Services" not in _bodies(extraction)
+
+
+def test_a_heading_repeating_a_defined_groups_kind_is_that_group() -> None:
+    text = (
+        "Kestrel partnership structure\n\n"
+        "The Monitoring, Quality and Performance Group (MQP) reports to the Kestrel Safeguarding Children "
+        "Partnership.\n\n"
+        "Monitoring Quality and Performance Group Sub-Committee\n\n"
+        "It meets every month.\n"
+    )
+    bodies = _bodies(_extract(text))
+    assert "Monitoring Quality and Performance Group Sub-Committee" not in bodies
+    assert "Monitoring, Quality and Performance Group" in bodies
+
+
+def test_words_reordered_or_without_the_area_name_one_body() -> None:
+    text = (
+        "Kestrel boards\n\n"
+        "The Chair met the independent Chair of Kestrel Safeguarding Adults Board.\n\n"
+        "The Adult Safeguarding Board was created on a statutory footing.\n"
+    )
+    bodies = {e.name for e in find_entities(segment(text).clauses, "Kestrel").items.values() if not e.role}
+    assert "Adult Safeguarding Board" not in bodies
+    assert "Kestrel Safeguarding Adults Board" in bodies
+
+
+def test_the_same_words_after_different_places_are_different_bodies() -> None:
+    text = (
+        "Kestrel partners\n\n"
+        "Members include Harrow Teaching Hospitals NHS Foundation Trust and Kestrel Teaching Hospitals NHS "
+        "Foundation Trust.\n"
+    )
+    bodies = {e.name for e in find_entities(segment(text).clauses, "Kestrel").items.values() if not e.role}
+    assert {
+        "Harrow Teaching Hospitals NHS Foundation Trust",
+        "Kestrel Teaching Hospitals NHS Foundation Trust",
+    } <= bodies
