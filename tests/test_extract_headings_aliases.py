@@ -93,3 +93,56 @@ def test_the_same_words_after_different_places_are_different_bodies() -> None:
         "Harrow Teaching Hospitals NHS Foundation Trust",
         "Kestrel Teaching Hospitals NHS Foundation Trust",
     } <= bodies
+
+
+PARTNERSHIP = (
+    "Kestrel partnership structure\n\n"
+    "The Kestrel Safeguarding Children Partnership (KSCP) consists of an Executive and four sub-groups.\n\n"
+    "Kestrel Safeguarding Children Partnership Executive\n\n"
+    "The Partnership Executive oversees the Partnership's arrangements. View the KSCP Executive terms of "
+    "reference.\n\n"
+    "Quality Group\n\n"
+    "The Quality Group (QG) provides a monitoring function with sharply defined accountability to the "
+    "Executive. The QG is led by the Independent Chair and Scrutineer.\n\n"
+    "Three sub-committees report to the Quality Group:\n\n"
+    "1 Training and Development Sub-Committee\n\n"
+    "This develops training materials across the Partnership.\n\n"
+    "2 Practice Review Sub-Committee (PRS)\n\n"
+    "This provides local child safeguarding practice reviews.\n"
+)
+
+
+def test_an_acronym_before_a_groups_kind_is_the_spelt_out_group() -> None:
+    bodies = _bodies(_extract(PARTNERSHIP))
+    assert "KSCP Executive" not in bodies
+    assert "Kestrel Safeguarding Children Partnership Executive" in bodies
+
+
+def test_a_partnership_consisting_of_an_executive_has_it_as_a_sub_group() -> None:
+    extraction = _extract(PARTNERSHIP)
+    executive = _bodies(extraction)["Kestrel Safeguarding Children Partnership Executive"]
+    assert (executive, "kscp") in _edges(extraction, Relation.SUBGROUP_OF)
+
+
+def test_accountability_to_a_body_is_no_monitoring_of_it() -> None:
+    extraction = _extract(PARTNERSHIP)
+    executive = _bodies(extraction)["Kestrel Safeguarding Children Partnership Executive"]
+    quality = extraction.entities.resolve("QG")
+    assert (quality, executive) in _edges(extraction, Relation.REPORTS_TO)
+    assert (quality, executive) not in _edges(extraction, Relation.OVERSEES)
+
+
+def test_the_independent_chair_and_scrutineer_is_one_post() -> None:
+    extraction = _extract(PARTNERSHIP)
+    roles = {e.name: e.key for e in extraction.entities.items.values() if e.role}
+    assert "Independent Chair and Scrutineer" in roles and "Scrutineer" not in roles
+    quality = extraction.entities.resolve("QG")
+    assert (roles["Independent Chair and Scrutineer"], quality) in _edges(extraction, Relation.CHAIRS)
+
+
+def test_numbered_headings_after_a_lead_in_with_no_items_are_its_items() -> None:
+    extraction = _extract(PARTNERSHIP)
+    training = _bodies(extraction)["Training and Development Sub-Committee"]
+    reports = _edges(extraction, Relation.REPORTS_TO)
+    quality = extraction.entities.resolve("QG")
+    assert {(training, quality), ("prs", quality)} <= reports

@@ -440,7 +440,9 @@ class _Finder:
         ):
             return  # "X is Chair of Y": a CHAIRS statement, not a post of its own
         subgroup = _SUBGROUP_SUFFIX.match(name)
-        if kind == "body" and subgroup and (parent := self.out.resolve(subgroup.group("parent"))):
+        if kind == "body" and (spelt := self._spelt_out(name)):
+            self.out.items[spelt].aliases.append(name)  # "WSCP Executive": the "... Partnership Executive"
+        elif kind == "body" and subgroup and (parent := self.out.resolve(subgroup.group("parent"))):
             entity = self._new(name, False, clause, name, "named after its parent body")
             entity.kind = BodyKind.SUBGROUP
             entity.parent = (parent, clause.id, name)
@@ -474,6 +476,16 @@ class _Finder:
         self._candidate(clause, start + of.start("body"), of.group("body"))
         self.out.compile()
         return self.out.resolve(of.group("body"))
+
+    def _spelt_out(self, name: str) -> str | None:
+        """The body whose full name this one shortens with a known body's acronym at its start: 'WSCP
+        Executive' for 'Wandsworth Safeguarding Children Partnership Executive'."""
+        first, _, rest = name.partition(" ")
+        owner = self.out.resolve(first) if rest and first.isupper() else None
+        if owner is None or self.out.items[owner].role:
+            return None
+        full = f"{self.out.items[owner].name} {rest}"
+        return next((e.key for e in self.out.items.values() if not e.role and e.name == full), None)
 
     def _same_body(self, name: str) -> str | None:
         """A body this name shortens: a suffix of its full name, or words whose initials are its acronym."""
@@ -1112,6 +1124,8 @@ def _split_coordinated(phrase: str, entities: Entities) -> list[tuple[int, str]]
         right = phrase[match.end() :]
         if right.startswith("Crime ") and last == "Police":
             continue  # "Police and Crime Commissioner" (or Panel): one office's name
+        if right == "Scrutineer" and last == "Chair":
+            continue  # "Independent Chair and Scrutineer": the one post of a safeguarding partnership
         if (
             right.startswith("the ")  # "Government Office and the Strategy Board": never one name
             or _ORGANISATION_NAMES & {left.split()[0].lower(), right.split()[0].lower()}
@@ -1261,7 +1275,10 @@ def _same_words(one: str, other: str, area: str | None) -> bool:
     """'Adult Safeguarding Board' and 'Kirklees Safeguarding Adults Board'; 'Monitoring Quality and
     Performance Group Sub-Committee' and 'Monitoring, Quality and Performance Group': one body, printed
     with its words reordered or pluralised, its place name left off, or its kind repeated after it."""
-    mine, theirs = _content_words(_KIND_SUFFIX.sub("", one), area), _content_words(other, area)
+    bare = _KIND_SUFFIX.sub("", one)
+    mine, theirs = _content_words(bare, area), _content_words(other, area)
+    if bare != one and len(mine) >= 2 and mine == theirs:
+        return True  # "Quality Group Sub-Committee": the "Quality Group", its kind said again
     return len(mine) >= _SAME_WORDS_AT_LEAST and sorted(mine) == sorted(theirs)
 
 

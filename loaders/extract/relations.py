@@ -152,6 +152,7 @@ _FRONTED_SUBGROUP = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:sub[\s-]?groups?|sub[\s-]?committees?|committees?|panels?|groups?)\s+of\s+"
 )
 _CONSISTS_OF = re.compile(r"\b(?:consists?\s+of|comprises|is\s+made\s+up\s+of|is\s+comprised\s+of)\s+")
+_INDEFINITE_NAME = re.compile(r"\b(?:an?|one)\s+(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})")
 _PART_HEADS = {"group", "groups", "committee", "subcommittee", "panel", "executive", "board", "forum"}
 _ORGANISATION_KINDS = {BodyKind.LOCAL_AUTHORITY, BodyKind.NHS_BODY, BodyKind.COMMUNITY}
 _PARTICIPIAL_CHAIRED_BY = re.compile(r"(?<=[,(\w])\s*\(?chaired\s+by\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
@@ -378,6 +379,8 @@ class _Reader:
         self.section = -1
         self.duty_keys = IdPool()
         self.seen_relations: set[tuple] = set()
+        self.headed_list: _LeadIn | None = None  # a lead-in whose items are the numbered sections after it
+        self.headed_next = 1  # the number the list's next item must have
 
     def run(self) -> Findings:
         for clause in self.clauses:
@@ -385,7 +388,10 @@ class _Reader:
                 self.section, self.subject = clause.section, []
             if clause.kind == "heading":  # a body's name as a heading: the subject of what is under it
                 self.subject = [m.key for m in self._mentions(clause.text) if self._is_body(m.key)][:1]
+                self._headed_item(clause)
                 continue
+            if clause.kind == "numbered":
+                self.headed_list = None  # numbered text, not numbered headings: the list is over
             self._legislation(clause)
             lead = self.lead_ins.get(clause.lead_in or "")
             if lead is not None and lead.approval:
@@ -402,6 +408,9 @@ class _Reader:
                 self._paragraph(clause)
             if clause.is_lead_in:
                 self.lead_ins[clause.id] = self._lead_in(clause)
+                lead = self.lead_ins[clause.id]
+                self.headed_list = lead if lead.members_of else None
+                self.headed_next = len(clause.items) + 1
         self._named_relations()
         self._bare_chairs()
         return self.found
@@ -444,6 +453,18 @@ class _Reader:
         return _LeadIn(
             owners[:1] if len(owners) > 1 and not _coordinated(body) else owners, towards, True, [], False
         )
+
+    def _headed_item(self, clause: Clause) -> None:
+        """'Four sub-committees report to the MQP:' then '1 Training Sub-Committee', '2 Learning
+        Sub-Committee' as numbered headings, each with its paragraphs: the headings are the list's items,
+        as long as their numbers go on from the list's (1, 2, ... or after the items printed as rows)."""
+        if self.headed_list is None:
+            return
+        if clause.number is None or clause.number.strip(".") != str(self.headed_next):
+            self.headed_list = None  # a heading that does not continue the list's numbering ends it
+            return
+        self.headed_next += 1
+        self._membership_item(clause, self.headed_list)
 
     def _approval_item(self, clause: Clause) -> None:
         for mention in self._mentions(clause.text):
@@ -647,17 +668,25 @@ class _Reader:
             return
         whole = self._subject(clause, start, match.start(), statement=True)
         wholes = [w for w in whole if self._is_body(w)][:1]
-        parts = [
-            m
-            for m in self._mentions(text[match.end() : end])
-            if self._is_body(m.key) and self._is_part(m.key)
-        ]
+        listed = [m.key for m in self._mentions(text[match.end() : end])]
+        listed += self._indefinite_parts(text[match.end() : end])
+        parts = [key for key in listed if self._is_body(key) and self._is_part(key)]
         for body in wholes:
-            for part in dict.fromkeys(m.key for m in parts):
+            for part in dict.fromkeys(parts):
                 quote = text[start:end].strip()
                 self._relation(
                     Relation.SUBGROUP_OF, part, body, clause, quote, 0.75, "'consists of' its parts"
                 )
+
+    def _indefinite_parts(self, listed: str) -> list[str]:
+        """'consists of an Executive and four sub-groups': "an Executive" is the one the text calls
+        "the Executive" (a part it has, not a kind of body)."""
+        found = []
+        for match in _INDEFINITE_NAME.finditer(listed):
+            key = self.entities.resolve(f"the {match.group('name')}")
+            if key is not None:
+                found.append(key)
+        return found
 
     def _is_part(self, key: str) -> bool:
         """A group, committee, panel or executive (not an organisation in its own right)."""
@@ -1109,10 +1138,18 @@ class _Reader:
     def _statement_relations(self, clause: Clause, limb: _Limb, owner: str, masked: dict) -> None:
         """Relations stated as facts ("reports to it twice a year", "has consulted the community")."""
         text = limb.text(clause)
-        for relation, targets, phrase in self._triggers(clause, limb.start, limb.end, owner, masked):
+        triggers = self._triggers(clause, limb.start, limb.end, owner, masked)
+        # "a monitoring function with defined accountability to the Executive": it answers to the
+        # Executive; the body it is accountable to is not also the one it monitors.
+        answers_to = {
+            t for relation, targets, _ in triggers if relation == Relation.REPORTS_TO for t in targets
+        }
+        for relation, targets, phrase in triggers:
             if relation == Relation.COOPERATES_WITH and not targets:
                 continue
             for target in targets:
+                if relation != Relation.REPORTS_TO and target in answers_to:
+                    continue
                 self._relation(
                     relation,
                     owner,
