@@ -146,3 +146,27 @@ def test_numbered_headings_after_a_lead_in_with_no_items_are_its_items() -> None
     reports = _edges(extraction, Relation.REPORTS_TO)
     quality = extraction.entities.resolve("QG")
     assert {(training, quality), ("prs", quality)} <= reports
+
+
+def test_a_bodys_acronym_before_a_title_is_the_same_post_as_title_of_the_body() -> None:
+    text = (
+        "Kestrel adults board\n\n"
+        "The Kestrel Safeguarding Adults Board (KSAB) meets quarterly. Members include the Chair of the "
+        "Board. Issues are raised with the agreement of the KSAB Chair.\n"
+    )
+    entities = find_entities(segment(text).clauses, "Kestrel")
+    posts = [e for e in entities.items.values() if e.role]
+    assert len(posts) == 1 and entities.resolve("KSAB Chair") == entities.resolve("Chair of the Board")
+
+
+def test_a_committee_of_a_named_body_is_its_sub_group() -> None:
+    text = (
+        "Kestrel reporting\n\n"
+        "The Kestrel Safeguarding Adults Board (KSAB) provides its annual report to the Healthier Lives "
+        "Select Committee of the Kestrel Borough Council.\n"
+    )
+    extraction = _extract(text)
+    bodies = _bodies(extraction)
+    committee, council = bodies["Healthier Lives Select Committee"], bodies["Kestrel Borough Council"]
+    assert (committee, council) in _edges(extraction, Relation.SUBGROUP_OF)
+    assert ("ksab", council) not in _edges(extraction, Relation.SUBGROUP_OF)

@@ -292,6 +292,7 @@ class _Finder:
         self._listed_acronyms()
         for clause in self.clauses:
             self._represented(clause)
+        self._merge_posts()
         self._parties()
         self._unknown_references()
         return self.out
@@ -417,7 +418,10 @@ class _Finder:
 
     def _candidate(self, clause: Clause, start: int, name: str) -> None:
         text = clause.text
-        name = _without_parent_tail(name)
+        own, parent_at = _parent_named(name)
+        if parent_at is not None:
+            self._candidate(clause, start + parent_at, name[parent_at:])
+        name = _without_parent_tail(own)
         how = "named in the text"
         if self._signatory_row(clause):
             start, name = _without_signatory(start, name, self.out.area)
@@ -455,6 +459,31 @@ class _Finder:
                 if entity.body is None:
                     entity.body = self._body_of_post(clause, start, name)
         self.out.compile()
+
+    def _merge_posts(self) -> None:
+        """Posts of the same body with the same title are one post printed two ways: 'LSAB Chair' and
+        'Chair of the Board' (the Board being the LSAB). Read once every name is known."""
+        first: dict[tuple[str, str], Entity] = {}
+        for entity in list(self.out.items.values()):
+            if not entity.role:
+                continue
+            body = entity.body or self._role_body(entity.name, "", 0)
+            if body is None:
+                continue
+            kept = first.setdefault((body, self._post_title(entity.name)), entity)
+            if kept is not entity and not any(e.body == entity.key for e in self.out.items.values()):
+                kept.aliases += [entity.name, *entity.aliases]
+                kept.body = kept.body or body
+                del self.out.items[entity.key]
+        self.out.compile()
+
+    def _post_title(self, name: str) -> str:
+        """A post's title without its body: 'Chair' of 'Chair of the Board' and of 'LSAB Chair'."""
+        head = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0]
+        first, _, rest = head.partition(" ")
+        if rest and (owner := self.out.resolve(first)) is not None and not self.out.items[owner].role:
+            head = rest
+        return head.lower()
 
     def _signatory_row(self, clause: Clause) -> bool:
         """A row of a signature table: an item under "The undersigned agree ...:", or a line that
@@ -914,7 +943,31 @@ def _without_parent_tail(name: str) -> str:
     match = re.match(r"^(?P<own>.+?\s+(?P<head>\S+))\s+of\s+the\s+(?P<parent>[A-Z]\w+)$", name)
     if match and match.group("head").lower() in BODY_HEADS and match.group("parent").lower() in BODY_HEADS:
         return match.group("own")
-    return name
+    return _parent_named(name)[0]
+
+
+_PART_OF = re.compile(r"^(?P<own>.+?\s+(?P<head>\S+))\s+of\s+(?:the\s+)?(?P<parent>[A-Z].+)$")
+_PART_HEADS = {
+    "committee",
+    "sub-committee",
+    "subcommittee",
+    "group",
+    "sub-group",
+    "subgroup",
+    "panel",
+    "executive",
+}
+
+
+def _parent_named(name: str) -> tuple[str, int | None]:
+    """'Select Committee of the Kestrel Borough Council' → the committee, and where the council's own
+    name starts: a committee, group or panel "of" a named body is that body's, not a longer name."""
+    match = _PART_OF.match(name)
+    if match is None or match.group("head").lower() not in _PART_HEADS:
+        return name, None
+    if classify(match.group("parent")) != "body" or classify(match.group("own")) != "body":
+        return name, None
+    return match.group("own"), match.start("parent")
 
 
 def _role_or_none(words: list[str]) -> str | None:

@@ -11,6 +11,7 @@ unclassified for the reviewer: nothing is invented.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -152,6 +153,7 @@ _FRONTED_SUBGROUP = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:sub[\s-]?groups?|sub[\s-]?committees?|committees?|panels?|groups?)\s+of\s+"
 )
 _CONSISTS_OF = re.compile(r"\b(?:consists?\s+of|comprises|is\s+made\s+up\s+of|is\s+comprised\s+of)\s+")
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _INDEFINITE_NAME = re.compile(r"\b(?:an?|one)\s+(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})")
 _PART_HEADS = {"group", "groups", "committee", "subcommittee", "panel", "executive", "board", "forum"}
 _ORGANISATION_KINDS = {BodyKind.LOCAL_AUTHORITY, BodyKind.NHS_BODY, BodyKind.COMMUNITY}
@@ -584,6 +586,20 @@ class _Reader:
             self._participial_chairs(clause, start, end)
             self._parts(clause, start, end)
             self._has_subgroups(clause, start, end)
+            self._committee_of(clause, start, end)
+
+    def _committee_of(self, clause: Clause, start: int, end: int) -> None:
+        """'the Healthier Communities Select Committee of the Council', 'the Executive Group of the
+        Board': a committee, group or panel named as another body's is its sub-group."""
+        text = clause.text
+        named = [
+            m for m in self._mentions(text) if start <= m.start and m.end <= end and self._is_body(m.key)
+        ]
+        for part, whole in itertools.pairwise(named):
+            between = text[part.end : whole.start]
+            if _OF_THE.fullmatch(between) and part.key != whole.key and self._is_part(part.key):
+                quote = text[part.start : whole.end]
+                self._relation(Relation.SUBGROUP_OF, part.key, whole.key, clause, quote, 0.75, "'X of the Y'")
 
     def _participial_chairs(self, clause: Clause, start: int, end: int) -> None:
         """'a task and finish group, chaired by Jo Bloggs (Independent Chair of the LSCB), ...': the post
