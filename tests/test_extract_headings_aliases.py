@@ -170,3 +170,36 @@ def test_a_committee_of_a_named_body_is_its_sub_group() -> None:
     committee, council = bodies["Healthier Lives Select Committee"], bodies["Kestrel Borough Council"]
     assert (committee, council) in _edges(extraction, Relation.SUBGROUP_OF)
     assert ("ksab", council) not in _edges(extraction, Relation.SUBGROUP_OF)
+
+
+def test_a_documents_title_names_the_body_it_starts_with() -> None:
+    text = (
+        "Kestrel arrangements\n\n"
+        "The arrangements can be viewed in full here: Kestrel Safeguarding Children Partnership "
+        "Arrangements 2024\n"
+    )
+    assert "Kestrel Safeguarding Children Partnership" in _bodies(_extract(text))
+
+
+def test_the_area_and_the_kind_alone_shorten_the_one_such_body() -> None:
+    text = (
+        "Kestrel children\n\n"
+        "The Kestrel Board is led by an independent chair. The Kestrel Safeguarding Children Board "
+        "publishes an annual report.\n"
+    )
+    bodies = _bodies(_extract(text))
+    assert "Kestrel Board" not in bodies and "Kestrel Safeguarding Children Board" in bodies
+
+
+def test_groups_named_after_a_counted_sub_group_noun_are_the_bodys_sub_groups() -> None:
+    text = (
+        "Kestrel Safeguarding Adults Board (KSAB) annual report\n\n"
+        "There is an overview of the work of the two subgroups; the Quality and Practice group who work "
+        "on practice standards and the Adult Review group who action referrals.\n"
+    )
+    extraction = _extract(text)
+    bodies = _bodies(extraction)
+    subgroups = _edges(extraction, Relation.SUBGROUP_OF)
+    ksab = bodies["Kestrel Safeguarding Adults Board"]
+    assert {(bodies["Quality and Practice group"], ksab), (bodies["Adult Review group"], ksab)} <= subgroups
+    assert (bodies["Adult Review group"], bodies["Quality and Practice group"]) not in subgroups

@@ -292,6 +292,7 @@ class _Finder:
         self._listed_acronyms()
         for clause in self.clauses:
             self._represented(clause)
+        self._merge_area_short_names()
         self._merge_posts()
         self._parties()
         self._unknown_references()
@@ -429,6 +430,9 @@ class _Finder:
         if self.out.resolve(name) is not None:
             return
         kind = classify(name)
+        if kind is None and (owner := _owner_of_document(name)) is not None:
+            self._candidate(clause, start, owner)  # "Kestrel Safeguarding Partnership Arrangements 2024"
+            return
         if kind == "body" and " " not in name and re.match(r"\s+organisations?\b", text[start + len(name) :]):
             return  # "the local Healthwatch organisation": whichever it is, not named
         if kind is None:
@@ -458,6 +462,31 @@ class _Finder:
                 entity.body = self._role_body(name, text, start)
                 if entity.body is None:
                     entity.body = self._body_of_post(clause, start, name)
+        self.out.compile()
+
+    def _merge_area_short_names(self) -> None:
+        """'The Oxfordshire Board' is the one Oxfordshire ... Board the text names in full (the
+        Oxfordshire Safeguarding Children Board): the area's name and the kind alone shorten it."""
+        area = self.out.area
+        if not area:
+            return
+        bodies = [e for e in self.out.items.values() if not e.role and not e.collective]
+        for short in bodies:
+            head = short.name[len(area) + 1 :] if short.name.startswith(area + " ") else ""
+            if not head or " " in head:
+                continue
+            longer = [e for e in bodies if e is not short and e.name.startswith(area + " ")]
+            longer = [e for e in longer if e.name.endswith(" " + head) and e.key in self.out.items]
+            if len(longer) != 1:
+                continue
+            full = longer[0]
+            full.aliases += [short.name, *short.aliases]
+            for entity in self.out.items.values():
+                if entity.body == short.key:
+                    entity.body = full.key
+                if entity.parent and entity.parent[0] == short.key:
+                    entity.parent = (full.key, entity.parent[1], entity.parent[2])
+            del self.out.items[short.key]
         self.out.compile()
 
     def _merge_posts(self) -> None:
@@ -944,6 +973,22 @@ def _without_parent_tail(name: str) -> str:
     if match and match.group("head").lower() in BODY_HEADS and match.group("parent").lower() in BODY_HEADS:
         return match.group("own")
     return _parent_named(name)[0]
+
+
+_DOCUMENT_TAIL_WORDS = 3
+
+
+def _owner_of_document(name: str) -> str | None:
+    """The body a document's title starts with: 'Kestrel Safeguarding Children Partnership
+    Arrangements', 'Kestrel Health and Wellbeing Board Annual Report'."""
+    words = name.split()
+    if len(words) < 3 or words[-1].lower() not in DOCUMENT_HEADS:
+        return None
+    for cut in range(1, min(_DOCUMENT_TAIL_WORDS, len(words) - 2) + 1):
+        owner = " ".join(words[:-cut])
+        if classify(owner) == "body" and words[-cut - 1].lower() not in CONNECTORS:
+            return owner
+    return None
 
 
 _PART_OF = re.compile(r"^(?P<own>.+?\s+(?P<head>\S+))\s+of\s+(?:the\s+)?(?P<parent>[A-Z].+)$")

@@ -153,6 +153,10 @@ _FRONTED_SUBGROUP = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:sub[\s-]?groups?|sub[\s-]?committees?|committees?|panels?|groups?)\s+of\s+"
 )
 _CONSISTS_OF = re.compile(r"\b(?:consists?\s+of|comprises|is\s+made\s+up\s+of|is\s+comprised\s+of)\s+")
+_COUNTS = ["two", "three", "four", "five", "six"]
+_COUNTED_SUBGROUPS = re.compile(
+    rf"\b(?P<count>{'|'.join(_COUNTS)})\s+sub[\s-]?(?:groups|committees)\s*[;:\u2013\u2014]\s*", re.IGNORECASE
+)
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _INDEFINITE_NAME = re.compile(r"\b(?:an?|one)\s+(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})")
 _PART_HEADS = {"group", "groups", "committee", "subcommittee", "panel", "executive", "board", "forum"}
@@ -587,6 +591,32 @@ class _Reader:
             self._parts(clause, start, end)
             self._has_subgroups(clause, start, end)
             self._committee_of(clause, start, end)
+            self._counted_subgroups(clause, start, end)
+
+    def _counted_subgroups(self, clause: Clause, start: int, end: int) -> None:
+        """'the work of the two subgroups; the Quality group ... and the Review group ...': the groups
+        named after the counted noun are sub-groups of the body named before it, else of the subject, else
+        of the one body the protocol binds."""
+        text = clause.text
+        match = _COUNTED_SUBGROUPS.search(text, start, end)
+        if match is None or _NEGATION.search(text[start : match.start()]):
+            return
+        count = _COUNTS.index(match.group("count").lower()) + 2
+        parts = [
+            m.key
+            for m in self._mentions(text[match.end() : end])
+            if self._is_body(m.key) and self._is_part(m.key)
+        ]
+        before = [m.key for m in self._mentions(text[start : match.start()]) if self._is_body(m.key)]
+        wholes = before[-1:] or [k for k in self.subject if self._is_body(k) and k not in parts][:1]
+        if not wholes and len(self.entities.parties) == 1:
+            wholes = list(self.entities.parties)
+        for whole in wholes:
+            for part in list(dict.fromkeys(p for p in parts if p != whole))[:count]:
+                quote = text[match.start() : end].strip()
+                self._relation(
+                    Relation.SUBGROUP_OF, part, whole, clause, quote, 0.7, "'the two sub-groups; A and B'"
+                )
 
     def _committee_of(self, clause: Clause, start: int, end: int) -> None:
         """'the Healthier Communities Select Committee of the Council', 'the Executive Group of the
