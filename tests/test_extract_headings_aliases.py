@@ -203,3 +203,20 @@ def test_groups_named_after_a_counted_sub_group_noun_are_the_bodys_sub_groups() 
     ksab = bodies["Kestrel Safeguarding Adults Board"]
     assert {(bodies["Quality and Practice group"], ksab), (bodies["Adult Review group"], ksab)} <= subgroups
     assert (bodies["Adult Review group"], bodies["Quality and Practice group"]) not in subgroups
+
+
+def test_the_three_partners_are_the_three_listed_before() -> None:
+    text = (
+        "Kestrel arrangements\n\n"
+        "The three organisations (the Safeguarding Partners) who lead the arrangements: Kestrel Borough "
+        "Council, Kestrel Police and NHS Kestrel Integrated Care Board. Acting as a leadership group the "
+        "three lead safeguarding partners oversee the Kestrel Safeguarding Children Partnership (KSCP).\n"
+    )
+    extraction = _extract(text)
+    bodies = _bodies(extraction)
+    overseers = {source for source, target in _edges(extraction, Relation.OVERSEES) if target == "kscp"}
+    assert overseers == {
+        bodies["Kestrel Borough Council"],
+        bodies["Kestrel Police"],
+        bodies["NHS Kestrel Integrated Care Board"],
+    }

@@ -157,6 +157,14 @@ _COUNTS = ["two", "three", "four", "five", "six"]
 _COUNTED_SUBGROUPS = re.compile(
     rf"\b(?P<count>{'|'.join(_COUNTS)})\s+sub[\s-]?(?:groups|committees)\s*[;:\u2013\u2014]\s*", re.IGNORECASE
 )
+_COLLECTIVE_NOUNS = r"(?:organisations|partners|agencies|bodies)"
+_COUNTED_LIST = re.compile(
+    rf"\b(?P<count>{'|'.join(_COUNTS)})\s+(?:[\w-]+\s+){{0,3}}?{_COLLECTIVE_NOUNS}\b[^:.]*:\s*(?P<list>[^.;:]+)",
+    re.IGNORECASE,
+)
+_COUNTED_REFERENCE = re.compile(
+    rf"\bthe\s+(?P<count>{'|'.join(_COUNTS)})\s+(?:[\w-]+\s+){{0,3}}?{_COLLECTIVE_NOUNS}\b", re.IGNORECASE
+)
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _INDEFINITE_NAME = re.compile(r"\b(?:an?|one)\s+(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})")
 _PART_HEADS = {"group", "groups", "committee", "subcommittee", "panel", "executive", "board", "forum"}
@@ -387,6 +395,7 @@ class _Reader:
         self.seen_relations: set[tuple] = set()
         self.headed_list: _LeadIn | None = None  # a lead-in whose items are the numbered sections after it
         self.headed_next = 1  # the number the list's next item must have
+        self.counted_lists: dict[str, list[str]] = {}  # "three": the three organisations listed last
 
     def run(self) -> Findings:
         for clause in self.clauses:
@@ -398,6 +407,7 @@ class _Reader:
                 continue
             if clause.kind == "numbered":
                 self.headed_list = None  # numbered text, not numbered headings: the list is over
+            self._counted_list(clause)
             self._legislation(clause)
             lead = self.lead_ins.get(clause.lead_in or "")
             if lead is not None and lead.approval:
@@ -459,6 +469,15 @@ class _Reader:
         return _LeadIn(
             owners[:1] if len(owners) > 1 and not _coordinated(body) else owners, towards, True, [], False
         )
+
+    def _counted_list(self, clause: Clause) -> None:
+        """'The three organisations (the Safeguarding Partners) ...: A, B and C': remembered, so that
+        'the three lead safeguarding partners' later in the text are A, B and C."""
+        for match in _COUNTED_LIST.finditer(clause.text):
+            listed = [m.key for m in self._mentions(match.group("list")) if self._is_body(m.key)]
+            listed = list(dict.fromkeys(listed))
+            if len(listed) == _COUNTS.index(match.group("count").lower()) + 2:
+                self.counted_lists[match.group("count").lower()] = listed
 
     def _headed_item(self, clause: Clause) -> None:
         """'Four sub-committees report to the MQP:' then '1 Training Sub-Committee', '2 Learning
@@ -980,6 +999,9 @@ class _Reader:
             return list(self.subject)
         if _ALL_SUBGROUPS.match(region):
             return self._named_subgroups()
+        counted = _COUNTED_REFERENCE.search(region)
+        if counted and (listed := self.counted_lists.get(counted.group("count").lower())):
+            return list(listed)  # "the three lead safeguarding partners": the three listed before
         groups = self._groups(clause, start, end)
         if not groups:
             return []
