@@ -220,3 +220,30 @@ def test_the_three_partners_are_the_three_listed_before() -> None:
         bodies["Kestrel Police"],
         bodies["NHS Kestrel Integrated Care Board"],
     }
+
+
+def test_an_organisation_broken_over_two_lines_of_a_numbered_table_is_one_name() -> None:
+    text = (
+        "Kestrel constitution\n\n"
+        "The undersigned agree on behalf of their organisation to be bound by this constitution:\n\n"
+        "Name Organisation Signature 1 Jo Bloggs Kestrel Borough Council\n\n"
+        "2 Sam Smith Kestrel NHS\n\n"
+        "Clinical Commissioning Group\n\n"
+        "3 Kestrel Police\n"
+    )
+    extraction = _extract(text)
+    assert "Kestrel NHS Clinical Commissioning Group" in _bodies(extraction)
+    assert "Clinical Commissioning Group" not in _bodies(extraction)
+    row = next(c for c in extraction.segmented.clauses if "Sam Smith" in c.text)
+    assert row.text.endswith("Sam Smith Kestrel NHS Clinical Commissioning Group")
+
+
+def test_full_council_is_the_council_and_the_accountable_body_no_body() -> None:
+    text = (
+        "Kestrel terms of reference\n\n"
+        "The terms were agreed by the Board and subsequently by Kestrel City Council Full Council. The "
+        "Council is the Accountable Body for the Board's budget. The March 2021 Full Council noted them.\n"
+    )
+    bodies = _bodies(_extract(text))
+    assert "Kestrel City Council" in bodies
+    assert not {"Full Council", "Kestrel City Council Full Council", "Accountable Body"} & set(bodies)

@@ -430,6 +430,9 @@ class _Finder:
         if self.out.resolve(name) is not None:
             return
         kind = classify(name)
+        if kind == "body" and self._full_council(clause, start, name):
+            self.out.compile()
+            return
         if kind is None and (owner := _owner_of_document(name)) is not None:
             self._candidate(clause, start, owner)  # "Kestrel Safeguarding Partnership Arrangements 2024"
             return
@@ -544,6 +547,21 @@ class _Finder:
             return None
         full = f"{self.out.items[owner].name} {rest}"
         return next((e.key for e in self.out.items.values() if not e.role and e.name == full), None)
+
+    def _full_council(self, clause: Clause, start: int, name: str) -> bool:
+        """'Full Council', 'Kestrel City Council Full Council': the council meeting as a whole, which is
+        the council (the one named before it, else the one council the text names), never a body of its
+        own. Whether the name was read so."""
+        if name != "Full Council" and not name.endswith(" Full Council"):
+            return False
+        before = name[: -len("Full Council")].strip()
+        if before:
+            self._candidate(clause, start, before)
+            return True
+        councils = [e for e in self.out.items.values() if not e.role and e.name.lower().endswith(" council")]
+        if len(councils) == 1:
+            councils[0].aliases.append(name)
+        return True
 
     def _same_body(self, name: str) -> str | None:
         """A body this name shortens: a suffix of its full name, or words whose initials are its acronym."""
@@ -830,6 +848,8 @@ def classify(name: str) -> str | None:
     if not words:
         return None
     lowered = [w.lower().strip(",.;:") for w in words]
+    if " ".join(lowered) in _DESIGNATIONS or re.split(r"\s+(?:for|of)\s+", name.lower())[0] in _DESIGNATIONS:
+        return None  # "the Accountable Body": a part some body plays, not a body's name
     parts = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)
     head_words = parts[0].lower().split()
     head = head_words[-1]
@@ -858,6 +878,7 @@ def classify(name: str) -> str | None:
 
 
 _OFFICE_HEADS = {"office"}
+_DESIGNATIONS = {"accountable body", "lead body", "responsible body", "statutory body", "host body"}
 # Heads of organisations' names beyond the governance vocabulary ("Local Government Association",
 # "Community Rehabilitation Company"), and words that make a name an organisation's wherever they
 # stand: the statutory Healthwatch of each area, a prison ("HMP Humber").

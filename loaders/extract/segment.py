@@ -14,6 +14,7 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from govgraph.loaders.extract.vocabulary import BODY_HEADS
 from govgraph.loaders.text import fold
 
 _MARKUP = re.compile(r"\*\*|__")
@@ -238,6 +239,8 @@ def _wrap_width(text: str, pieces: list[Piece]) -> float:
 
 
 def _continues(text: str, last: Piece, piece: Piece, width: float) -> bool:
+    if piece.blank_before and _row_name_goes_on(text, last, piece):
+        return True
     if piece.blank_before or piece.bullet or piece.number or piece.label or piece.md_heading:
         return False
     if piece.line == last.line or last.md_heading or (last.bold and not piece.bold):
@@ -254,6 +257,20 @@ def _continues(text: str, last: Piece, piece: Piece, width: float) -> bool:
         return False
     last_word = previous.rsplit(None, 1)[-1].lower()
     return last_word in _WRAP_WORDS or previous.endswith((",", "-")) or last.end - last.start >= 0.7 * width
+
+
+_ROW_TAIL_WORDS = 4
+
+
+def _row_name_goes_on(text: str, last: Piece, piece: Piece) -> bool:
+    """'2 Hilary Gledhill East Riding NHS' then, after a blank line, 'Clinical Commissioning Group': a
+    numbered row of a table whose organisation's name was broken over two cells' lines."""
+    if not last.plain_number or piece.bullet or piece.number or piece.label or piece.md_heading:
+        return False
+    row, rest = text[last.start : last.end].split(), text[piece.start : piece.end].split()
+    if not row or not rest or len(rest) > _ROW_TAIL_WORDS or not all(w[:1].isupper() for w in rest):
+        return False
+    return row[-1].lower() not in BODY_HEADS and rest[-1].lower() in BODY_HEADS and row[-1][:1].isupper()
 
 
 def _is_heading_piece(text: str, piece: Piece) -> bool:
