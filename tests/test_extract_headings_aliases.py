@@ -247,3 +247,17 @@ def test_full_council_is_the_council_and_the_accountable_body_no_body() -> None:
     bodies = _bodies(_extract(text))
     assert "Kestrel City Council" in bodies
     assert not {"Full Council", "Kestrel City Council Full Council", "Accountable Body"} & set(bodies)
+
+
+def test_a_long_bodys_id_ends_at_a_word_and_a_folder_names_the_area(tmp_path: Path) -> None:
+    extraction = _extract(HEADED)
+    assert extraction.entities.resolve("Quality Assurance Sub-Group") == "quality-assurance-sub-group"
+    long_name = "Training and Workforce Development Sub-Committee"
+    text = f"Kestrel structure\n\nThe {long_name} reports to the Kestrel Safeguarding Adults Board (KSAB).\n"
+    key = _extract(text).entities.resolve(long_name)
+    assert key == "training-and-workforce-development-sub-committee"
+    folder = tmp_path / "fenmoor"
+    folder.mkdir()
+    (folder / "text.txt").write_text(text, encoding="utf-8")
+    unplaced = SourceText(folder / "text.txt", "Notes\n\nThe Board (TB) meets.\n", False)
+    assert extract_text(unplaced).area_id == "fenmoor"  # no place in the text nor the file's name

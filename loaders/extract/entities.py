@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from govgraph.graph.model import BodyKind
+from govgraph.loaders.extract import ids
 from govgraph.loaders.extract.segment import Clause
 from govgraph.loaders.extract.vocabulary import (
     BODY_HEADS,
@@ -1504,6 +1505,9 @@ def _clean(surface: str) -> str:
     return re.sub(r"\s+", " ", surface.replace("\u2019", "'")).strip(" ,;:.")
 
 
+_KEY_CHARS = 60
+
+
 def _key_for(name: str, acronym: str | None, role: bool) -> str:
     if acronym:
         return re.sub(r"[^a-z0-9]", "", acronym.lower())
@@ -1515,7 +1519,7 @@ def _key_for(name: str, acronym: str | None, role: bool) -> str:
         if name.lower().startswith("chair"):
             base = re.sub(r"\bthe\b", " ", name.lower())
     base = base.replace("'s", "s").replace("\u2019s", "s")
-    return re.sub(r"[^a-z0-9]+", "-", base).strip("-")[:40].strip("-")
+    return ids.slug(base, _KEY_CHARS)  # cut at a word's end: "training-and-workforce-development"
 
 
 def _unique_key(items: dict[str, Entity], wanted: str) -> str:

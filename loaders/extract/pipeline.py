@@ -57,13 +57,17 @@ _NOT_A_PLACE_IN_A_FILE_NAME = {
 
 
 def _from_file_name(path: Path) -> str:
-    """The place a file name starts with, all its words ("north-yorkshire-scp.txt": North Yorkshire)."""
-    words = []
-    for word in re.split(r"[-_ .]+", path.stem):
-        if not word.isalpha() or word.lower() in _NOT_A_PLACE_IN_A_FILE_NAME:
-            break
-        words.append(word.capitalize())
-    return " ".join(words) or "Area"
+    """The place a file name starts with, all its words ("north-yorkshire-scp.txt": North Yorkshire),
+    else the folder it is in ("bristol/text.txt": Bristol), since a file is often filed by area."""
+    for stem in (path.stem, path.resolve().parent.name):
+        words = []
+        for word in re.split(r"[-_ .]+", stem):
+            if not word.isalpha() or word.lower() in _NOT_A_PLACE_IN_A_FILE_NAME:
+                break
+            words.append(word.capitalize())
+        if words:
+            return " ".join(words)
+    return "Area"
 
 
 def slug(text: str) -> str:
