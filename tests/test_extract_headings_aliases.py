@@ -261,3 +261,14 @@ def test_a_long_bodys_id_ends_at_a_word_and_a_folder_names_the_area(tmp_path: Pa
     (folder / "text.txt").write_text(text, encoding="utf-8")
     unplaced = SourceText(folder / "text.txt", "Notes\n\nThe Board (TB) meets.\n", False)
     assert extract_text(unplaced).area_id == "fenmoor"  # no place in the text nor the file's name
+
+
+def test_our_independent_chair_in_title_case_chairs_the_one_party() -> None:
+    text = (
+        "Kestrel Safeguarding Adults Partnership Board (KSAPB)\n\n"
+        "Our Independent Chair Is Ann Baxter, who was appointed in 2020.\n"
+    )
+    extraction = _extract(text)
+    roles = {e.name: e.key for e in extraction.entities.items.values() if e.role}
+    assert "Independent Chair" in roles
+    assert (roles["Independent Chair"], "ksapb") in _edges(extraction, Relation.CHAIRS)

@@ -1204,12 +1204,15 @@ def _candidate_phrases(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_TITLE_CASE_VERBS = {"is", "are", "was", "were", "has", "have", "will"}  # "Our Chair Is Ann Baxter"
+
+
 def _split_at_stopwords(start: int, phrase: str) -> list[tuple[int, str]]:
     """'Protocol Between Wirral Children's Trust' → 'Protocol', 'Wirral Children's Trust'."""
     parts: list[tuple[int, str]] = []
     offset = 0
     for match in re.finditer(r"\s+(?P<word>[A-Z][a-z]+)(?=\s)", phrase):
-        if match.group("word").lower() in LEADING_STOPWORDS - CONNECTORS:
+        if match.group("word").lower() in (LEADING_STOPWORDS - CONNECTORS) | _TITLE_CASE_VERBS:
             parts.append((start + offset, phrase[offset : match.start()]))
             offset = match.end() + 1
     parts.append((start + offset, phrase[offset:]))

@@ -165,6 +165,7 @@ _COUNTED_LIST = re.compile(
 _COUNTED_REFERENCE = re.compile(
     rf"\bthe\s+(?P<count>{'|'.join(_COUNTS)})\s+(?:[\w-]+\s+){{0,3}}?{_COLLECTIVE_NOUNS}\b", re.IGNORECASE
 )
+_OUR = re.compile(r"\b[Oo]ur\s+(?:Independent\s+)?(?:Co-|Vice-|Joint\s+)?Chair")
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _INDEFINITE_NAME = re.compile(r"\b(?:an?|one)\s+(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})")
 _PART_HEADS = {"group", "groups", "committee", "subcommittee", "panel", "executive", "board", "forum"}
@@ -1684,6 +1685,10 @@ class _Reader:
             if len(bodies) == 1:
                 self._relation(
                     Relation.CHAIRS, entity.key, bodies[0], clause, quote, 0.6, "a Chair in its clause"
+                )
+            elif not bodies and len(self.entities.parties) == 1 and _OUR.search(clause.text):
+                self._relation(  # "Our Independent Chair is ...": the publishing body's, the one party
+                    Relation.CHAIRS, entity.key, self.entities.parties[0], clause, quote, 0.6, "'our' Chair"
                 )
             elif not bodies and len(self.entities.parties) == 1:
                 self._relation(
