@@ -272,3 +272,13 @@ def test_our_independent_chair_in_title_case_chairs_the_one_party() -> None:
     roles = {e.name: e.key for e in extraction.entities.items.values() if e.role}
     assert "Independent Chair" in roles
     assert (roles["Independent Chair"], "ksapb") in _edges(extraction, Relation.CHAIRS)
+
+
+def test_the_partners_named_after_a_body_keep_its_name() -> None:
+    text = (
+        "Kestrel arrangements\n\n"
+        "The Kestrel Safeguarding Children Partnership (KSCP) works with all KSCP Partners and their "
+        "partner agencies.\n"
+    )
+    entities = find_entities(segment(text).clauses, "Kestrel")
+    assert entities.items["partners"].name == "KSCP Partners"

@@ -656,7 +656,7 @@ class _Finder:
         if COLLECTIVE in first:
             clause, match = first[COLLECTIVE]
             surface = match.group(0).strip()
-            name = _collective_name(self.clauses)
+            name = self._partners_of_a_party() or _collective_name(self.clauses)
             entity = Entity(
                 COLLECTIVE,
                 name,
@@ -689,6 +689,17 @@ class _Finder:
         for entity in (self.out.items.get(k) for k in (COLLECTIVE, COMMUNITY, "lay-member")):
             if entity is not None:
                 entity.aliases = sorted(_surfaces(self.clauses, entity.key))
+
+    def _partners_of_a_party(self) -> str | None:
+        """'all WSCP Partners': the partners named after the body whose partners they are."""
+        for clause in self.clauses:
+            for match in re.finditer(r"\b(?P<acr>[A-Z][A-Z&]{1,7}) Partners\b", clause.text):
+                acronym = match.group("acr")
+                owner = self.out.resolve(acronym)
+                spelt = [e for e in self.out.items.values() if acronym in _initial_forms(e, self.out.area)]
+                if (owner is not None and not self.out.items[owner].role) or any(not e.role for e in spelt):
+                    return match.group(0)
+        return None
 
     def _short_forms(self) -> None:
         """'the Trust' is the one body whose name ends in Trust (a party first, if several)."""
