@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from govgraph.graph.model import BodyKind
+from govgraph.loaders.extract import ids
 from govgraph.loaders.extract.segment import Clause
 from govgraph.loaders.extract.vocabulary import (
     BODY_HEADS,
@@ -292,6 +293,8 @@ class _Finder:
         self._listed_acronyms()
         for clause in self.clauses:
             self._represented(clause)
+        self._merge_area_short_names()
+        self._merge_posts()
         self._parties()
         self._unknown_references()
         return self.out
@@ -417,7 +420,10 @@ class _Finder:
 
     def _candidate(self, clause: Clause, start: int, name: str) -> None:
         text = clause.text
-        name = _without_parent_tail(name)
+        own, parent_at = _parent_named(name)
+        if parent_at is not None:
+            self._candidate(clause, start + parent_at, name[parent_at:])
+        name = _without_parent_tail(own)
         how = "named in the text"
         if self._signatory_row(clause):
             start, name = _without_signatory(start, name, self.out.area)
@@ -425,6 +431,12 @@ class _Finder:
         if self.out.resolve(name) is not None:
             return
         kind = classify(name)
+        if kind == "body" and self._full_council(clause, start, name):
+            self.out.compile()
+            return
+        if kind is None and (owner := _owner_of_document(name)) is not None:
+            self._candidate(clause, start, owner)  # "Kestrel Safeguarding Partnership Arrangements 2024"
+            return
         if kind == "body" and " " not in name and re.match(r"\s+organisations?\b", text[start + len(name) :]):
             return  # "the local Healthwatch organisation": whichever it is, not named
         if kind is None:
@@ -440,7 +452,9 @@ class _Finder:
         ):
             return  # "X is Chair of Y": a CHAIRS statement, not a post of its own
         subgroup = _SUBGROUP_SUFFIX.match(name)
-        if kind == "body" and subgroup and (parent := self.out.resolve(subgroup.group("parent"))):
+        if kind == "body" and (spelt := self._spelt_out(name)):
+            self.out.items[spelt].aliases.append(name)  # "WSCP Executive": the "... Partnership Executive"
+        elif kind == "body" and subgroup and (parent := self.out.resolve(subgroup.group("parent"))):
             entity = self._new(name, False, clause, name, "named after its parent body")
             entity.kind = BodyKind.SUBGROUP
             entity.parent = (parent, clause.id, name)
@@ -453,6 +467,56 @@ class _Finder:
                 if entity.body is None:
                     entity.body = self._body_of_post(clause, start, name)
         self.out.compile()
+
+    def _merge_area_short_names(self) -> None:
+        """'The Oxfordshire Board' is the one Oxfordshire ... Board the text names in full (the
+        Oxfordshire Safeguarding Children Board): the area's name and the kind alone shorten it."""
+        area = self.out.area
+        if not area:
+            return
+        bodies = [e for e in self.out.items.values() if not e.role and not e.collective]
+        for short in bodies:
+            head = short.name[len(area) + 1 :] if short.name.startswith(area + " ") else ""
+            if not head or " " in head:
+                continue
+            longer = [e for e in bodies if e is not short and e.name.startswith(area + " ")]
+            longer = [e for e in longer if e.name.endswith(" " + head) and e.key in self.out.items]
+            if len(longer) != 1:
+                continue
+            full = longer[0]
+            full.aliases += [short.name, *short.aliases]
+            for entity in self.out.items.values():
+                if entity.body == short.key:
+                    entity.body = full.key
+                if entity.parent and entity.parent[0] == short.key:
+                    entity.parent = (full.key, entity.parent[1], entity.parent[2])
+            del self.out.items[short.key]
+        self.out.compile()
+
+    def _merge_posts(self) -> None:
+        """Posts of the same body with the same title are one post printed two ways: 'LSAB Chair' and
+        'Chair of the Board' (the Board being the LSAB). Read once every name is known."""
+        first: dict[tuple[str, str], Entity] = {}
+        for entity in list(self.out.items.values()):
+            if not entity.role:
+                continue
+            body = entity.body or self._role_body(entity.name, "", 0)
+            if body is None:
+                continue
+            kept = first.setdefault((body, self._post_title(entity.name)), entity)
+            if kept is not entity and not any(e.body == entity.key for e in self.out.items.values()):
+                kept.aliases += [entity.name, *entity.aliases]
+                kept.body = kept.body or body
+                del self.out.items[entity.key]
+        self.out.compile()
+
+    def _post_title(self, name: str) -> str:
+        """A post's title without its body: 'Chair' of 'Chair of the Board' and of 'LSAB Chair'."""
+        head = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0]
+        first, _, rest = head.partition(" ")
+        if rest and (owner := self.out.resolve(first)) is not None and not self.out.items[owner].role:
+            head = rest
+        return head.lower()
 
     def _signatory_row(self, clause: Clause) -> bool:
         """A row of a signature table: an item under "The undersigned agree ...:", or a line that
@@ -475,6 +539,31 @@ class _Finder:
         self.out.compile()
         return self.out.resolve(of.group("body"))
 
+    def _spelt_out(self, name: str) -> str | None:
+        """The body whose full name this one shortens with a known body's acronym at its start: 'WSCP
+        Executive' for 'Wandsworth Safeguarding Children Partnership Executive'."""
+        first, _, rest = name.partition(" ")
+        owner = self.out.resolve(first) if rest and first.isupper() else None
+        if owner is None or self.out.items[owner].role:
+            return None
+        full = f"{self.out.items[owner].name} {rest}"
+        return next((e.key for e in self.out.items.values() if not e.role and e.name == full), None)
+
+    def _full_council(self, clause: Clause, start: int, name: str) -> bool:
+        """'Full Council', 'Kestrel City Council Full Council': the council meeting as a whole, which is
+        the council (the one named before it, else the one council the text names), never a body of its
+        own. Whether the name was read so."""
+        if name != "Full Council" and not name.endswith(" Full Council"):
+            return False
+        before = name[: -len("Full Council")].strip()
+        if before:
+            self._candidate(clause, start, before)
+            return True
+        councils = [e for e in self.out.items.values() if not e.role and e.name.lower().endswith(" council")]
+        if len(councils) == 1:
+            councils[0].aliases.append(name)
+        return True
+
     def _same_body(self, name: str) -> str | None:
         """A body this name shortens: a suffix of its full name, or words whose initials are its acronym."""
         words = name.split()
@@ -490,6 +579,8 @@ class _Finder:
             if rest and rest in entity.aliases:
                 return entity.key
             if _same_but_area(name, entity.name, self.out.area):
+                return entity.key
+            if _same_words(name, entity.name, self.out.area):
                 return entity.key
         return None
 
@@ -565,7 +656,7 @@ class _Finder:
         if COLLECTIVE in first:
             clause, match = first[COLLECTIVE]
             surface = match.group(0).strip()
-            name = _collective_name(self.clauses)
+            name = self._partners_of_a_party() or _collective_name(self.clauses)
             entity = Entity(
                 COLLECTIVE,
                 name,
@@ -598,6 +689,17 @@ class _Finder:
         for entity in (self.out.items.get(k) for k in (COLLECTIVE, COMMUNITY, "lay-member")):
             if entity is not None:
                 entity.aliases = sorted(_surfaces(self.clauses, entity.key))
+
+    def _partners_of_a_party(self) -> str | None:
+        """'all WSCP Partners': the partners named after the body whose partners they are."""
+        for clause in self.clauses:
+            for match in re.finditer(r"\b(?P<acr>[A-Z][A-Z&]{1,7}) Partners\b", clause.text):
+                acronym = match.group("acr")
+                owner = self.out.resolve(acronym)
+                spelt = [e for e in self.out.items.values() if acronym in _initial_forms(e, self.out.area)]
+                if (owner is not None and not self.out.items[owner].role) or any(not e.role for e in spelt):
+                    return match.group(0)
+        return None
 
     def _short_forms(self) -> None:
         """'the Trust' is the one body whose name ends in Trust (a party first, if several)."""
@@ -734,12 +836,32 @@ def add_listed_entity(entities: Entities, name: str, clause: Clause) -> str | No
 # -- names --------------------------------------------------------------------------------------------
 
 
+_HEADING_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z&]*[A-Z]\s*\)$")
+_HEADING_WORDS = 10
+
+
+def heading_names_body(heading: str) -> bool:
+    """A heading that is one body's name and nothing else ("Training and Workforce Development
+    Sub-Committee", "Safeguarding and Continuous Learning Sub-Committee (SCL)"): its section speaks of
+    that body, often without naming it again."""
+    name = _HEADING_ACRONYM.sub("", heading).strip()
+    if len(name.split()) > _HEADING_WORDS or not _PHRASE.fullmatch(name) or _FIGURE.match(name):
+        return False
+    if any(word.lower() in ROLE_HEADS for word in name.split()):
+        return False  # "Assistant Director Housing and Building Services": a post's section
+    if body_kind(name) not in (BodyKind.OTHER, BodyKind.SUBGROUP) and _place_prefix(name) is None:
+        return False  # "Safeguarding Adults Board": the kind the section explains, not one body
+    return classify(name) == "body"
+
+
 def classify(name: str) -> str | None:
     """'body', 'role' or None (a document, a law, a process, or not a name at all)."""
     words = name.split()
     if not words:
         return None
     lowered = [w.lower().strip(",.;:") for w in words]
+    if " ".join(lowered) in _DESIGNATIONS or re.split(r"\s+(?:for|of)\s+", name.lower())[0] in _DESIGNATIONS:
+        return None  # "the Accountable Body": a part some body plays, not a body's name
     parts = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)
     head_words = parts[0].lower().split()
     head = head_words[-1]
@@ -768,6 +890,7 @@ def classify(name: str) -> str | None:
 
 
 _OFFICE_HEADS = {"office"}
+_DESIGNATIONS = {"accountable body", "lead body", "responsible body", "statutory body", "host body"}
 # Heads of organisations' names beyond the governance vocabulary ("Local Government Association",
 # "Community Rehabilitation Company"), and words that make a name an organisation's wherever they
 # stand: the statutory Healthwatch of each area, a prison ("HMP Humber").
@@ -882,7 +1005,47 @@ def _without_parent_tail(name: str) -> str:
     match = re.match(r"^(?P<own>.+?\s+(?P<head>\S+))\s+of\s+the\s+(?P<parent>[A-Z]\w+)$", name)
     if match and match.group("head").lower() in BODY_HEADS and match.group("parent").lower() in BODY_HEADS:
         return match.group("own")
-    return name
+    return _parent_named(name)[0]
+
+
+_DOCUMENT_TAIL_WORDS = 3
+
+
+def _owner_of_document(name: str) -> str | None:
+    """The body a document's title starts with: 'Kestrel Safeguarding Children Partnership
+    Arrangements', 'Kestrel Health and Wellbeing Board Annual Report'."""
+    words = name.split()
+    if len(words) < 3 or words[-1].lower() not in DOCUMENT_HEADS:
+        return None
+    for cut in range(1, min(_DOCUMENT_TAIL_WORDS, len(words) - 2) + 1):
+        owner = " ".join(words[:-cut])
+        if classify(owner) == "body" and words[-cut - 1].lower() not in CONNECTORS:
+            return owner
+    return None
+
+
+_PART_OF = re.compile(r"^(?P<own>.+?\s+(?P<head>\S+))\s+of\s+(?:the\s+)?(?P<parent>[A-Z].+)$")
+_PART_HEADS = {
+    "committee",
+    "sub-committee",
+    "subcommittee",
+    "group",
+    "sub-group",
+    "subgroup",
+    "panel",
+    "executive",
+}
+
+
+def _parent_named(name: str) -> tuple[str, int | None]:
+    """'Select Committee of the Kestrel Borough Council' → the committee, and where the council's own
+    name starts: a committee, group or panel "of" a named body is that body's, not a longer name."""
+    match = _PART_OF.match(name)
+    if match is None or match.group("head").lower() not in _PART_HEADS:
+        return name, None
+    if classify(match.group("parent")) != "body" or classify(match.group("own")) != "body":
+        return name, None
+    return match.group("own"), match.start("parent")
 
 
 def _role_or_none(words: list[str]) -> str | None:
@@ -1052,12 +1215,15 @@ def _candidate_phrases(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_TITLE_CASE_VERBS = {"is", "are", "was", "were", "has", "have", "will"}  # "Our Chair Is Ann Baxter"
+
+
 def _split_at_stopwords(start: int, phrase: str) -> list[tuple[int, str]]:
     """'Protocol Between Wirral Children's Trust' → 'Protocol', 'Wirral Children's Trust'."""
     parts: list[tuple[int, str]] = []
     offset = 0
     for match in re.finditer(r"\s+(?P<word>[A-Z][a-z]+)(?=\s)", phrase):
-        if match.group("word").lower() in LEADING_STOPWORDS - CONNECTORS:
+        if match.group("word").lower() in (LEADING_STOPWORDS - CONNECTORS) | _TITLE_CASE_VERBS:
             parts.append((start + offset, phrase[offset : match.start()]))
             offset = match.end() + 1
     parts.append((start + offset, phrase[offset:]))
@@ -1092,6 +1258,8 @@ def _split_coordinated(phrase: str, entities: Entities) -> list[tuple[int, str]]
         right = phrase[match.end() :]
         if right.startswith("Crime ") and last == "Police":
             continue  # "Police and Crime Commissioner" (or Panel): one office's name
+        if right == "Scrutineer" and last == "Chair":
+            continue  # "Independent Chair and Scrutineer": the one post of a safeguarding partnership
         if (
             right.startswith("the ")  # "Government Office and the Strategy Board": never one name
             or _ORGANISATION_NAMES & {left.split()[0].lower(), right.split()[0].lower()}
@@ -1231,6 +1399,33 @@ def _same_but_area(one: str, other: str, area: str | None) -> bool:
     )
 
 
+_KIND_SUFFIX = re.compile(
+    r"\s+(?:Sub[\s-]?(?:Committees?|Groups?)|Subgroups?|Subcommittees?)$", re.IGNORECASE
+)
+_SAME_WORDS_AT_LEAST = 3
+
+
+def _same_words(one: str, other: str, area: str | None) -> bool:
+    """'Adult Safeguarding Board' and 'Kirklees Safeguarding Adults Board'; 'Monitoring Quality and
+    Performance Group Sub-Committee' and 'Monitoring, Quality and Performance Group': one body, printed
+    with its words reordered or pluralised, its place name left off, or its kind repeated after it."""
+    bare = _KIND_SUFFIX.sub("", one)
+    mine, theirs = _content_words(bare, area), _content_words(other, area)
+    if bare != one and len(mine) >= 2 and mine == theirs:
+        return True  # "Quality Group Sub-Committee": the "Quality Group", its kind said again
+    return len(mine) >= _SAME_WORDS_AT_LEAST and sorted(mine) == sorted(theirs)
+
+
+def _content_words(name: str, area: str | None) -> list[str]:
+    rest = _without_area(name, area)  # only the area's own name: "York ..." is not "Hull ..."
+    words = [w.strip(",.;:()").lower().replace("\u2019", "'") for w in (rest or name).split()]
+    return [_singular_word(w) for w in words if w and w not in CONNECTORS]
+
+
+def _singular_word(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def _without_area(name: str, area: str | None) -> str | None:
     """The name after its leading place name ("Safeguarding Children Board" of "Kent Safeguarding ...")."""
     if area and name.startswith(area + " "):
@@ -1324,6 +1519,9 @@ def _clean(surface: str) -> str:
     return re.sub(r"\s+", " ", surface.replace("\u2019", "'")).strip(" ,;:.")
 
 
+_KEY_CHARS = 60
+
+
 def _key_for(name: str, acronym: str | None, role: bool) -> str:
     if acronym:
         return re.sub(r"[^a-z0-9]", "", acronym.lower())
@@ -1335,7 +1533,7 @@ def _key_for(name: str, acronym: str | None, role: bool) -> str:
         if name.lower().startswith("chair"):
             base = re.sub(r"\bthe\b", " ", name.lower())
     base = base.replace("'s", "s").replace("\u2019s", "s")
-    return re.sub(r"[^a-z0-9]+", "-", base).strip("-")[:40].strip("-")
+    return ids.slug(base, _KEY_CHARS)  # cut at a word's end: "training-and-workforce-development"
 
 
 def _unique_key(items: dict[str, Entity], wanted: str) -> str:

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from govgraph.loaders.errors import InputError
 from govgraph.loaders.extract import ids
-from govgraph.loaders.extract.entities import Entities, find_entities
+from govgraph.loaders.extract.entities import Entities, find_entities, heading_names_body
 from govgraph.loaders.extract.people import PersonDraft, find_people
 from govgraph.loaders.extract.prune import drop_unreferenced_collectives, referenced_keys
 from govgraph.loaders.extract.reading import SourceText, read_document
 from govgraph.loaders.extract.relations import Findings, find_relations
-from govgraph.loaders.extract.segment import Segmented, segment
+from govgraph.loaders.extract.segment import Segmented, add_heading_clauses, segment
 
 
 @dataclass
@@ -35,6 +35,7 @@ def extract_text(source: SourceText, area: str | None = None) -> Extraction:
     segmented = segment(source.text)
     if not segmented.clauses:
         raise InputError(source.path, "has no clauses: no paragraph, numbered clause or bullet was found")
+    add_heading_clauses(segmented, heading_names_body)
     entities = find_entities(segmented.clauses, area)
     if not any(not e.role for e in entities.items.values()):
         raise InputError(
@@ -56,13 +57,17 @@ _NOT_A_PLACE_IN_A_FILE_NAME = {
 
 
 def _from_file_name(path: Path) -> str:
-    """The place a file name starts with, all its words ("north-yorkshire-scp.txt": North Yorkshire)."""
-    words = []
-    for word in re.split(r"[-_ .]+", path.stem):
-        if not word.isalpha() or word.lower() in _NOT_A_PLACE_IN_A_FILE_NAME:
-            break
-        words.append(word.capitalize())
-    return " ".join(words) or "Area"
+    """The place a file name starts with, all its words ("north-yorkshire-scp.txt": North Yorkshire),
+    else the folder it is in ("bristol/text.txt": Bristol), since a file is often filed by area."""
+    for stem in (path.stem, path.resolve().parent.name):
+        words = []
+        for word in re.split(r"[-_ .]+", stem):
+            if not word.isalpha() or word.lower() in _NOT_A_PLACE_IN_A_FILE_NAME:
+                break
+            words.append(word.capitalize())
+        if words:
+            return " ".join(words)
+    return "Area"
 
 
 def slug(text: str) -> str:

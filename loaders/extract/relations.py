@@ -11,6 +11,7 @@ unclassified for the reviewer: nothing is invented.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -152,6 +153,21 @@ _FRONTED_SUBGROUP = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:sub[\s-]?groups?|sub[\s-]?committees?|committees?|panels?|groups?)\s+of\s+"
 )
 _CONSISTS_OF = re.compile(r"\b(?:consists?\s+of|comprises|is\s+made\s+up\s+of|is\s+comprised\s+of)\s+")
+_COUNTS = ["two", "three", "four", "five", "six"]
+_COUNTED_SUBGROUPS = re.compile(
+    rf"\b(?P<count>{'|'.join(_COUNTS)})\s+sub[\s-]?(?:groups|committees)\s*[;:\u2013\u2014]\s*", re.IGNORECASE
+)
+_COLLECTIVE_NOUNS = r"(?:organisations|partners|agencies|bodies)"
+_COUNTED_LIST = re.compile(
+    rf"\b(?P<count>{'|'.join(_COUNTS)})\s+(?:[\w-]+\s+){{0,3}}?{_COLLECTIVE_NOUNS}\b[^:.]*:\s*(?P<list>[^.;:]+)",
+    re.IGNORECASE,
+)
+_COUNTED_REFERENCE = re.compile(
+    rf"\bthe\s+(?P<count>{'|'.join(_COUNTS)})\s+(?:[\w-]+\s+){{0,3}}?{_COLLECTIVE_NOUNS}\b", re.IGNORECASE
+)
+_OUR = re.compile(r"\b[Oo]ur\s+(?:Independent\s+)?(?:Co-|Vice-|Joint\s+)?Chair")
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+_INDEFINITE_NAME = re.compile(r"\b(?:an?|one)\s+(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})")
 _PART_HEADS = {"group", "groups", "committee", "subcommittee", "panel", "executive", "board", "forum"}
 _ORGANISATION_KINDS = {BodyKind.LOCAL_AUTHORITY, BodyKind.NHS_BODY, BodyKind.COMMUNITY}
 _PARTICIPIAL_CHAIRED_BY = re.compile(r"(?<=[,(\w])\s*\(?chaired\s+by\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
@@ -378,11 +394,21 @@ class _Reader:
         self.section = -1
         self.duty_keys = IdPool()
         self.seen_relations: set[tuple] = set()
+        self.headed_list: _LeadIn | None = None  # a lead-in whose items are the numbered sections after it
+        self.headed_next = 1  # the number the list's next item must have
+        self.counted_lists: dict[str, list[str]] = {}  # "three": the three organisations listed last
 
     def run(self) -> Findings:
         for clause in self.clauses:
             if clause.section != self.section:
                 self.section, self.subject = clause.section, []
+            if clause.kind == "heading":  # a body's name as a heading: the subject of what is under it
+                self.subject = [m.key for m in self._mentions(clause.text) if self._is_body(m.key)][:1]
+                self._headed_item(clause)
+                continue
+            if clause.kind == "numbered":
+                self.headed_list = None  # numbered text, not numbered headings: the list is over
+            self._counted_list(clause)
             self._legislation(clause)
             lead = self.lead_ins.get(clause.lead_in or "")
             if lead is not None and lead.approval:
@@ -399,6 +425,9 @@ class _Reader:
                 self._paragraph(clause)
             if clause.is_lead_in:
                 self.lead_ins[clause.id] = self._lead_in(clause)
+                lead = self.lead_ins[clause.id]
+                self.headed_list = lead if lead.members_of else None
+                self.headed_next = len(clause.items) + 1
         self._named_relations()
         self._bare_chairs()
         return self.found
@@ -441,6 +470,27 @@ class _Reader:
         return _LeadIn(
             owners[:1] if len(owners) > 1 and not _coordinated(body) else owners, towards, True, [], False
         )
+
+    def _counted_list(self, clause: Clause) -> None:
+        """'The three organisations (the Safeguarding Partners) ...: A, B and C': remembered, so that
+        'the three lead safeguarding partners' later in the text are A, B and C."""
+        for match in _COUNTED_LIST.finditer(clause.text):
+            listed = [m.key for m in self._mentions(match.group("list")) if self._is_body(m.key)]
+            listed = list(dict.fromkeys(listed))
+            if len(listed) == _COUNTS.index(match.group("count").lower()) + 2:
+                self.counted_lists[match.group("count").lower()] = listed
+
+    def _headed_item(self, clause: Clause) -> None:
+        """'Four sub-committees report to the MQP:' then '1 Training Sub-Committee', '2 Learning
+        Sub-Committee' as numbered headings, each with its paragraphs: the headings are the list's items,
+        as long as their numbers go on from the list's (1, 2, ... or after the items printed as rows)."""
+        if self.headed_list is None:
+            return
+        if clause.number is None or clause.number.strip(".") != str(self.headed_next):
+            self.headed_list = None  # a heading that does not continue the list's numbering ends it
+            return
+        self.headed_next += 1
+        self._membership_item(clause, self.headed_list)
 
     def _approval_item(self, clause: Clause) -> None:
         for mention in self._mentions(clause.text):
@@ -560,6 +610,46 @@ class _Reader:
             self._participial_chairs(clause, start, end)
             self._parts(clause, start, end)
             self._has_subgroups(clause, start, end)
+            self._committee_of(clause, start, end)
+            self._counted_subgroups(clause, start, end)
+
+    def _counted_subgroups(self, clause: Clause, start: int, end: int) -> None:
+        """'the work of the two subgroups; the Quality group ... and the Review group ...': the groups
+        named after the counted noun are sub-groups of the body named before it, else of the subject, else
+        of the one body the protocol binds."""
+        text = clause.text
+        match = _COUNTED_SUBGROUPS.search(text, start, end)
+        if match is None or _NEGATION.search(text[start : match.start()]):
+            return
+        count = _COUNTS.index(match.group("count").lower()) + 2
+        parts = [
+            m.key
+            for m in self._mentions(text[match.end() : end])
+            if self._is_body(m.key) and self._is_part(m.key)
+        ]
+        before = [m.key for m in self._mentions(text[start : match.start()]) if self._is_body(m.key)]
+        wholes = before[-1:] or [k for k in self.subject if self._is_body(k) and k not in parts][:1]
+        if not wholes and len(self.entities.parties) == 1:
+            wholes = list(self.entities.parties)
+        for whole in wholes:
+            for part in list(dict.fromkeys(p for p in parts if p != whole))[:count]:
+                quote = text[match.start() : end].strip()
+                self._relation(
+                    Relation.SUBGROUP_OF, part, whole, clause, quote, 0.7, "'the two sub-groups; A and B'"
+                )
+
+    def _committee_of(self, clause: Clause, start: int, end: int) -> None:
+        """'the Healthier Communities Select Committee of the Council', 'the Executive Group of the
+        Board': a committee, group or panel named as another body's is its sub-group."""
+        text = clause.text
+        named = [
+            m for m in self._mentions(text) if start <= m.start and m.end <= end and self._is_body(m.key)
+        ]
+        for part, whole in itertools.pairwise(named):
+            between = text[part.end : whole.start]
+            if _OF_THE.fullmatch(between) and part.key != whole.key and self._is_part(part.key):
+                quote = text[part.start : whole.end]
+                self._relation(Relation.SUBGROUP_OF, part.key, whole.key, clause, quote, 0.75, "'X of the Y'")
 
     def _participial_chairs(self, clause: Clause, start: int, end: int) -> None:
         """'a task and finish group, chaired by Jo Bloggs (Independent Chair of the LSCB), ...': the post
@@ -644,17 +734,25 @@ class _Reader:
             return
         whole = self._subject(clause, start, match.start(), statement=True)
         wholes = [w for w in whole if self._is_body(w)][:1]
-        parts = [
-            m
-            for m in self._mentions(text[match.end() : end])
-            if self._is_body(m.key) and self._is_part(m.key)
-        ]
+        listed = [m.key for m in self._mentions(text[match.end() : end])]
+        listed += self._indefinite_parts(text[match.end() : end])
+        parts = [key for key in listed if self._is_body(key) and self._is_part(key)]
         for body in wholes:
-            for part in dict.fromkeys(m.key for m in parts):
+            for part in dict.fromkeys(parts):
                 quote = text[start:end].strip()
                 self._relation(
                     Relation.SUBGROUP_OF, part, body, clause, quote, 0.75, "'consists of' its parts"
                 )
+
+    def _indefinite_parts(self, listed: str) -> list[str]:
+        """'consists of an Executive and four sub-groups': "an Executive" is the one the text calls
+        "the Executive" (a part it has, not a kind of body)."""
+        found = []
+        for match in _INDEFINITE_NAME.finditer(listed):
+            key = self.entities.resolve(f"the {match.group('name')}")
+            if key is not None:
+                found.append(key)
+        return found
 
     def _is_part(self, key: str) -> bool:
         """A group, committee, panel or executive (not an organisation in its own right)."""
@@ -902,6 +1000,9 @@ class _Reader:
             return list(self.subject)
         if _ALL_SUBGROUPS.match(region):
             return self._named_subgroups()
+        counted = _COUNTED_REFERENCE.search(region)
+        if counted and (listed := self.counted_lists.get(counted.group("count").lower())):
+            return list(listed)  # "the three lead safeguarding partners": the three listed before
         groups = self._groups(clause, start, end)
         if not groups:
             return []
@@ -1106,10 +1207,18 @@ class _Reader:
     def _statement_relations(self, clause: Clause, limb: _Limb, owner: str, masked: dict) -> None:
         """Relations stated as facts ("reports to it twice a year", "has consulted the community")."""
         text = limb.text(clause)
-        for relation, targets, phrase in self._triggers(clause, limb.start, limb.end, owner, masked):
+        triggers = self._triggers(clause, limb.start, limb.end, owner, masked)
+        # "a monitoring function with defined accountability to the Executive": it answers to the
+        # Executive; the body it is accountable to is not also the one it monitors.
+        answers_to = {
+            t for relation, targets, _ in triggers if relation == Relation.REPORTS_TO for t in targets
+        }
+        for relation, targets, phrase in triggers:
             if relation == Relation.COOPERATES_WITH and not targets:
                 continue
             for target in targets:
+                if relation != Relation.REPORTS_TO and target in answers_to:
+                    continue
                 self._relation(
                     relation,
                     owner,
@@ -1576,6 +1685,10 @@ class _Reader:
             if len(bodies) == 1:
                 self._relation(
                     Relation.CHAIRS, entity.key, bodies[0], clause, quote, 0.6, "a Chair in its clause"
+                )
+            elif not bodies and len(self.entities.parties) == 1 and _OUR.search(clause.text):
+                self._relation(  # "Our Independent Chair is ...": the publishing body's, the one party
+                    Relation.CHAIRS, entity.key, self.entities.parties[0], clause, quote, 0.6, "'our' Chair"
                 )
             elif not bodies and len(self.entities.parties) == 1:
                 self._relation(

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from govgraph.loaders.extract.vocabulary import BODY_HEADS
 from govgraph.loaders.text import fold
 
 _MARKUP = re.compile(r"\*\*|__")
@@ -99,6 +101,8 @@ class Heading:
     number: str | None
     text: str
     line: int
+    start: int = -1  # the heading's words in the source (-1: not known)
+    end: int = -1
 
 
 @dataclass
@@ -235,6 +239,8 @@ def _wrap_width(text: str, pieces: list[Piece]) -> float:
 
 
 def _continues(text: str, last: Piece, piece: Piece, width: float) -> bool:
+    if piece.blank_before and _row_name_goes_on(text, last, piece):
+        return True
     if piece.blank_before or piece.bullet or piece.number or piece.label or piece.md_heading:
         return False
     if piece.line == last.line or last.md_heading or (last.bold and not piece.bold):
@@ -251,6 +257,20 @@ def _continues(text: str, last: Piece, piece: Piece, width: float) -> bool:
         return False
     last_word = previous.rsplit(None, 1)[-1].lower()
     return last_word in _WRAP_WORDS or previous.endswith((",", "-")) or last.end - last.start >= 0.7 * width
+
+
+_ROW_TAIL_WORDS = 4
+
+
+def _row_name_goes_on(text: str, last: Piece, piece: Piece) -> bool:
+    """'2 Hilary Gledhill East Riding NHS' then, after a blank line, 'Clinical Commissioning Group': a
+    numbered row of a table whose organisation's name was broken over two cells' lines."""
+    if not last.plain_number or piece.bullet or piece.number or piece.label or piece.md_heading:
+        return False
+    row, rest = text[last.start : last.end].split(), text[piece.start : piece.end].split()
+    if not row or not rest or len(rest) > _ROW_TAIL_WORDS or not all(w[:1].isupper() for w in rest):
+        return False
+    return row[-1].lower() not in BODY_HEADS and rest[-1].lower() in BODY_HEADS and row[-1][:1].isupper()
 
 
 def _is_heading_piece(text: str, piece: Piece) -> bool:
@@ -319,7 +339,11 @@ class _Builder:
         self.lead_in = None
         self.section += 1
         self.heading = body.strip()
-        self.headings.append(Heading(piece.number, self.heading, piece.line))
+        lead = len(body) - len(body.lstrip())
+        start = piece.start + lead
+        self.headings.append(
+            Heading(piece.number, self.heading, piece.line, start, start + len(self.heading))
+        )
         self.section_number = piece.number
         key = piece.number or _slug(body)
         self.base = key if key not in self.used_bases else _slug(body) or f"s{self.section}"
@@ -426,3 +450,35 @@ def _letters(index: int) -> str:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40].strip("-")
+
+
+def add_heading_clauses(segmented: Segmented, names_a_body: Callable[[str], bool]) -> None:
+    """A heading that is a body's name ("Training and Workforce Development Sub-Committee") becomes a
+    clause of its own, first in its section: the body is named nowhere else in the text, and the
+    clauses under it ("It reports to ...", "This group ...") speak of it."""
+    ids = {clause.id for clause in segmented.clauses}
+    added: list[Clause] = []
+    for section, heading in enumerate(segmented.headings, start=1):
+        if heading.start < 0 or not names_a_body(heading.text):
+            continue
+        text = fold(segmented.text[heading.start : heading.end])
+        wanted = f"{_slug(heading.text)}-heading"
+        clause_id, n = wanted, 2
+        while clause_id in ids:
+            clause_id, n = f"{wanted}-{n}", n + 1
+        ids.add(clause_id)
+        added.append(
+            Clause(
+                id=clause_id,
+                number=heading.number,
+                heading=heading.text,
+                text=text,
+                start=heading.start,
+                end=heading.end,
+                line=heading.line,
+                kind="heading",
+                section=section,
+            )
+        )
+    if added:
+        segmented.clauses = sorted([*segmented.clauses, *added], key=lambda clause: clause.start)
