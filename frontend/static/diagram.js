@@ -133,21 +133,25 @@
 
   /* Labels only where they fit: biggest bundles first, a label is kept when its box (measured as
    * vis-network will draw it, at the edge's midpoint) overlaps no kept label and no node; the others
-   * are blanked (their words stay in the tooltip and the panel). Zoomed in past 1:1 the labels keep
-   * their size on screen (smaller in canvas units), so more of them fit and are shown: see refitOnZoom. */
+   * are blanked (their words stay in the tooltip and the panel). The fit is made in canvas units at the
+   * current scale, with the labels LABEL_FONT px high on screen whatever the zoom: zoomed in, a label is
+   * smaller in canvas units, so more of them fit and are shown; zoomed out, fewer (see refitOnZoom). */
   function fitLabels(network, drawn) {
-    var size = LABEL_FONT / Math.max(1, network.getScale());
+    var scale = network.getScale();
+    var size = LABEL_FONT / scale;
+    network.__fittedScale = scale;
     if (network.__labelSize !== size) {
       network.__labelSize = size;
       network.setOptions({ edges: { font: { size: size } } });
     }
     var ctx = document.createElement("canvas").getContext("2d");
     ctx.font = size + "px " + FONT_FACE;
-    var nodeBoxes = network.body.nodeIndices.map(function (id) {
+    var grid = new BoxGrid(size * 12);
+    network.body.nodeIndices.forEach(function (id) {
       var b = network.getBoundingBox(id);
-      return { left: b.left - 2, right: b.right + 2, top: b.top - 2, bottom: b.bottom + 2 };
+      grid.add({ left: b.left - 2, right: b.right + 2, top: b.top - 2, bottom: b.bottom + 2 });
     });
-    var kept = [];
+    var kept = 0;
     var shown = [];
     var blank = [];
     drawn.get().sort(function (a, b) {
@@ -161,9 +165,8 @@
         var w = ctx.measureText(text).width + 10 * size / LABEL_FONT;
         var h = size * 1.6;
         var box = { left: p.x - w / 2, right: p.x + w / 2, top: p.y - h / 2, bottom: p.y + h / 2 };
-        fits = !kept.some(function (k) { return overlaps(k, box); }) &&
-          !nodeBoxes.some(function (k) { return overlaps(k, box); });
-        if (fits) kept.push(box);
+        fits = !grid.hits(box);
+        if (fits) { grid.add(box); kept += 1; }
       }
       if (fits && e.label !== text) shown.push({ id: e.id, label: text });
       if (!fits && e.label) blank.push(e);
@@ -172,15 +175,52 @@
     // vis-network keeps a label it is told is "" or null, so an edge loses its label by being re-added
     drawn.remove(blank.map(function (e) { return e.id; }));
     drawn.add(blank.map(function (e) { var copy = Object.assign({}, e); delete copy.label; return copy; }));
-    return kept.length;
+    network.redraw(); // the new font size is drawn even when no label came or went
+    return kept;
   }
 
-  /* Labels fitted again once a zoom comes to rest (not on every wheel step: fitting measures each one). */
+  /* Boxes filed in square cells, so that a box is tested only against those near it (not every kept
+   * one: fitting is then about linear in the labels, not quadratic). */
+  function BoxGrid(cell) {
+    this.cell = cell;
+    this.cells = new Map();
+  }
+  BoxGrid.prototype.keys = function (box) {
+    var keys = [];
+    var c = this.cell;
+    for (var x = Math.floor(box.left / c); x <= Math.floor(box.right / c); x++) {
+      for (var y = Math.floor(box.top / c); y <= Math.floor(box.bottom / c); y++) keys.push(x + "," + y);
+    }
+    return keys;
+  };
+  BoxGrid.prototype.add = function (box) {
+    var cells = this.cells;
+    this.keys(box).forEach(function (k) {
+      if (!cells.has(k)) cells.set(k, []);
+      cells.get(k).push(box);
+    });
+  };
+  BoxGrid.prototype.hits = function (box) {
+    var cells = this.cells;
+    return this.keys(box).some(function (k) {
+      return (cells.get(k) || []).some(function (other) { return overlaps(other, box); });
+    });
+  };
+
+  /* Labels fitted again once a zoom has come to rest (not on every wheel step: fitting measures each
+   * label). Any change of scale counts, whatever made it: the wheel, a pinch, the + / - keys, fit() or
+   * moveTo(); so this watches the scale at each drawing rather than vis-network's "zoom" event, which
+   * only the wheel and the pinch send. */
   function refitOnZoom(network, refit) {
     var timer = null;
-    network.on("zoom", function () {
+    function moved() {
+      var fitted = network.__fittedScale;
+      return fitted !== undefined && Math.abs(network.getScale() / fitted - 1) > 0.02;
+    }
+    network.on("afterDrawing", function () {
+      if (!moved()) return;
       clearTimeout(timer);
-      timer = setTimeout(refit, 200);
+      timer = setTimeout(function () { if (moved()) refit(); }, 250);
     });
   }
 

@@ -433,8 +433,8 @@
     state.network = network;
     document.body.setAttribute("data-view", layered ? "accountability" : "network");
     function settled() {
+      network.fit(); // first, as the labels are fitted at the scale they are seen at
       state.labelsShown = D.fitLabels(network, state.drawn);
-      network.fit();
       network.once("afterDrawing", function () { setReady(true); });
       network.redraw(); // a sure drawing: fit() does not draw when the view is already fitted
     }
