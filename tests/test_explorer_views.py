@@ -170,6 +170,54 @@ def wheel(page: Page, steps: int, delta: int) -> None:
         page.mouse.wheel(0, delta)
 
 
+def segment_meets_box(a: dict, b: dict, box: dict) -> bool:
+    """Liang-Barsky: whether the segment a-b passes through the box (left, top, width, height)."""
+    t0, t1 = 0.0, 1.0
+    dx, dy = b["x"] - a["x"], b["y"] - a["y"]
+    right, bottom = box["left"] + box["width"], box["top"] + box["height"]
+    sides = ((-dx, a["x"] - box["left"]), (dx, right - a["x"]))
+    sides += ((-dy, a["y"] - box["top"]), (dy, bottom - a["y"]))
+    for p, q in sides:
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True
+
+
+def test_no_line_passes_through_a_label_in_the_accountability_view(app: HttpApp, page: Page) -> None:
+    """The LSCB's "7 · reports to, challenges +2" line to WCT and WCT's line back ran side by side, the
+    second through the first's label; a label is now kept only where no other line crosses it."""
+    open_page(page, app, "area=wirral", "accountability")
+    drawn_label_boxes(page)
+    lines = page.evaluate(
+        f"""() => {{ const n = {NETWORK};
+            const shown = n.body.edgeIndices.map(id => n.body.edges[id]).filter(e => e.fromId !== e.toId);
+            return shown.map(e => ({{
+              id: e.id, label: (e.options.label || '').trim() ? e.labelModule.size : null,
+              points: Array.from({{length: 65}}, (_, i) => e.edgeType.getPoint(i / 64)) }})); }}"""
+    )
+    labelled = [line for line in lines if line["label"]]
+    assert len(labelled) >= 3, labelled
+    to_wct = line_between(page, "wirral/lscb", "wirral/wct")
+    assert any(line["id"] == to_wct["id"] for line in labelled), "the 7-relation line keeps its label"
+    for line in labelled:
+        for other in lines:
+            if other["id"] == line["id"]:
+                continue
+            steps = itertools.pairwise(other["points"])
+            crossing = [(a, b) for a, b in steps if segment_meets_box(a, b, line["label"])]
+            assert not crossing, (line["id"], other["id"], line["label"], crossing[:1])
+    screenshot(page, "explorer-accountability-wirral-labels-clear")
+
+
 def test_zooming_in_reveals_labels_and_zooming_out_hides_them(app: HttpApp, page: Page) -> None:
     """At the fitted view some lines are unlabelled (their labels would overlap); zoomed in, labels keep
     their size on screen, so more fit and are shown once the zoom comes to rest; zoomed out, fewer."""
@@ -472,6 +520,15 @@ def test_the_overview_draws_one_dot_per_area_sized_by_bodies(app: HttpApp, loade
     note = page.locator("#gx-overview-note").inner_text()
     assert f"{len(areas)} areas" in note and "No lines" in page.locator("#gx-filters").inner_text()
     assert page.locator("#gx-summary").inner_text().startswith(f"Areas: {len(areas)}")
+    # names where they fit, 10 px or more on screen, none over another
+    names = page.evaluate(
+        f"""() => {{ const n = {NETWORK}; const s = n.getScale();
+            const px = x => x.labelModule.fontOptions.size * s;
+            return n.body.nodeIndices.map(id => n.body.nodes[id]).filter(x => px(x) >= 5)
+              .map(x => ({{id: x.id, px: px(x), box: x.labelModule.size}})); }}"""
+    )
+    assert {n["id"] for n in names} == areas and all(n["px"] >= 10 for n in names), names
+    assert_apart([n["box"] for n in names])
     screenshot(page, "explorer-overview")
     point = node_point(page, "wirral")
     seen = watch(page)

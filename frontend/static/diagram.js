@@ -132,10 +132,12 @@
   }
 
   /* Labels only where they fit: biggest bundles first, a label is kept when its box (measured as
-   * vis-network will draw it, at the edge's midpoint) overlaps no kept label and no node; the others
-   * are blanked (their words stay in the tooltip and the panel). The fit is made in canvas units at the
-   * current scale, with the labels LABEL_FONT px high on screen whatever the zoom: zoomed in, a label is
-   * smaller in canvas units, so more of them fit and are shown; zoomed out, fewer (see refitOnZoom). */
+   * vis-network will draw it, at the edge's midpoint) overlaps no kept label and no node, and no other
+   * drawn line passes through it; a line whose label is crossed may bend further (its label moves with
+   * its midpoint: placeLabel). The others are blanked (their words stay in the tooltip and the panel).
+   * The fit is made in canvas units at the current scale, the labels LABEL_FONT px high on screen
+   * whatever the zoom: zoomed in, a label is smaller in canvas units, so more fit and are shown; zoomed
+   * out, fewer, and none once node names are too small to read (LABEL_MIN_SCALE). See refitOnZoom. */
   function fitLabels(network, drawn) {
     var scale = network.getScale();
     var size = LABEL_FONT / scale;
@@ -144,32 +146,34 @@
       network.__labelSize = size;
       network.setOptions({ edges: { font: { size: size } } });
     }
-    var ctx = document.createElement("canvas").getContext("2d");
-    ctx.font = size + "px " + FONT_FACE;
-    var grid = new BoxGrid(size * 12);
-    network.body.nodeIndices.forEach(function (id) {
-      var b = network.getBoundingBox(id);
-      grid.add({ left: b.left - 2, right: b.right + 2, top: b.top - 2, bottom: b.bottom + 2 });
-    });
+    var items = drawn.get();
+    // every line back to its own bend first, so the lines are measured where they are drawn unlabelled
+    var unbent = items.filter(function (e) { return e.baseSmooth !== undefined && e.smooth !== e.baseSmooth; });
+    drawn.update(unbent.map(function (e) { e.smooth = e.baseSmooth; return { id: e.id, smooth: e.baseSmooth }; }));
+    var place = new Placement(network, size, items);
     var kept = 0;
     var shown = [];
     var blank = [];
-    drawn.get().sort(function (a, b) {
+    items.sort(function (a, b) {
       return (b.count || 1) - (a.count || 1) || (a.rank || 0) - (b.rank || 0) || (a.id < b.id ? -1 : 1);
     }).forEach(function (e) {
-      var edge = network.body.edges[e.id];
       var text = e.fullLabel || "";
-      var fits = false;
-      if (edge && text && edge.edgeType && edge.fromId !== edge.toId) {
-        var p = edge.edgeType.getPoint(0.5);
-        var w = ctx.measureText(text).width + 10 * size / LABEL_FONT;
-        var h = size * 1.6;
-        var box = { left: p.x - w / 2, right: p.x + w / 2, top: p.y - h / 2, bottom: p.y + h / 2 };
-        fits = !grid.hits(box);
-        if (fits) { grid.add(box); kept += 1; }
-      }
-      if (fits && e.label !== text) shown.push({ id: e.id, label: text });
-      if (!fits && e.label) blank.push(e);
+      var at = text && scale >= LABEL_MIN_SCALE ? place.placeLabel(e, text) : null;
+      place.placed.add(e.id);
+      if (at) {
+        kept += 1;
+        if (e.label !== at.text) shown.push({ id: e.id, label: at.text });
+      } else if (e.label) blank.push(e);
+    });
+    var byId = new Map(items.map(function (e) { return [e.id, e]; }));
+    place.bent.forEach(function (smooth, id) {
+      var e = byId.get(id);
+      var change = { id: id, smooth: smooth, baseSmooth: e.baseSmooth !== undefined ? e.baseSmooth : e.smooth };
+      e.smooth = smooth;
+      e.baseSmooth = change.baseSmooth;
+      var listed = shown.find(function (c) { return c.id === id; });
+      if (listed) Object.assign(listed, change);
+      else if (blank.indexOf(e) < 0) shown.push(change);
     });
     drawn.update(shown);
     // vis-network keeps a label it is told is "" or null, so an edge loses its label by being re-added
@@ -177,6 +181,193 @@
     drawn.add(blank.map(function (e) { var copy = Object.assign({}, e); delete copy.label; return copy; }));
     network.redraw(); // the new font size is drawn even when no label came or went
     return kept;
+  }
+
+  var LABEL_MIN_SCALE = 0.4; // below it a 14 px node name is under 6 px on screen: no edge labels either
+  var CURVE_STEPS = 16;
+  var BENDS = [0.45, 0.7, 1]; // how far a line may bend, as vis-network's roundness, to take its label clear
+
+  /* Where the lines and labels are, for fitLabels: node boxes, kept labels and line segments filed in a
+   * grid of cells (so each test looks only at what is near); segments of a line that has bent since are
+   * skipped by generation. `bent` holds the lines given a new bend, `placed` those already labelled or
+   * passed over (a line not yet placed may still be bent out of a label's way). */
+  function Placement(network, size, items) {
+    this.network = network;
+    this.size = size;
+    this.grid = new BoxGrid(size * 12);
+    this.generation = new Map();
+    this.mids = new Map();
+    this.bent = new Map();
+    this.placed = new Set();
+    this.items = new Map(items.map(function (e) { return [e.from + "\u0000" + e.to, e]; }));
+    this.ctx = document.createElement("canvas").getContext("2d");
+    this.ctx.font = size + "px " + FONT_FACE;
+    var grid = this.grid;
+    network.body.nodeIndices.forEach(function (id) {
+      var b = network.getBoundingBox(id);
+      grid.add({ left: b.left - 2, right: b.right + 2, top: b.top - 2, bottom: b.bottom + 2, solid: true });
+    });
+    var self = this;
+    items.forEach(function (e) { self.addLine(e.id, self.linePoints(e.id)); });
+  }
+
+  /* The line as vis-network draws it now (centre to centre), as points, its midpoint (where its label
+   * is drawn) in the middle. */
+  Placement.prototype.linePoints = function (id) {
+    var edge = this.network.body.edges[id];
+    if (!edge || !edge.edgeType || edge.fromId === edge.toId) return [];
+    var smooth = edge.options.smooth;
+    var steps = smooth && smooth.enabled ? CURVE_STEPS : 2;
+    var points = [];
+    for (var i = 0; i <= steps; i++) points.push(edge.edgeType.getPoint(i / steps));
+    return points;
+  };
+
+  Placement.prototype.addLine = function (id, points) {
+    var gen = (this.generation.get(id) || 0) + 1;
+    this.generation.set(id, gen);
+    if (points.length) this.mids.set(id, points[(points.length - 1) / 2]);
+    for (var i = 1; i < points.length; i++) {
+      var a = points[i - 1], b = points[i];
+      this.grid.add({ left: Math.min(a.x, b.x), right: Math.max(a.x, b.x), top: Math.min(a.y, b.y),
+        bottom: Math.max(a.y, b.y), a: a, b: b, line: id, gen: gen });
+    }
+  };
+
+  /* What a box meets: "blocked" (a node or a kept label), else the set of other lines through it. */
+  Placement.prototype.meets = function (box, own) {
+    var generation = this.generation;
+    var blocked = false;
+    var lines = new Set();
+    this.grid.hits(box, function (other) {
+      if (other.line === undefined) blocked = true; // a node or a kept label
+      else if (other.line !== own && other.gen === generation.get(other.line) && !lines.has(other.line) &&
+        segmentMeetsBox(other.a, other.b, box)) lines.add(other.line);
+      return blocked;
+    });
+    return blocked ? null : lines;
+  };
+
+  /* Does a line cross a kept label (other than its own), or the box `also`? */
+  Placement.prototype.crossesLabels = function (points, own, also) {
+    for (var i = 1; i < points.length; i++) {
+      var a = points[i - 1], b = points[i];
+      if (also && segmentMeetsBox(a, b, also)) return true;
+      var seg = { left: Math.min(a.x, b.x), right: Math.max(a.x, b.x), top: Math.min(a.y, b.y), bottom: Math.max(a.y, b.y) };
+      var hit = this.grid.hits(seg, function (other) {
+        return other.label !== undefined && other.label !== own && segmentMeetsBox(a, b, other);
+      });
+      if (hit) return true;
+    }
+    return false;
+  };
+
+  /* The label's place, tried in turn: at the line's midpoint as drawn, on two lines, then with the line
+   * bent further (the label moves with the midpoint). A place crossed only by the line back between the
+   * same two nodes, not yet placed, is taken when that line can bend out of its way. Returns the text to
+   * draw (`bent` says which lines bend), or null when no place is clear. */
+  Placement.prototype.placeLabel = function (e, text) {
+    var edge = this.network.body.edges[e.id];
+    if (!edge || !edge.edgeType || edge.fromId === edge.toId || !this.mids.has(e.id)) return null;
+    var from = this.network.body.nodes[edge.fromId], to = this.network.body.nodes[edge.toId];
+    var texts = [text, twoLines(text)].filter(function (t, i, all) { return t && all.indexOf(t) === i; });
+    var shapes = [null].concat(bendsFor(e.baseSmooth !== undefined ? e.baseSmooth : e.smooth));
+    var back = this.items.get(e.to + "\u0000" + e.from);
+    for (var s = 0; s < shapes.length; s++) {
+      var points = shapes[s] ? curvePoints(from, to, shapes[s]) : null;
+      var mid = points ? points[CURVE_STEPS / 2] : this.mids.get(e.id);
+      if (points && this.crossesLabels(points, e.id)) continue;
+      for (var t = 0; t < texts.length; t++) {
+        var box = this.boxAt(mid, texts[t], e.id);
+        var lines = this.meets(box, e.id);
+        if (!lines) continue;
+        var clear = lines.size === 0 || (lines.size === 1 && back && lines.has(back.id) && !this.placed.has(back.id) &&
+          this.bendAway(back, box));
+        if (!clear) continue;
+        if (points) { this.addLine(e.id, points); this.bent.set(e.id, shapes[s]); }
+        this.grid.add(box);
+        return { text: texts[t] };
+      }
+    }
+    return null;
+  };
+
+  Placement.prototype.boxAt = function (p, text, id) {
+    var ctx = this.ctx;
+    var lines = text.split("\n");
+    var w = Math.max.apply(null, lines.map(function (l) { return ctx.measureText(l).width; })) + 10 * this.size / LABEL_FONT;
+    var h = this.size * (0.6 + 1.15 * lines.length);
+    return { left: p.x - w / 2, right: p.x + w / 2, top: p.y - h / 2, bottom: p.y + h / 2, label: id };
+  };
+
+  /* Bend the line `back` further its own way until it leaves `box` and crosses no kept label. */
+  Placement.prototype.bendAway = function (back, box) {
+    var edge = this.network.body.edges[back.id];
+    if (!edge) return false;
+    var from = this.network.body.nodes[edge.fromId], to = this.network.body.nodes[edge.toId];
+    var bends = bendsFor(back.baseSmooth !== undefined ? back.baseSmooth : back.smooth, true);
+    for (var i = 0; i < bends.length; i++) {
+      var points = curvePoints(from, to, bends[i]);
+      if (!this.crossesLabels(points, back.id, box)) {
+        this.addLine(back.id, points);
+        this.bent.set(back.id, bends[i]);
+        return true;
+      }
+    }
+    return false;
+  };
+
+  /* A long label on two lines, broken at the comma nearest its middle (none: null). */
+  function twoLines(text) {
+    var best = -1;
+    for (var i = text.indexOf(", "); i >= 0; i = text.indexOf(", ", i + 1)) {
+      if (best < 0 || Math.abs(i - text.length / 2) < Math.abs(best - text.length / 2)) best = i;
+    }
+    return best < 0 ? null : text.slice(0, best + 1) + "\n" + text.slice(best + 2);
+  }
+
+  /* The bends a line may take instead of its own: further the way it already bends (a reverse pair's
+   * two lines bend apart), either way for a straight line. */
+  function bendsFor(smooth, oneWay) {
+    var curved = smooth && smooth.enabled !== false && (smooth.type === "curvedCW" || smooth.type === "curvedCCW");
+    var types = curved ? [smooth.type] : oneWay ? ["curvedCW"] : ["curvedCW", "curvedCCW"];
+    var found = [];
+    BENDS.forEach(function (r) {
+      if (curved && r <= (smooth.roundness || 0)) return;
+      types.forEach(function (type) { found.push({ enabled: true, type: type, roundness: r }); });
+    });
+    return found;
+  }
+
+  /* vis-network's curvedCW / curvedCCW: a quadratic curve through the control point it computes (the
+   * same formula as its BezierEdgeStatic), sampled in CURVE_STEPS steps. */
+  function curvePoints(from, to, smooth) {
+    var dx = to.x - from.x, dy = from.y - to.y;
+    var length = Math.sqrt(dx * dx + dy * dy);
+    var r = smooth.roundness;
+    var turn = smooth.type === "curvedCW" ? (0.5 * r + 0.5) * Math.PI : (0.5 - 0.5 * r) * Math.PI;
+    var angle = (Math.atan2(dy, dx) + turn) % (2 * Math.PI);
+    var reach = 0.5 * r + 0.5;
+    var via = { x: from.x + reach * length * Math.sin(angle), y: from.y + reach * length * Math.cos(angle) };
+    var points = [];
+    for (var i = 0; i <= CURVE_STEPS; i++) {
+      var t = i / CURVE_STEPS, u = 1 - t;
+      points.push({ x: u * u * from.x + 2 * t * u * via.x + t * t * to.x, y: u * u * from.y + 2 * t * u * via.y + t * t * to.y });
+    }
+    return points;
+  }
+
+  /* Whether segment a-b meets the box (Liang-Barsky clipping). */
+  function segmentMeetsBox(a, b, box) {
+    var t0 = 0, t1 = 1, dx = b.x - a.x, dy = b.y - a.y;
+    var p = [-dx, dx, -dy, dy], q = [a.x - box.left, box.right - a.x, a.y - box.top, box.bottom - a.y];
+    for (var i = 0; i < 4; i++) {
+      if (p[i] === 0) { if (q[i] < 0) return false; continue; }
+      var t = q[i] / p[i];
+      if (p[i] < 0) { if (t > t1) return false; if (t > t0) t0 = t; }
+      else { if (t < t0) return false; if (t < t1) t1 = t; }
+    }
+    return true;
   }
 
   /* Boxes filed in square cells, so that a box is tested only against those near it (not every kept
@@ -200,10 +391,11 @@
       cells.get(k).push(box);
     });
   };
-  BoxGrid.prototype.hits = function (box) {
+  /* Whether a filed box overlaps `box` (and, given `meets`, also passes that finer test). */
+  BoxGrid.prototype.hits = function (box, meets) {
     var cells = this.cells;
     return this.keys(box).some(function (k) {
-      return (cells.get(k) || []).some(function (other) { return overlaps(other, box); });
+      return (cells.get(k) || []).some(function (other) { return overlaps(other, box) && (!meets || meets(other)); });
     });
   };
 
@@ -623,7 +815,7 @@
   }
 
   window.GovgraphDiagram = { edgeSwatch: edgeSwatch, nodeSwatch: nodeSwatch, severityDot: severityDot, el: el,
-    bundle: bundle, fitLabels: fitLabels, refitOnZoom: refitOnZoom, quietTooltips: quietTooltips, familyOf: familyOf, typeLabel: typeLabel };
+    bundle: bundle, fitLabels: fitLabels, refitOnZoom: refitOnZoom, BoxGrid: BoxGrid, quietTooltips: quietTooltips, familyOf: familyOf, typeLabel: typeLabel };
 
   var data = document.getElementById("govgraph-diagram");
   if (data) {
