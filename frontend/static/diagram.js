@@ -74,15 +74,48 @@
   function bundle(records, styles, opts) {
     opts = opts || {};
     var groups = new Map();
+    var pairs = new Set();
     records.forEach(function (r) {
-      var key = r.from + "\u0000" + r.to + (opts.splitBy ? "\u0000" + (r[opts.splitBy] || "") : "");
-      if (!groups.has(key)) groups.set(key, []);
-      groups.get(key).push(r);
+      var pair = r.from + "\u0000" + r.to;
+      var key = opts.splitBy ? pair + "\u0000" + (r[opts.splitBy] || "") : pair;
+      pairs.add(pair);
+      var group = groups.get(key);
+      if (group) group.push(r);
+      else groups.set(key, [r]);
     });
-    var pairs = new Set(records.map(function (r) { return r.from + "\u0000" + r.to; }));
-    return Array.from(groups.entries()).map(function (entry) {
-      return bundleEdge(entry[0], entry[1], styles, opts, pairs.has(entry[1][0].to + "\u0000" + entry[1][0].from));
+    var lines = [];
+    groups.forEach(function (members, key) {
+      var reverse = pairs.has(members[0].to + "\u0000" + members[0].from);
+      lines.push(members.length === 1 ? singleEdge(key, members[0], styles, opts, reverse)
+        : bundleEdge(key, members, styles, opts, reverse));
     });
+    return lines;
+  }
+
+  /* bundleEdge for a line that carries one relation, without its counting and sorting: most lines of a
+   * many-area graph carry one, and bundling them was a tenth of its first draw. The same fields. */
+  function singleEdge(key, r, styles, opts, reverse) {
+    var family = familyOf(styles, r.etype);
+    var words = typeLabel(styles, r.etype) + (r.inferred ? " (inferred)" : "");
+    var label = r.label || words;
+    var names = opts.nameOf || function (id) { return id; };
+    var edge = {
+      id: "b\u0000" + key, from: r.from, to: r.to, bundle: true, etype: r.etype, types: [r.etype], members: [r.id],
+      count: 1, fullLabel: label, label: label, rank: family.rank, inferred: Boolean(r.inferred),
+      severity: r.severity || undefined,
+      title: r.title || names(r.from) + " → " + names(r.to) + "\n1 relation: " + typeLabel(styles, r.etype) +
+        (r.inferred ? "\ninferred, not stated by the text" : "") + "\nClick for the clauses and quotes.",
+      color: r.severity ? styles.severities[r.severity].color : family.color,
+      width: Math.max(r.severity ? 4 : 0, Math.min(8, r.width || 2)),
+    };
+    if (r.dashes) edge.dashes = r.dashes;
+    if (r.inferred) edge.dashes = styles.inferredDashes;
+    if (r.arrows) edge.arrows = r.arrows;
+    if (opts.only) edge.only = r.only || null;
+    edge.smooth = reverse ? { enabled: true, type: "curvedCW", roundness: 0.22 }
+      : opts.side && family.rank > 0 ? { enabled: true, type: "curvedCW", roundness: 0.35 }
+        : { enabled: false };
+    return edge;
   }
 
   function bundleEdge(key, members, styles, opts, reverse) {
@@ -417,8 +450,9 @@
   }
 
   /* Hide vis-network's hover box once something is clicked (the panel holds the detail then), until
-   * the pointer moves onto another node or edge. */
-  function quietTooltips(network, container) {
+   * the pointer moves onto another node or edge. `textOf(id)`, when given, may name the text to show
+   * instead of the item's title (a large diagram completes an edge's text only when it is shown). */
+  function quietTooltips(network, container, textOf) {
     var quiet = null;
     function hush(on) {
       if (on) container.setAttribute("data-quiet", "");
@@ -430,7 +464,12 @@
     });
     network.on("hoverNode", function (p) { hush(quiet !== null && p.node === quiet); });
     network.on("hoverEdge", function (p) { hush(quiet !== null && p.edge === quiet); });
-    network.on("showPopup", function () { placeTooltip(network, container); });
+    network.on("showPopup", function (id) {
+      var text = textOf && textOf(id);
+      var tip = container.querySelector("div.vis-tooltip");
+      if (text && tip) tip.innerText = text;
+      placeTooltip(network, container);
+    });
   }
 
   /* vis-network puts its hover box just beside the pointer, where it may hide a neighbouring node. Of the
@@ -577,22 +616,24 @@
   }
 
   /* A clicked line: every relation it stands for, with its clause and quote (each relation's hover text). */
-  function showDetails(box, drawnEdge, edges) {
+  function showDetails(box, drawnEdge, edges, titleOf) {
     box.textContent = "";
     box.appendChild(el("h2", {}, drawnEdge.count + (drawnEdge.count === 1 ? " relation" : " relations")));
     var list = el("ul", { "class": "gg-relations" });
     drawnEdge.members.forEach(function (id) {
       var e = edges.get(id);
-      if (e) list.appendChild(el("li", {}, e.title));
+      if (e) list.appendChild(el("li", {}, titleOf(e)));
     });
     box.appendChild(list);
   }
 
   /* A diagram past the physics limit writes nothing twice (frontend/render.py, Compact): an edge names
    * its protocol by index (`p`) and the finding lines are only in the findings list. This puts both back
-   * into the hover text, in the order the Python side writes them for smaller diagrams. */
+   * into the hover text, in the order the Python side writes them for smaller diagrams: into the nodes'
+   * now, into an edge's only when it is shown (hover, click). Rewriting all 18,000 edge titles of the
+   * 500-area benchmark file at load took a good part of its first draw. Returns the edge's whole text. */
   function fullTitles(payload) {
-    if (!payload.protocols) return;
+    if (!payload.protocols) return function (e) { return e.title; };
     var sev = payload.styles.severities;
     var said = new Map();
     function tell(id, f) {
@@ -604,34 +645,65 @@
       f.nodes.forEach(function (id) { tell("n" + id, f); });
       f.edges.forEach(function (id) { tell("e" + id, f); });
     });
-    function told(item, kind) {
-      var lines = said.get(kind + item.id);
-      if (lines) item.title += "\n" + lines.join("\n");
-    }
-    payload.nodes.forEach(function (n) { told(n, "n"); });
-    payload.edges.forEach(function (e) {
-      if (e.p !== undefined) {
-        var lines = e.title.split("\n");
-        var at = lines.findIndex(function (line) { return line.indexOf("clause ") === 0; });
-        if (at >= 0) lines[at] += " of " + payload.protocols[e.p];
-        e.title = lines.join("\n");
-        delete e.p;
-      }
-      told(e, "e");
+    payload.nodes.forEach(function (n) {
+      var lines = said.get("n" + n.id);
+      if (lines) n.title += "\n" + lines.join("\n");
     });
+    var whole = new Map();
+    return function (e) {
+      if (!whole.has(e.id)) whole.set(e.id, wholeTitle(e, payload.protocols, said.get("e" + e.id)));
+      return whole.get(e.id);
+    };
+  }
+
+  function wholeTitle(e, protocols, lines) {
+    var title = e.title;
+    if (e.p !== undefined) {
+      var at = title.indexOf("clause ") === 0 ? 0 : title.indexOf("\nclause ") + 1;
+      if (at > 0 || title.indexOf("clause ") === 0) {
+        var end = title.indexOf("\n", at);
+        if (end < 0) end = title.length;
+        title = title.slice(0, end) + " of " + protocols[e.p] + title.slice(end);
+      }
+    }
+    return lines ? title + "\n" + lines.join("\n") : title;
+  }
+
+  var WRAP_CHARACTERS = 22; // about what vis-network fits in a 180 px wide box at 14 px
+
+  /* A diagram past the physics limit breaks its node names into lines here, by characters, instead of
+   * letting vis-network wrap them to the groups' widthConstraint: that measures every word of every
+   * name on the canvas, which was the largest part of the 3,772-node benchmark file's first draw. */
+  function wrapNames(payload) {
+    Object.keys(payload.options.groups || {}).forEach(function (g) { delete payload.options.groups[g].widthConstraint; });
+    payload.nodes.forEach(function (n) { if (n.label) n.label = wrapped(n.label); });
+  }
+
+  function wrapped(text) {
+    if (text.length <= WRAP_CHARACTERS) return text;
+    var lines = [];
+    var line = "";
+    text.split(" ").forEach(function (word) {
+      if (line && line.length + 1 + word.length > WRAP_CHARACTERS) { lines.push(line); line = word; }
+      else line = line ? line + " " + word : word;
+    });
+    lines.push(line);
+    return lines.join("\n");
   }
 
   function start(payload) {
-    fullTitles(payload);
+    var titleOf = fullTitles(payload);
+    performance.mark("govgraph-titles");
     document.title = payload.title;
     document.getElementById("gg-title").textContent = payload.title;
     document.getElementById("gg-subtitle").textContent = payload.subtitle || "";
     var container = document.getElementById("gg-network");
+    var names = new Map(payload.nodes.map(function (n) { return [n.id, n.label]; }));
+    if (!payload.labels) wrapNames(payload);
     var nodes = new vis.DataSet(payload.nodes);
     var edges = new vis.DataSet(payload.edges);
     var hidden = new Set();
     var view = new vis.DataView(edges, { filter: function (e) { return !hidden.has(e.etype); } });
-    var names = new Map(payload.nodes.map(function (n) { return [n.id, n.label]; }));
     var state = { nodes: nodes, edges: edges, view: view, hidden: hidden, drawn: null, bundled: true, labelsShown: 0 };
     function drawnEdges() {
       var records = view.get();
@@ -647,7 +719,9 @@
       if (!payload.labels) bundles.forEach(function (b) { delete b.label; b.smooth = false; });
       return bundles;
     }
+    performance.mark("govgraph-data");
     state.drawn = new vis.DataSet(drawnEdges());
+    performance.mark("govgraph-bundled");
     var network = new vis.Network(container, { nodes: nodes, edges: state.drawn }, payload.options);
     state.network = network;
     window.govgraphDiagram = state;
@@ -684,9 +758,13 @@
       var box = document.getElementById("gg-details");
       if (!box || !params.edges.length || params.nodes.length) return;
       var e = state.drawn.get(params.edges[0]);
-      if (e) showDetails(box, e, edges);
+      if (e) showDetails(box, e, edges, titleOf);
     });
-    quietTooltips(network, container);
+    state.titleOf = function (id) { var e = edges.get(id); return e ? titleOf(e) : null; };
+    quietTooltips(network, container, function (id) {
+      var line = state.drawn.get(id);
+      return line && line.members && line.members.length === 1 ? state.titleOf(line.members[0]) : null;
+    });
     buildLegend(document.getElementById("gg-legend"), payload,
       function (type, shown) {
         if (type === null) state.bundled = !shown;
