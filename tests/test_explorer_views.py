@@ -194,7 +194,8 @@ def segment_meets_box(a: dict, b: dict, box: dict) -> bool:
 
 def test_no_line_passes_through_a_label_in_the_accountability_view(app: HttpApp, page: Page) -> None:
     """The LSCB's "7 · reports to, challenges +2" line to WCT and WCT's line back ran side by side, the
-    second through the first's label; a label is now kept only where no other line crosses it."""
+    second through the first's label; a label is now kept only where no other line crosses it (at the
+    fitted view that label has no clear place: the WCT partners' line to WCT runs through the gap too)."""
     open_page(page, app, "area=wirral", "accountability")
     drawn_label_boxes(page)
     lines = page.evaluate(
@@ -206,8 +207,6 @@ def test_no_line_passes_through_a_label_in_the_accountability_view(app: HttpApp,
     )
     labelled = [line for line in lines if line["label"]]
     assert len(labelled) >= 3, labelled
-    to_wct = line_between(page, "wirral/lscb", "wirral/wct")
-    assert any(line["id"] == to_wct["id"] for line in labelled), "the 7-relation line keeps its label"
     for line in labelled:
         for other in lines:
             if other["id"] == line["id"]:
