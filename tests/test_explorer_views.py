@@ -23,7 +23,7 @@ from govgraph.graph.connection import resolve_target
 from govgraph.graph.settings import Settings
 from playwright.sync_api import Page
 
-from tests.conftest import LEICESTER, WIRRAL, Cli, HttpApp
+from tests.conftest import LEICESTER, WIRRAL, Cli, HttpApp, wait_until
 from tests.test_diagram import assert_labels_apart, draw, screenshot, watch
 
 STATE = "window.govgraphExplorer"
@@ -135,6 +135,138 @@ def test_one_line_per_pair_and_direction_and_no_label_over_another(app: HttpApp,
     assert every == page.evaluate(f"{STATE}.edgeView.length") == 37
     assert_labels_apart(page, NETWORK)
     screenshot(page, "explorer-network-every-relation")
+
+
+LABELLED = f"""Object.values({NETWORK}.body.edges).filter(e => {NETWORK}.body.edgeIndices.includes(e.id)
+                && e.options.label && e.options.label.trim())"""
+
+
+def drawn_label_boxes(page: Page) -> list[dict]:
+    """The boxes of the labels drawn now (canvas units), read after one more drawing so that a label just
+    given to an edge has been measured by vis-network."""
+    page.evaluate(
+        f"""() => new Promise(done => {{ {NETWORK}.once('afterDrawing', done); {NETWORK}.redraw(); }})"""
+    )
+    return page.evaluate(f"{LABELLED}.map(e => e.labelModule.size)")
+
+
+def assert_apart(boxes: list[dict]) -> None:
+    for a, b in itertools.combinations(boxes, 2):
+        assert a["width"] > 0 and b["width"] > 0, (a, b)
+        apart = (
+            a["left"] + a["width"] <= b["left"]
+            or b["left"] + b["width"] <= a["left"]
+            or a["top"] + a["height"] <= b["top"]
+            or b["top"] + b["height"] <= a["top"]
+        )
+        assert apart, (a, b)
+
+
+def wheel(page: Page, steps: int, delta: int) -> None:
+    box = page.locator("#gx-network").bounding_box()
+    assert box
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(steps):
+        page.mouse.wheel(0, delta)
+
+
+def segment_meets_box(a: dict, b: dict, box: dict) -> bool:
+    """Liang-Barsky: whether the segment a-b passes through the box (left, top, width, height)."""
+    t0, t1 = 0.0, 1.0
+    dx, dy = b["x"] - a["x"], b["y"] - a["y"]
+    right, bottom = box["left"] + box["width"], box["top"] + box["height"]
+    sides = ((-dx, a["x"] - box["left"]), (dx, right - a["x"]))
+    sides += ((-dy, a["y"] - box["top"]), (dy, bottom - a["y"]))
+    for p, q in sides:
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True
+
+
+def test_no_line_passes_through_a_label_in_the_accountability_view(app: HttpApp, page: Page) -> None:
+    """The LSCB's "7 · reports to, challenges +2" line to WCT and WCT's line back ran side by side, the
+    second through the first's label; a label is now kept only where no other line crosses it (at the
+    fitted view that label has no clear place: the WCT partners' line to WCT runs through the gap too)."""
+    open_page(page, app, "area=wirral", "accountability")
+    drawn_label_boxes(page)
+    lines = page.evaluate(
+        f"""() => {{ const n = {NETWORK};
+            const shown = n.body.edgeIndices.map(id => n.body.edges[id]).filter(e => e.fromId !== e.toId);
+            return shown.map(e => ({{
+              id: e.id, label: (e.options.label || '').trim() ? e.labelModule.size : null,
+              points: Array.from({{length: 65}}, (_, i) => e.edgeType.getPoint(i / 64)) }})); }}"""
+    )
+    labelled = [line for line in lines if line["label"]]
+    assert len(labelled) >= 3, labelled
+    for line in labelled:
+        for other in lines:
+            if other["id"] == line["id"]:
+                continue
+            steps = itertools.pairwise(other["points"])
+            crossing = [(a, b) for a, b in steps if segment_meets_box(a, b, line["label"])]
+            assert not crossing, (line["id"], other["id"], line["label"], crossing[:1])
+    screenshot(page, "explorer-accountability-wirral-labels-clear")
+
+
+def test_zooming_in_reveals_labels_and_zooming_out_hides_them(app: HttpApp, page: Page) -> None:
+    """At the fitted view some lines are unlabelled (their labels would overlap); zoomed in, labels keep
+    their size on screen, so more fit and are shown once the zoom comes to rest; zoomed out, fewer."""
+    open_page(page, app, "area=wirral&view=network", "network")
+    fitted = drawn_label_boxes(page)
+    assert_apart(fitted)
+    lines = page.evaluate(f"{STATE}.drawn.length")
+    assert 0 < len(fitted) < lines, "some labels do not fit at the fitted view"
+    scale = page.evaluate(f"{NETWORK}.getScale()")
+    wheel(page, 6, -120)
+    assert page.evaluate(f"{NETWORK}.getScale()") > scale * 1.5
+    wait_until(lambda: page.evaluate(f"{LABELLED}.length") > len(fitted), "more labels after zooming in")
+    closer = drawn_label_boxes(page)
+    assert len(closer) > len(fitted)
+    assert_apart(closer)
+    screenshot(page, "explorer-network-wirral-zoomed-in")
+    wheel(page, 12, 120)
+    assert page.evaluate(f"{NETWORK}.getScale()") < scale
+    wait_until(lambda: page.evaluate(f"{LABELLED}.length") < len(fitted), "fewer labels after zooming out")
+    assert_apart(drawn_label_boxes(page))
+    screenshot(page, "explorer-network-wirral-zoomed-out")
+
+
+def test_hovering_an_unlabelled_line_tells_what_it_carries(app: HttpApp, page: Page) -> None:
+    open_page(page, app, "area=wirral&view=network", "network")
+    # an unlabelled line whose midpoint is on the canvas and clear of every node
+    spot = page.evaluate(
+        f"""() => {{ const n = {NETWORK}; const r = n.body.container.getBoundingClientRect();
+            const nodes = n.body.nodeIndices.map(id => n.getBoundingBox(id));
+            for (const id of n.body.edgeIndices) {{
+              const e = n.body.edges[id];
+              if (e.options.label && e.options.label.trim()) continue;
+              const c = e.edgeType.getPoint(0.5);
+              const near = b => c.x > b.left - 8 && c.x < b.right + 8
+                && c.y > b.top - 8 && c.y < b.bottom + 8;
+              if (nodes.some(near)) continue;
+              const p = n.canvasToDOM(c);
+              if (p.x < 20 || p.y < 20 || p.x > r.width - 20 || p.y > r.height - 20) continue;
+              return {{id: id, x: r.left + p.x, y: r.top + p.y}};
+            }}
+            return null; }}"""
+    )
+    assert spot, "no unlabelled line to hover"
+    page.mouse.move(spot["x"] - 40, spot["y"] - 40)
+    page.mouse.move(spot["x"], spot["y"], steps=5)
+    tip = page.locator("div.vis-tooltip")
+    tip.wait_for(state="visible", timeout=60_000)
+    title = page.evaluate(f"id => {STATE}.drawn.get(id).title", spot["id"])
+    assert " ".join(tip.inner_text().split()) == " ".join(title.split())
+    screenshot(page, "explorer-network-wirral-hover-unlabelled")
 
 
 def test_clicking_a_line_lists_its_relations_with_clause_and_quote(app: HttpApp, page: Page) -> None:
@@ -387,6 +519,15 @@ def test_the_overview_draws_one_dot_per_area_sized_by_bodies(app: HttpApp, loade
     note = page.locator("#gx-overview-note").inner_text()
     assert f"{len(areas)} areas" in note and "No lines" in page.locator("#gx-filters").inner_text()
     assert page.locator("#gx-summary").inner_text().startswith(f"Areas: {len(areas)}")
+    # names where they fit, 10 px or more on screen, none over another
+    names = page.evaluate(
+        f"""() => {{ const n = {NETWORK}; const s = n.getScale();
+            const px = x => x.labelModule.fontOptions.size * s;
+            return n.body.nodeIndices.map(id => n.body.nodes[id]).filter(x => px(x) >= 5)
+              .map(x => ({{id: x.id, px: px(x), box: x.labelModule.size}})); }}"""
+    )
+    assert {n["id"] for n in names} == areas and all(n["px"] >= 10 for n in names), names
+    assert_apart([n["box"] for n in names])
     screenshot(page, "explorer-overview")
     point = node_point(page, "wirral")
     seen = watch(page)

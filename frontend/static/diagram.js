@@ -74,15 +74,48 @@
   function bundle(records, styles, opts) {
     opts = opts || {};
     var groups = new Map();
+    var pairs = new Set();
     records.forEach(function (r) {
-      var key = r.from + "\u0000" + r.to + (opts.splitBy ? "\u0000" + (r[opts.splitBy] || "") : "");
-      if (!groups.has(key)) groups.set(key, []);
-      groups.get(key).push(r);
+      var pair = r.from + "\u0000" + r.to;
+      var key = opts.splitBy ? pair + "\u0000" + (r[opts.splitBy] || "") : pair;
+      pairs.add(pair);
+      var group = groups.get(key);
+      if (group) group.push(r);
+      else groups.set(key, [r]);
     });
-    var pairs = new Set(records.map(function (r) { return r.from + "\u0000" + r.to; }));
-    return Array.from(groups.entries()).map(function (entry) {
-      return bundleEdge(entry[0], entry[1], styles, opts, pairs.has(entry[1][0].to + "\u0000" + entry[1][0].from));
+    var lines = [];
+    groups.forEach(function (members, key) {
+      var reverse = pairs.has(members[0].to + "\u0000" + members[0].from);
+      lines.push(members.length === 1 ? singleEdge(key, members[0], styles, opts, reverse)
+        : bundleEdge(key, members, styles, opts, reverse));
     });
+    return lines;
+  }
+
+  /* bundleEdge for a line that carries one relation, without its counting and sorting: most lines of a
+   * many-area graph carry one, and bundling them was a tenth of its first draw. The same fields. */
+  function singleEdge(key, r, styles, opts, reverse) {
+    var family = familyOf(styles, r.etype);
+    var words = typeLabel(styles, r.etype) + (r.inferred ? " (inferred)" : "");
+    var label = r.label || words;
+    var names = opts.nameOf || function (id) { return id; };
+    var edge = {
+      id: "b\u0000" + key, from: r.from, to: r.to, bundle: true, etype: r.etype, types: [r.etype], members: [r.id],
+      count: 1, fullLabel: label, label: label, rank: family.rank, inferred: Boolean(r.inferred),
+      severity: r.severity || undefined,
+      title: r.title || names(r.from) + " → " + names(r.to) + "\n1 relation: " + typeLabel(styles, r.etype) +
+        (r.inferred ? "\ninferred, not stated by the text" : "") + "\nClick for the clauses and quotes.",
+      color: r.severity ? styles.severities[r.severity].color : family.color,
+      width: Math.max(r.severity ? 4 : 0, Math.min(8, r.width || 2)),
+    };
+    if (r.dashes) edge.dashes = r.dashes;
+    if (r.inferred) edge.dashes = styles.inferredDashes;
+    if (r.arrows) edge.arrows = r.arrows;
+    if (opts.only) edge.only = r.only || null;
+    edge.smooth = reverse ? { enabled: true, type: "curvedCW", roundness: 0.22 }
+      : opts.side && family.rank > 0 ? { enabled: true, type: "curvedCW", roundness: 0.35 }
+        : { enabled: false };
+    return edge;
   }
 
   function bundleEdge(key, members, styles, opts, reverse) {
@@ -132,61 +165,294 @@
   }
 
   /* Labels only where they fit: biggest bundles first, a label is kept when its box (measured as
-   * vis-network will draw it, at the edge's midpoint) overlaps no kept label and no node; the others
-   * are blanked (their words stay in the tooltip and the panel). Zoomed in past 1:1 the labels keep
-   * their size on screen (smaller in canvas units), so more of them fit and are shown: see refitOnZoom. */
+   * vis-network will draw it, at the edge's midpoint) overlaps no kept label and no node, and no other
+   * drawn line passes through it; a line whose label is crossed may bend further (its label moves with
+   * its midpoint: placeLabel). The others are blanked (their words stay in the tooltip and the panel).
+   * The fit is made in canvas units at the current scale, the labels LABEL_FONT px high on screen
+   * whatever the zoom: zoomed in, a label is smaller in canvas units, so more fit and are shown; zoomed
+   * out, fewer, and none once node names are too small to read (LABEL_MIN_SCALE). See refitOnZoom. */
   function fitLabels(network, drawn) {
-    var size = LABEL_FONT / Math.max(1, network.getScale());
+    var scale = network.getScale();
+    var size = LABEL_FONT / scale;
+    network.__fittedScale = scale;
     if (network.__labelSize !== size) {
       network.__labelSize = size;
       network.setOptions({ edges: { font: { size: size } } });
     }
-    var ctx = document.createElement("canvas").getContext("2d");
-    ctx.font = size + "px " + FONT_FACE;
-    var nodeBoxes = network.body.nodeIndices.map(function (id) {
-      var b = network.getBoundingBox(id);
-      return { left: b.left - 2, right: b.right + 2, top: b.top - 2, bottom: b.bottom + 2 };
-    });
-    var kept = [];
+    var items = drawn.get();
+    // every line back to its own bend first, so the lines are measured where they are drawn unlabelled
+    var unbent = items.filter(function (e) { return e.baseSmooth !== undefined && e.smooth !== e.baseSmooth; });
+    drawn.update(unbent.map(function (e) { e.smooth = e.baseSmooth; return { id: e.id, smooth: e.baseSmooth }; }));
+    var place = new Placement(network, size, items);
+    var kept = 0;
     var shown = [];
     var blank = [];
-    drawn.get().sort(function (a, b) {
+    items.sort(function (a, b) {
       return (b.count || 1) - (a.count || 1) || (a.rank || 0) - (b.rank || 0) || (a.id < b.id ? -1 : 1);
     }).forEach(function (e) {
-      var edge = network.body.edges[e.id];
       var text = e.fullLabel || "";
-      var fits = false;
-      if (edge && text && edge.edgeType && edge.fromId !== edge.toId) {
-        var p = edge.edgeType.getPoint(0.5);
-        var w = ctx.measureText(text).width + 10 * size / LABEL_FONT;
-        var h = size * 1.6;
-        var box = { left: p.x - w / 2, right: p.x + w / 2, top: p.y - h / 2, bottom: p.y + h / 2 };
-        fits = !kept.some(function (k) { return overlaps(k, box); }) &&
-          !nodeBoxes.some(function (k) { return overlaps(k, box); });
-        if (fits) kept.push(box);
-      }
-      if (fits && e.label !== text) shown.push({ id: e.id, label: text });
-      if (!fits && e.label) blank.push(e);
+      var at = text && scale >= LABEL_MIN_SCALE ? place.placeLabel(e, text) : null;
+      place.placed.add(e.id);
+      if (at) {
+        kept += 1;
+        if (e.label !== at.text) shown.push({ id: e.id, label: at.text });
+      } else if (e.label) blank.push(e);
+    });
+    var byId = new Map(items.map(function (e) { return [e.id, e]; }));
+    place.bent.forEach(function (smooth, id) {
+      var e = byId.get(id);
+      var change = { id: id, smooth: smooth, baseSmooth: e.baseSmooth !== undefined ? e.baseSmooth : e.smooth };
+      e.smooth = smooth;
+      e.baseSmooth = change.baseSmooth;
+      var listed = shown.find(function (c) { return c.id === id; });
+      if (listed) Object.assign(listed, change);
+      else if (blank.indexOf(e) < 0) shown.push(change);
     });
     drawn.update(shown);
     // vis-network keeps a label it is told is "" or null, so an edge loses its label by being re-added
     drawn.remove(blank.map(function (e) { return e.id; }));
     drawn.add(blank.map(function (e) { var copy = Object.assign({}, e); delete copy.label; return copy; }));
-    return kept.length;
+    network.redraw(); // the new font size is drawn even when no label came or went
+    return kept;
   }
 
-  /* Labels fitted again once a zoom comes to rest (not on every wheel step: fitting measures each one). */
+  var LABEL_MIN_SCALE = 0.4; // below it a 14 px node name is under 6 px on screen: no edge labels either
+  var CURVE_STEPS = 16;
+  var BENDS = [0.45, 0.7, 1]; // how far a line may bend, as vis-network's roundness, to take its label clear
+
+  /* Where the lines and labels are, for fitLabels: node boxes, kept labels and line segments filed in a
+   * grid of cells (so each test looks only at what is near); segments of a line that has bent since are
+   * skipped by generation. `bent` holds the lines given a new bend, `placed` those already labelled or
+   * passed over (a line not yet placed may still be bent out of a label's way). */
+  function Placement(network, size, items) {
+    this.network = network;
+    this.size = size;
+    this.grid = new BoxGrid(size * 12);
+    this.generation = new Map();
+    this.mids = new Map();
+    this.bent = new Map();
+    this.placed = new Set();
+    this.items = new Map(items.map(function (e) { return [e.from + "\u0000" + e.to, e]; }));
+    this.ctx = document.createElement("canvas").getContext("2d");
+    this.ctx.font = size + "px " + FONT_FACE;
+    var grid = this.grid;
+    network.body.nodeIndices.forEach(function (id) {
+      var b = network.getBoundingBox(id);
+      grid.add({ left: b.left - 2, right: b.right + 2, top: b.top - 2, bottom: b.bottom + 2, solid: true });
+    });
+    var self = this;
+    items.forEach(function (e) { self.addLine(e.id, self.linePoints(e.id)); });
+  }
+
+  /* The line as vis-network draws it now (centre to centre), as points, its midpoint (where its label
+   * is drawn) in the middle. */
+  Placement.prototype.linePoints = function (id) {
+    var edge = this.network.body.edges[id];
+    if (!edge || !edge.edgeType || edge.fromId === edge.toId) return [];
+    var smooth = edge.options.smooth;
+    var steps = smooth && smooth.enabled ? CURVE_STEPS : 2;
+    var points = [];
+    for (var i = 0; i <= steps; i++) points.push(edge.edgeType.getPoint(i / steps));
+    return points;
+  };
+
+  Placement.prototype.addLine = function (id, points) {
+    var gen = (this.generation.get(id) || 0) + 1;
+    this.generation.set(id, gen);
+    if (points.length) this.mids.set(id, points[(points.length - 1) / 2]);
+    for (var i = 1; i < points.length; i++) {
+      var a = points[i - 1], b = points[i];
+      this.grid.add({ left: Math.min(a.x, b.x), right: Math.max(a.x, b.x), top: Math.min(a.y, b.y),
+        bottom: Math.max(a.y, b.y), a: a, b: b, line: id, gen: gen });
+    }
+  };
+
+  /* What a box meets: "blocked" (a node or a kept label), else the set of other lines through it. */
+  Placement.prototype.meets = function (box, own) {
+    var generation = this.generation;
+    var blocked = false;
+    var lines = new Set();
+    this.grid.hits(box, function (other) {
+      if (other.line === undefined) blocked = true; // a node or a kept label
+      else if (other.line !== own && other.gen === generation.get(other.line) && !lines.has(other.line) &&
+        segmentMeetsBox(other.a, other.b, box)) lines.add(other.line);
+      return blocked;
+    });
+    return blocked ? null : lines;
+  };
+
+  /* Does a line cross a kept label (other than its own), or the box `also`? */
+  Placement.prototype.crossesLabels = function (points, own, also) {
+    for (var i = 1; i < points.length; i++) {
+      var a = points[i - 1], b = points[i];
+      if (also && segmentMeetsBox(a, b, also)) return true;
+      var seg = { left: Math.min(a.x, b.x), right: Math.max(a.x, b.x), top: Math.min(a.y, b.y), bottom: Math.max(a.y, b.y) };
+      var hit = this.grid.hits(seg, function (other) {
+        return other.label !== undefined && other.label !== own && segmentMeetsBox(a, b, other);
+      });
+      if (hit) return true;
+    }
+    return false;
+  };
+
+  /* The label's place, tried in turn: at the line's midpoint as drawn, on two lines, then with the line
+   * bent further (the label moves with the midpoint). A place crossed only by the line back between the
+   * same two nodes, not yet placed, is taken when that line can bend out of its way. Returns the text to
+   * draw (`bent` says which lines bend), or null when no place is clear. */
+  Placement.prototype.placeLabel = function (e, text) {
+    var edge = this.network.body.edges[e.id];
+    if (!edge || !edge.edgeType || edge.fromId === edge.toId || !this.mids.has(e.id)) return null;
+    var from = this.network.body.nodes[edge.fromId], to = this.network.body.nodes[edge.toId];
+    var texts = [text, twoLines(text)].filter(function (t, i, all) { return t && all.indexOf(t) === i; });
+    var shapes = [null].concat(bendsFor(e.baseSmooth !== undefined ? e.baseSmooth : e.smooth));
+    var back = this.items.get(e.to + "\u0000" + e.from);
+    for (var s = 0; s < shapes.length; s++) {
+      var points = shapes[s] ? curvePoints(from, to, shapes[s]) : null;
+      var mid = points ? points[CURVE_STEPS / 2] : this.mids.get(e.id);
+      if (points && this.crossesLabels(points, e.id)) continue;
+      for (var t = 0; t < texts.length; t++) {
+        var box = this.boxAt(mid, texts[t], e.id);
+        var lines = this.meets(box, e.id);
+        if (!lines) continue;
+        var clear = lines.size === 0 || (lines.size === 1 && back && lines.has(back.id) && !this.placed.has(back.id) &&
+          this.bendAway(back, box));
+        if (!clear) continue;
+        if (points) { this.addLine(e.id, points); this.bent.set(e.id, shapes[s]); }
+        this.grid.add(box);
+        return { text: texts[t] };
+      }
+    }
+    return null;
+  };
+
+  Placement.prototype.boxAt = function (p, text, id) {
+    var ctx = this.ctx;
+    var lines = text.split("\n");
+    var w = Math.max.apply(null, lines.map(function (l) { return ctx.measureText(l).width; })) + 10 * this.size / LABEL_FONT;
+    var h = this.size * (0.6 + 1.15 * lines.length);
+    return { left: p.x - w / 2, right: p.x + w / 2, top: p.y - h / 2, bottom: p.y + h / 2, label: id };
+  };
+
+  /* Bend the line `back` further its own way until it leaves `box` and crosses no kept label. */
+  Placement.prototype.bendAway = function (back, box) {
+    var edge = this.network.body.edges[back.id];
+    if (!edge) return false;
+    var from = this.network.body.nodes[edge.fromId], to = this.network.body.nodes[edge.toId];
+    var bends = bendsFor(back.baseSmooth !== undefined ? back.baseSmooth : back.smooth, true);
+    for (var i = 0; i < bends.length; i++) {
+      var points = curvePoints(from, to, bends[i]);
+      if (!this.crossesLabels(points, back.id, box)) {
+        this.addLine(back.id, points);
+        this.bent.set(back.id, bends[i]);
+        return true;
+      }
+    }
+    return false;
+  };
+
+  /* A long label on two lines, broken at the comma nearest its middle (none: null). */
+  function twoLines(text) {
+    var best = -1;
+    for (var i = text.indexOf(", "); i >= 0; i = text.indexOf(", ", i + 1)) {
+      if (best < 0 || Math.abs(i - text.length / 2) < Math.abs(best - text.length / 2)) best = i;
+    }
+    return best < 0 ? null : text.slice(0, best + 1) + "\n" + text.slice(best + 2);
+  }
+
+  /* The bends a line may take instead of its own: further the way it already bends (a reverse pair's
+   * two lines bend apart), either way for a straight line. */
+  function bendsFor(smooth, oneWay) {
+    var curved = smooth && smooth.enabled !== false && (smooth.type === "curvedCW" || smooth.type === "curvedCCW");
+    var types = curved ? [smooth.type] : oneWay ? ["curvedCW"] : ["curvedCW", "curvedCCW"];
+    var found = [];
+    BENDS.forEach(function (r) {
+      if (curved && r <= (smooth.roundness || 0)) return;
+      types.forEach(function (type) { found.push({ enabled: true, type: type, roundness: r }); });
+    });
+    return found;
+  }
+
+  /* vis-network's curvedCW / curvedCCW: a quadratic curve through the control point it computes (the
+   * same formula as its BezierEdgeStatic), sampled in CURVE_STEPS steps. */
+  function curvePoints(from, to, smooth) {
+    var dx = to.x - from.x, dy = from.y - to.y;
+    var length = Math.sqrt(dx * dx + dy * dy);
+    var r = smooth.roundness;
+    var turn = smooth.type === "curvedCW" ? (0.5 * r + 0.5) * Math.PI : (0.5 - 0.5 * r) * Math.PI;
+    var angle = (Math.atan2(dy, dx) + turn) % (2 * Math.PI);
+    var reach = 0.5 * r + 0.5;
+    var via = { x: from.x + reach * length * Math.sin(angle), y: from.y + reach * length * Math.cos(angle) };
+    var points = [];
+    for (var i = 0; i <= CURVE_STEPS; i++) {
+      var t = i / CURVE_STEPS, u = 1 - t;
+      points.push({ x: u * u * from.x + 2 * t * u * via.x + t * t * to.x, y: u * u * from.y + 2 * t * u * via.y + t * t * to.y });
+    }
+    return points;
+  }
+
+  /* Whether segment a-b meets the box (Liang-Barsky clipping). */
+  function segmentMeetsBox(a, b, box) {
+    var t0 = 0, t1 = 1, dx = b.x - a.x, dy = b.y - a.y;
+    var p = [-dx, dx, -dy, dy], q = [a.x - box.left, box.right - a.x, a.y - box.top, box.bottom - a.y];
+    for (var i = 0; i < 4; i++) {
+      if (p[i] === 0) { if (q[i] < 0) return false; continue; }
+      var t = q[i] / p[i];
+      if (p[i] < 0) { if (t > t1) return false; if (t > t0) t0 = t; }
+      else { if (t < t0) return false; if (t < t1) t1 = t; }
+    }
+    return true;
+  }
+
+  /* Boxes filed in square cells, so that a box is tested only against those near it (not every kept
+   * one: fitting is then about linear in the labels, not quadratic). */
+  function BoxGrid(cell) {
+    this.cell = cell;
+    this.cells = new Map();
+  }
+  BoxGrid.prototype.keys = function (box) {
+    var keys = [];
+    var c = this.cell;
+    for (var x = Math.floor(box.left / c); x <= Math.floor(box.right / c); x++) {
+      for (var y = Math.floor(box.top / c); y <= Math.floor(box.bottom / c); y++) keys.push(x + "," + y);
+    }
+    return keys;
+  };
+  BoxGrid.prototype.add = function (box) {
+    var cells = this.cells;
+    this.keys(box).forEach(function (k) {
+      if (!cells.has(k)) cells.set(k, []);
+      cells.get(k).push(box);
+    });
+  };
+  /* Whether a filed box overlaps `box` (and, given `meets`, also passes that finer test). */
+  BoxGrid.prototype.hits = function (box, meets) {
+    var cells = this.cells;
+    return this.keys(box).some(function (k) {
+      return (cells.get(k) || []).some(function (other) { return overlaps(other, box) && (!meets || meets(other)); });
+    });
+  };
+
+  /* Labels fitted again once a zoom has come to rest (not on every wheel step: fitting measures each
+   * label). Any change of scale counts, whatever made it: the wheel, a pinch, the + / - keys, fit() or
+   * moveTo(); so this watches the scale at each drawing rather than vis-network's "zoom" event, which
+   * only the wheel and the pinch send. */
   function refitOnZoom(network, refit) {
     var timer = null;
-    network.on("zoom", function () {
+    function moved() {
+      var fitted = network.__fittedScale;
+      return fitted !== undefined && Math.abs(network.getScale() / fitted - 1) > 0.02;
+    }
+    network.on("afterDrawing", function () {
+      if (!moved()) return;
       clearTimeout(timer);
-      timer = setTimeout(refit, 200);
+      timer = setTimeout(function () { if (moved()) refit(); }, 250);
     });
   }
 
   /* Hide vis-network's hover box once something is clicked (the panel holds the detail then), until
-   * the pointer moves onto another node or edge. */
-  function quietTooltips(network, container) {
+   * the pointer moves onto another node or edge. `textOf(id)`, when given, may name the text to show
+   * instead of the item's title (a large diagram completes an edge's text only when it is shown). */
+  function quietTooltips(network, container, textOf) {
     var quiet = null;
     function hush(on) {
       if (on) container.setAttribute("data-quiet", "");
@@ -198,7 +464,12 @@
     });
     network.on("hoverNode", function (p) { hush(quiet !== null && p.node === quiet); });
     network.on("hoverEdge", function (p) { hush(quiet !== null && p.edge === quiet); });
-    network.on("showPopup", function () { placeTooltip(network, container); });
+    network.on("showPopup", function (id) {
+      var text = textOf && textOf(id);
+      var tip = container.querySelector("div.vis-tooltip");
+      if (text && tip) tip.innerText = text;
+      placeTooltip(network, container);
+    });
   }
 
   /* vis-network puts its hover box just beside the pointer, where it may hide a neighbouring node. Of the
@@ -345,22 +616,24 @@
   }
 
   /* A clicked line: every relation it stands for, with its clause and quote (each relation's hover text). */
-  function showDetails(box, drawnEdge, edges) {
+  function showDetails(box, drawnEdge, edges, titleOf) {
     box.textContent = "";
     box.appendChild(el("h2", {}, drawnEdge.count + (drawnEdge.count === 1 ? " relation" : " relations")));
     var list = el("ul", { "class": "gg-relations" });
     drawnEdge.members.forEach(function (id) {
       var e = edges.get(id);
-      if (e) list.appendChild(el("li", {}, e.title));
+      if (e) list.appendChild(el("li", {}, titleOf(e)));
     });
     box.appendChild(list);
   }
 
   /* A diagram past the physics limit writes nothing twice (frontend/render.py, Compact): an edge names
    * its protocol by index (`p`) and the finding lines are only in the findings list. This puts both back
-   * into the hover text, in the order the Python side writes them for smaller diagrams. */
+   * into the hover text, in the order the Python side writes them for smaller diagrams: into the nodes'
+   * now, into an edge's only when it is shown (hover, click). Rewriting all 18,000 edge titles of the
+   * 500-area benchmark file at load took a good part of its first draw. Returns the edge's whole text. */
   function fullTitles(payload) {
-    if (!payload.protocols) return;
+    if (!payload.protocols) return function (e) { return e.title; };
     var sev = payload.styles.severities;
     var said = new Map();
     function tell(id, f) {
@@ -372,34 +645,65 @@
       f.nodes.forEach(function (id) { tell("n" + id, f); });
       f.edges.forEach(function (id) { tell("e" + id, f); });
     });
-    function told(item, kind) {
-      var lines = said.get(kind + item.id);
-      if (lines) item.title += "\n" + lines.join("\n");
-    }
-    payload.nodes.forEach(function (n) { told(n, "n"); });
-    payload.edges.forEach(function (e) {
-      if (e.p !== undefined) {
-        var lines = e.title.split("\n");
-        var at = lines.findIndex(function (line) { return line.indexOf("clause ") === 0; });
-        if (at >= 0) lines[at] += " of " + payload.protocols[e.p];
-        e.title = lines.join("\n");
-        delete e.p;
-      }
-      told(e, "e");
+    payload.nodes.forEach(function (n) {
+      var lines = said.get("n" + n.id);
+      if (lines) n.title += "\n" + lines.join("\n");
     });
+    var whole = new Map();
+    return function (e) {
+      if (!whole.has(e.id)) whole.set(e.id, wholeTitle(e, payload.protocols, said.get("e" + e.id)));
+      return whole.get(e.id);
+    };
+  }
+
+  function wholeTitle(e, protocols, lines) {
+    var title = e.title;
+    if (e.p !== undefined) {
+      var at = title.indexOf("clause ") === 0 ? 0 : title.indexOf("\nclause ") + 1;
+      if (at > 0 || title.indexOf("clause ") === 0) {
+        var end = title.indexOf("\n", at);
+        if (end < 0) end = title.length;
+        title = title.slice(0, end) + " of " + protocols[e.p] + title.slice(end);
+      }
+    }
+    return lines ? title + "\n" + lines.join("\n") : title;
+  }
+
+  var WRAP_CHARACTERS = 22; // about what vis-network fits in a 180 px wide box at 14 px
+
+  /* A diagram past the physics limit breaks its node names into lines here, by characters, instead of
+   * letting vis-network wrap them to the groups' widthConstraint: that measures every word of every
+   * name on the canvas, which was the largest part of the 3,772-node benchmark file's first draw. */
+  function wrapNames(payload) {
+    Object.keys(payload.options.groups || {}).forEach(function (g) { delete payload.options.groups[g].widthConstraint; });
+    payload.nodes.forEach(function (n) { if (n.label) n.label = wrapped(n.label); });
+  }
+
+  function wrapped(text) {
+    if (text.length <= WRAP_CHARACTERS) return text;
+    var lines = [];
+    var line = "";
+    text.split(" ").forEach(function (word) {
+      if (line && line.length + 1 + word.length > WRAP_CHARACTERS) { lines.push(line); line = word; }
+      else line = line ? line + " " + word : word;
+    });
+    lines.push(line);
+    return lines.join("\n");
   }
 
   function start(payload) {
-    fullTitles(payload);
+    var titleOf = fullTitles(payload);
+    performance.mark("govgraph-titles");
     document.title = payload.title;
     document.getElementById("gg-title").textContent = payload.title;
     document.getElementById("gg-subtitle").textContent = payload.subtitle || "";
     var container = document.getElementById("gg-network");
+    var names = new Map(payload.nodes.map(function (n) { return [n.id, n.label]; }));
+    if (!payload.labels) wrapNames(payload);
     var nodes = new vis.DataSet(payload.nodes);
     var edges = new vis.DataSet(payload.edges);
     var hidden = new Set();
     var view = new vis.DataView(edges, { filter: function (e) { return !hidden.has(e.etype); } });
-    var names = new Map(payload.nodes.map(function (n) { return [n.id, n.label]; }));
     var state = { nodes: nodes, edges: edges, view: view, hidden: hidden, drawn: null, bundled: true, labelsShown: 0 };
     function drawnEdges() {
       var records = view.get();
@@ -415,7 +719,9 @@
       if (!payload.labels) bundles.forEach(function (b) { delete b.label; b.smooth = false; });
       return bundles;
     }
+    performance.mark("govgraph-data");
     state.drawn = new vis.DataSet(drawnEdges());
+    performance.mark("govgraph-bundled");
     var network = new vis.Network(container, { nodes: nodes, edges: state.drawn }, payload.options);
     state.network = network;
     window.govgraphDiagram = state;
@@ -452,9 +758,13 @@
       var box = document.getElementById("gg-details");
       if (!box || !params.edges.length || params.nodes.length) return;
       var e = state.drawn.get(params.edges[0]);
-      if (e) showDetails(box, e, edges);
+      if (e) showDetails(box, e, edges, titleOf);
     });
-    quietTooltips(network, container);
+    state.titleOf = function (id) { var e = edges.get(id); return e ? titleOf(e) : null; };
+    quietTooltips(network, container, function (id) {
+      var line = state.drawn.get(id);
+      return line && line.members && line.members.length === 1 ? state.titleOf(line.members[0]) : null;
+    });
     buildLegend(document.getElementById("gg-legend"), payload,
       function (type, shown) {
         if (type === null) state.bundled = !shown;
@@ -583,7 +893,7 @@
   }
 
   window.GovgraphDiagram = { edgeSwatch: edgeSwatch, nodeSwatch: nodeSwatch, severityDot: severityDot, el: el,
-    bundle: bundle, fitLabels: fitLabels, refitOnZoom: refitOnZoom, quietTooltips: quietTooltips, familyOf: familyOf, typeLabel: typeLabel };
+    bundle: bundle, fitLabels: fitLabels, refitOnZoom: refitOnZoom, BoxGrid: BoxGrid, quietTooltips: quietTooltips, familyOf: familyOf, typeLabel: typeLabel };
 
   var data = document.getElementById("govgraph-diagram");
   if (data) {

@@ -433,8 +433,8 @@
     state.network = network;
     document.body.setAttribute("data-view", layered ? "accountability" : "network");
     function settled() {
+      network.fit(); // first, as the labels are fitted at the scale they are seen at
       state.labelsShown = D.fitLabels(network, state.drawn);
-      network.fit();
       network.once("afterDrawing", function () { setReady(true); });
       network.redraw(); // a sure drawing: fit() does not draw when the view is already fitted
     }
@@ -1203,6 +1203,41 @@
       title: a.name + "\n" + countsText(a) + "\nClick to open its accountability view." };
   }
 
+  var NAME_PX = [10, 15]; // an area's name on screen: the smallest area's, the biggest's
+
+  /* Area names only where they fit, at the current scale: biggest areas first, each name NAME_PX high on
+   * screen (larger for bigger areas) under its dot, kept when its box meets no dot and no kept name. A
+   * name that does not fit is made too small for vis-network to draw (under its 5 px threshold); zooming
+   * in shows more (D.refitOnZoom). At 1,500 areas the fitted view shows the biggest areas' names, readable,
+   * instead of every name at 5 px over its neighbours. Returns how many names are shown. */
+  function fitAreaNames(network, nodes, data) {
+    var scale = network.getScale();
+    network.__fittedScale = scale;
+    var most = data.areas.reduce(function (m, a) { return Math.max(m, a.bodies); }, 1);
+    var grid = new D.BoxGrid(120 / scale);
+    data.areas.forEach(function (a) {
+      grid.add({ left: a.x - a.size, right: a.x + a.size, top: a.y - a.size, bottom: a.y + a.size });
+    });
+    var ctx = document.createElement("canvas").getContext("2d");
+    var shown = 0;
+    var changes = data.areas.slice().sort(function (a, b) {
+      return b.bodies - a.bodies || (a.name < b.name ? -1 : 1);
+    }).map(function (a) {
+      var px = NAME_PX[0] + (NAME_PX[1] - NAME_PX[0]) * Math.sqrt(a.bodies / most);
+      var size = px / scale;
+      ctx.font = size + "px " + CONFIG.options.edges.font.face;
+      var w = ctx.measureText(a.name).width + 4 / scale;
+      var top = a.y + a.size + 2 / scale;
+      var box = { left: a.x - w / 2, right: a.x + w / 2, top: top, bottom: top + size * 1.3 };
+      var fits = !grid.hits(box);
+      if (fits) { grid.add(box); shown += 1; }
+      return { id: a.area, font: { size: fits ? size : 2 / scale } };
+    });
+    nodes.update(changes);
+    network.redraw();
+    return shown;
+  }
+
   function drawOverview(data) {
     if (state.network) state.network.destroy();
     state.nodes = new vis.DataSet(data.areas.map(overviewNode));
@@ -1220,7 +1255,13 @@
     state.network = network;
     state.nodeView = null;
     document.body.setAttribute("data-view", "overview");
-    network.once("afterDrawing", function () { setReady(true); });
+    network.once("afterDrawing", function () {
+      state.namesShown = fitAreaNames(network, state.nodes, data);
+      network.once("afterDrawing", function () { setReady(true); });
+    });
+    D.refitOnZoom(network, function () {
+      if (state.network === network) state.namesShown = fitAreaNames(network, state.nodes, data);
+    });
     network.on("click", function (params) {
       if (params.nodes.length) openFromOverview(params.nodes[0]);
     });
