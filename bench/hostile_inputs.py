@@ -1,6 +1,6 @@
 """Hostile and clumsy inputs for the loader: each must be refused as one line, quickly, in little memory.
 
-Shared by tests/test_hostile_input.py (loose bounds, database unchanged) and bench/refusal_bench.py
+Shared by tests/test_hostile_input.py (loose bounds, database unchanged) and bench/faults_bench.py
 (tight figures).
 """
 
