@@ -120,7 +120,7 @@ def wait_for_blocked_write(driver: Driver) -> None:
 
 def test_a_4000_clause_first_document_loads_on_a_fresh_server(own: Own, tmp_path: Path) -> None:
     """The first load of a fresh server (cold plans and page cache) under the default 60 s
-    GOVGRAPH_TX_TIMEOUT: the write's timeout grows with its rows (5 ms each), so one big document is not
+    GOVGRAPH_TX_TIMEOUT: the write's timeout grows with its rows (50 ms each), so one big document is not
     stopped for being big. (With a 2 s base it was stopped at a load average of 37 on 2 cores.)"""
     path = big_document(tmp_path / "big")
     start = time.monotonic()
