@@ -1,6 +1,6 @@
 """Hostile and clumsy inputs for the loader: each must be refused as one line, quickly, in little memory.
 
-Shared by tests/test_hostile_input.py (loose bounds, database unchanged) and bench/refusal_bench.py
+Shared by tests/test_hostile_input.py (loose bounds, database unchanged) and bench/faults_bench.py
 (tight figures).
 """
 
@@ -48,6 +48,20 @@ def _source_fifo(folder: Path) -> Path:
     return _source("text.fifo")(folder)
 
 
+TEN_MB = 10 * 1024 * 1024
+_ITEM = '  - {id: "c%06d", number: "9", heading: Items, text: "The Board will review item %06d."}\n'
+ITEMS = TEN_MB // len(_ITEM % (0, 0))
+_BODIES_LINE = GOOD.splitlines().index("bodies:") + 1
+_RELATIONS_LINE = GOOD.splitlines().index("relations:") + 2  # the first relation
+
+
+def _ten_mb_of_clauses(folder: Path) -> Path:
+    """10 MB of well-formed clauses, the first mistake in the last of them: all of it must be read."""
+    items = "".join(_ITEM % (n, n) for n in range(ITEMS))
+    last = "  - {id: last, number: 9, heading: Items, text: The Board meets., colour: red}\n"
+    return _yaml(GOOD.replace("bodies:\n", items + last + "bodies:\n", 1))(folder)
+
+
 LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
     f"{x}: &{x} [{', '.join([f'*{y}'] * 9)}]\n" for y, x in zip("abcdefgh", "bcdefghi", strict=True)
 )
@@ -84,6 +98,24 @@ CASES = [
         ":9: [clauses[0].heading]",
     ),
     Hostile(
+        "yaml-10mb",
+        _ten_mb_of_clauses,
+        "unknown field (a typo?)",
+        f":{_BODIES_LINE + ITEMS}: [clauses[{ITEMS + 5}].colour]",
+    ),
+    Hostile(
+        "heading-10mb",
+        _yaml(GOOD.replace("heading: Roles,", "heading: " + "x" * TEN_MB + ",", 1)),
+        "String should have at most 2000 characters",
+        ":9: [clauses[0].heading]",
+    ),
+    Hostile(
+        "note-10mb",
+        _yaml(GOOD.replace("frequency: annual}", "frequency: annual, note: " + "x" * TEN_MB + "}", 1)),
+        "String should have at most 2000 characters",
+        f":{_RELATIONS_LINE}: [relations[0].note]",
+    ),
+    Hostile(
         "huge-name",
         _yaml(GOOD.replace("name: Testshire Safeguarding Board,", "name: " + "x" * 400 + ",", 1)),
         "at most 300 characters",
@@ -96,3 +128,26 @@ CASES = [
         ":15: [bodies[0].name]",
     ),
 ]
+
+
+CLAUSES = 4000  # issue 14: a first document this big on a fresh server outran the 60 s transaction timeout
+
+
+def big_document(folder: Path) -> Path:
+    """Testshire's protocol as another area, with 4,000 more clauses, each quoted from its source text."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = GOOD.replace("testshire", "bigshire").replace("Testshire", "Bigshire")
+    source = (TESTSHIRE.parent / "testshire.txt").read_text().replace("Testshire", "Bigshire")
+    lines = [
+        f"{n}. The Board will review standing item {n} at the meeting after it is raised."
+        for n in range(CLAUSES)
+    ]
+    clauses = "".join(
+        f'  - {{id: "x{n}", number: "x{n}", heading: Items, text: "{line.split(". ", 1)[1]}"}}\n'
+        for n, line in enumerate(lines)
+    )
+    text = text.replace("bodies:\n", clauses + "bodies:\n", 1)
+    (folder / "bigshire.txt").write_text(source + "\n" + "\n".join(lines) + "\n")
+    path = folder / "bigshire.yaml"
+    path.write_text(text)
+    return path

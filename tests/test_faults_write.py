@@ -27,11 +27,11 @@ from govgraph.graph.server import LocalServer, _port_free
 from govgraph.graph.settings import Settings
 from neo4j import Driver, Transaction
 
+from bench.hostile_inputs import CLAUSES, big_document
 from bench.synthetic import synthetic_areas, write_protocol_files
 from tests.conftest import PATIENCE, TESTSHIRE, Cli, HttpApp, env_for, free_port, wait_until
 
 GOVGRAPH = str(Path(sys.executable).parent / "govgraph")
-CLAUSES = 4000
 AREAS = 80  # ~280 rows each: more than one write transaction (20,000 rows at most), so some commit first
 
 
@@ -118,29 +118,9 @@ def wait_for_blocked_write(driver: Driver) -> None:
     wait_until(blocked, "the load's write transaction to wait for the test's lock")
 
 
-def big_document(folder: Path) -> Path:
-    """Testshire's protocol as another area, with 4,000 more clauses, each quoted from its source text."""
-    folder.mkdir(parents=True, exist_ok=True)
-    text = TESTSHIRE.read_text().replace("testshire", "bigshire").replace("Testshire", "Bigshire")
-    source = (TESTSHIRE.parent / "testshire.txt").read_text().replace("Testshire", "Bigshire")
-    lines = [
-        f"{n}. The Board will review standing item {n} at the meeting after it is raised."
-        for n in range(CLAUSES)
-    ]
-    clauses = "".join(
-        f'  - {{id: "x{n}", number: "x{n}", heading: Items, text: "{line.split(". ", 1)[1]}"}}\n'
-        for n, line in enumerate(lines)
-    )
-    text = text.replace("bodies:\n", clauses + "bodies:\n", 1)
-    (folder / "bigshire.txt").write_text(source + "\n" + "\n".join(lines) + "\n")
-    path = folder / "bigshire.yaml"
-    path.write_text(text)
-    return path
-
-
 def test_a_4000_clause_first_document_loads_on_a_fresh_server(own: Own, tmp_path: Path) -> None:
     """The first load of a fresh server (cold plans and page cache) under the default 60 s
-    GOVGRAPH_TX_TIMEOUT: the write's timeout grows with its rows (5 ms each), so one big document is not
+    GOVGRAPH_TX_TIMEOUT: the write's timeout grows with its rows (50 ms each), so one big document is not
     stopped for being big. (With a 2 s base it was stopped at a load average of 37 on 2 cores.)"""
     path = big_document(tmp_path / "big")
     start = time.monotonic()

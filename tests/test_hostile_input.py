@@ -1,6 +1,7 @@
 """Hostile and clumsy input: each is one `file[:line]: [field] message`, exit 2, quickly, in little memory,
-with the database unchanged. The bounds are loose for a busy machine; bench/refusal_bench.py measures them
-(the cases live in bench/hostile_inputs.py, shared with it).
+with the database unchanged. The bounds (CPU seconds, the growth of peak RSS) are loose for a busy
+machine; bench/faults_bench.py and bench/refusal_bench.py measure them (the cases live in
+bench/hostile_inputs.py, shared with them).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pytest
 from bench.hostile_inputs import CASES, Hostile
 from tests.conftest import FIXTURES, TESTSHIRE, Cli
 
-SECONDS = 10.0
+SECONDS = 10.0  # CPU seconds: the work done, which a busy machine does not stretch (wall time it does)
 MEGABYTES = 500
 
 
@@ -34,16 +35,16 @@ def peak_mb() -> float:
 def test_hostile_input_is_refused_quickly(baseline, tmp_path: Path, case: Hostile) -> None:  # type: ignore[no-untyped-def]
     cli, before = baseline
     path = case.make(tmp_path)
-    peak, start = peak_mb(), time.perf_counter()
+    peak, start = peak_mb(), time.process_time()
     result = cli("load", path)
-    seconds, grown = time.perf_counter() - start, peak_mb() - peak
+    seconds, grown = time.process_time() - start, peak_mb() - peak
     assert result.exit_code == 2, result.output
     message = result.stderr.strip()
     assert len(message.splitlines()) == 1, message
     assert message.startswith(f"error: {path}{case.where}"), message
     assert case.says in message, message
     assert "Traceback" not in result.output
-    assert seconds < SECONDS, f"{case.name}: refused after {seconds:.1f}s"
+    assert seconds < SECONDS, f"{case.name}: refused after {seconds:.1f} CPU s"
     assert grown < MEGABYTES, f"{case.name}: the process grew by {grown:.0f} MB"
     assert cli.snapshot() == before
 
