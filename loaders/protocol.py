@@ -7,10 +7,10 @@ that resolve, and quotes that really occur in the protocol's text.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from govgraph.graph.model import DeclarationKind, Label
 from govgraph.loaders.batch import GraphBatch
@@ -63,11 +63,7 @@ def _read_protocol(path: Path) -> ValidProtocol:
     source_path, source_text, spans = checker.run()
     digest = hashlib.sha256(text.encode() + b"\0" + source_text.encode()).hexdigest()
     batch = to_batch(document, source_path, source_text, spans, digest)
-    placed = [
-        Placed(c.id, c.label, c.name, path, parsed.line_of(c.loc), dotted(c.loc), batch.source)
-        for c in checker.claims
-    ]
-    return ValidProtocol(path, document, source_path, source_text, spans, batch, placed)
+    return ValidProtocol(path, document, source_path, source_text, spans, batch, checker.claims)
 
 
 def _validate_schema(path: Path, parsed: Parsed) -> ProtocolDocument:
@@ -91,7 +87,7 @@ class _Checker:
     def __init__(self, path: Path, parsed: Parsed, document: ProtocolDocument) -> None:
         self.path, self.parsed, self.doc = path, parsed, document
         self.clause_text: dict[str, str] = {}  # each clause's text, folded
-        self.claims: list[Claim] = []  # every node id the document makes, found once
+        self.claims: list[Placed] = []  # every node id the document makes, found once
 
     def fail(self, loc: Location, message: str) -> InputError:
         return InputError(self.path, message, line=self.parsed.line_of(loc), field=dotted(loc))
@@ -121,9 +117,11 @@ class _Checker:
 
     def _source(self) -> tuple[Path, str]:
         """The protocol's text: a regular file beside or below the YAML (never ../../etc/passwd)."""
-        folder = self.path.parent.resolve()
-        source_path = (folder / self.doc.protocol.source).resolve()
-        if not source_path.is_relative_to(folder):
+        # os.path on strings: pathlib's resolve() does the same system calls, then parses paths again.
+        folder = os.path.realpath(self.path.parent)
+        resolved = os.path.realpath(os.path.join(folder, self.doc.protocol.source))
+        source_path = Path(resolved)
+        if resolved != folder and not resolved.startswith(folder.rstrip(os.sep) + os.sep):
             raise self.fail(
                 ("protocol", "source"),
                 f"source text {self.doc.protocol.source} must be a file beside or below {self.path.name}",
@@ -136,17 +134,20 @@ class _Checker:
     def _ids_across_kinds(self) -> None:
         """Every node the document makes has an id of its own, whatever its kind (a body may not share
         the protocol's id, nor a body of area 'legislation' a piece of legislation's)."""
-        places: dict[str, tuple[Location, str]] = {}
-        self.claims = claims_of(self.doc)
-        for claim in self.claims:
+        places: dict[str, tuple[Placed, str]] = {}
+        self.claims = []
+        for claim, kind in claims_of(self.path, self.parsed, self.doc):
             if claim.id in places:
-                loc, kind = places[claim.id]
-                raise self.fail(
-                    claim.loc,
-                    f"id '{claim.id}' of this {claim.kind} is also the id of the {kind} at "
-                    f"line {self.parsed.line_of(loc)} [{dotted(loc)}]",
+                first, first_kind = places[claim.id]
+                raise InputError(
+                    self.path,
+                    f"id '{claim.id}' of this {kind} is also the id of the {first_kind} at "
+                    f"line {first.line} [{first.field}]",
+                    line=claim.line,
+                    field=claim.field,
                 )
-            places[claim.id] = (claim.loc, claim.kind)
+            places[claim.id] = (claim, kind)
+            self.claims.append(claim)
 
     def _unique(self, section: str, ids: list[str], taken: Iterable[str] = (), what: str = "id") -> None:
         seen = set(taken)
@@ -274,49 +275,38 @@ class _Checker:
             seen[key] = i
 
 
-class Claim(NamedTuple):
-    """A node id a document makes, what kind of node it is, and where the document says so."""
+def claims_of(path: Path, parsed: Parsed, doc: ProtocolDocument) -> Iterator[tuple[Placed, str]]:
+    """The ids ``to_batch`` gives each node (kept in step with it), each with the kind of node and the
+    file, line and field that make it.
 
-    id: str
-    label: Label
-    kind: str
-    loc: Location
-    name: str | None = None  # a person's name: two different names may not make the same id
-
-
-def claims_of(doc: ProtocolDocument) -> list[Claim]:
-    """The ids ``to_batch`` gives each node, with the field that makes it (kept in step with to_batch)."""
-    ids = _Ids(doc.area.id, f"{doc.area.id}/{doc.protocol.id}")
-    claims = [
-        Claim(ids.area, Label.AREA, "area", ("area", "id")),
-        Claim(ids.protocol, Label.PROTOCOL, "protocol", ("protocol", "id")),
-    ]
-    claims += [
-        Claim(ids.clause(c.id), Label.CLAUSE, "clause", ("clauses", i, "id"))
-        for i, c in enumerate(doc.clauses)
-    ]
-    claims += [
-        Claim(ids.local(b.id), Label.BODY, "body", ("bodies", i, "id")) for i, b in enumerate(doc.bodies)
-    ]
-    claims += [
-        Claim(ids.local(r.id), Label.ROLE, "role", ("roles", i, "id")) for i, r in enumerate(doc.roles)
-    ]
-    claims += [
-        Claim(ids.local(p.id), Label.PERSON, "person", ("people", i, "id"), p.name)
-        for i, p in enumerate(doc.people)
-    ]
-    claims += [
-        Claim(f"{LEGISLATION_NAMESPACE}/{leg.id}", Label.LEGISLATION, "legislation", ("legislation", i, "id"))
-        for i, leg in enumerate(doc.legislation)
-    ]
-    claims += [
-        Claim(ids.duty(d.id), Label.DUTY, "duty", ("duties", i, "id")) for i, d in enumerate(doc.duties)
-    ]
-    claims += [
-        Claim(f"{ids.protocol}/declaration/{i + 1}", Label.DECLARATION, "declaration", ("declarations", i))
-        for i in range(len(doc.declarations))
-    ]
-    return claims
+    Lines are read straight from each item's own marks (``Lines.marks``), not by walking from the root
+    for every claim: the document has passed the schema, so every section is a list of mappings.
+    """
+    area, protocol = doc.area.id, f"{doc.area.id}/{doc.protocol.id}"
+    data, marks = parsed.data, parsed.lines.marks
+    yield Placed(area, Label.AREA, None, path, marks[id(data["area"])]["id"], "area.id", protocol), "area"
+    line = marks[id(data["protocol"])]["id"]
+    yield Placed(protocol, Label.PROTOCOL, None, path, line, "protocol.id", protocol), "protocol"
+    sections = (
+        ("clauses", doc.clauses, Label.CLAUSE, "clause", f"{protocol}/"),
+        ("bodies", doc.bodies, Label.BODY, "body", f"{area}/"),
+        ("roles", doc.roles, Label.ROLE, "role", f"{area}/"),
+        ("people", doc.people, Label.PERSON, "person", f"{area}/"),
+        ("legislation", doc.legislation, Label.LEGISLATION, "legislation", f"{LEGISLATION_NAMESPACE}/"),
+        ("duties", doc.duties, Label.DUTY, "duty", f"{protocol}/duty/"),
+    )
+    for section, items, label, kind, prefix in sections:
+        raw = data.get(section) or ()
+        for index, (item, written) in enumerate(zip(items, raw, strict=True)):
+            name = item.name if label is Label.PERSON else None  # two different names, one id: refused
+            line = marks[id(written)]["id"]
+            field = f"{section}[{index}].id"
+            yield Placed(prefix + item.id, label, name, path, line, field, protocol), kind
+    if doc.declarations:
+        own = marks[id(data["declarations"])]
+        for index in range(len(doc.declarations)):
+            decl_id, field = f"{protocol}/declaration/{index + 1}", f"declarations[{index}]"
+            yield Placed(decl_id, Label.DECLARATION, None, path, own[index], field, protocol), "declaration"
 
 
 def _short(text: str, limit: int = 80) -> str:
