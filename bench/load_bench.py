@@ -16,6 +16,7 @@ Wiping means this must never meet a user's data, so it runs its own Neo4j in ``b
 it if needed and stopping it afterwards if it started it; GOVGRAPH_NEO4J_URI is refused.
 
     .venv/bin/python -m bench.load_bench [--areas 1500] [--rounds 2] [--validate 100]
+    .venv/bin/python -m bench.load_bench --validate-only [--areas 1500]   # no server: validation alone
 """
 
 from __future__ import annotations
@@ -83,6 +84,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--validate", type=int, default=100, help="files for the validation timing")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--home", type=Path, default=OUT / "home", help="the benchmark server's home")
+    parser.add_argument(
+        "--validate-only",
+        action="store_true",
+        help="only the validation figures (no Neo4j): --validate files and all --areas files, in process, "
+        "and `govgraph validate` of all of them as a user runs it",
+    )
     return parser.parse_args(argv)
 
 
@@ -242,6 +249,42 @@ def validation_timing(paths: list[Path]) -> tuple[float, float]:
     return bare, full
 
 
+def validate_command(paths: list[Path]) -> tuple[float, float]:
+    """``govgraph validate`` of ``paths`` as a user runs it (workers for many files): (wall s, CPU s).
+
+    The CPU time is the subprocess's with its validating workers (``wait4`` reports both), so it adds
+    up what the parallel path costs rather than what one core saw.
+    """
+    command = [sys.executable, "-m", "govgraph.cli", "validate", *map(str, paths)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"govgraph validate failed: {' '.join(stderr.split())[-500:]}")
+    return seconds, usage.ru_utime + usage.ru_stime
+
+
+def validation_only(args: argparse.Namespace) -> int:
+    """The validation figures alone, without a server: what validation costs beyond libyaml's parse."""
+    paths = write_protocol_files(OUT / f"protocols-{args.areas}", args.areas, args.seed)
+    sizes = sorted({min(args.validate, len(paths)), len(paths)})
+    print(f"client: Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, libyaml {yaml.__with_libyaml__}")
+    for count in sizes:
+        bare, validated = validation_timing(paths[:count])
+        print(
+            f"validation of {count} files: {validated:.2f} CPU s; libyaml's bare compose {bare:.2f} CPU s; "
+            f"ratio {validated / bare:.2f}x (load average {os.getloadavg()[0]:.1f})"
+        )
+    seconds, cpu = validate_command(paths)
+    print(
+        f"govgraph validate of {len(paths)} files: {seconds:.1f} s, {cpu:.2f} CPU s with its workers "
+        f"(interpreter start included; load average {os.getloadavg()[0]:.1f})"
+    )
+    return 0
+
+
 def table(runs: list[Run], raw_rate: dict[int, float], import_rate: dict[int, float]) -> str:
     head = f"{'loader':<9}{'round':>6}{'nodes':>9}{'edges':>9}{'seconds':>9}{'n+e/s':>9}{'vs raw':>8}"
     lines = [f"{head}{'vs import':>10}  notes"]
@@ -302,6 +345,8 @@ def one_round(
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.validate_only:
+        return validation_only(args)
     settings = bench_settings(args)
     if settings is None or settings.external:
         return REFUSED  # this one stops and imports into the server: never a user's

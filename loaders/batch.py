@@ -55,18 +55,19 @@ class GraphBatch:
         if rel_type not in EDGE_TYPES:
             raise ValueError(f"{rel_type} is not in the loaders' vocabulary")  # a programming error
         get = props.get
-        key = ":".join([str(v) for k in _KEYS if (v := get(k)) is not None])
+        clause, capacity, line = get("clause"), get("capacity"), get("line")
+        if capacity is None and line is None:  # nearly every edge: the key is its clause, if any
+            key = "" if clause is None else str(clause)
+        else:
+            key = ":".join([str(v) for v in (clause, capacity, line) if v is not None])
         if shared:
             edge_id = f"|{rel_type}|{from_id}|{to_id}|{key}"
         else:
             edge_id = f"{self.source}|{rel_type}|{from_id}|{to_id}|{key}"
             props["source"] = self.source  # ``props`` is this call's own dict
-        self.edges.append(
-            {"id": edge_id, "type": rel_type, "from": from_id, "to": to_id, "props": _clean(props)}
-        )
-
-
-_KEYS = ("clause", "capacity", "line")
+        if None in props.values():
+            props = {name: value for name, value in props.items() if value is not None}
+        self.edges.append({"id": edge_id, "type": rel_type, "from": from_id, "to": to_id, "props": props})
 
 
 def _clean(props: dict[str, Any]) -> dict[str, Any]:

@@ -7,10 +7,10 @@ that resolve, and quotes that really occur in the protocol's text.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from govgraph.graph.model import DeclarationKind, Label
 from govgraph.loaders.batch import GraphBatch
@@ -63,11 +63,7 @@ def _read_protocol(path: Path) -> ValidProtocol:
     source_path, source_text, spans = checker.run()
     digest = hashlib.sha256(text.encode() + b"\0" + source_text.encode()).hexdigest()
     batch = to_batch(document, source_path, source_text, spans, digest)
-    placed = [
-        Placed(c.id, c.label, c.name, path, parsed.line_of(c.loc), dotted(c.loc), batch.source)
-        for c in checker.claims
-    ]
-    return ValidProtocol(path, document, source_path, source_text, spans, batch, placed)
+    return ValidProtocol(path, document, source_path, source_text, spans, batch, checker.claims)
 
 
 def _validate_schema(path: Path, parsed: Parsed) -> ProtocolDocument:
@@ -91,7 +87,7 @@ class _Checker:
     def __init__(self, path: Path, parsed: Parsed, document: ProtocolDocument) -> None:
         self.path, self.parsed, self.doc = path, parsed, document
         self.clause_text: dict[str, str] = {}  # each clause's text, folded
-        self.claims: list[Claim] = []  # every node id the document makes, found once
+        self.claims: list[Placed] = []  # every node id the document makes, found once
 
     def fail(self, loc: Location, message: str) -> InputError:
         return InputError(self.path, message, line=self.parsed.line_of(loc), field=dotted(loc))
@@ -121,9 +117,11 @@ class _Checker:
 
     def _source(self) -> tuple[Path, str]:
         """The protocol's text: a regular file beside or below the YAML (never ../../etc/passwd)."""
-        folder = self.path.parent.resolve()
-        source_path = (folder / self.doc.protocol.source).resolve()
-        if not source_path.is_relative_to(folder):
+        # os.path on strings: pathlib's resolve() does the same system calls, then parses paths again.
+        folder = os.path.realpath(self.path.parent)
+        resolved = os.path.realpath(os.path.join(folder, self.doc.protocol.source))
+        source_path = Path(resolved)
+        if resolved != folder and not resolved.startswith(folder.rstrip(os.sep) + os.sep):
             raise self.fail(
                 ("protocol", "source"),
                 f"source text {self.doc.protocol.source} must be a file beside or below {self.path.name}",
@@ -136,17 +134,20 @@ class _Checker:
     def _ids_across_kinds(self) -> None:
         """Every node the document makes has an id of its own, whatever its kind (a body may not share
         the protocol's id, nor a body of area 'legislation' a piece of legislation's)."""
-        places: dict[str, tuple[Location, str]] = {}
-        self.claims = claims_of(self.doc)
-        for claim in self.claims:
+        places: dict[str, tuple[Placed, str]] = {}
+        self.claims = []
+        for claim, kind in claims_of(self.path, self.parsed, self.doc):
             if claim.id in places:
-                loc, kind = places[claim.id]
-                raise self.fail(
-                    claim.loc,
-                    f"id '{claim.id}' of this {claim.kind} is also the id of the {kind} at "
-                    f"line {self.parsed.line_of(loc)} [{dotted(loc)}]",
+                first, first_kind = places[claim.id]
+                raise InputError(
+                    self.path,
+                    f"id '{claim.id}' of this {kind} is also the id of the {first_kind} at "
+                    f"line {first.line} [{first.field}]",
+                    line=claim.line,
+                    field=claim.field,
                 )
-            places[claim.id] = (claim.loc, claim.kind)
+            places[claim.id] = (claim, kind)
+            self.claims.append(claim)
 
     def _unique(self, section: str, ids: list[str], taken: Iterable[str] = (), what: str = "id") -> None:
         seen = set(taken)
@@ -172,90 +173,82 @@ class _Checker:
         return spans
 
     def _references(self) -> None:
+        """Every id a field refers to is defined, checked field by field in document order; a location
+        is built only for the reference that fails (building one per reference cost more than the checks).
+        """
         doc = self.doc
         bodies = {b.id for b in doc.bodies}
-        actors = bodies | {r.id for r in doc.roles}
-        duties = {d.id for d in doc.duties}
-        checks: list[tuple[Location, str | None, set[str], str]] = []
-        checks += [
-            (("protocol", "parties", i), party, bodies, "body")
-            for i, party in enumerate(doc.protocol.parties)
-        ]
-        checks += [
-            (("protocol", "approved_by", i, "body"), a.body, bodies, "body")
-            for i, a in enumerate(doc.protocol.approved_by)
-        ]
-        checks += [(("roles", i, "body"), r.body, bodies, "body") for i, r in enumerate(doc.roles)]
         roles = {r.id for r in doc.roles}
-        checks += [
-            (("people", i, "holds", j), role, roles, "role")
-            for i, p in enumerate(doc.people)
-            for j, role in enumerate(p.holds)
-        ]
+        actors = bodies | roles
+        duties = {d.id for d in doc.duties}
+        for i, party in enumerate(doc.protocol.parties):
+            if party not in bodies:
+                raise self._unknown(("protocol", "parties", i), party, "body")
+        for i, approval in enumerate(doc.protocol.approved_by):
+            if approval.body not in bodies:
+                raise self._unknown(("protocol", "approved_by", i, "body"), approval.body, "body")
+        for i, role in enumerate(doc.roles):
+            if role.body is not None and role.body not in bodies:
+                raise self._unknown(("roles", i, "body"), role.body, "body")
+        for i, person in enumerate(doc.people):
+            for j, held in enumerate(person.holds):
+                if held not in roles:
+                    raise self._unknown(("people", i, "holds", j), held, "role")
         for i, duty in enumerate(doc.duties):
-            checks += [
-                (("duties", i, "owner"), duty.owner, actors, "body or role"),
-                (("duties", i, "towards"), duty.towards, actors, "body or role"),
-            ]
+            if duty.owner not in actors:
+                raise self._unknown(("duties", i, "owner"), duty.owner, "body or role")
+            if duty.towards is not None and duty.towards not in actors:
+                raise self._unknown(("duties", i, "towards"), duty.towards, "body or role")
         for i, rel in enumerate(doc.relations):
-            checks += [
-                (("relations", i, "from"), rel.from_, actors, "body or role"),
-                (("relations", i, "to"), rel.to, actors, "body or role"),
-                (("relations", i, "duty"), rel.duty, duties, "duty"),
-            ]
+            if rel.from_ not in actors:
+                raise self._unknown(("relations", i, "from"), rel.from_, "body or role")
+            if rel.to not in actors:
+                raise self._unknown(("relations", i, "to"), rel.to, "body or role")
+            if rel.duty is not None and rel.duty not in duties:
+                raise self._unknown(("relations", i, "duty"), rel.duty, "duty")
         for i, decl in enumerate(doc.declarations):
-            checks += [
-                (("declarations", i, "bodies", j), b, actors, "body or role")
-                for j, b in enumerate(decl.bodies)
-            ]
-        for loc, ref, known, what in checks:
-            if ref is not None and ref not in known:
-                raise self.fail(loc, f"unknown {what} '{ref}'")
-        for loc, clause in self._clause_refs():
-            if clause not in self.clause_text:
-                raise self.fail(loc, f"unknown clause '{clause}'")
-
-    def _clause_refs(self) -> Iterable[tuple[Location, str]]:
-        doc = self.doc
+            for j, body in enumerate(decl.bodies):
+                if body not in actors:
+                    raise self._unknown(("declarations", i, "bodies", j), body, "body or role")
+        clauses = self.clause_text
         for section in ("bodies", "roles", "people", "legislation", "duties", "relations", "declarations"):
             for i, item in enumerate(getattr(doc, section)):
-                if getattr(item, "clause", None) is not None:
-                    yield (section, i, "clause"), item.clause
+                if item.clause is not None and item.clause not in clauses:
+                    raise self._unknown((section, i, "clause"), item.clause, "clause")
         for i, approval in enumerate(doc.protocol.approved_by):
-            yield ("protocol", "approved_by", i, "clause"), approval.clause
+            if approval.clause not in clauses:
+                raise self._unknown(("protocol", "approved_by", i, "clause"), approval.clause, "clause")
+
+    def _unknown(self, loc: Location, ref: str, what: str) -> InputError:
+        return self.fail(loc, f"unknown {what} '{ref}'")
 
     def _quotes(self) -> None:
+        """Each quote occurs in its clause (whitespace folded), in the same order of fields as before:
+        bodies, roles, people, legislation, duties, relations, declarations, approvals."""
         doc = self.doc
-        quotes: list[tuple[Location, str, str]] = []
-        quotes += [
-            (("bodies", i, "quote" if b.quote else "name"), b.clause, b.quote or b.name)
-            for i, b in enumerate(doc.bodies)
-        ]
-        quotes += [
-            (("roles", i, "quote" if r.quote else "name"), r.clause, r.quote or r.name)
-            for i, r in enumerate(doc.roles)
-        ]
-        quotes += [
-            (("people", i, "quote" if p.quote else "name"), p.clause, p.quote or p.name)
-            for i, p in enumerate(doc.people)
-        ]
-        quotes += [
-            (("legislation", i, "quote"), leg.clause, leg.quote) for i, leg in enumerate(doc.legislation)
-        ]
-        quotes += [(("duties", i, "text"), d.clause, d.text) for i, d in enumerate(doc.duties)]
-        quotes += [
-            (("relations", i, "quote"), r.clause, r.quote)
-            for i, r in enumerate(doc.relations)
-            if r.clause and r.quote
-        ]
-        quotes += [(("declarations", i, "quote"), d.clause, d.quote) for i, d in enumerate(doc.declarations)]
-        quotes += [
-            (("protocol", "approved_by", i, "quote"), a.clause, a.quote)
-            for i, a in enumerate(doc.protocol.approved_by)
-        ]
-        for loc, clause, quote in quotes:
-            if fold(quote) not in self.clause_text[clause]:
-                raise self.fail(loc, f"quote does not occur in clause '{clause}': \"{_short(quote)}\"")
+        clauses = self.clause_text
+        for section, items in (("bodies", doc.bodies), ("roles", doc.roles), ("people", doc.people)):
+            for i, item in enumerate(items):
+                quote = item.quote or item.name
+                if fold(quote) not in clauses[item.clause]:
+                    raise self._misquoted((section, i, "quote" if item.quote else "name"), item.clause, quote)
+        for i, leg in enumerate(doc.legislation):
+            if fold(leg.quote) not in clauses[leg.clause]:
+                raise self._misquoted(("legislation", i, "quote"), leg.clause, leg.quote)
+        for i, duty in enumerate(doc.duties):
+            if fold(duty.text) not in clauses[duty.clause]:
+                raise self._misquoted(("duties", i, "text"), duty.clause, duty.text)
+        for i, rel in enumerate(doc.relations):
+            if rel.clause and rel.quote and fold(rel.quote) not in clauses[rel.clause]:
+                raise self._misquoted(("relations", i, "quote"), rel.clause, rel.quote)
+        for i, decl in enumerate(doc.declarations):
+            if fold(decl.quote) not in clauses[decl.clause]:
+                raise self._misquoted(("declarations", i, "quote"), decl.clause, decl.quote)
+        for i, approval in enumerate(doc.protocol.approved_by):
+            if fold(approval.quote) not in clauses[approval.clause]:
+                raise self._misquoted(
+                    ("protocol", "approved_by", i, "quote"), approval.clause, approval.quote
+                )
         duties = {d.id: d for d in doc.duties}
         for i, rel in enumerate(doc.relations):
             if rel.duty and rel.clause and rel.clause != duties[rel.duty].clause and rel.quote is None:
@@ -263,6 +256,9 @@ class _Checker:
                     ("relations", i, "clause"),
                     f"clause '{rel.clause}' differs from duty '{rel.duty}''s; give a quote too",
                 )
+
+    def _misquoted(self, loc: Location, clause: str, quote: str) -> InputError:
+        return self.fail(loc, f"quote does not occur in clause '{clause}': \"{_short(quote)}\"")
 
     def _duplicate_relations(self) -> None:
         seen: dict[tuple, int] = {}
@@ -274,49 +270,38 @@ class _Checker:
             seen[key] = i
 
 
-class Claim(NamedTuple):
-    """A node id a document makes, what kind of node it is, and where the document says so."""
+def claims_of(path: Path, parsed: Parsed, doc: ProtocolDocument) -> Iterator[tuple[Placed, str]]:
+    """The ids ``to_batch`` gives each node (kept in step with it), each with the kind of node and the
+    file, line and field that make it.
 
-    id: str
-    label: Label
-    kind: str
-    loc: Location
-    name: str | None = None  # a person's name: two different names may not make the same id
-
-
-def claims_of(doc: ProtocolDocument) -> list[Claim]:
-    """The ids ``to_batch`` gives each node, with the field that makes it (kept in step with to_batch)."""
-    ids = _Ids(doc.area.id, f"{doc.area.id}/{doc.protocol.id}")
-    claims = [
-        Claim(ids.area, Label.AREA, "area", ("area", "id")),
-        Claim(ids.protocol, Label.PROTOCOL, "protocol", ("protocol", "id")),
-    ]
-    claims += [
-        Claim(ids.clause(c.id), Label.CLAUSE, "clause", ("clauses", i, "id"))
-        for i, c in enumerate(doc.clauses)
-    ]
-    claims += [
-        Claim(ids.local(b.id), Label.BODY, "body", ("bodies", i, "id")) for i, b in enumerate(doc.bodies)
-    ]
-    claims += [
-        Claim(ids.local(r.id), Label.ROLE, "role", ("roles", i, "id")) for i, r in enumerate(doc.roles)
-    ]
-    claims += [
-        Claim(ids.local(p.id), Label.PERSON, "person", ("people", i, "id"), p.name)
-        for i, p in enumerate(doc.people)
-    ]
-    claims += [
-        Claim(f"{LEGISLATION_NAMESPACE}/{leg.id}", Label.LEGISLATION, "legislation", ("legislation", i, "id"))
-        for i, leg in enumerate(doc.legislation)
-    ]
-    claims += [
-        Claim(ids.duty(d.id), Label.DUTY, "duty", ("duties", i, "id")) for i, d in enumerate(doc.duties)
-    ]
-    claims += [
-        Claim(f"{ids.protocol}/declaration/{i + 1}", Label.DECLARATION, "declaration", ("declarations", i))
-        for i in range(len(doc.declarations))
-    ]
-    return claims
+    Lines are read straight from each item's own marks (``Lines.marks``), not by walking from the root
+    for every claim: the document has passed the schema, so every section is a list of mappings.
+    """
+    area, protocol = doc.area.id, f"{doc.area.id}/{doc.protocol.id}"
+    data, marks = parsed.data, parsed.lines.marks
+    yield Placed(area, Label.AREA, None, path, marks[id(data["area"])]["id"], "area.id", protocol), "area"
+    line = marks[id(data["protocol"])]["id"]
+    yield Placed(protocol, Label.PROTOCOL, None, path, line, "protocol.id", protocol), "protocol"
+    sections = (
+        ("clauses", doc.clauses, Label.CLAUSE, "clause", f"{protocol}/"),
+        ("bodies", doc.bodies, Label.BODY, "body", f"{area}/"),
+        ("roles", doc.roles, Label.ROLE, "role", f"{area}/"),
+        ("people", doc.people, Label.PERSON, "person", f"{area}/"),
+        ("legislation", doc.legislation, Label.LEGISLATION, "legislation", f"{LEGISLATION_NAMESPACE}/"),
+        ("duties", doc.duties, Label.DUTY, "duty", f"{protocol}/duty/"),
+    )
+    for section, items, label, kind, prefix in sections:
+        raw = data.get(section) or ()
+        for index, (item, written) in enumerate(zip(items, raw, strict=True)):
+            name = item.name if label is Label.PERSON else None  # two different names, one id: refused
+            line = marks[id(written)]["id"]
+            field = f"{section}[{index}].id"
+            yield Placed(prefix + item.id, label, name, path, line, field, protocol), kind
+    if doc.declarations:
+        own = marks[id(data["declarations"])]
+        for index in range(len(doc.declarations)):
+            decl_id, field = f"{protocol}/declaration/{index + 1}", f"declarations[{index}]"
+            yield Placed(decl_id, Label.DECLARATION, None, path, own[index], field, protocol), "declaration"
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -382,14 +367,15 @@ class _Ids:
 
 
 def _clauses(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument, spans: dict[str, Span]) -> None:
+    prefix, protocol, area = f"{ids.protocol}/", ids.protocol, ids.area
     for clause in doc.clauses:
-        span = spans[clause.id]
+        span, clause_id = spans[clause.id], prefix + clause.id  # ids.clause(), without a call per clause
         batch.node(
-            ids.clause(clause.id),
+            clause_id,
             Label.CLAUSE,
-            source=ids.protocol,
-            protocol=ids.protocol,
-            area=ids.area,
+            source=protocol,
+            protocol=protocol,
+            area=area,
             ref=clause.id,
             number=clause.number,
             heading=clause.heading,
@@ -398,7 +384,7 @@ def _clauses(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument, spans: dict[st
             start=span.start,
             end=span.end,
         )
-        batch.edge("PART_OF", ids.clause(clause.id), ids.protocol)
+        batch.edge("PART_OF", clause_id, protocol)
 
 
 def _actors(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
@@ -440,23 +426,26 @@ def _actors(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
 
 
 def _duties(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
+    protocol, area = ids.protocol, ids.area
+    local, clauses, duties = f"{area}/", f"{protocol}/", f"{protocol}/duty/"  # as _Ids makes them
     for duty in doc.duties:
-        duty_id, clause = ids.duty(duty.id), ids.clause(duty.clause)
-        towards = ids.local(duty.towards) if duty.towards else None
+        duty_id, clause = duties + duty.id, clauses + duty.clause
+        towards = local + duty.towards if duty.towards else None
+        owner = local + duty.owner
         batch.node(
             duty_id,
             Label.DUTY,
-            source=ids.protocol,
-            protocol=ids.protocol,
-            area=ids.area,
+            source=protocol,
+            protocol=protocol,
+            area=area,
             ref=duty.id,
             text=duty.text,
             kind=duty.kind,
-            owner=ids.local(duty.owner),
+            owner=owner,
             towards=towards,
             clause=clause,
         )
-        batch.edge("OWES", ids.local(duty.owner), duty_id, clause=clause)
+        batch.edge("OWES", owner, duty_id, clause=clause)
         if towards:
             batch.edge("TOWARDS", duty_id, towards, clause=clause)
         batch.edge("STATED_IN", duty_id, clause, clause=clause)
@@ -464,18 +453,19 @@ def _duties(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
 
 def _relations(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
     duties = {d.id: d for d in doc.duties}
+    local, clauses, duty_ids = f"{ids.area}/", f"{ids.protocol}/", f"{ids.protocol}/duty/"
     for rel in doc.relations:
         batch.edge(
             rel.type,
-            ids.local(rel.from_),
-            ids.local(rel.to),
-            clause=ids.clause(_relation_clause(rel, duties)),
+            local + rel.from_,
+            local + rel.to,
+            clause=clauses + _relation_clause(rel, duties),
             quote=_relation_quote(rel, duties),
             what=rel.what,
             frequency=rel.frequency,
             capacity=rel.capacity,
             note=rel.note,
-            duty=ids.duty(rel.duty) if rel.duty else None,
+            duty=duty_ids + rel.duty if rel.duty else None,
             inferred=rel.inferred or None,
             reason=rel.reason,
         )

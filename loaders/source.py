@@ -180,77 +180,83 @@ def _one_line(text: str) -> str:
 
 
 _AWAITING_KEY = object()
+_UNTAGGED = (None, "!")  # no tag, or the non-specific "!" (a quoted scalar's): all a document may carry
 
 
 def _build(path: Path, next_event: Callable[[], yaml.Event | None]) -> tuple[Any, Lines]:
     """Dicts, lists and scalars from parser events, refusing what the format has no use for.
 
-    One flat loop over the events (no recursion, so no depth can overflow a stack): each open mapping
-    or sequence is a frame ``[container, marks, key]``, ``marks`` its lines by key or index; a mapping's
-    key is ``_AWAITING_KEY`` until its key scalar arrives. This is the hot path of validation, hence
-    written for speed: one event at a time, no tuple of the path built per value.
+    One flat loop over the events (no recursion, so no depth can overflow a stack). The open container
+    is held in local variables (``container``, its lines ``own`` by key or index, and ``key``: the
+    mapping key awaiting its value, ``_AWAITING_KEY`` until the key scalar arrives, or None in a
+    sequence); the containers around it wait on ``stack``. This is the hot path of validation, hence
+    written for speed: one event at a time, locals rather than indexing a frame, no path built per value.
     """
-    stack: list[list[Any]] = []
+    stack: list[tuple[Any, Any, Any]] = []
     marks: dict[int, Any] = {}
     root: Any = None
-    root_line = 0
-    documents = 0
-    scalar, plain = yaml.ScalarEvent, _PLAIN.get
+    root_line = depth = documents = 0
+    container: Any = None
+    own: Any = None
+    key: Any = None
+    scalar, plain, untagged = yaml.ScalarEvent, _PLAIN.get, _UNTAGGED
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    awaiting = _AWAITING_KEY
 
     while (event := next_event()) is not None:
         kind = event.__class__
         if kind is scalar:  # most events: keys first, then values; only an item's line is read here
-            if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+            if event.anchor is not None or event.tag not in untagged:
                 raise _unwanted(path, event)
             value = event.value
-            if not stack:
+            if container is None:
                 root, root_line = _scalar(event), event.start_mark.line + 1
-                continue
-            frame = stack[-1]
-            if frame[2] is _AWAITING_KEY:
-                if value in frame[0]:
+            elif key is awaiting:
+                if value in container:
                     line = event.start_mark.line + 1
-                    raise InputError(path, f"duplicate key '{value}'", line=line, field=_field(stack, value))
-                frame[2] = value
-                frame[1][value] = event.start_mark.line + 1  # a mapping value's line is its key's
-                continue
-            if not event.style and event.implicit[0]:
-                value = plain(value, value)
-            if frame[2] is None:  # a sequence
-                frame[0].append(value)
-                frame[1].append(event.start_mark.line + 1)
+                    field = _field(stack, value)
+                    raise InputError(path, f"duplicate key '{value}'", line=line, field=field)
+                key = value
+                own[value] = event.start_mark.line + 1  # a mapping value's line is its key's
             else:
-                frame[0][frame[2]] = value
-                frame[2] = _AWAITING_KEY
+                if not event.style and event.implicit[0]:
+                    value = plain(value, value)
+                if key is None:  # a sequence
+                    container.append(value)
+                    own.append(event.start_mark.line + 1)
+                else:
+                    container[key] = value
+                    key = awaiting
             continue
         if kind is mapping_end or kind is sequence_end:
-            stack.pop()
+            depth -= 1
+            container, own, key = stack.pop() if stack else (None, None, None)
             continue
         if kind is mapping_start or kind is sequence_start:
-            if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+            if event.anchor is not None or event.tag not in untagged:
                 raise _unwanted(path, event)
             line = event.start_mark.line + 1
-            if len(stack) >= MAX_DEPTH:
+            if depth >= MAX_DEPTH:
                 raise InputError(path, f"nests deeper than {MAX_DEPTH} levels", line=line)
+            depth += 1
             is_mapping = kind is mapping_start
-            container: Any = {} if is_mapping else []
-            own: Any = {} if is_mapping else []
-            if not stack:
-                root, root_line = container, line
+            inner: Any = {} if is_mapping else []
+            inner_own: Any = {} if is_mapping else []
+            if container is None:
+                root, root_line = inner, line
             else:
-                frame = stack[-1]
-                if frame[2] is _AWAITING_KEY:
+                if key is awaiting:
                     raise InputError(path, "mapping keys must be plain names", line=line)
-                if frame[2] is None:
-                    frame[0].append(container)
-                    frame[1].append(line)
+                if key is None:
+                    container.append(inner)
+                    own.append(line)
                 else:
-                    frame[0][frame[2]] = container
-                    frame[2] = _AWAITING_KEY
-            marks[id(container)] = own
-            stack.append([container, own, _AWAITING_KEY if is_mapping else None])
+                    container[key] = inner
+                    key = awaiting
+                stack.append((container, own, key))
+            marks[id(inner)] = inner_own
+            container, own, key = inner, inner_own, awaiting if is_mapping else None
             continue
         if kind is yaml.AliasEvent:
             raise _unwanted(path, event)
@@ -274,14 +280,15 @@ def _unwanted(path: Path, event: yaml.Event) -> InputError:
     return InputError(path, f"YAML tags ({event.tag}) are not part of the format", line=line)
 
 
-def _field(stack: list[list[Any]], key: str) -> str:
-    """The dotted name of ``key`` in the innermost open mapping, for a message only.
+def _field(stack: list[tuple[Any, Any, Any]], key: str) -> str:
+    """The dotted name of ``key`` in the innermost open mapping (``stack``: the containers around it),
+    for a message only.
 
-    Each open container is the last value added to the one below it on the stack (the mapping's last
+    Each open container is the last value added to the one around it (the mapping's last
     key, the sequence's last index), so the path is recovered without having been kept.
     """
     loc: list[str | int] = []
-    for outer in stack[:-1]:
+    for outer in stack:
         container = outer[0]
         loc.append(next(reversed(container)) if container.__class__ is dict else len(container) - 1)
     return dotted((*loc, key))
