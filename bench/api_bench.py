@@ -1,10 +1,10 @@
 """API benchmark: typical GraphQL queries over real HTTP, against the same Cypher sent raw through the driver.
 
-Each root field of the API sends one named statement (``cypher/api/*.cypher``) and builds its answer from
-the rows in Python. This measures what that layer costs: every query is timed through the served app
-(uvicorn + the ASGI app, over loopback HTTP) and as the very statements the API
-sent, with the very parameters, run by the async driver in read transactions, at the same concurrency. The
-ratio API p50 / raw p50 is the price of the API on top of the database.
+Each root field of the API sends one statement compiled from its selection and passes Neo4j's answer
+through. This measures what the API costs on top of it: every query is timed through the served app
+(uvicorn + the ASGI app, over loopback HTTP) and as the very statements the API sent, with the very
+parameters, run by the async driver as the API's store runs them, at the same concurrency. The ratio API
+p50 / raw p50 is the price of the API on top of the database.
 
 The statements and parameters are not written out here but recorded from the API itself (an in-process
 run with a recording store), so the raw side cannot drift from what the API really sends. That run also
@@ -21,7 +21,8 @@ interpreter. The database is wiped and loaded with the bundled protocols and syn
 ``bench.load_bench`` this runs its own Neo4j (``bench/out/api-home``), starting it if needed and stopping it
 afterwards if it started it, and refuses GOVGRAPH_NEO4J_URI unless told ``--i-know-this-wipes-the-database``.
 
-    .venv/bin/python -m bench.api_bench [--requests 200] [--clients 1,16] [--areas 50]
+    .venv/bin/python -m bench.api_bench [--requests 200] [--clients 1,16] [--areas 50] [--loaded]
+        [--http-client keep-alive|httpx] [--workers 1]
 """
 
 from __future__ import annotations
@@ -290,6 +291,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic protocols")
     parser.add_argument("--home", type=Path, default=OUT / "api-home", help="the benchmark server's home")
     parser.add_argument(WIPE_FLAG, dest="wipe_ok", action="store_true", help="allow GOVGRAPH_NEO4J_URI")
+    parser.add_argument(
+        "--workers", type=positive, default=1, help="uvicorn worker processes of the API server (1)"
+    )
     parser.add_argument("--serve", type=int, metavar="PORT", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -314,18 +318,33 @@ def load_graph(driver: Driver, database: str, areas: int, seed: int) -> None:
 # -- the API server, in its own process -------------------------------------------------------------------
 
 
-def serve(port: int) -> None:
+def serve(port: int, workers: int = 1) -> None:
     """The child process: the app as ``govgraph serve`` runs it (uvicorn, log level warning), on loopback.
 
     The target comes from the environment, which the parent set (GOVGRAPH_HOME, or the external URI).
+    With ``workers`` > 1 uvicorn forks that many processes sharing the socket, each its own app.
     """
     import uvicorn
+
+    if workers > 1:
+        uvicorn.run(
+            "bench.api_bench:served_app",
+            factory=True,
+            workers=workers,
+            host=HOST,
+            port=port,
+            log_level="warning",
+        )
+        return
+    uvicorn.run(served_app(), host=HOST, port=port, log_level="warning")
+
+
+def served_app() -> Any:
+    """The app for the environment's target: a factory, so that each uvicorn worker builds its own."""
     from govgraph.api.app import create_app
 
     settings = Settings()
-    uvicorn.run(
-        create_app(resolve_target(settings), settings.tx_timeout), host=HOST, port=port, log_level="warning"
-    )
+    return create_app(resolve_target(settings), settings.tx_timeout)
 
 
 def free_port() -> int:
@@ -382,10 +401,14 @@ class ApiServer(Served):
 
     what = "API server"
 
-    def __init__(self) -> None:
+    def __init__(self, workers: int = 1) -> None:
+        self.workers = workers
         super().__init__(
             [sys.executable, "-m", "bench.api_bench", "--serve"], Path(__file__).resolve().parents[1]
         )
+
+    def arguments(self) -> list[str]:
+        return ["--workers", str(self.workers)]
 
     def ready(self) -> bool:
         """/readyz answers only once the app is up and Neo4j holds the schema (it plans the warm-up)."""
@@ -395,15 +418,22 @@ class ApiServer(Served):
 # -- measuring --------------------------------------------------------------------------------------------
 
 
-def cpu_seconds(pid: int | None) -> float | None:
-    """User + system CPU of a process from /proc (Linux); None where that cannot be read."""
+def cpu_seconds(pid: int | None, tree: bool = False) -> float | None:
+    """User + system CPU of a process from /proc (Linux), with ``tree`` also of its live children (the
+    API server's uvicorn workers); None where that cannot be read."""
     if pid is None:
         return None
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = [
+            int(child)
+            for task in Path(f"/proc/{pid}/task").iterdir()
+            for child in (task / "children").read_text().split()
+        ]
     except OSError:
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(cpu_seconds(child, tree) or 0.0 for child in children if tree)
 
 
 async def drive(
@@ -430,12 +460,12 @@ async def drive(
             await call()
             latencies.append(time.perf_counter() - began)
 
-    before = {name: cpu_seconds(pid) for name, pid in pids.items()}
+    before = {name: cpu_seconds(pid, tree=name == "api") for name, pid in pids.items()}
     start = time.perf_counter()
     deadline = start + max_seconds
     await asyncio.gather(*(client() for _ in range(clients)))
     seconds = time.perf_counter() - start
-    after = {name: cpu_seconds(pid) for name, pid in pids.items()}
+    after = {name: cpu_seconds(pid, tree=name == "api") for name, pid in pids.items()}
     cpu = {name: delta(before[name], after[name]) for name in pids}
     return Run(latencies, seconds, cpu)
 
@@ -662,7 +692,7 @@ async def benchmark(
     driver = AsyncGraphDatabase.driver(
         target.uri, auth=(target.user, target.password), notifications_min_severity="OFF"
     )
-    server = ApiServer()
+    server = ApiServer(args.workers)
     rows: list[Row] = []
     breakdowns: list[Breakdown] = []
     try:
@@ -804,7 +834,7 @@ def machine() -> str:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.serve is not None:
-        serve(args.serve)
+        serve(args.serve, args.workers)
         return 0
     settings = bench_settings(args)
     if settings is None:
