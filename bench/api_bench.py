@@ -418,22 +418,15 @@ class ApiServer(Served):
 # -- measuring --------------------------------------------------------------------------------------------
 
 
-def cpu_seconds(pid: int | None, tree: bool = False) -> float | None:
-    """User + system CPU of a process from /proc (Linux), with ``tree`` also of its live children (the
-    API server's uvicorn workers); None where that cannot be read."""
+def cpu_seconds(pid: int | None) -> float | None:
+    """User + system CPU of a process from /proc (Linux); None where that cannot be read."""
     if pid is None:
         return None
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        children = [
-            int(child)
-            for task in Path(f"/proc/{pid}/task").iterdir()
-            for child in (task / "children").read_text().split()
-        ]
     except OSError:
         return None
-    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return own + sum(cpu_seconds(child, tree) or 0.0 for child in children if tree)
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def drive(
@@ -460,12 +453,12 @@ async def drive(
             await call()
             latencies.append(time.perf_counter() - began)
 
-    before = {name: cpu_seconds(pid, tree=name == "api") for name, pid in pids.items()}
+    before = {name: cpu_seconds(pid) for name, pid in pids.items()}
     start = time.perf_counter()
     deadline = start + max_seconds
     await asyncio.gather(*(client() for _ in range(clients)))
     seconds = time.perf_counter() - start
-    after = {name: cpu_seconds(pid, tree=name == "api") for name, pid in pids.items()}
+    after = {name: cpu_seconds(pid) for name, pid in pids.items()}
     cpu = {name: delta(before[name], after[name]) for name in pids}
     return Run(latencies, seconds, cpu)
 
@@ -700,7 +693,9 @@ async def benchmark(
         say(f"API server (pid {server.proc.pid}) ready at {server.url}")
         client = HTTP_CLIENTS[args.http_client](f"{server.url}/graphql", max(args.clients))
         try:
-            api_pids = {"clients": os.getpid(), "api": server.proc.pid, "neo4j": neo4j_pid}
+            # uvicorn's workers are children it may restart, so their CPU is not summed: n/a with --workers
+            app_pid = server.proc.pid if args.workers == 1 else None
+            api_pids = {"clients": os.getpid(), "api": app_pid, "neo4j": neo4j_pid}
             raw_pids = {"clients": os.getpid(), "neo4j": neo4j_pid}
             await open_pools(client, server.url, driver, database, max(args.clients))
             for case in CASES:
