@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from govgraph.api.execute import Documents, answer
 from govgraph.api.fetch import Context
-from govgraph.api.guard import RequestGuard
+from govgraph.api.guard import PAYLOAD, RequestGuard
 from govgraph.api.schema import schema
 from govgraph.api.store import ApiError, Store
 from govgraph.graph.connection import Target
@@ -24,6 +24,7 @@ MAX_BODY = 64 * 1024
 
 
 EXPLAIN_HEADER = "x-govgraph-explain"
+EXPLAIN_KEY = EXPLAIN_HEADER.encode()  # ASGI header names arrive lower-cased, as bytes
 
 
 # The questions the explorer and most clients ask first. A freshly (re)started Neo4j plans each compiled
@@ -59,6 +60,12 @@ class GraphQLEndpoint:
         except ValueError as exc:
             error = {"message": str(exc), "extensions": {"code": "BAD_REQUEST"}}
             return JSONResponse({"data": None, "errors": [error]}, status_code=400)
+        asked = bool(request.headers.get(EXPLAIN_HEADER))
+        status, content = await self.respond(body, asked)
+        return Response(content, status_code=status, media_type="application/json")
+
+    async def respond(self, body: dict, explain_header: bool) -> tuple[int, bytes]:
+        """The status and JSON of the answer to a checked request body (query, variables, operationName)."""
         ctx = Context(self.store)
         result = await answer(
             self.schema, self.documents, ctx, body["query"], body.get("variables"), body.get("operationName")
@@ -67,14 +74,11 @@ class GraphQLEndpoint:
         if result.errors:
             out["errors"] = result.errors
         extensions: dict = {"cypherStatements": len(result.statements)}
-        asked = (body.get("extensions") or {}).get("explain") or request.headers.get(EXPLAIN_HEADER)
-        if asked:
+        if (body.get("extensions") or {}).get("explain") or explain_header:
             extensions["cypher"] = ctx.log.texts
         out["extensions"] = extensions
         status = 400 if result.data is None and result.errors and not result.statements else 200
-        return Response(
-            json.dumps(out, ensure_ascii=False), status_code=status, media_type="application/json"
-        )
+        return status, json.dumps(out, ensure_ascii=False).encode()
 
     async def _body(self, request: Request) -> dict:
         if request.method == "GET":
@@ -111,8 +115,21 @@ class GraphQLRoute:
         if scope["method"] not in ("GET", "POST"):
             await Response(status_code=405, headers={"allow": "GET, POST"})(scope, receive, send)
             return
-        response = await self.endpoint.handle(Request(scope, receive))
-        await response(scope, receive, send)
+        payload = scope.get(PAYLOAD) if scope["method"] == "POST" else None
+        if payload is None:
+            response = await self.endpoint.handle(Request(scope, receive))
+            await response(scope, receive, send)
+            return
+        explain = any(key == EXPLAIN_KEY and value for key, value in scope["headers"])
+        status, content = await self.endpoint.respond(payload, explain)
+        await _send_json(send, status, content)
+
+
+async def _send_json(send: Send, status: int, content: bytes) -> None:
+    """The answer as two ASGI messages, without building a Starlette response around them."""
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(content)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": content})
 
 
 class BodyLimit:

@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 from graphql import GraphQLError, OperationDefinitionNode, parse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+PAYLOAD = "govgraph.payload"  # the scope key of a POST body the guard has parsed and checked
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 MAX_JSON_DEPTH = 64
 MAX_TOKENS = 4000
@@ -51,10 +52,12 @@ class RequestGuard:
             await self.app(scope, receive, send)
             return
         body, more = await _read_body(receive)
-        problem = _body_problem(body) if not more else None
+        problem, payload = _body_problem(body) if not more else (None, None)
         if problem:
             await _reply(send, 400, problem, "BAD_REQUEST")
             return
+        if payload is not None:
+            scope[PAYLOAD] = payload  # checked here, so the endpoint need not parse the body again
         await self.app(scope, _replay(body, more, receive), send)
 
     def _refuse_origin(self, headers: dict[str, str]) -> tuple[int, str, str] | None:
@@ -106,18 +109,21 @@ def _replay(body: bytes, more: list[Message], receive: Receive) -> Receive:
     return replay
 
 
-def _body_problem(body: bytes) -> str | None:
+def _body_problem(body: bytes) -> tuple[str | None, dict | None]:
     """Every POST body is read as JSON whatever its Content-Type says (the fuzzer sent 9,000 nested
-    brackets with none, and the unchecked parse recursed into an HTTP 500), so every body is checked."""
+    brackets with none, and the unchecked parse recursed into an HTTP 500), so every body is checked.
+
+    Returns the problem, or the parsed payload the endpoint then uses as it is."""
     if _json_depth(body) > MAX_JSON_DEPTH:
-        return f"The request body nests deeper than {MAX_JSON_DEPTH} levels."
+        return f"The request body nests deeper than {MAX_JSON_DEPTH} levels.", None
     try:
         payload = json.loads(body)
     except (ValueError, UnicodeDecodeError):
-        return "The request body is not valid JSON."
+        return "The request body is not valid JSON.", None
     if not isinstance(payload, dict):
-        return "The request body must be a JSON object with a 'query' (and optional 'variables')."
-    return _payload_problem(payload)
+        return "The request body must be a JSON object with a 'query' (and optional 'variables').", None
+    problem = _payload_problem(payload)
+    return problem, None if problem else payload
 
 
 def _query_problem(params: dict[str, list[str]]) -> str | None:

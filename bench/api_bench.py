@@ -1,22 +1,28 @@
 """API benchmark: typical GraphQL queries over real HTTP, against the same Cypher sent raw through the driver.
 
-Each root field of the API sends one named statement (``cypher/api/*.cypher``) and builds its answer from
-the rows in Python. This measures what that layer costs: every query is timed through the served app
-(uvicorn + FastAPI + strawberry, over loopback HTTP, driven by httpx) and as the very statements the API
-sent, with the very parameters, run by the async driver in read transactions, at the same concurrency. The
-ratio API p50 / raw p50 is the price of the API on top of the database.
+Each root field of the API sends one statement compiled from its selection and passes Neo4j's answer
+through. This measures what the API costs on top of it: every query is timed through the served app
+(uvicorn + the ASGI app, over loopback HTTP) and as the very statements the API sent, with the very
+parameters, run by the async driver as the API's store runs them, at the same concurrency. The ratio API
+p50 / raw p50 is the price of the API on top of the database.
 
 The statements and parameters are not written out here but recorded from the API itself (an in-process
 run with a recording store), so the raw side cannot drift from what the API really sends. That run also
 splits one request's time into database, GraphQL and HTTP, and CPU time per request is read from /proc
 for this process (the clients), the API server and Neo4j, since on a small machine they share the cores.
 
+The API side's client is the cheapest correct one: a prepared request on one keep-alive asyncio
+connection per concurrent client (``KeepAlive``), so the ratio prices the API against the raw driver
+rather than an HTTP library against the driver (``--http-client httpx`` times it with httpx, as earlier
+sessions did). Client CPU per request is still reported for both sides.
+
 The app runs in its own process, as ``govgraph serve`` runs it, so its CPU is not shared with the clients'
 interpreter. The database is wiped and loaded with the bundled protocols and synthetic areas, so like
 ``bench.load_bench`` this runs its own Neo4j (``bench/out/api-home``), starting it if needed and stopping it
 afterwards if it started it, and refuses GOVGRAPH_NEO4J_URI unless told ``--i-know-this-wipes-the-database``.
 
-    .venv/bin/python -m bench.api_bench [--requests 200] [--clients 1,16] [--areas 50]
+    .venv/bin/python -m bench.api_bench [--requests 200] [--clients 1,16] [--areas 50] [--loaded]
+        [--http-client keep-alive|httpx] [--workers 1]
 """
 
 from __future__ import annotations
@@ -276,9 +282,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--loaded", action="store_true", help="the database already holds the bundled + --areas areas"
     )
+    parser.add_argument(
+        "--http-client",
+        choices=sorted(HTTP_CLIENTS),
+        default="keep-alive",
+        help="the API side's client: plain asyncio keep-alive connections (default) or httpx (as before)",
+    )
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic protocols")
     parser.add_argument("--home", type=Path, default=OUT / "api-home", help="the benchmark server's home")
     parser.add_argument(WIPE_FLAG, dest="wipe_ok", action="store_true", help="allow GOVGRAPH_NEO4J_URI")
+    parser.add_argument(
+        "--workers", type=positive, default=1, help="uvicorn worker processes of the API server (1)"
+    )
     parser.add_argument("--serve", type=int, metavar="PORT", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -303,18 +318,33 @@ def load_graph(driver: Driver, database: str, areas: int, seed: int) -> None:
 # -- the API server, in its own process -------------------------------------------------------------------
 
 
-def serve(port: int) -> None:
+def serve(port: int, workers: int = 1) -> None:
     """The child process: the app as ``govgraph serve`` runs it (uvicorn, log level warning), on loopback.
 
     The target comes from the environment, which the parent set (GOVGRAPH_HOME, or the external URI).
+    With ``workers`` > 1 uvicorn forks that many processes sharing the socket, each its own app.
     """
     import uvicorn
+
+    if workers > 1:
+        uvicorn.run(
+            "bench.api_bench:served_app",
+            factory=True,
+            workers=workers,
+            host=HOST,
+            port=port,
+            log_level="warning",
+        )
+        return
+    uvicorn.run(served_app(), host=HOST, port=port, log_level="warning")
+
+
+def served_app() -> Any:
+    """The app for the environment's target: a factory, so that each uvicorn worker builds its own."""
     from govgraph.api.app import create_app
 
     settings = Settings()
-    uvicorn.run(
-        create_app(resolve_target(settings), settings.tx_timeout), host=HOST, port=port, log_level="warning"
-    )
+    return create_app(resolve_target(settings), settings.tx_timeout)
 
 
 def free_port() -> int:
@@ -371,10 +401,14 @@ class ApiServer(Served):
 
     what = "API server"
 
-    def __init__(self) -> None:
+    def __init__(self, workers: int = 1) -> None:
+        self.workers = workers
         super().__init__(
             [sys.executable, "-m", "bench.api_bench", "--serve"], Path(__file__).resolve().parents[1]
         )
+
+    def arguments(self) -> list[str]:
+        return ["--workers", str(self.workers)]
 
     def ready(self) -> bool:
         """/readyz answers only once the app is up and Neo4j holds the schema (it plans the warm-up)."""
@@ -433,15 +467,104 @@ def delta(before: float | None, after: float | None) -> float | None:
     return None if before is None or after is None else after - before
 
 
-def api_call(client: httpx.AsyncClient, url: str, case: Case) -> Callable[[], Awaitable[None]]:
-    """POST the query; the body is encoded once, as a client library would reuse a prepared request."""
-    body = json.dumps({"query": case.graphql}).encode()
-    headers = {"content-type": "application/json"}
+class KeepAlive:
+    """The cheapest correct HTTP/1.1 client for this comparison: one keep-alive loopback connection per
+    concurrent client (asyncio streams, a prepared request, the body read by its Content-Length).
+
+    The ratio is meant to price the API against the raw driver, not httpx against the driver: httpx cost
+    the clients 3.45 ms CPU per request against the raw driver's 1.5 ms, on the same cores as both
+    servers, so every request also waited for it. uvicorn answers every /graphql request with a
+    Content-Length; anything else (chunked, a closed connection) is a failure here, never a guess."""
+
+    def __init__(self, url: str, connections: int) -> None:
+        parts = httpx.URL(url)
+        self.host, self.port, self.path = parts.host, parts.port or 80, parts.raw_path.decode()
+        self.size = connections
+        self.idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+
+    async def open(self) -> None:
+        while len(self.idle) < self.size:
+            self.idle.append(await asyncio.open_connection(self.host, self.port))
+
+    async def close(self) -> None:
+        for _, writer in self.idle:
+            writer.close()
+        self.idle.clear()
+
+    def prepare(self, body: bytes) -> bytes:
+        head = (
+            f"POST {self.path} HTTP/1.1\r\nhost: {self.host}:{self.port}\r\n"
+            f"content-type: application/json\r\ncontent-length: {len(body)}\r\n\r\n"
+        )
+        return head.encode("latin-1") + body
+
+    async def post(self, request: bytes) -> tuple[int, bytes]:
+        """Send a prepared request on an idle connection; the status and the body of the answer.
+
+        uvicorn closes a connection idle for 5 s (between cases here); a reused connection that ends
+        before the answer began is reopened and the request sent again, as urllib3 does."""
+        if self.idle:
+            reader, writer = self.idle.pop()
+            try:
+                return await self._exchange(reader, writer, request)
+            except (asyncio.IncompleteReadError, ConnectionError) as exc:
+                if getattr(exc, "partial", b""):
+                    raise
+                writer.close()
+        reader, writer = await asyncio.open_connection(self.host, self.port)
+        return await self._exchange(reader, writer, request)
+
+    async def _exchange(
+        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, request: bytes
+    ) -> tuple[int, bytes]:
+        writer.write(request)
+        head = await reader.readuntil(b"\r\n\r\n")
+        lines = head.split(b"\r\n")
+        status = int(lines[0].split(b" ", 2)[1])
+        length = next((int(line[15:]) for line in lines[1:] if line[:15].lower() == b"content-length:"), None)
+        if length is None:
+            writer.close()
+            raise RuntimeError(f"the API answered without a Content-Length: {head[:200]!r}")
+        body = await reader.readexactly(length)
+        self.idle.append((reader, writer))
+        return status, body
+
+
+class HttpxClient:
+    """httpx's pooled async client behind the same two calls (``--http-client httpx``: the figures of
+    earlier sessions were taken with it)."""
+
+    def __init__(self, url: str, connections: int) -> None:
+        limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+        self.url, self.client = url, httpx.AsyncClient(limits=limits, timeout=READY_TIMEOUT)
+        self.size = connections
+
+    async def open(self) -> None:
+        """httpx opens its connections as requests need them."""
+
+    async def close(self) -> None:
+        await self.client.aclose()
+
+    def prepare(self, body: bytes) -> bytes:
+        return body
+
+    async def post(self, request: bytes) -> tuple[int, bytes]:
+        response = await self.client.post(self.url, content=request, headers=JSON_HEADERS)
+        return response.status_code, response.content
+
+
+JSON_HEADERS = {"content-type": "application/json"}
+HTTP_CLIENTS = {"keep-alive": KeepAlive, "httpx": HttpxClient}
+
+
+def api_call(client: KeepAlive | HttpxClient, case: Case) -> Callable[[], Awaitable[None]]:
+    """POST the query; the request is encoded once, as a client library would reuse a prepared request."""
+    request = client.prepare(json.dumps({"query": case.graphql}).encode())
 
     async def call() -> None:
-        response = await client.post(url, content=body, headers=headers)
-        if response.status_code != 200 or b'"errors"' in response.content:
-            raise RuntimeError(f"{case.name}: {response.status_code} {response.text[:300]}")
+        status, body = await client.post(request)
+        if status != 200 or b'"errors"' in body:
+            raise RuntimeError(f"{case.name}: {status} {body[:300].decode(errors='replace')}")
 
     return call
 
@@ -488,8 +611,10 @@ class RawSide:
         return replace(run, server=list(self.server))
 
 
-async def open_pools(client: httpx.AsyncClient, url: str, driver: AsyncDriver, database: str, n: int) -> None:
-    """Open ``n`` connections in each pool (httpx to the app, the app's to Neo4j, ours to Neo4j) before any
+async def open_pools(
+    client: KeepAlive | HttpxClient, url: str, driver: AsyncDriver, database: str, n: int
+) -> None:
+    """Open ``n`` connections in each pool (ours to the app, the app's to Neo4j, ours to Neo4j) before any
     timing, so the first high-concurrency run does not pay for connecting and logging in."""
     check = cypher("db/components")
 
@@ -497,8 +622,10 @@ async def open_pools(client: httpx.AsyncClient, url: str, driver: AsyncDriver, d
         async with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
             await session.execute_read(lambda tx: _rows(tx, check, {}))
 
-    for _ in range(2):
-        await asyncio.gather(*(client.get(f"{url}/readyz") for _ in range(n)), *(raw() for _ in range(n)))
+    async with httpx.AsyncClient(timeout=READY_TIMEOUT) as ready:  # /readyz reads Neo4j in the app
+        for _ in range(2):
+            await asyncio.gather(*(ready.get(f"{url}/readyz") for _ in range(n)), *(raw() for _ in range(n)))
+    await client.open()
 
 
 graphql_schema = schema
@@ -558,22 +685,24 @@ async def benchmark(
     driver = AsyncGraphDatabase.driver(
         target.uri, auth=(target.user, target.password), notifications_min_severity="OFF"
     )
-    server = ApiServer()
+    server = ApiServer(args.workers)
     rows: list[Row] = []
     breakdowns: list[Breakdown] = []
     try:
         server.wait_ready()
         say(f"API server (pid {server.proc.pid}) ready at {server.url}")
-        limits = httpx.Limits(max_connections=max(args.clients), max_keepalive_connections=max(args.clients))
-        async with httpx.AsyncClient(limits=limits, timeout=timeout + 10) as client:
-            api_pids = {"clients": os.getpid(), "api": server.proc.pid, "neo4j": neo4j_pid}
+        client = HTTP_CLIENTS[args.http_client](f"{server.url}/graphql", max(args.clients))
+        try:
+            # uvicorn's workers are children it may restart, so their CPU is not summed: n/a with --workers
+            app_pid = server.proc.pid if args.workers == 1 else None
+            api_pids = {"clients": os.getpid(), "api": app_pid, "neo4j": neo4j_pid}
             raw_pids = {"clients": os.getpid(), "neo4j": neo4j_pid}
             await open_pools(client, server.url, driver, database, max(args.clients))
             for case in CASES:
                 say(f"{case.name}: in-process, then {args.clients} client(s) over HTTP and raw ...")
                 breakdown, statements = await in_process(store, case, args)
                 breakdowns.append(breakdown)
-                api = api_call(client, f"{server.url}/graphql", case)
+                api = api_call(client, case)
                 raw = RawSide(driver, database, timeout, statements)
                 await drive(api, args.warmup, 1, WARMUP_SECONDS)
                 await drive(raw, args.warmup, 1, WARMUP_SECONDS)
@@ -582,6 +711,8 @@ async def benchmark(
                     api_run = await drive(api, args.requests, clients, args.max_seconds, api_pids)
                     raw_run = await raw.run(args.requests, clients, args.max_seconds, raw_pids)
                     rows.append(Row(case.name, clients, api_run, raw_run))
+        finally:
+            await client.close()
     finally:
         await store.close()
         await driver.close()
@@ -698,7 +829,7 @@ def machine() -> str:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.serve is not None:
-        serve(args.serve)
+        serve(args.serve, args.workers)
         return 0
     settings = bench_settings(args)
     if settings is None:
@@ -710,7 +841,8 @@ def main(argv: list[str] | None = None) -> int:
                 load_graph(driver, database, args.areas, args.seed)
             neo4j_pid = None if settings.external else LocalServer(settings, progress=say).pid()
             print(f"machine: {machine()}")
-            print(f"client: Python {sys.version.split()[0]}, httpx {httpx.__version__}")
+            http = "httpx " + httpx.__version__ if args.http_client == "httpx" else "asyncio keep-alive"
+            print(f"client: Python {sys.version.split()[0]}, HTTP client: {http}")
             print(f"server: {server_version(driver, database)} at {target.uri} (database {database})")
             print(
                 f"data: the 2 bundled protocols + {args.areas} synthetic areas; up to {args.requests} "
