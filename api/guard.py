@@ -148,6 +148,8 @@ def _payload_problem(payload: dict[str, object]) -> str | None:
         return "'operationName' must be a string."
     if variables is not None and not isinstance(variables, dict):
         return "'variables' must be a JSON object."
+    if payload.get("extensions") is not None and not isinstance(payload["extensions"], dict):
+        return "'extensions' must be a JSON object."
     operations = _operations(query)
     if operations is None:
         return None  # a syntax error: GraphQL's own message says where

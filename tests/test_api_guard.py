@@ -92,6 +92,8 @@ def test_a_cross_site_origin_is_refused_and_our_own_is_not(api: HttpApp) -> None
         ),
         ('{"query": 12}', "needs a 'query' string"),
         ('{"query": "{ __typename }", "variables": [1]}', "'variables' must be a JSON object"),
+        ('{"query": "{ __typename }", "extensions": "explain"}', "'extensions' must be a JSON object"),
+        ('{"query": "{ __typename }", "operationName": 5}', "'operationName' must be a string"),
         ("{not json", "not valid JSON"),
     ],
 )
