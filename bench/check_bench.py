@@ -76,6 +76,7 @@ class Size:
     against: dict[str, float] = field(default_factory=dict)  # --against: the other rule texts' times
     findings: dict[str, list[Finding]] = field(default_factory=dict)
     cli: dict[str, float] = field(default_factory=dict)
+    cli_against: dict[str, float] = field(default_factory=dict)  # --against-code
     api: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
@@ -94,6 +95,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--save-json", type=Path, metavar="DIR", help="save each size's JSON report")
     parser.add_argument(
         "--against", type=Path, metavar="RULES_DIR", help="also time these rule files, interleaved"
+    )
+    parser.add_argument(
+        "--against-code",
+        type=Path,
+        metavar="DIR",
+        help="also time govgraph check from this tree (a 'govgraph' package put first on PYTHONPATH)",
     )
     parser.add_argument("--repeat", type=positive, default=3, help="timed runs of each rule and format")
     parser.add_argument("--warmup", type=positive, default=2, help="untimed runs of the rule set first")
@@ -146,21 +153,12 @@ def cli_env(target: Target) -> dict[str, str]:
     }
 
 
-def time_cli(target: Target, size: Size, repeat: int, save: Path | None = None) -> None:
+def time_cli(target: Target, size: Size, repeat: int, save: Path | None, against: Path | None) -> None:
     """``govgraph check --format F`` in a new process each time (this checkout's code), best of ``repeat``;
-    the JSON output is saved to ``save`` when given."""
-    command = [sys.executable, "-c", "import sys; from govgraph.cli import main; sys.exit(main())", "check"]
+    the JSON output is saved to ``save`` when given. With ``against``, the same command from that tree is
+    run right after each run of ours, so both see the same load."""
     for fmt in FORMATS:
-        best = float("inf")
-        for _ in range(repeat):
-            start = time.perf_counter()
-            done = subprocess.run(
-                [*command, "--format", fmt], cwd=ROOT, env=cli_env(target), capture_output=True, check=False
-            )
-            took = time.perf_counter() - start
-            if done.returncode not in (0, 1):
-                raise GraphError(f"govgraph check --format {fmt} failed: {done.stderr.decode()[-500:]}")
-            best = min(best, took)
+        best, done = _time_check(target, fmt, repeat, None)
         size.cli[fmt] = best
         if save is not None and fmt == "json":
             save.mkdir(parents=True, exist_ok=True)
@@ -168,6 +166,30 @@ def time_cli(target: Target, size: Size, repeat: int, save: Path | None = None) 
         load = os.getloadavg()[0]
         megabytes = len(done.stdout) / 1e6
         say(f"    govgraph check --format {fmt}: {best:.2f}s ({megabytes:.1f} MB, load {load:.1f})")
+        if against is not None:
+            size.cli_against[fmt], old = _time_check(target, fmt, repeat, against)
+            same = old.stdout == done.stdout
+            say(f"      --against-code: {size.cli_against[fmt]:.2f}s, the same output: {same}")
+
+
+def _time_check(
+    target: Target, fmt: str, repeat: int, tree: Path | None
+) -> tuple[float, subprocess.CompletedProcess[bytes]]:
+    command = [sys.executable, "-c", "import sys; from govgraph.cli import main; sys.exit(main())", "check"]
+    env = cli_env(target)
+    if tree is not None:  # ahead of the editable install's finder, which comes after sys.path
+        env["PYTHONPATH"] = str(tree.resolve())
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        done = subprocess.run(
+            [*command, "--format", fmt], cwd=ROOT, env=env, capture_output=True, check=False
+        )
+        took = time.perf_counter() - start
+        if done.returncode not in (0, 1):
+            raise GraphError(f"govgraph check --format {fmt} failed: {done.stderr.decode()[-500:]}")
+        best = min(best, took)
+    return best, done
 
 
 def time_api(target: Target, areas: list[str], requests: int, size: Size) -> None:
@@ -229,7 +251,7 @@ def measure(
     say(f"  {areas} areas: all rules in {size.total:.3f}s (load average {os.getloadavg()[0]:.1f})")
     if size.against:
         say(f"  {areas} areas: the --against rules in {sum(size.against.values()):.3f}s")
-    time_cli(target, size, args.repeat, args.save_json)
+    time_cli(target, size, args.repeat, args.save_json, args.against_code)
     records, _, _ = driver.execute_query(cypher("checks/support/areas"), database_=database)
     time_api(target, [r["id"] for r in records], args.requests, size)
     return size
@@ -261,6 +283,10 @@ def table(rules: list[Rule], sizes: list[Size]) -> str:
     for fmt in FORMATS:
         name = f"govgraph check --format {fmt}"
         lines.append(f"{name:<36}" + "".join(f"{s.cli[fmt]:>12.2f}s" for s in sizes))
+        if fmt in sizes[0].cli_against:
+            lines.append(
+                f"{'  --against-code':<36}" + "".join(f"{s.cli_against[fmt]:>12.2f}s" for s in sizes)
+            )
     for clients in sizes[0].api:
         cells = "".join(f"{s.api[clients][0] * 1000:>8.0f}/{s.api[clients][1] * 1000:.0f} ms" for s in sizes)
         lines.append(f"{'checks(area) p50/p90, ' + clients:<36}{cells}")
