@@ -18,8 +18,14 @@ and a server that was already running is left running. Start one first to keep i
 sizes then only grow: 200, then 1500). ``--save-json DIR`` writes each size's ``govgraph check --format
 json`` output to ``DIR/check-<areas>.json``, to compare the findings of two versions of the code.
 
+On a shared machine the load changes from minute to minute, so two versions are best compared in one run:
+``--against RULES_DIR`` times that folder's rule files right after each of ours, and ``--against-code
+DIR`` runs ``govgraph check`` from another tree (a ``govgraph`` package laid out as installed, e.g. an
+older commit's folders copied under it) right after ours, and says whether the output is the same.
+
     .venv/bin/python -m bench.check_bench [--sizes 200 1500] [--repeat 3] [--warmup 2]
-    .venv/bin/python -m bench.check_bench --keep --sizes 1500 --save-json bench/out/after
+    .venv/bin/python -m bench.check_bench --keep --sizes 1500 --save-json bench/out/after \
+        --against OLD/govgraph/cypher/checks --against-code OLD
 """
 
 from __future__ import annotations
