@@ -48,6 +48,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -82,6 +83,7 @@ class Severity(StrEnum):
 
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+_SEVERITIES = {s.value: s for s in Severity}
 
 
 class Status(StrEnum):
@@ -90,6 +92,9 @@ class Status(StrEnum):
     PASSED = "passed"
     FAILED = "failed"
     UNVERIFIED = "unverified"
+
+
+_STATUSES = {s.value: s for s in Status}
 
 
 class RuleError(GraphError):
@@ -201,15 +206,21 @@ class Finding:
     clauses: tuple[ClauseRef, ...]
     status: Status = Status.FAILED  # or UNVERIFIED: the rule could not examine it (the message says why)
 
-    @property
+    # Derived once and kept (a report at 1,500 areas asks each finding for them several times: sorting,
+    # JSON, SARIF); cached_property writes to the instance's __dict__, which a frozen dataclass allows.
+    @cached_property
     def nodes(self) -> tuple[NodeRef, ...]:
         return _unique(node for leg in self.path for node in leg.nodes)
 
-    @property
+    @cached_property
     def edges(self) -> tuple[EdgeRef, ...]:
         return _unique(edge for leg in self.path for edge in leg.edges)
 
     def path_text(self) -> str:
+        return self._path_text
+
+    @cached_property
+    def _path_text(self) -> str:
         return "; ".join(leg.text() for leg in self.path)
 
     def as_dict(self) -> dict[str, Any]:
@@ -490,18 +501,19 @@ class _RowValues:
         if (rule_id := self.text("rule")) != self.rule.id:
             raise self.fail("rule", f"'rule' is '{rule_id}', not the header's id '{self.rule.id}'")
         value = self.text("severity")
-        if value not in {s.value for s in Severity}:
+        severity = _SEVERITIES.get(value)
+        if severity is None:
             raise self.fail("severity", f"severity '{value}' is not one of error, warning, info")
-        severity = Severity(value)
         if severity.rank > self.rule.severity.rank:
             raise self.fail("severity", f"severity '{severity}' is above the header's '{self.rule.severity}'")
         return severity
 
     def status(self) -> Status:
         value = self.text("status")
-        if value not in {s.value for s in Status}:
+        status = _STATUSES.get(value)
+        if status is None:
             raise self.fail("status", f"status '{value}' is not one of failed, unverified, passed")
-        return Status(value)
+        return status
 
     def nodes(self, column: str) -> list[Node | Mapping[str, Any]]:
         value = self.record[column]
@@ -723,8 +735,18 @@ def _outcome(
 def _run_rule(tx: Transaction, rule: Rule, area: str | None) -> list[Finding | Evidence]:
     rule = rule.statement(area)
     result = tx.run(rule.text, rule_parameters(area))
-    check_columns(rule, result.keys())
-    return [to_finding(rule, record, row) for row, record in enumerate(result, 1)]
+    keys = result.keys()
+    check_columns(rule, keys)
+    return _findings(rule, keys, result)
+
+
+def _findings(rule: Rule, keys: Sequence[str], records: Iterable[Any]) -> list[Finding | Evidence]:
+    """Each record as a plain dict first: a driver Record looks a column up by name through several
+    layers, and a row is read column by column (thousands of rows at 1,500 areas)."""
+    return [
+        to_finding(rule, dict(zip(keys, record.values(), strict=True)), row)
+        for row, record in enumerate(records, 1)
+    ]
 
 
 async def run_checks_async(
@@ -774,9 +796,10 @@ async def _run_rule_async(
 ) -> list[Finding | Evidence]:
     rule = rule.statement(area)
     result = await tx.run(rule.text, rule_parameters(area))
-    check_columns(rule, result.keys())
+    keys = result.keys()
+    check_columns(rule, keys)
     records = [record async for record in result]
-    return [to_finding(rule, record, row) for row, record in enumerate(records, 1)]
+    return _findings(rule, keys, records)
 
 
 def _as_graph_error(rule: Rule, exc: Exception) -> GraphError:
