@@ -78,7 +78,7 @@ def _statement(text: str) -> str:
 def _seeks_area_index(plan: dict) -> bool:
     """Whether a plan (or a plan below it) is a seek of the index on :Entity(area)."""
     details = str(plan.get("args", plan.get("arguments", {})).get("Details", ""))
-    here = plan["operatorType"].split("@")[0] == "NodeIndexSeek" and ".area" in details
+    here = plan["operatorType"].split("@")[0] == "NodeIndexSeek" and "Entity(area)" in details
     return here or any(_seeks_area_index(child) for child in plan.get("children", []))
 
 
