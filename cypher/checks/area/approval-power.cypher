@@ -15,7 +15,7 @@
 //   declaration and pair of parties, with every approval the one seeks from the other; one passed row
 //   per declaration examined. Plain values.
 CALL () {
-  MATCH (d:Entity:Declaration {area: $area})
+  MATCH (d:Entity:Declaration {area: $area}) USING INDEX d:Entity(area)
   MATCH (d:Declaration {kind: 'non_hierarchical'})-[:STATED_IN]->(:Clause)-[:PART_OF]->(doc:Protocol)
   CALL (d, doc) {
     MATCH (d)-[:CONCERNS]->(b:Body)
@@ -49,7 +49,7 @@ CALL () {
       start: seeker.id, end: approver.id}]}] AS path,
     clauses
   UNION ALL
-  MATCH (d:Entity:Declaration {area: $area})
+  MATCH (d:Entity:Declaration {area: $area}) USING INDEX d:Entity(area)
   MATCH (d:Declaration {kind: 'non_hierarchical'})-[:STATED_IN]->(c:Clause)
   RETURN
     d.area AS area,

@@ -15,7 +15,7 @@
 // returns: rule, severity, area, status, message, subjects, path, clauses — one failed row per clash,
 //   one unverified row per body whose chair (or chairing person) is not recorded, one passed row per
 //   declaration whose bodies all have recorded chairing people. Plain values.
-MATCH (d:Entity:Declaration {area: $area})
+MATCH (d:Entity:Declaration {area: $area}) USING INDEX d:Entity(area)
 MATCH (d:Declaration {kind: 'separate_chairs'})
 CALL (d) {
   MATCH (d)-[:CONCERNS]->(b1:Body), (d)-[:CONCERNS]->(b2:Body)

@@ -20,7 +20,7 @@
 // returns: rule, severity, area, status, message, subjects, path, clauses — one failed row per duty and
 //   seat, and per member and pair of bodies; one passed row per area with what was examined. Plain values.
 CALL () {
-  MATCH (board:Entity:Body {area: $area})
+  MATCH (board:Entity:Body {area: $area}) USING INDEX board:Entity(area)
   MATCH duty = (owner)-[:OWES]->(d:Duty)-[:TOWARDS]->(board:Body)
   WHERE d.kind IN ['assurance', 'accountability']
   MATCH seat = (owner)<-[:HOLDS]-{0,1}(sitter)-[e:MEMBER_OF|CHAIRS]->(board)
@@ -45,7 +45,7 @@ CALL () {
     [{id: d.clause, quote: d.text}] +
       [x IN seats | {id: last(relationships(x)).clause, quote: last(relationships(x)).quote}] AS cited
   UNION ALL
-  MATCH (scrutiniser:Entity:Body {area: $area})
+  MATCH (scrutiniser:Entity:Body {area: $area}) USING INDEX scrutiniser:Entity(area)
   MATCH (scrutiniser:Body)-[x:SCRUTINISES|HOLDS_TO_ACCOUNT]->(scrutinised:Body)
   WHERE scrutiniser <> scrutinised AND x.inferred IS NULL
   WITH DISTINCT scrutiniser, scrutinised,
@@ -107,12 +107,12 @@ RETURN
   clauses
 UNION ALL
 CALL () {
-  MATCH (board:Entity:Body {area: $area})
+  MATCH (board:Entity:Body {area: $area}) USING INDEX board:Entity(area)
   MATCH (:Entity)-[:OWES]->(d:Duty)-[:TOWARDS]->(board:Body)
   WHERE d.kind IN ['assurance', 'accountability']
   RETURN board.area AS area, count(d) AS duties, 0 AS lines
   UNION ALL
-  MATCH (s:Entity:Body {area: $area})
+  MATCH (s:Entity:Body {area: $area}) USING INDEX s:Entity(area)
   MATCH (s:Body)-[x:SCRUTINISES|HOLDS_TO_ACCOUNT]->(t:Body)
   WHERE s <> t AND x.inferred IS NULL
   RETURN s.area AS area, 0 AS duties, count(DISTINCT [s.id, t.id]) AS lines

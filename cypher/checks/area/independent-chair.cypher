@@ -17,7 +17,7 @@
 // returns: rule, severity, area, status, message, subjects, path, clauses — one failed row per chair,
 //   independent body and scrutinised body; one unverified row per independent body whose chairing
 //   people are not recorded; one passed row per independent body whose chairing people are. Plain values.
-MATCH (d:Entity:Declaration {area: $area})
+MATCH (d:Entity:Declaration {area: $area}) USING INDEX d:Entity(area)
 MATCH (d:Declaration {kind: 'independent'})-[:CONCERNS]->(ind:Body)
 CALL (d, ind) {
   MATCH p = (ind)<-[:CHAIRS]-(seat)<-[:HOLDS]-{0,1}(chair)-[:HOLDS]->{0,1}(post)-[:ROLE_IN|CHAIRS]->(other:Body)

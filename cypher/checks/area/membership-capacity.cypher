@@ -13,7 +13,7 @@
 // returns: rule, severity, area, status, message, subjects, path, clauses — one failed row per member
 //   and body; one passed row per area with the number of memberships examined. Plain values.
 CALL () {
-  MATCH (body:Entity:Body {area: $area})
+  MATCH (body:Entity:Body {area: $area}) USING INDEX body:Entity(area)
   MATCH p1 = (member)-[e1:MEMBER_OF]->(body:Body), p2 = (member)-[e2:MEMBER_OF]->(body)
   WHERE e1.capacity < e2.capacity
     AND e1.inferred IS NULL AND e2.inferred IS NULL
@@ -36,7 +36,7 @@ CALL () {
       CASE WHEN observing <> [] AND full <> []
         THEN ': an observer is counted as a full member' ELSE '' END AS message
   UNION ALL
-  MATCH (body:Entity:Body {area: $area})
+  MATCH (body:Entity:Body {area: $area}) USING INDEX body:Entity(area)
   MATCH p = (body:Body)<-[seat:MEMBER_OF]-(post:Role)<-[held:HOLDS]-(person:Person)-[full:MEMBER_OF]->(body)
   WHERE all(r IN relationships(p) WHERE r.inferred IS NULL)
     AND seat.capacity IN ['observer', 'participant_observer']
@@ -48,7 +48,7 @@ CALL () {
       replace(full.capacity, '_', ' ') + ' of ' + body.name + ', where the protocol makes the post a ' +
       replace(seat.capacity, '_', ' ') + ': an observer is counted as a full member' AS message
   UNION ALL
-  MATCH (body:Entity:Body {area: $area})
+  MATCH (body:Entity:Body {area: $area}) USING INDEX body:Entity(area)
   MATCH (:Entity)-[e:MEMBER_OF]->(body:Body)
   WHERE e.inferred IS NULL
   WITH body.area AS area, count(e) AS seats, head(collect(body)) AS body

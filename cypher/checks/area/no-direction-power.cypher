@@ -13,7 +13,7 @@
 // returns: rule, severity, area, status, message, subjects, path, clauses — one failed row per power to
 //   direct; one passed row per declaration examined. Plain values.
 CALL () {
-  MATCH (d:Entity:Declaration {area: $area})
+  MATCH (d:Entity:Declaration {area: $area}) USING INDEX d:Entity(area)
   MATCH (d:Declaration {kind: 'no_direction_power'})-[:CONCERNS]->(party)
   MATCH p = (party)<-[:ROLE_IN]-{0,1}(director)-[:DIRECTS]->(directed)
   WHERE directed <> party
@@ -45,7 +45,7 @@ CALL () {
     }] AS path,
     clauses
   UNION ALL
-  MATCH (d:Entity:Declaration {area: $area})
+  MATCH (d:Entity:Declaration {area: $area}) USING INDEX d:Entity(area)
   MATCH (d:Declaration {kind: 'no_direction_power'})-[:STATED_IN]->(c:Clause)
   RETURN
     d.area AS area,

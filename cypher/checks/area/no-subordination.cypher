@@ -19,7 +19,7 @@
 //   and body above it, citing the declarations it breaks (or, for a warning, that bind it); one passed
 //   row per declaration examined. Plain values.
 CALL () {
-  MATCH (d:Entity:Declaration {area: $area})
+  MATCH (d:Entity:Declaration {area: $area}) USING INDEX d:Entity(area)
   MATCH (d:Declaration)-[:STATED_IN]->(:Clause)-[:PART_OF]->(doc:Protocol)
   WHERE d.kind IN ['independent', 'non_hierarchical']
   CALL (d, doc) {
@@ -67,7 +67,7 @@ CALL () {
     }] AS path,
     clauses
   UNION ALL
-  MATCH (d:Entity:Declaration {area: $area})
+  MATCH (d:Entity:Declaration {area: $area}) USING INDEX d:Entity(area)
   MATCH (d:Declaration)-[:STATED_IN]->(c:Clause)
   WHERE d.kind IN ['independent', 'non_hierarchical']
   RETURN

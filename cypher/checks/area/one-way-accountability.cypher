@@ -15,7 +15,7 @@
 //   and recipient, with every report the one sends the other; one passed row per area with the number
 //   of reporting lines that are answered. Plain values (ids, names, clause refs), not nodes.
 CALL () {
-  MATCH (reporter:Entity {area: $area})
+  MATCH (reporter:Entity {area: $area}) USING INDEX reporter:Entity(area)
   MATCH (reporter)-[r:REPORTS_TO]->(recipient)
   WHERE r.inferred IS NULL
     AND reporter <> recipient
@@ -45,7 +45,7 @@ CALL () {
       start: reporter.id, end: recipient.id}]}] AS path,
     clauses
   UNION ALL
-  MATCH (reporter:Entity {area: $area})
+  MATCH (reporter:Entity {area: $area}) USING INDEX reporter:Entity(area)
   MATCH (reporter)-[r:REPORTS_TO]->(recipient)
   WHERE r.inferred IS NULL
     AND reporter <> recipient

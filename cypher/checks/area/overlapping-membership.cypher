@@ -14,7 +14,7 @@
 //   of bodies (a pair that scrutinise each other is one pair); one passed row per area with the number
 //   of scrutiny lines examined. Plain values.
 CALL () {
-  MATCH (scrutiniser:Entity:Body {area: $area})
+  MATCH (scrutiniser:Entity:Body {area: $area}) USING INDEX scrutiniser:Entity(area)
   MATCH (scrutiniser:Body)-[s0:SCRUTINISES]->(scrutinised:Body)
   WHERE scrutiniser <> scrutinised AND s0.inferred IS NULL
   WITH DISTINCT scrutiniser, scrutinised,
@@ -62,7 +62,7 @@ CALL () {
     }] AS path,
     clauses
   UNION ALL
-  MATCH (scrutiniser:Entity:Body {area: $area})
+  MATCH (scrutiniser:Entity:Body {area: $area}) USING INDEX scrutiniser:Entity(area)
   MATCH (scrutiniser:Body)-[s:SCRUTINISES]->(scrutinised:Body)
   WHERE scrutiniser <> scrutinised AND s.inferred IS NULL
   WITH scrutiniser.area AS area, count(DISTINCT [scrutiniser.id, scrutinised.id]) AS lines
