@@ -12,13 +12,27 @@ server has planned every rule:
 Like the load benchmark it wipes its database, so it runs its own Neo4j in ``bench/out/home`` and refuses
 GOVGRAPH_NEO4J_URI unless told ``--i-know-this-wipes-the-database``.
 
+Loading 1,500 areas takes minutes, so ``--keep`` reuses a loaded server: nothing is wiped, each size
+loads only the synthetic areas the database lacks (they are the same prefix of one sequence for a seed),
+and a server that was already running is left running. Start one first to keep it between runs (the
+sizes then only grow: 200, then 1500). ``--save-json DIR`` writes each size's ``govgraph check --format
+json`` output to ``DIR/check-<areas>.json``, to compare the findings of two versions of the code.
+
+On a shared machine the load changes from minute to minute, so two versions are best compared in one run:
+``--against RULES_DIR`` times that folder's rule files right after each of ours, and ``--against-code
+DIR`` runs ``govgraph check`` from another tree (a ``govgraph`` package laid out as installed, e.g. an
+older commit's folders copied under it) right after ours, and says whether the output is the same.
+
     .venv/bin/python -m bench.check_bench [--sizes 200 1500] [--repeat 3] [--warmup 2]
+    .venv/bin/python -m bench.check_bench --keep --sizes 1500 --save-json bench/out/after \
+        --against OLD/govgraph/cypher/checks --against-code OLD
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import statistics
 import subprocess
@@ -51,7 +65,7 @@ from bench.load_bench import (
     server_version,
     wipe,
 )
-from bench.synthetic import synthetic_batches
+from bench.synthetic import synthetic_areas, synthetic_batches
 
 FORMATS = ("text", "json", "junit", "sarif")
 QUERY = "query ($area: String) { checks(area: $area) { rule severity area message clauses { number } } }"
@@ -66,8 +80,10 @@ class Size:
     nodes: int
     edges: int
     seconds: dict[str, float] = field(default_factory=dict)
+    against: dict[str, float] = field(default_factory=dict)  # --against: the other rule texts' times
     findings: dict[str, list[Finding]] = field(default_factory=dict)
     cli: dict[str, float] = field(default_factory=dict)
+    cli_against: dict[str, float] = field(default_factory=dict)  # --against-code
     api: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
@@ -81,8 +97,17 @@ class Size:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=positive, nargs="+", default=[200, 1500], metavar="AREAS")
+    parser.add_argument("--keep", action="store_true", help="reuse what is loaded; never wipe")
+    parser.add_argument("--save-json", type=Path, metavar="DIR", help="save each size's JSON report")
     parser.add_argument(
-        "--sizes", type=positive, nargs=2, default=[200, 1500], metavar=("SMALL", "LARGE"), help="areas"
+        "--against", type=Path, metavar="RULES_DIR", help="also time these rule files, interleaved"
+    )
+    parser.add_argument(
+        "--against-code",
+        type=Path,
+        metavar="DIR",
+        help="also time govgraph check from this tree (a 'govgraph' package put first on PYTHONPATH)",
     )
     parser.add_argument("--repeat", type=positive, default=3, help="timed runs of each rule and format")
     parser.add_argument("--warmup", type=positive, default=2, help="untimed runs of the rule set first")
@@ -94,18 +119,35 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def time_rules(
-    driver: Driver, database: str, rules: list[Rule], size: Size, repeat: int, warmup: int
+    driver: Driver,
+    database: str,
+    rules: list[Rule],
+    size: Size,
+    repeat: int,
+    warmup: int,
+    against: list[Rule],
 ) -> None:
+    """Best of ``repeat`` per rule; with ``against`` (other texts of the same rules, e.g. an older commit's),
+    each of those is timed right after the rule itself, so both see the same load on a shared machine."""
+    old = {rule.id: rule for rule in against}
     for _ in range(warmup):  # untimed: the server plans each rule and compiles its hot paths
         for rule in rules:
             size.findings[rule.id] = run_rules(driver, [rule], database=database)
+            if rule.id in old:
+                run_rules(driver, [old[rule.id]], database=database)
     for rule in rules:
-        best = float("inf")
+        best = best_old = float("inf")
         for _ in range(repeat):
             start = time.perf_counter()
             run_rules(driver, [rule], database=database)
             best = min(best, time.perf_counter() - start)
+            if rule.id in old:
+                start = time.perf_counter()
+                run_rules(driver, [old[rule.id]], database=database)
+                best_old = min(best_old, time.perf_counter() - start)
         size.seconds[rule.id] = best
+        if rule.id in old:
+            size.against[rule.id] = best_old
 
 
 def cli_env(target: Target) -> dict[str, str]:
@@ -118,22 +160,45 @@ def cli_env(target: Target) -> dict[str, str]:
     }
 
 
-def time_cli(target: Target, size: Size, repeat: int) -> None:
-    """``govgraph check --format F`` in a new process each time (this checkout's code), best of ``repeat``."""
-    command = [sys.executable, "-c", "import sys; from govgraph.cli import main; sys.exit(main())", "check"]
+def time_cli(target: Target, size: Size, repeat: int, save: Path | None, against: Path | None) -> None:
+    """``govgraph check --format F`` in a new process each time (this checkout's code), best of ``repeat``;
+    the JSON output is saved to ``save`` when given. With ``against``, the same command from that tree is
+    run right after each run of ours, so both see the same load."""
     for fmt in FORMATS:
-        best = float("inf")
-        for _ in range(repeat):
-            start = time.perf_counter()
-            done = subprocess.run(
-                [*command, "--format", fmt], cwd=ROOT, env=cli_env(target), capture_output=True, check=False
-            )
-            took = time.perf_counter() - start
-            if done.returncode not in (0, 1):
-                raise GraphError(f"govgraph check --format {fmt} failed: {done.stderr.decode()[-500:]}")
-            best = min(best, took)
+        best, done = _time_check(target, fmt, repeat, None)
         size.cli[fmt] = best
-        say(f"    govgraph check --format {fmt}: {best:.2f}s ({len(done.stdout) / 1e6:.1f} MB)")
+        if save is not None and fmt == "json":
+            save.mkdir(parents=True, exist_ok=True)
+            (save / f"check-{size.areas}.json").write_bytes(done.stdout)
+        load = os.getloadavg()[0]
+        megabytes = len(done.stdout) / 1e6
+        say(f"    govgraph check --format {fmt}: {best:.2f}s ({megabytes:.1f} MB, load {load:.1f})")
+        if against is not None:
+            size.cli_against[fmt], old = _time_check(target, fmt, repeat, against)
+            same = old.stdout == done.stdout or (
+                fmt in ("json", "sarif") and json.loads(old.stdout) == json.loads(done.stdout) and "as JSON"
+            )
+            say(f"      --against-code: {size.cli_against[fmt]:.2f}s, the same output: {same}")
+
+
+def _time_check(
+    target: Target, fmt: str, repeat: int, tree: Path | None
+) -> tuple[float, subprocess.CompletedProcess[bytes]]:
+    command = [sys.executable, "-c", "import sys; from govgraph.cli import main; sys.exit(main())", "check"]
+    env = cli_env(target)
+    if tree is not None:  # ahead of the editable install's finder, which comes after sys.path
+        env["PYTHONPATH"] = str(tree.resolve())
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        done = subprocess.run(
+            [*command, "--format", fmt], cwd=ROOT, env=env, capture_output=True, check=False
+        )
+        took = time.perf_counter() - start
+        if done.returncode not in (0, 1):
+            raise GraphError(f"govgraph check --format {fmt} failed: {done.stderr.decode()[-500:]}")
+        best = min(best, took)
+    return best, done
 
 
 def time_api(target: Target, areas: list[str], requests: int, size: Size) -> None:
@@ -182,40 +247,58 @@ def measure(
     target: Target, driver: Driver, database: str, rules: list[Rule], areas: int, args: argparse.Namespace
 ) -> Size:
     """Load ``areas`` areas into the wiped database, then time the rules, the CLI and the API on them."""
-    wipe(driver, database)
-    say(f"Loading {areas} synthetic areas ...")
-    load_project(driver, database, synthetic_batches(areas, args.seed))
+    if args.keep:
+        load_missing(driver, database, areas, args.seed)
+    else:
+        wipe(driver, database)
+        say(f"Loading {areas} synthetic areas ...")
+        load_project(driver, database, synthetic_batches(areas, args.seed))
     nodes, edges = graph_counts(driver, database)
     size = Size(areas, nodes, edges)
-    time_rules(driver, database, rules, size, args.repeat, args.warmup)
-    say(f"  {areas} areas: all rules in {size.total:.3f}s")
-    time_cli(target, size, args.repeat)
+    against = load_rules(args.against) if args.against else []
+    time_rules(driver, database, rules, size, args.repeat, args.warmup, against)
+    say(f"  {areas} areas: all rules in {size.total:.3f}s (load average {os.getloadavg()[0]:.1f})")
+    if size.against:
+        say(f"  {areas} areas: the --against rules in {sum(size.against.values()):.3f}s")
+    time_cli(target, size, args.repeat, args.save_json, args.against_code)
     records, _, _ = driver.execute_query(cypher("checks/support/areas"), database_=database)
     time_api(target, [r["id"] for r in records], args.requests, size)
     return size
 
 
-def table(rules: list[Rule], small: Size, large: Size) -> str:
-    head = f"{'rule':<24}{small.areas:>8} areas{large.areas:>8} areas{'growth':>9}{'findings':>10}"
+def load_missing(driver: Driver, database: str, areas: int, seed: int) -> None:
+    """``--keep``: load only the first ``areas`` synthetic areas that the database does not hold yet."""
+    records, _, _ = driver.execute_query(cypher("checks/support/areas"), database_=database)
+    held = {r["id"] for r in records}
+    wanted = synthetic_areas(areas, seed)
+    missing = [area.batch() for area in wanted if area.area_id not in held]
+    say(f"Loading {len(missing)} synthetic areas (the database holds {len(held)} areas) ...")
+    load_project(driver, database, missing)
+
+
+def table(rules: list[Rule], sizes: list[Size]) -> str:
+    head = f"{'rule':<24}" + "".join(f"{s.areas:>8} areas" for s in sizes) + f"{'findings':>10}"
     lines = [head, "-" * len(head)]
     for rule in rules:
-        a, b = small.seconds[rule.id], large.seconds[rule.id]
-        found = len(large.findings[rule.id])
-        lines.append(f"{rule.id:<24}{a:>12.3f}s{b:>12.3f}s{_ratio(b, a):>9}{found:>10}")
+        cells = "".join(f"{s.seconds[rule.id]:>12.3f}s" for s in sizes)
+        lines.append(f"{rule.id:<24}{cells}{len(sizes[-1].findings[rule.id]):>10}")
+        if rule.id in sizes[0].against:
+            lines.append(f"{'  --against':<24}" + "".join(f"{s.against[rule.id]:>12.3f}s" for s in sizes))
     lines.append("-" * len(head))
-    growth = _ratio(large.total, small.total)
-    lines.append(f"{'all rules':<24}{small.total:>12.3f}s{large.total:>12.3f}s{growth:>9}")
+    lines.append(f"{'all rules':<24}" + "".join(f"{s.total:>12.3f}s" for s in sizes))
+    if sizes[0].against:
+        lines.append(f"{'  --against':<24}" + "".join(f"{sum(s.against.values()):>12.3f}s" for s in sizes))
     lines.append("")
     for fmt in FORMATS:
         name = f"govgraph check --format {fmt}"
-        lines.append(f"{name:<36}{small.cli[fmt]:>12.2f}s{large.cli[fmt]:>12.2f}s")
-    for clients in small.api:
-        p50s, p90s = small.api[clients]
-        p50l, p90l = large.api[clients]
-        name = f"checks(area) p50/p90, {clients}"
-        lines.append(
-            f"{name:<36}{p50s * 1000:>6.0f}/{p90s * 1000:.0f} ms{p50l * 1000:>8.0f}/{p90l * 1000:.0f} ms"
-        )
+        lines.append(f"{name:<36}" + "".join(f"{s.cli[fmt]:>12.2f}s" for s in sizes))
+        if fmt in sizes[0].cli_against:
+            lines.append(
+                f"{'  --against-code':<36}" + "".join(f"{s.cli_against[fmt]:>12.2f}s" for s in sizes)
+            )
+    for clients in sizes[0].api:
+        cells = "".join(f"{s.api[clients][0] * 1000:>8.0f}/{s.api[clients][1] * 1000:.0f} ms" for s in sizes)
+        lines.append(f"{'checks(area) p50/p90, ' + clients:<36}{cells}")
     return "\n".join(lines)
 
 
@@ -230,14 +313,17 @@ def report(
     apply_schema(driver, database)
     memory = f"heap {settings.heap}, page cache {settings.pagecache}"
     print(f"server: {server_version(driver, database)}, {memory}")
-    small, large = [measure(target, driver, database, rules, areas, args) for areas in args.sizes]
-    for size in (small, large):
+    sizes = [measure(target, driver, database, rules, areas, args) for areas in args.sizes]
+    for size in sizes:
         print(f"{size.areas} areas: {size.nodes} nodes, {size.edges} edges; findings: {size.severities()}")
-    print(f"best of {args.repeat} runs per rule (own read transaction) and per format (new process)\n")
-    print(table(rules, small, large))
+    print(f"best of {args.repeat} runs per rule (own read transaction) and per format (new process)")
+    print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}\n")
+    print(table(rules, sizes))
+    small, large = sizes[0], sizes[-1]
     grew, took = _ratio(large.edges, small.edges), _ratio(large.total, small.total)
     print(f"\nthe graph grew {grew} (edges); the rule set's time grew {took}", flush=True)
-    wipe(driver, database)
+    if not args.keep:
+        wipe(driver, database)
 
 
 def main(argv: list[str] | None = None) -> int:

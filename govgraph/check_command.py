@@ -7,6 +7,7 @@ findings, never a broken pipeline.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -89,6 +90,33 @@ def check(
       govgraph check --area wirral --rule chairs-separate,approval-power --fail-on warning
       govgraph check --format sarif > govgraph.sarif
     """
+    with _no_cyclic_gc():
+        _check(area, rules_dir, rule_ids, fmt, fail_on, source_dir, list_rules)
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """At 1,500 areas a check holds some 100,000 findings' objects, none in cycles; the collector's full
+    passes over them were 40% of rendering's CPU. Off for the command, back on after (tests run it
+    in-process)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _check(
+    area: str | None,
+    rules_dir: Path | None,
+    rule_ids: tuple[str, ...],
+    fmt: str,
+    fail_on: str,
+    source_dir: Path | None,
+    list_rules: bool,
+) -> None:
     rules = _rules(rules_dir, rule_ids)
     if list_rules:
         for rule in rules:

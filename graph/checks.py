@@ -20,6 +20,15 @@ or null for all) and returns rows of one shape, the columns of ``COLUMNS``:
 Plain values are what the bundled rules return: the driver decodes them several times faster than
 nodes and paths carrying every property.
 
+A rule may also have a per-area statement: a file of the same name in the rules directory's ``area``
+folder (the bundled ones are ``cypher/checks/area``), with the same header, which is run instead when
+one area is checked. Then the rule file itself is the national statement, free to ignore ``$area``: the
+runner keeps only the asked area's rows whichever statement ran. One statement cannot serve both runs
+well: Neo4j plans it once, so a statement that seeks the area index when given an area and scans labels
+when not is a union of both plans, and the national run pays for the branch it does not need (at 1,500
+areas the rule set took twice as long). The national run's findings must equal the union of the
+per-area runs' (tests/test_checks_split.py holds the bundled rules to it).
+
 Each rule and area has one outcome (``Result``): failed when it has a failed finding, else unverified
 when it has an unverified one or when the rule found nothing at all to examine there (the header's
 ``unexamined`` says why), else passed. No rule passes an area it could not examine.
@@ -37,8 +46,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -53,6 +63,7 @@ from neo4j.graph import Node, Relationship
 from neo4j.graph import Path as GraphPath
 
 SUFFIX = ".cypher"
+AREA_FOLDER = "area"  # a rule's per-area statement: <rules directory>/area/<id>.cypher
 REQUIRED = ("id", "title", "severity", "citation", "rationale")
 OPTIONAL = ("name", "takes", "returns", "unexamined")  # the header every statement in cypher/ carries
 COLUMNS = ("rule", "severity", "area", "status", "message", "subjects", "path", "clauses")
@@ -72,6 +83,7 @@ class Severity(StrEnum):
 
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+_SEVERITIES = {s.value: s for s in Severity}
 
 
 class Status(StrEnum):
@@ -80,6 +92,9 @@ class Status(StrEnum):
     PASSED = "passed"
     FAILED = "failed"
     UNVERIFIED = "unverified"
+
+
+_STATUSES = {s.value: s for s in Status}
 
 
 class RuleError(GraphError):
@@ -109,6 +124,15 @@ class Rule:
     text: str
     file: str
     unexamined: str = NOTHING_TO_EXAMINE  # why an area that gives no rows at all is unverified
+    area_text: str | None = None  # the per-area statement, when the rule has one (area/<id>.cypher)
+    area_file: str | None = None
+
+    def statement(self, area: str | None) -> Rule:
+        """The rule as it runs for ``area``: its per-area statement when it has one and an area is asked,
+        else itself; errors then name the file that ran."""
+        if area is None or self.area_text is None or self.area_file is None:
+            return self
+        return replace(self, text=self.area_text, file=self.area_file, area_text=None, area_file=None)
 
     @property
     def return_line(self) -> int | None:
@@ -182,15 +206,21 @@ class Finding:
     clauses: tuple[ClauseRef, ...]
     status: Status = Status.FAILED  # or UNVERIFIED: the rule could not examine it (the message says why)
 
-    @property
+    # Derived once and kept (a report at 1,500 areas asks each finding for them several times: sorting,
+    # JSON, SARIF); cached_property writes to the instance's __dict__, which a frozen dataclass allows.
+    @cached_property
     def nodes(self) -> tuple[NodeRef, ...]:
         return _unique(node for leg in self.path for node in leg.nodes)
 
-    @property
+    @cached_property
     def edges(self) -> tuple[EdgeRef, ...]:
         return _unique(edge for leg in self.path for edge in leg.edges)
 
     def path_text(self) -> str:
+        return self._path_text
+
+    @cached_property
+    def _path_text(self) -> str:
         return "; ".join(leg.text() for leg in self.path)
 
     def as_dict(self) -> dict[str, Any]:
@@ -304,7 +334,29 @@ def load_rules(directory: Path | Traversable | None = None) -> list[Rule]:
     entries = sorted((e for e in folder.iterdir() if e.name.endswith(SUFFIX)), key=lambda e: e.name)
     if not entries:
         raise RuleError(str(folder), f"holds no rule files (*{SUFFIX})")
-    return [parse_rule(_read(entry), str(entry), entry.name[: -len(SUFFIX)]) for entry in entries]
+    rules = [parse_rule(_read(entry), str(entry), entry.name[: -len(SUFFIX)]) for entry in entries]
+    return _with_area_statements(rules, folder / AREA_FOLDER)
+
+
+def _with_area_statements(rules: list[Rule], folder: Traversable | Path) -> list[Rule]:
+    """Attach each rule's per-area statement, checked like a rule file; one without a rule is refused,
+    so a misnamed file never silently leaves a rule running its national statement per area."""
+    if not folder.is_dir():
+        return rules
+    entries = {e.name[: -len(SUFFIX)]: e for e in folder.iterdir() if e.name.endswith(SUFFIX)}
+    known = {rule.id for rule in rules}
+    for stem, entry in sorted(entries.items()):
+        if stem not in known:
+            message = f"is a per-area statement for no rule (no {stem}{SUFFIX} beside '{AREA_FOLDER}')"
+            raise RuleError(str(entry), message)
+    attached = []
+    for rule in rules:
+        entry = entries.get(rule.id)
+        if entry is not None:
+            text = parse_rule(_read(entry), str(entry), rule.id).text
+            rule = replace(rule, area_text=text, area_file=str(entry))
+        attached.append(rule)
+    return attached
 
 
 def _read(entry: Traversable) -> str:
@@ -449,18 +501,19 @@ class _RowValues:
         if (rule_id := self.text("rule")) != self.rule.id:
             raise self.fail("rule", f"'rule' is '{rule_id}', not the header's id '{self.rule.id}'")
         value = self.text("severity")
-        if value not in {s.value for s in Severity}:
+        severity = _SEVERITIES.get(value)
+        if severity is None:
             raise self.fail("severity", f"severity '{value}' is not one of error, warning, info")
-        severity = Severity(value)
         if severity.rank > self.rule.severity.rank:
             raise self.fail("severity", f"severity '{severity}' is above the header's '{self.rule.severity}'")
         return severity
 
     def status(self) -> Status:
         value = self.text("status")
-        if value not in {s.value for s in Status}:
+        status = _STATUSES.get(value)
+        if status is None:
             raise self.fail("status", f"status '{value}' is not one of failed, unverified, passed")
-        return Status(value)
+        return status
 
     def nodes(self, column: str) -> list[Node | Mapping[str, Any]]:
         value = self.record[column]
@@ -667,7 +720,7 @@ def _run_all(
         try:
             rows += session.execute_read(_run_rule, rule, area)
         except (Neo4jError, DriverError) as exc:
-            raise _as_graph_error(rule, exc) from exc
+            raise _as_graph_error(rule.statement(area), exc) from exc
     return _outcome(rows, area, min_severity)
 
 
@@ -680,9 +733,20 @@ def _outcome(
 
 
 def _run_rule(tx: Transaction, rule: Rule, area: str | None) -> list[Finding | Evidence]:
+    rule = rule.statement(area)
     result = tx.run(rule.text, rule_parameters(area))
-    check_columns(rule, result.keys())
-    return [to_finding(rule, record, row) for row, record in enumerate(result, 1)]
+    keys = result.keys()
+    check_columns(rule, keys)
+    return _findings(rule, keys, result)
+
+
+def _findings(rule: Rule, keys: Sequence[str], records: Iterable[Any]) -> list[Finding | Evidence]:
+    """Each record as a plain dict first: a driver Record looks a column up by name through several
+    layers, and a row is read column by column (thousands of rows at 1,500 areas)."""
+    return [
+        to_finding(rule, dict(zip(keys, record.values(), strict=True)), row)
+        for row, record in enumerate(records, 1)
+    ]
 
 
 async def run_checks_async(
@@ -723,17 +787,19 @@ async def _run_all_async(
         try:
             rows += await session.execute_read(_run_rule_async, rule, area)
         except (Neo4jError, DriverError) as exc:
-            raise _as_graph_error(rule, exc) from exc
+            raise _as_graph_error(rule.statement(area), exc) from exc
     return _outcome(rows, area, min_severity)
 
 
 async def _run_rule_async(
     tx: AsyncManagedTransaction, rule: Rule, area: str | None
 ) -> list[Finding | Evidence]:
+    rule = rule.statement(area)
     result = await tx.run(rule.text, rule_parameters(area))
-    check_columns(rule, result.keys())
+    keys = result.keys()
+    check_columns(rule, keys)
     records = [record async for record in result]
-    return [to_finding(rule, record, row) for row, record in enumerate(records, 1)]
+    return _findings(rule, keys, records)
 
 
 def _as_graph_error(rule: Rule, exc: Exception) -> GraphError:

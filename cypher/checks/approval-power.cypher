@@ -9,17 +9,12 @@
 //   are not counted.
 // unexamined: no protocol of this area declares a relationship not hierarchical, so there is nothing to
 //   hold approvals against
-// takes: $area — an area id, or null for every area
+// takes: nothing ($area is not read) — the national statement: every area at once, from label and
+//   relationship scans; a check of one area runs checks/area/approval-power instead, which seeks the area index
 // returns: rule, severity, area, status, message, subjects, path, clauses — one failed row per
 //   declaration and pair of parties, with every approval the one seeks from the other; one passed row
 //   per declaration examined. Plain values.
 CALL () {
-  CALL () {
-    MATCH (d:Entity:Declaration {area: $area}) RETURN d
-    UNION ALL
-    WITH 1 AS everywhere WHERE $area IS NULL
-    MATCH (d:Declaration) RETURN d
-  }
   MATCH (d:Declaration {kind: 'non_hierarchical'})-[:STATED_IN]->(:Clause)-[:PART_OF]->(doc:Protocol)
   CALL (d, doc) {
     MATCH (d)-[:CONCERNS]->(b:Body)
@@ -53,12 +48,6 @@ CALL () {
       start: seeker.id, end: approver.id}]}] AS path,
     clauses
   UNION ALL
-  CALL () {
-    MATCH (d:Entity:Declaration {area: $area}) RETURN d
-    UNION ALL
-    WITH 1 AS everywhere WHERE $area IS NULL
-    MATCH (d:Declaration) RETURN d
-  }
   MATCH (d:Declaration {kind: 'non_hierarchical'})-[:STATED_IN]->(c:Clause)
   RETURN
     d.area AS area,

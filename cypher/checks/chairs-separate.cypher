@@ -10,16 +10,11 @@
 //   chair is not recorded, or whose chairing role no recorded person holds, is unverified (a warning,
 //   never a pass). Inferred edges are not counted.
 // unexamined: no protocol of this area declares bodies that must be chaired by different people
-// takes: $area — an area id, or null for every area
+// takes: nothing ($area is not read) — the national statement: every area at once, from label and
+//   relationship scans; a check of one area runs checks/area/chairs-separate instead, which seeks the area index
 // returns: rule, severity, area, status, message, subjects, path, clauses — one failed row per clash,
 //   one unverified row per body whose chair (or chairing person) is not recorded, one passed row per
 //   declaration whose bodies all have recorded chairing people. Plain values.
-CALL () {
-  MATCH (d:Entity:Declaration {area: $area}) RETURN d
-  UNION ALL
-  WITH 1 AS everywhere WHERE $area IS NULL
-  MATCH (d:Declaration) RETURN d
-}
 MATCH (d:Declaration {kind: 'separate_chairs'})
 CALL (d) {
   MATCH (d)-[:CONCERNS]->(b1:Body), (d)-[:CONCERNS]->(b2:Body)

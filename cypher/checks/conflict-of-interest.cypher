@@ -15,16 +15,11 @@
 //   communication"): a warning for a validator to weigh, not an error. Inferred edges are not counted.
 // unexamined: no duty of assurance or accountability towards a body, and no scrutiny of one body by
 //   another, is stated in this area's protocols
-// takes: $area — an area id, or null for every area
+// takes: nothing ($area is not read) — the national statement: every area at once, from label and
+//   relationship scans; a check of one area runs checks/area/conflict-of-interest instead, which seeks the area index
 // returns: rule, severity, area, status, message, subjects, path, clauses — one failed row per duty and
 //   seat, and per member and pair of bodies; one passed row per area with what was examined. Plain values.
 CALL () {
-  CALL () {
-    MATCH (board:Entity:Body {area: $area}) RETURN board
-    UNION ALL
-    WITH 1 AS everywhere WHERE $area IS NULL
-    MATCH (board:Body) RETURN board
-  }
   MATCH duty = (owner)-[:OWES]->(d:Duty)-[:TOWARDS]->(board:Body)
   WHERE d.kind IN ['assurance', 'accountability']
   MATCH seat = (owner)<-[:HOLDS]-{0,1}(sitter)-[e:MEMBER_OF|CHAIRS]->(board)
@@ -49,12 +44,6 @@ CALL () {
     [{id: d.clause, quote: d.text}] +
       [x IN seats | {id: last(relationships(x)).clause, quote: last(relationships(x)).quote}] AS cited
   UNION ALL
-  CALL () {
-    MATCH (scrutiniser:Entity:Body {area: $area}) RETURN scrutiniser
-    UNION ALL
-    WITH 1 AS everywhere WHERE $area IS NULL
-    MATCH (scrutiniser:Body) RETURN scrutiniser
-  }
   MATCH (scrutiniser:Body)-[x:SCRUTINISES|HOLDS_TO_ACCOUNT]->(scrutinised:Body)
   WHERE scrutiniser <> scrutinised AND x.inferred IS NULL
   WITH DISTINCT scrutiniser, scrutinised,
@@ -116,22 +105,10 @@ RETURN
   clauses
 UNION ALL
 CALL () {
-  CALL () {
-    MATCH (board:Entity:Body {area: $area}) RETURN board
-    UNION ALL
-    WITH 1 AS everywhere WHERE $area IS NULL
-    MATCH (board:Body) RETURN board
-  }
   MATCH (:Entity)-[:OWES]->(d:Duty)-[:TOWARDS]->(board:Body)
   WHERE d.kind IN ['assurance', 'accountability']
   RETURN board.area AS area, count(d) AS duties, 0 AS lines
   UNION ALL
-  CALL () {
-    MATCH (s:Entity:Body {area: $area}) RETURN s
-    UNION ALL
-    WITH 1 AS everywhere WHERE $area IS NULL
-    MATCH (s:Body) RETURN s
-  }
   MATCH (s:Body)-[x:SCRUTINISES|HOLDS_TO_ACCOUNT]->(t:Body)
   WHERE s <> t AND x.inferred IS NULL
   RETURN s.area AS area, 0 AS duties, count(DISTINCT [s.id, t.id]) AS lines

@@ -12,16 +12,11 @@
 //   with no recorded chair, or whose chairing role nobody is recorded as holding, is unverified.
 //   Inferred edges are not counted.
 // unexamined: no protocol of this area declares a body independent
-// takes: $area — an area id, or null for every area
+// takes: nothing ($area is not read) — the national statement: every area at once, from label and
+//   relationship scans; a check of one area runs checks/area/independent-chair instead, which seeks the area index
 // returns: rule, severity, area, status, message, subjects, path, clauses — one failed row per chair,
 //   independent body and scrutinised body; one unverified row per independent body whose chairing
 //   people are not recorded; one passed row per independent body whose chairing people are. Plain values.
-CALL () {
-  MATCH (d:Entity:Declaration {area: $area}) RETURN d
-  UNION ALL
-  WITH 1 AS everywhere WHERE $area IS NULL
-  MATCH (d:Declaration) RETURN d
-}
 MATCH (d:Declaration {kind: 'independent'})-[:CONCERNS]->(ind:Body)
 CALL (d, ind) {
   MATCH p = (ind)<-[:CHAIRS]-(seat)<-[:HOLDS]-{0,1}(chair)-[:HOLDS]->{0,1}(post)-[:ROLE_IN|CHAIRS]->(other:Body)

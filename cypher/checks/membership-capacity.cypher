@@ -8,16 +8,11 @@
 //   capacities of one role, body or person, and for a person a register records as a full member of a
 //   body on which the protocol makes the role they hold an observer. Inferred edges are not counted.
 // unexamined: no membership (MEMBER_OF) is stated in this area's protocols or registers
-// takes: $area — an area id, or null for every area
+// takes: nothing ($area is not read) — the national statement: every area at once, from label and
+//   relationship scans; a check of one area runs checks/area/membership-capacity instead, which seeks the area index
 // returns: rule, severity, area, status, message, subjects, path, clauses — one failed row per member
 //   and body; one passed row per area with the number of memberships examined. Plain values.
 CALL () {
-  CALL () {
-    MATCH (body:Entity:Body {area: $area}) RETURN body
-    UNION ALL
-    WITH 1 AS everywhere WHERE $area IS NULL
-    MATCH (body:Body) RETURN body
-  }
   MATCH p1 = (member)-[e1:MEMBER_OF]->(body:Body), p2 = (member)-[e2:MEMBER_OF]->(body)
   WHERE e1.capacity < e2.capacity
     AND e1.inferred IS NULL AND e2.inferred IS NULL
@@ -40,12 +35,6 @@ CALL () {
       CASE WHEN observing <> [] AND full <> []
         THEN ': an observer is counted as a full member' ELSE '' END AS message
   UNION ALL
-  CALL () {
-    MATCH (body:Entity:Body {area: $area}) RETURN body
-    UNION ALL
-    WITH 1 AS everywhere WHERE $area IS NULL
-    MATCH (body:Body) RETURN body
-  }
   MATCH p = (body:Body)<-[seat:MEMBER_OF]-(post:Role)<-[held:HOLDS]-(person:Person)-[full:MEMBER_OF]->(body)
   WHERE all(r IN relationships(p) WHERE r.inferred IS NULL)
     AND seat.capacity IN ['observer', 'participant_observer']
@@ -57,12 +46,6 @@ CALL () {
       replace(full.capacity, '_', ' ') + ' of ' + body.name + ', where the protocol makes the post a ' +
       replace(seat.capacity, '_', ' ') + ': an observer is counted as a full member' AS message
   UNION ALL
-  CALL () {
-    MATCH (body:Entity:Body {area: $area}) RETURN body
-    UNION ALL
-    WITH 1 AS everywhere WHERE $area IS NULL
-    MATCH (body:Body) RETURN body
-  }
   MATCH (:Entity)-[e:MEMBER_OF]->(body:Body)
   WHERE e.inferred IS NULL
   WITH body.area AS area, count(e) AS seats, head(collect(body)) AS body

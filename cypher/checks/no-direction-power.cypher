@@ -8,16 +8,11 @@
 //   power to direct (a DIRECTS edge, from the body or from a post of it) contradicts the protocol that
 //   binds them. Inferred edges are not counted.
 // unexamined: no protocol of this area declares that its parties have no power to direct others
-// takes: $area — an area id, or null for every area
+// takes: nothing ($area is not read) — the national statement: every area at once, from label and
+//   relationship scans; a check of one area runs checks/area/no-direction-power instead, which seeks the area index
 // returns: rule, severity, area, status, message, subjects, path, clauses — one failed row per power to
 //   direct; one passed row per declaration examined. Plain values.
 CALL () {
-  CALL () {
-    MATCH (d:Entity:Declaration {area: $area}) RETURN d
-    UNION ALL
-    WITH 1 AS everywhere WHERE $area IS NULL
-    MATCH (d:Declaration) RETURN d
-  }
   MATCH (d:Declaration {kind: 'no_direction_power'})-[:CONCERNS]->(party)
   MATCH p = (party)<-[:ROLE_IN]-{0,1}(director)-[:DIRECTS]->(directed)
   WHERE directed <> party
@@ -49,12 +44,6 @@ CALL () {
     }] AS path,
     clauses
   UNION ALL
-  CALL () {
-    MATCH (d:Entity:Declaration {area: $area}) RETURN d
-    UNION ALL
-    WITH 1 AS everywhere WHERE $area IS NULL
-    MATCH (d:Declaration) RETURN d
-  }
   MATCH (d:Declaration {kind: 'no_direction_power'})-[:STATED_IN]->(c:Clause)
   RETURN
     d.area AS area,

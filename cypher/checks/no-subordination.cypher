@@ -13,17 +13,12 @@
 //   protocol it is reported as a warning, not failed, since the protocol says nothing about that body.
 //   Inferred edges are not followed.
 // unexamined: no protocol of this area declares a body independent or a relationship not hierarchical
-// takes: $area — an area id, or null for every area
+// takes: nothing ($area is not read) — the national statement: every area at once, from label and
+//   relationship scans; a check of one area runs checks/area/no-subordination instead, which seeks the area index
 // returns: rule, severity, area, status, message, subjects, path, clauses — one failed row per bound body
 //   and body above it, citing the declarations it breaks (or, for a warning, that bind it); one passed
 //   row per declaration examined. Plain values.
 CALL () {
-  CALL () {
-    MATCH (d:Entity:Declaration {area: $area}) RETURN d
-    UNION ALL
-    WITH 1 AS everywhere WHERE $area IS NULL
-    MATCH (d:Declaration) RETURN d
-  }
   MATCH (d:Declaration)-[:STATED_IN]->(:Clause)-[:PART_OF]->(doc:Protocol)
   WHERE d.kind IN ['independent', 'non_hierarchical']
   CALL (d, doc) {
@@ -71,12 +66,6 @@ CALL () {
     }] AS path,
     clauses
   UNION ALL
-  CALL () {
-    MATCH (d:Entity:Declaration {area: $area}) RETURN d
-    UNION ALL
-    WITH 1 AS everywhere WHERE $area IS NULL
-    MATCH (d:Declaration) RETURN d
-  }
   MATCH (d:Declaration)-[:STATED_IN]->(c:Clause)
   WHERE d.kind IN ['independent', 'non_hierarchical']
   RETURN

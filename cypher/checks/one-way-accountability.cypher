@@ -9,17 +9,12 @@
 //   reporting to the body it belongs to is expected to, and is left out. Inferred edges count neither
 //   as a report nor as an answer.
 // unexamined: no reporting line (REPORTS_TO) stated in this area's protocols, so none could be checked
-// takes: $area — an area id, or null for every area
+// takes: nothing ($area is not read) — the national statement: every area at once, from label and
+//   relationship scans; a check of one area runs checks/area/one-way-accountability instead, which seeks the area index
 // returns: rule, severity, area, status, message, subjects, path, clauses — one failed row per reporter
 //   and recipient, with every report the one sends the other; one passed row per area with the number
 //   of reporting lines that are answered. Plain values (ids, names, clause refs), not nodes.
 CALL () {
-  CALL () {
-    MATCH (reporter:Entity {area: $area}) RETURN reporter
-    UNION ALL
-    WITH 1 AS everywhere WHERE $area IS NULL
-    MATCH (reporter)-[:REPORTS_TO]->() RETURN DISTINCT reporter
-  }
   MATCH (reporter)-[r:REPORTS_TO]->(recipient)
   WHERE r.inferred IS NULL
     AND reporter <> recipient
@@ -49,12 +44,6 @@ CALL () {
       start: reporter.id, end: recipient.id}]}] AS path,
     clauses
   UNION ALL
-  CALL () {
-    MATCH (reporter:Entity {area: $area}) RETURN reporter
-    UNION ALL
-    WITH 1 AS everywhere WHERE $area IS NULL
-    MATCH (reporter)-[:REPORTS_TO]->() RETURN DISTINCT reporter
-  }
   MATCH (reporter)-[r:REPORTS_TO]->(recipient)
   WHERE r.inferred IS NULL
     AND reporter <> recipient

@@ -8,17 +8,12 @@
 //   validators to weigh, never failed. Counts members and chairs, roles, bodies and registered people;
 //   a register's dates must overlap. Inferred edges are not counted.
 // unexamined: no body is stated to scrutinise another in this area's protocols
-// takes: $area — an area id, or null for every area
+// takes: nothing ($area is not read) — the national statement: every area at once, from label and
+//   relationship scans; a check of one area runs checks/area/overlapping-membership instead, which seeks the area index
 // returns: rule, severity, area, status, message, subjects, path, clauses — one row per member and pair
 //   of bodies (a pair that scrutinise each other is one pair); one passed row per area with the number
 //   of scrutiny lines examined. Plain values.
 CALL () {
-  CALL () {
-    MATCH (scrutiniser:Entity:Body {area: $area}) RETURN scrutiniser
-    UNION ALL
-    WITH 1 AS everywhere WHERE $area IS NULL
-    MATCH (scrutiniser:Body) RETURN scrutiniser
-  }
   MATCH (scrutiniser:Body)-[s0:SCRUTINISES]->(scrutinised:Body)
   WHERE scrutiniser <> scrutinised AND s0.inferred IS NULL
   WITH DISTINCT scrutiniser, scrutinised,
@@ -66,12 +61,6 @@ CALL () {
     }] AS path,
     clauses
   UNION ALL
-  CALL () {
-    MATCH (scrutiniser:Entity:Body {area: $area}) RETURN scrutiniser
-    UNION ALL
-    WITH 1 AS everywhere WHERE $area IS NULL
-    MATCH (scrutiniser:Body) RETURN scrutiniser
-  }
   MATCH (scrutiniser:Body)-[s:SCRUTINISES]->(scrutinised:Body)
   WHERE scrutiniser <> scrutinised AND s.inferred IS NULL
   WITH scrutiniser.area AS area, count(DISTINCT [scrutiniser.id, scrutinised.id]) AS lines
