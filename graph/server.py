@@ -27,6 +27,8 @@ ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
 DEFAULT_BOLT_PORT = 7687
 DEFAULT_HTTP_PORT = 7474
+PORT_RACES = 3  # starts tried when a port chosen for Neo4j is taken before it binds it
+PORT_TAKEN = ("is already in use, cannot bind", "Address already in use", "PortBindException")
 
 # The flags Neo4j's own launcher would add from neo4j.conf; starting the class ourselves means passing them.
 JVM_FLAGS = [
@@ -141,10 +143,24 @@ class LocalServer:
     def _start_locked(self) -> str:
         if self.pid() is not None:
             return self.home.bolt_uri()
-        self._prepare()
-        java = _java()
+        for attempt in range(1, PORT_RACES + 1):
+            self._prepare()
+            log_start = self._log_sizes()
+            proc = self._launch()
+            try:
+                self._wait_for_bolt(proc)
+                return self.home.bolt_uri()
+            except ServerError:
+                if attempt == PORT_RACES or not self._lost_a_port_race(proc, log_start):
+                    raise
+                self.progress(
+                    "Another program took a port chosen for Neo4j as it started; choosing again ..."
+                )
+        raise AssertionError("unreachable")  # the loop returns or raises
+
+    def _launch(self) -> subprocess.Popen:
         command = [
-            java,
+            _java(),
             f"-Xms{self.settings.heap}",
             f"-Xmx{self.settings.heap}",
             *JVM_FLAGS,
@@ -168,8 +184,29 @@ class LocalServer:
         self.home.pid_file.write_text(f"{proc.pid}\n")
         uri = self.home.bolt_uri()
         self.progress(f"Starting Neo4j {self.settings.neo4j_version} (pid {proc.pid}), waiting for {uri} ...")
-        self._wait_for_bolt(proc)
-        return uri
+        return proc
+
+    def _lost_a_port_race(self, proc: subprocess.Popen, log_start: dict[Path, int]) -> bool:
+        """Whether Neo4j died because a port govgraph chose (not one the user set) was taken meanwhile.
+
+        A port is free when chosen and Neo4j binds it seconds later; on a busy machine another server
+        starting at the same moment (a second test run, another user's Neo4j) can take it in between.
+        Neo4j says so only in its debug log ("Address ... is already in use, cannot bind to it").
+        """
+        if proc.poll() is None or (self.settings.bolt_port and self.settings.http_port):
+            return False
+        for log, start in log_start.items():
+            if log.is_file():
+                with log.open("rb") as handle:
+                    handle.seek(start)
+                    if any(sign in handle.read().decode(errors="replace") for sign in PORT_TAKEN):
+                        return True
+        return False
+
+    def _log_sizes(self) -> dict[Path, int]:
+        """Where each of Neo4j's logs ends now, so only what a start adds is read."""
+        logs = (self.home.console_log, self.home.logs / "neo4j.log", self.home.logs / "debug.log")
+        return {log: log.stat().st_size if log.is_file() else 0 for log in logs}
 
     def stop(self, timeout: float = 90.0) -> bool:
         """Shut down cleanly (SIGTERM runs Neo4j's own shutdown); return False if nothing was running."""

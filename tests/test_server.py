@@ -112,3 +112,37 @@ def test_commands_need_a_running_server(own: Cli) -> None:
     assert result.exit_code == 1
     assert "does not answer" in result.stderr and "govgraph db start" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_a_port_taken_between_choosing_and_binding_is_chosen_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seen in a loaded test run: the HTTP port was free when chosen, another Neo4j took it before ours
+    bound it, and `db start` failed. Here the first choice is a port held open by the test."""
+    from govgraph.graph import server as server_module
+    from govgraph.graph.settings import Settings
+
+    from tests.conftest import PATIENCE, free_port
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        first_choices = iter([port])
+        choose = server_module._pick_port
+
+        def taken_first(recorded: int | None, default: int, avoid: int | None = None) -> int:
+            return next(first_choices, None) or choose(recorded, default, avoid)
+
+        monkeypatch.setattr(server_module, "_pick_port", taken_first)
+        settings = Settings(
+            home=tmp_path / "home", bolt_port=free_port(), pagecache="64m", start_timeout=PATIENCE
+        )
+        said: list[str] = []
+        local = server_module.LocalServer(settings, progress=said.append)
+        try:
+            local.start()
+            assert any("choosing again" in line for line in said), said
+            assert local.home.state()["http_port"] != port
+        finally:
+            local.stop()
