@@ -18,6 +18,7 @@ from govgraph.frontend.style import EDGE_STYLES, NODE_STYLES, SEVERITY_STYLES
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request
 
 from tests.conftest import FIXTURES, LAPTOP, LEICESTER, TESTSHIRE, WIRRAL, Cli
+from tests.test_explorer_views import assert_apart
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 CDN = re.compile(r"https?://[^\s\"'<>]*(cdn|unpkg|jsdelivr|googleapis|cloudflare)", re.IGNORECASE)
@@ -126,15 +127,7 @@ def assert_labels_apart(page: Page, network: str) -> int:
               && e.options.label && e.options.label.trim()).map(e => e.labelModule.size)"""
     )
     assert len(boxes) >= 3, boxes
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1 :]:
-            apart = (
-                a["left"] + a["width"] <= b["left"]
-                or b["left"] + b["width"] <= a["left"]
-                or a["top"] + a["height"] <= b["top"]
-                or b["top"] + b["height"] <= a["top"]
-            )
-            assert apart, (a, b)
+    assert_apart(boxes)
     return len(boxes)
 
 
