@@ -6,6 +6,7 @@ The browser helpers here (``watch``, ``payload_of``) are shared with the explore
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -18,7 +19,6 @@ from govgraph.frontend.style import EDGE_STYLES, NODE_STYLES, SEVERITY_STYLES
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request
 
 from tests.conftest import FIXTURES, LAPTOP, LEICESTER, TESTSHIRE, WIRRAL, Cli
-from tests.test_explorer_views import assert_apart
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 CDN = re.compile(r"https?://[^\s\"'<>]*(cdn|unpkg|jsdelivr|googleapis|cloudflare)", re.IGNORECASE)
@@ -117,6 +117,19 @@ def party_ids(cli: Cli, area: str) -> set[str]:
 def pairs(payload: dict) -> set[tuple[str, str]]:
     """The (from, to) pairs of a payload's relations: one drawn line each when bundled."""
     return {(e["from"], e["to"]) for e in payload["edges"]}
+
+
+def assert_apart(boxes: list[dict]) -> None:
+    """No two boxes (label boxes read from the page) overlap."""
+    for a, b in itertools.combinations(boxes, 2):
+        assert a["width"] > 0 and b["width"] > 0, (a, b)
+        apart = (
+            a["left"] + a["width"] <= b["left"]
+            or b["left"] + b["width"] <= a["left"]
+            or a["top"] + a["height"] <= b["top"]
+            or b["top"] + b["height"] <= a["top"]
+        )
+        assert apart, (a, b)
 
 
 def assert_labels_apart(page: Page, network: str) -> int:

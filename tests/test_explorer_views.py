@@ -24,7 +24,7 @@ from govgraph.graph.settings import Settings
 from playwright.sync_api import Page
 
 from tests.conftest import LEICESTER, WIRRAL, Cli, HttpApp, wait_until
-from tests.test_diagram import assert_labels_apart, draw, screenshot, watch
+from tests.test_diagram import assert_apart, assert_labels_apart, draw, screenshot, watch
 
 STATE = "window.govgraphExplorer"
 NETWORK = f"{STATE}.network"
@@ -148,18 +148,6 @@ def drawn_label_boxes(page: Page) -> list[dict]:
         f"""() => new Promise(done => {{ {NETWORK}.once('afterDrawing', done); {NETWORK}.redraw(); }})"""
     )
     return page.evaluate(f"{LABELLED}.map(e => e.labelModule.size)")
-
-
-def assert_apart(boxes: list[dict]) -> None:
-    for a, b in itertools.combinations(boxes, 2):
-        assert a["width"] > 0 and b["width"] > 0, (a, b)
-        apart = (
-            a["left"] + a["width"] <= b["left"]
-            or b["left"] + b["width"] <= a["left"]
-            or a["top"] + a["height"] <= b["top"]
-            or b["top"] + b["height"] <= a["top"]
-        )
-        assert apart, (a, b)
 
 
 def wheel(page: Page, steps: int, delta: int) -> None:
