@@ -211,8 +211,23 @@ class Peer(Served):
         )
 
 
+STALE = (httpx.ReadError, httpx.RemoteProtocolError, httpx.WriteError)
+stale_retries = 0  # printed at the end: requests sent again after a server closed an idle connection
+
+
 async def ask(client: httpx.AsyncClient, url: str, query: str) -> dict:
-    response = await client.post(url, json={"query": query})
+    """One question; sent once more if it met a keep-alive connection the server had just closed.
+
+    Both servers close a connection idle for 5 s (uvicorn's and Node's default); on a busy machine a
+    pooled connection can sit that long while the other side's batch runs, and the request that reuses
+    it at the moment of closing fails with a ReadError. That is the client's race, not a server fault.
+    """
+    global stale_retries
+    try:
+        response = await client.post(url, json={"query": query})
+    except STALE:
+        stale_retries += 1
+        response = await client.post(url, json={"query": query})
     body = response.json()
     if response.status_code != 200 or body.get("errors"):
         raise RuntimeError(f"{url}: {response.status_code} {json.dumps(body)[:400]}")
@@ -322,6 +337,7 @@ def main(argv: list[str] | None = None) -> int:
                 peer.stop()
             print(table([r for r in rows if r[0] == areas]), flush=True)
     print("\n" + table(rows))
+    print(f"requests sent again after meeting a connection the server had closed: {stale_retries}")
     return 0
 
 
