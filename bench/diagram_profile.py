@@ -22,7 +22,7 @@ from typing import Any
 
 from bench.diagram_bench import CHROMIUM, CHROMIUM_ARGS
 
-MARKS = ("parsed", "titles", "data", "bundled", "network", "drawn")
+MARKS = ("parsed", "titles", "wrapped", "nodeset", "data", "bundled", "network", "drawn")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -88,7 +88,7 @@ def times(cpu: dict[str, Any]) -> tuple[dict[str, float], dict[str, float]]:
 def name(node: dict[str, Any]) -> str:
     frame = node["callFrame"]
     where = Path(frame["url"]).name if frame["url"] else ""
-    return f"{frame['functionName'] or '(anonymous)'} {where}:{frame['lineNumber'] + 1}".strip()
+    return f"{frame['functionName'] or '(anonymous)'} {where}:{frame['lineNumber'] + 1}:{frame['columnNumber'] + 1}"
 
 
 def report(path: Path, rounds: int, top: int) -> None:
