@@ -688,7 +688,7 @@
    * into the hover text, in the order the Python side writes them for smaller diagrams: into the nodes'
    * now, into an edge's only when it is shown (hover, click). Rewriting all 18,000 edge titles of the
    * 500-area benchmark file at load took a good part of its first draw. Returns the edge's whole text. */
-  function fullTitles(payload) {
+  function fullTitles(payload, names) {
     if (!payload.protocols) return function (e) { return e.title; };
     var sev = payload.styles.severities;
     // each finding's line made once (not once per node and edge it marks); the edges' lines only when
@@ -703,7 +703,11 @@
     var whole = new Map();
     return function (e) {
       if (!onEdges) onEdges = said(payload.findings, lines, "edges");
-      if (!whole.has(e.id)) whole.set(e.id, wholeTitle(e, payload.protocols, onEdges.get(e.id)));
+      if (!whole.has(e.id)) {
+        var named = names.get(e.from) + " \u2192 " + typeLabel(payload.styles, e.etype) + " \u2192 " + names.get(e.to);
+        var rest = wholeTitle(e, payload.protocols, onEdges.get(e.id));
+        whole.set(e.id, rest ? named + "\n" + rest : named);
+      }
       return whole.get(e.id);
     };
   }
@@ -722,7 +726,7 @@
   }
 
   function wholeTitle(e, protocols, lines) {
-    var title = e.title;
+    var title = e.title || "";
     if (e.p !== undefined) {
       var at = title.indexOf("clause ") === 0 ? 0 : title.indexOf("\nclause ") + 1;
       if (at > 0 || title.indexOf("clause ") === 0) {
@@ -731,7 +735,7 @@
         title = title.slice(0, end) + " of " + protocols[e.p] + title.slice(end);
       }
     }
-    return lines ? title + "\n" + lines.join("\n") : title;
+    return lines ? (title ? title + "\n" : "") + lines.join("\n") : title;
   }
 
   var WRAP_CHARACTERS = 22; // about what vis-network fits in a 180 px wide box at 14 px
@@ -757,13 +761,13 @@
   }
 
   function start(payload) {
-    var titleOf = fullTitles(payload);
+    var names = new Map(payload.nodes.map(function (n) { return [n.id, n.label]; }));
+    var titleOf = fullTitles(payload, names);
     performance.mark("govgraph-titles");
     document.title = payload.title;
     document.getElementById("gg-title").textContent = payload.title;
     document.getElementById("gg-subtitle").textContent = payload.subtitle || "";
     var container = document.getElementById("gg-network");
-    var names = new Map(payload.nodes.map(function (n) { return [n.id, n.label]; }));
     if (!payload.labels) wrapNames(payload);
     var nodes = new vis.DataSet(payload.nodes);
     var hidden = new Set();
@@ -787,6 +791,7 @@
       if (!state.bundled) {
         return records.map(function (r) {
           var copy = Object.assign({}, r, { fullLabel: r.label, members: [r.id], count: 1 });
+          if (!copy.color) copy.color = familyOf(payload.styles, r.etype).color; // left to the page (Compact)
           if (!payload.labels) delete copy.label;
           return copy;
         });
