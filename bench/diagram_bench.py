@@ -71,6 +71,7 @@ class BrowserFigure:
     redraw: float  # seconds for one full redraw at the fitted view
     frame_median: float  # milliseconds between frames while the view is dragged (edges hidden)
     frame_p90: float
+    cpu: float = float("nan")  # Chromium's CPU seconds (every process) from navigation to the drawing
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -136,17 +137,30 @@ def measure(driver: Driver, database: str, areas: int, out: Path, args: argparse
 
 _AGAINST = """
 import pickle, sys
-from govgraph.frontend import render
+flat = sys.argv[4] == "flat"  # a checkout from before the govgraph namespace (frontend/ at the top)
+if flat:
+    sys.path.insert(0, sys.argv[1])
+    from frontend import render
+
+    class Unpickler(pickle.Unpickler):  # this checkout's model classes read as the old ones
+        def find_class(self, module, name):
+            return super().find_class(module.removeprefix("govgraph."), name)
+else:
+    from govgraph.frontend import render
+    Unpickler = pickle.Unpickler
 assert render.__file__.startswith(sys.argv[1]), render.__file__
-graph, findings, title = pickle.load(open(sys.argv[2], "rb"))
+graph, findings, title = Unpickler(open(sys.argv[2], "rb")).load()
 open(sys.argv[3], "w", encoding="utf-8").write(render.render_diagram(graph, findings, title).html)
 """
 
 
 def render_against(checkout: Path, graph: object, findings: object, title: str, out: Path) -> None:
     """The other checkout's ``render_diagram`` of the same graph, imported through a ``govgraph``
-    folder of links to its folders (first on the path, so it wins over this editable install)."""
+    folder of links to its folders (first on the path, so it wins over this editable install). A
+    checkout from before the namespace (``frontend/render.py`` importing ``frontend.``, session 1's
+    0fe2eda say) is put on the path as it is, and the pickled graph read into its own model classes."""
     checkout = checkout.resolve()
+    flat = "from frontend." in (checkout / "frontend" / "render.py").read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory() as tmp:
         shim = Path(tmp) / "govgraph"
         shim.mkdir()
@@ -158,7 +172,9 @@ def render_against(checkout: Path, graph: object, findings: object, title: str, 
         own = checkout / ".venv" / "bin" / "python"  # its own editable install, when it has one, wins
         python = str(own) if own.exists() else sys.executable
         env = {**os.environ, "PYTHONPATH": tmp} if not own.exists() else dict(os.environ)
-        script = [python, "-c", _AGAINST, str(checkout), str(data), str(out)]
+        if flat:
+            python, env = sys.executable, dict(os.environ)
+        script = [python, "-c", _AGAINST, str(checkout), str(data), str(out), "flat" if flat else "ns"]
         subprocess.run(script, env=env, check=True)
 
 
@@ -191,10 +207,13 @@ def open_in_chromium(path: Path) -> BrowserFigure | None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1440, "height": 900})
         page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+        processes = browser.new_browser_cdp_session()
+        before = chromium_cpu(processes)
         start = time.perf_counter()
         page.goto(path.resolve().as_uri())
         page.wait_for_selector("body[data-state=drawn]", timeout=300_000)
         drawn = time.perf_counter() - start
+        cpu = chromium_cpu(processes) - before
         redraw = page.evaluate(
             """() => new Promise(done => {
                  const n = window.govgraphDiagram.network; const t = performance.now();
@@ -202,7 +221,13 @@ def open_in_chromium(path: Path) -> BrowserFigure | None:
         )
         frames = drag(page)
         browser.close()
-    return BrowserFigure(drawn, redraw, statistics.median(frames), _p90(frames))
+    return BrowserFigure(drawn, redraw, statistics.median(frames), _p90(frames), cpu)
+
+
+def chromium_cpu(session) -> float:  # type: ignore[no-untyped-def]
+    """CPU seconds used so far by all of Chromium's processes: unlike the wall time to the drawing,
+    this hardly moves with the load of a shared machine."""
+    return sum(p["cpuTime"] for p in session.send("SystemInfo.getProcessInfo")["processInfo"])
 
 
 def drag(page) -> list[float]:  # type: ignore[no-untyped-def]
@@ -229,14 +254,16 @@ def _p90(values: list[float]) -> float:
 
 def table(figures: list[Figure]) -> str:
     head = f"{'areas':>6}{'nodes':>8}{'edges':>8}{'marked':>8}{'read s':>8}{'checks s':>9}{'render s':>9}"
-    head += f"{'total s':>9}{'HTML MB':>9}{'shape':>10}{'drawn s':>9}{'redraw s':>9}{'pan ms':>12}  code"
+    head += f"{'total s':>9}{'HTML MB':>9}{'shape':>10}{'drawn s':>9}{'CPU s':>7}{'redraw s':>9}"
+    head += f"{'pan ms':>12}  code"
     lines = [head]
     for f in figures:
         line = f"{f.areas:>6}{f.nodes:>8}{f.edges:>8}{f.findings:>8}{f.read:>8.2f}{f.checks:>9.2f}"
         line += f"{f.render:>9.2f}{f.total:>9.2f}{f.megabytes:>9.1f}{f.shape:>10}"
         if f.browser:
             b = f.browser
-            line += f"{b.drawn:>9.2f}{b.redraw:>9.2f}{f'{b.frame_median:.0f}/{b.frame_p90:.0f}':>12}"
+            line += f"{b.drawn:>9.2f}{b.cpu:>7.2f}{b.redraw:>9.2f}"
+            line += f"{f'{b.frame_median:.0f}/{b.frame_p90:.0f}':>12}"
         lines.append(f"{line}  {f.code}")
     return "\n".join(lines)
 
@@ -272,6 +299,7 @@ def print_figures(figures: list[Figure], out: Path) -> None:
     print(f"Diagram of every area (default edge types, warnings marked); files in {out}")
     print("shape: network (every node) or overview (one node per area, expandable)")
     print("pan ms: median / 90th percentile time between frames while dragging the view")
+    print("CPU s: Chromium's CPU seconds (all its processes) from navigation to the first drawing")
     print(f"load average when printed: {' '.join(f'{x:.2f}' for x in os.getloadavg())}\n")
     print(table(figures), flush=True)
 

@@ -16,7 +16,7 @@ from govgraph.frontend.layout import SPACING
 from govgraph.frontend.model import findings_in_view
 from govgraph.frontend.read import read_graph
 from govgraph.frontend.render import PHYSICS_LIMIT, _marks, edge_keys, edge_title, node_title, render_diagram
-from govgraph.frontend.style import DEFAULT_EDGE_TYPES
+from govgraph.frontend.style import DEFAULT_EDGE_TYPES, FAMILIES, SEVERITY_STYLES
 from govgraph.graph.connection import connect, resolve_target
 from govgraph.graph.schema import apply_schema
 from govgraph.graph.settings import Settings
@@ -154,6 +154,9 @@ def test_hover_text_written_once_is_whole_in_the_page(
     payload = payload_of(big.read_text())
     assert payload["protocols"] and not any("⚠" in e["title"] for e in payload["edges"])
     assert not any(" of Protocol" in e["title"] for e in payload["edges"])
+    # the first line (names and type) and a family's colour are the page's to add
+    assert not any(" → " in e["title"] for e in payload["edges"])
+    assert all(("color" in e) == ("severity" in e) for e in payload["edges"])
     settings = Settings(home=server_home)
     with connect(resolve_target(settings)) as driver:
         graph = read_graph(driver, settings.neo4j_database, None, DEFAULT_EDGE_TYPES)
@@ -171,6 +174,8 @@ def test_hover_text_written_once_is_whole_in_the_page(
     # an edge's text is completed when it is shown (hover, click): titleOf is what the page then shows
     assert dict(page.evaluate(f"{state}.edges.get().map(e => [e.id, {state}.titleOf(e.id)])")) == edges
     assert dict(page.evaluate(f"{state}.nodes.get().map(n => [n.id, n.title])")) == nodes
+    families = {f.color for f in FAMILIES.values()} | {s.color for s in SEVERITY_STYLES.values()}
+    assert set(page.evaluate(f"{state}.drawn.get().map(e => e.color)")) <= families
     assert seen.clean(), seen
     page.close()
 

@@ -444,7 +444,28 @@ def test_leicester_and_wirral_side_by_side(app: HttpApp, page: Page) -> None:
         at[k]["x"] for k in at if k.startswith("wirral/")
     )
     assert_labels_apart(page, NETWORK)
+    assert_labels_inside(page)
+    shown = page.evaluate(f"{LABELLED}.map(e => e.options.label)")
+    assert any(label.startswith("only Leicester: subgroup of") for label in shown), shown
     screenshot(page, "explorer-compare")
+
+
+def assert_labels_inside(page: Page) -> None:
+    """Every label drawn now lies wholly inside the canvas (in screen pixels): the fitted comparison cut
+    "only Leicester: subgroup of (inferred)" at the left edge."""
+    boxes = drawn_label_boxes(page)
+    assert boxes
+    corners = page.evaluate(
+        f"""boxes => {{ const n = {NETWORK}; const c = n.body.container;
+            return {{ width: c.clientWidth, height: c.clientHeight,
+                      boxes: boxes.map(b => [
+                        n.canvasToDOM({{x: b.left, y: b.top}}),
+                        n.canvasToDOM({{x: b.left + b.width, y: b.top + b.height}})]) }}; }}""",
+        boxes,
+    )
+    for a, z in corners["boxes"]:
+        assert a["x"] >= 0 and a["y"] >= 0, (a, z)
+        assert z["x"] <= corners["width"] and z["y"] <= corners["height"], (a, z, corners["width"])
 
 
 def test_govgraph_compare_in_text_and_json(loaded: Cli) -> None:

@@ -160,6 +160,10 @@
     return edge;
   }
 
+  function within(box, bounds) {
+    return box.left >= bounds.left && box.right <= bounds.right && box.top >= bounds.top && box.bottom <= bounds.bottom;
+  }
+
   function overlaps(a, b) {
     return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   }
@@ -171,7 +175,7 @@
    * The fit is made in canvas units at the current scale, the labels LABEL_FONT px high on screen
    * whatever the zoom: zoomed in, a label is smaller in canvas units, so more fit and are shown; zoomed
    * out, fewer, and none once node names are too small to read (LABEL_MIN_SCALE). See refitOnZoom. */
-  function fitLabels(network, drawn) {
+  function fitLabels(network, drawn, inside) {
     var scale = network.getScale();
     var size = LABEL_FONT / scale;
     network.__fittedScale = scale;
@@ -184,6 +188,7 @@
     var unbent = items.filter(function (e) { return e.baseSmooth !== undefined && e.smooth !== e.baseSmooth; });
     drawn.update(unbent.map(function (e) { e.smooth = e.baseSmooth; return { id: e.id, smooth: e.baseSmooth }; }));
     var place = new Placement(network, size, items);
+    place.inside = inside || null;
     var kept = 0;
     var shown = [];
     var blank = [];
@@ -212,8 +217,55 @@
     // vis-network keeps a label it is told is "" or null, so an edge loses its label by being re-added
     drawn.remove(blank.map(function (e) { return e.id; }));
     drawn.add(blank.map(function (e) { var copy = Object.assign({}, e); delete copy.label; return copy; }));
+    network.__labelBoxes = place.kept;
     network.redraw(); // the new font size is drawn even when no label came or went
     return kept;
+  }
+
+  var FIT_MARGIN = 6; // px kept clear between a label and the canvas's edge
+
+  /* Fit the view to the nodes and to the labels fitted there: vis-network's fit() frames the nodes only,
+   * so a label on a line near the edge ran off the canvas (the comparison's "only Leicester: subgroup of
+   * (inferred)", cut at the left). The labels are sized for the scale they are seen at, so each widening
+   * fits them again; a label still outside after that (rare: a wider view moves labels too) is left off
+   * by the last fit rather than cut. Returns how many labels are shown. */
+  function fitWithLabels(network, drawn) {
+    network.fit({ animation: false });
+    var kept = fitLabels(network, drawn);
+    for (var round = 0; round < 3; round++) {
+      var wider = viewAround(network, network.__labelBoxes || []);
+      if (!wider) return kept;
+      network.moveTo({ position: wider.position, scale: wider.scale, animation: false });
+      kept = fitLabels(network, drawn);
+    }
+    return fitLabels(network, drawn, visibleBox(network, FIT_MARGIN));
+  }
+
+  /* The canvas's visible area in canvas units, `margin` px inside its edges. */
+  function visibleBox(network, margin) {
+    var frame = network.body.container;
+    var a = network.DOMtoCanvas({ x: margin, y: margin });
+    var z = network.DOMtoCanvas({ x: frame.clientWidth - margin, y: frame.clientHeight - margin });
+    return { left: a.x, top: a.y, right: z.x, bottom: z.y };
+  }
+
+  /* The view (centre, scale) that shows every node and every box in `labels`, or null when the view
+   * shown already does. */
+  function viewAround(network, labels) {
+    var seen = visibleBox(network, FIT_MARGIN);
+    var all = labels.slice();
+    network.body.nodeIndices.forEach(function (id) { all.push(network.getBoundingBox(id)); });
+    if (!all.length) return null;
+    var box = all.reduce(function (u, b) {
+      return { left: Math.min(u.left, b.left), top: Math.min(u.top, b.top),
+        right: Math.max(u.right, b.right), bottom: Math.max(u.bottom, b.bottom) };
+    });
+    if (box.left >= seen.left && box.right <= seen.right && box.top >= seen.top && box.bottom <= seen.bottom) return null;
+    var frame = network.body.container;
+    var scale = Math.min((frame.clientWidth - 2 * FIT_MARGIN) / Math.max(1, box.right - box.left),
+      (frame.clientHeight - 2 * FIT_MARGIN) / Math.max(1, box.bottom - box.top));
+    // a touch further out than exact: at the new scale the labels are a little wider in canvas units
+    return { position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 }, scale: scale * 0.97 };
   }
 
   var LABEL_MIN_SCALE = 0.4; // below it a 14 px node name is under 6 px on screen: no edge labels either
@@ -232,6 +284,8 @@
     this.mids = new Map();
     this.bent = new Map();
     this.placed = new Set();
+    this.kept = [];
+    this.inside = null;
     this.items = new Map(items.map(function (e) { return [e.from + "\u0000" + e.to, e]; }));
     this.ctx = document.createElement("canvas").getContext("2d");
     this.ctx.font = size + "px " + FONT_FACE;
@@ -312,6 +366,7 @@
       if (points && this.crossesLabels(points, e.id)) continue;
       for (var t = 0; t < texts.length; t++) {
         var box = this.boxAt(mid, texts[t], e.id);
+        if (this.inside && !within(box, this.inside)) continue;
         var lines = this.meets(box, e.id);
         if (!lines) continue;
         var clear = lines.size === 0 || (lines.size === 1 && back && lines.has(back.id) && !this.placed.has(back.id) &&
@@ -319,6 +374,7 @@
         if (!clear) continue;
         if (points) { this.addLine(e.id, points); this.bent.set(e.id, shapes[s]); }
         this.grid.add(box);
+        this.kept.push(box);
         return { text: texts[t] };
       }
     }
@@ -632,32 +688,45 @@
    * into the hover text, in the order the Python side writes them for smaller diagrams: into the nodes'
    * now, into an edge's only when it is shown (hover, click). Rewriting all 18,000 edge titles of the
    * 500-area benchmark file at load took a good part of its first draw. Returns the edge's whole text. */
-  function fullTitles(payload) {
+  function fullTitles(payload, names) {
     if (!payload.protocols) return function (e) { return e.title; };
     var sev = payload.styles.severities;
-    var said = new Map();
-    function tell(id, f) {
-      var line = "\u26a0 " + (sev[f.severity] || sev.info).label + ": " + f.message;
-      if (!said.has(id)) said.set(id, []);
-      said.get(id).push(line);
-    }
-    payload.findings.forEach(function (f) {
-      f.nodes.forEach(function (id) { tell("n" + id, f); });
-      f.edges.forEach(function (id) { tell("e" + id, f); });
-    });
+    // each finding's line made once (not once per node and edge it marks); the edges' lines only when
+    // an edge's text is first asked for
+    var lines = payload.findings.map(function (f) { return "\u26a0 " + (sev[f.severity] || sev.info).label + ": " + f.message; });
+    var onNodes = said(payload.findings, lines, "nodes");
     payload.nodes.forEach(function (n) {
-      var lines = said.get("n" + n.id);
-      if (lines) n.title += "\n" + lines.join("\n");
+      var found = onNodes.get(n.id);
+      if (found) n.title += "\n" + found.join("\n");
     });
+    var onEdges = null;
     var whole = new Map();
     return function (e) {
-      if (!whole.has(e.id)) whole.set(e.id, wholeTitle(e, payload.protocols, said.get("e" + e.id)));
+      if (!onEdges) onEdges = said(payload.findings, lines, "edges");
+      if (!whole.has(e.id)) {
+        var named = names.get(e.from) + " \u2192 " + typeLabel(payload.styles, e.etype) + " \u2192 " + names.get(e.to);
+        var rest = wholeTitle(e, payload.protocols, onEdges.get(e.id));
+        whole.set(e.id, rest ? named + "\n" + rest : named);
+      }
       return whole.get(e.id);
     };
   }
 
+  /* The finding lines on each node (or edge) id, in the findings' order. */
+  function said(findings, lines, what) {
+    var found = new Map();
+    findings.forEach(function (f, i) {
+      f[what].forEach(function (id) {
+        var list = found.get(id);
+        if (list) list.push(lines[i]);
+        else found.set(id, [lines[i]]);
+      });
+    });
+    return found;
+  }
+
   function wholeTitle(e, protocols, lines) {
-    var title = e.title;
+    var title = e.title || "";
     if (e.p !== undefined) {
       var at = title.indexOf("clause ") === 0 ? 0 : title.indexOf("\nclause ") + 1;
       if (at > 0 || title.indexOf("clause ") === 0) {
@@ -666,7 +735,7 @@
         title = title.slice(0, end) + " of " + protocols[e.p] + title.slice(end);
       }
     }
-    return lines ? title + "\n" + lines.join("\n") : title;
+    return lines ? (title ? title + "\n" : "") + lines.join("\n") : title;
   }
 
   var WRAP_CHARACTERS = 22; // about what vis-network fits in a 180 px wide box at 14 px
@@ -692,31 +761,45 @@
   }
 
   function start(payload) {
-    var titleOf = fullTitles(payload);
+    var names = new Map(payload.nodes.map(function (n) { return [n.id, n.label]; }));
+    var titleOf = fullTitles(payload, names);
     performance.mark("govgraph-titles");
     document.title = payload.title;
     document.getElementById("gg-title").textContent = payload.title;
     document.getElementById("gg-subtitle").textContent = payload.subtitle || "";
     var container = document.getElementById("gg-network");
-    var names = new Map(payload.nodes.map(function (n) { return [n.id, n.label]; }));
     if (!payload.labels) wrapNames(payload);
     var nodes = new vis.DataSet(payload.nodes);
-    var edges = new vis.DataSet(payload.edges);
     var hidden = new Set();
-    var view = new vis.DataView(edges, { filter: function (e) { return !hidden.has(e.etype); } });
-    var state = { nodes: nodes, edges: edges, view: view, hidden: hidden, drawn: null, bundled: true, labelsShown: 0 };
+    var edges = null;
+    var view = null;
+    /* The relations as a DataSet, and the view of the types shown, made when first asked for (a legend
+     * switch, a click, a hover): the first drawing bundles straight from the payload, every type shown.
+     * Filing the 18,000 relations of the 500-area benchmark file and filtering them was a tenth of the
+     * script's part of its first draw. */
+    function relations() {
+      if (!edges) {
+        edges = new vis.DataSet(payload.edges);
+        view = new vis.DataView(edges, { filter: function (e) { return !hidden.has(e.etype); } });
+      }
+    }
+    var state = { nodes: nodes, hidden: hidden, drawn: null, bundled: true, labelsShown: 0 };
+    Object.defineProperty(state, "edges", { enumerable: true, get: function () { relations(); return edges; } });
+    Object.defineProperty(state, "view", { enumerable: true, get: function () { relations(); return view; } });
     function drawnEdges() {
-      var records = view.get();
+      var records = view ? view.get() : payload.edges;
       if (!state.bundled) {
         return records.map(function (r) {
           var copy = Object.assign({}, r, { fullLabel: r.label, members: [r.id], count: 1 });
+          if (!copy.color) copy.color = familyOf(payload.styles, r.etype).color; // left to the page (Compact)
           if (!payload.labels) delete copy.label;
           return copy;
         });
       }
       var bundles = bundle(records, payload.styles, { nameOf: function (id) { return names.get(id); },
         side: payload.view === "accountability" });
-      if (!payload.labels) bundles.forEach(function (b) { delete b.label; b.smooth = false; });
+      // past the physics limit every line is straight (the page's edge options say so once)
+      if (!payload.labels) bundles.forEach(function (b) { delete b.label; delete b.smooth; });
       return bundles;
     }
     performance.mark("govgraph-data");
@@ -758,9 +841,9 @@
       var box = document.getElementById("gg-details");
       if (!box || !params.edges.length || params.nodes.length) return;
       var e = state.drawn.get(params.edges[0]);
-      if (e) showDetails(box, e, edges, titleOf);
+      if (e) showDetails(box, e, state.edges, titleOf);
     });
-    state.titleOf = function (id) { var e = edges.get(id); return e ? titleOf(e) : null; };
+    state.titleOf = function (id) { var e = state.edges.get(id); return e ? titleOf(e) : null; };
     quietTooltips(network, container, function (id) {
       var line = state.drawn.get(id);
       return line && line.members && line.members.length === 1 ? state.titleOf(line.members[0]) : null;
@@ -770,7 +853,7 @@
         if (type === null) state.bundled = !shown;
         else if (shown) hidden.delete(type);
         else hidden.add(type);
-        view.refresh();
+        state.view.refresh();
         redrawEdges();
       },
       function (finding) {
@@ -780,7 +863,7 @@
         network.setSelection({ nodes: finding.nodes, edges: ids }, { unselectAll: true });
         var ends = finding.nodes.slice();
         finding.edges.forEach(function (id) {
-          var e = edges.get(id);
+          var e = state.edges.get(id);
           if (e) ends.push(e.from, e.to);
         });
         if (ends.length) network.fit({ nodes: ends, animation: { duration: 300 } });
@@ -893,7 +976,7 @@
   }
 
   window.GovgraphDiagram = { edgeSwatch: edgeSwatch, nodeSwatch: nodeSwatch, severityDot: severityDot, el: el,
-    bundle: bundle, fitLabels: fitLabels, refitOnZoom: refitOnZoom, BoxGrid: BoxGrid, quietTooltips: quietTooltips, familyOf: familyOf, typeLabel: typeLabel };
+    bundle: bundle, fitLabels: fitLabels, fitWithLabels: fitWithLabels, refitOnZoom: refitOnZoom, BoxGrid: BoxGrid, quietTooltips: quietTooltips, familyOf: familyOf, typeLabel: typeLabel };
 
   var data = document.getElementById("govgraph-diagram");
   if (data) {

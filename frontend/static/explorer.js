@@ -433,8 +433,8 @@
     state.network = network;
     document.body.setAttribute("data-view", layered ? "accountability" : "network");
     function settled() {
-      network.fit(); // first, as the labels are fitted at the scale they are seen at
-      state.labelsShown = D.fitLabels(network, state.drawn);
+      // fitted first, as the labels are fitted at the scale they are seen at, then widened for them
+      state.labelsShown = D.fitWithLabels(network, state.drawn);
       network.once("afterDrawing", function () { setReady(true); });
       network.redraw(); // a sure drawing: fit() does not draw when the view is already fitted
     }
@@ -1051,10 +1051,13 @@
     state.drawn = state.compareEdges;
     document.body.setAttribute("data-view", "compare");
     network.once("afterDrawing", function () {
-      state.labelsShown = D.fitLabels(network, state.compareEdges);
-      network.fit();
+      // the fit leaves room for the labels: "only Leicester: subgroup of (inferred)" ran off the left edge
+      state.labelsShown = D.fitWithLabels(network, state.compareEdges);
       network.once("afterDrawing", function () { setReady(true); });
       network.redraw();
+    });
+    D.refitOnZoom(network, function () {
+      if (state.network === network) state.labelsShown = D.fitLabels(network, state.compareEdges);
     });
     D.quietTooltips(network, container);
   }
