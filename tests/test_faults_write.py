@@ -25,6 +25,7 @@ from govgraph.api.app import create_app
 from govgraph.graph.connection import open_driver, resolve_target
 from govgraph.graph.server import LocalServer, _port_free
 from govgraph.graph.settings import Settings
+from govgraph.loaders.load import read_documents
 from neo4j import Driver, Transaction
 
 from bench.hostile_inputs import CLAUSES, big_document
@@ -144,8 +145,11 @@ def test_a_write_past_its_timeout_is_one_line_and_writes_nothing(own: Own, tmp_p
         load = own.load(changed, GOVGRAPH_TX_TIMEOUT="1")
         code, last = ended(load)  # the rewrite waits for the lock until its own timeout stops it
     assert code == 1, last
+    rows = sum(len(b.nodes) + len(b.edges) for b in read_documents([changed]).batches())
+    assert rows * 0.05 > 1  # the allowance for rows is most of the timeout: the message must say it
     assert last.startswith(
-        "error: writing failed: the transaction ran longer than its timeout (at least 1s"
+        "error: writing failed: the transaction ran longer than its timeout of "
+        f"{1 + rows * 0.05:.2f}s (GOVGRAPH_TX_TIMEOUT 1s + 50 ms for each of its {rows:,} rows)."
     ), last
     assert (
         f"{changed} not written (Neo4j rolled the transaction back); nothing of this load is written" in last
