@@ -363,7 +363,12 @@ def served_app() -> Any:
     from govgraph.api.app import create_app
 
     settings = Settings()
-    return create_app(resolve_target(settings), settings.tx_timeout)
+    return create_app(
+        resolve_target(settings),
+        settings.tx_timeout,
+        cold_timeout=settings.api_cold_timeout,
+        acquisition_timeout=settings.api_acquisition_timeout,
+    )
 
 
 def free_port() -> int:
