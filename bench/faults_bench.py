@@ -341,17 +341,21 @@ def blocked_write(driver: Driver, load: Command) -> float | None:
     """Once the load's transaction waits for the lock: how many seconds it has been running (None: the
     load ended without being seen waiting)."""
     found: list[float] = []
+    seen: set[str] = set()
 
     def blocked() -> bool:
         ended = load.proc.poll() is not None
         records, _, _ = driver.execute_query(
-            "SHOW TRANSACTIONS YIELD status, elapsedTime WHERE status STARTS WITH 'Blocked' "
-            "RETURN elapsedTime.milliseconds AS ran"
+            "SHOW TRANSACTIONS YIELD status, elapsedTime, currentQuery "
+            "RETURN status, elapsedTime.milliseconds AS ran, currentQuery AS query"
         )
-        found.extend(r["ran"] / 1000 for r in records)
+        seen.update(f"{r['status'][:40]}: {(r['query'] or '')[:60]!r}" for r in records)
+        found.extend(r["ran"] / 1000 for r in records if r["status"].startswith("Blocked"))
         return bool(found) or ended
 
     poll(blocked)
+    if not found:
+        print(f"{'write':9}the load ended unseen waiting; transactions seen: {sorted(seen)}", flush=True)
     return found[0] if found else None
 
 
