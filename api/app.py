@@ -276,8 +276,9 @@ def create_app(
             )
         if not store.warm:
             warming = endpoint.start_warm_up()
-            # Not ready until warm, and said quickly: the warm-up goes on if this wait ends first.
-            done, _ = await asyncio.wait({warming}, timeout=store.cold_timeout)
+            # Not ready until warm; after an outage said within the cold bound, as reads are (the warm-up
+            # goes on if this wait ends first); at the first start, answered once the warm-up is done.
+            done, _ = await asyncio.wait({warming}, timeout=store.bound())
             if not done:
                 return JSONResponse({"status": "unready", "reason": "warming up"}, status_code=503)
             failed = warming.result()

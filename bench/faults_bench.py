@@ -49,7 +49,7 @@ API: cursor 10^24, 2^62         api_guard forged_cursor [10^24, 2^62, 10^9+1]   
 Host: evil.example              api_guard rebound_host_name_gets_no_data          api Host: evil.example
 Origin of another site          api_guard cross_site_origin_is_refused..          api Origin.., GET cross-site
 two operations, no name         api_guard several_operations_need..               api two operations..
-restart hangs                   faults_write ..killed_and_restarted_no_request..  restart (all its lines)
+restart hangs                   faults_write ..killed_and_restarted_every_req..   restart (all its lines)
 Neo4j SIGKILLed mid-load        faults_write neo4j_killed_mid_load..              write SIGKILL of Neo4j..
 full disk                       faults_disk (root)                                disk full disk
 transaction timeout             faults_write write_past_its_timeout..             write transaction timeout
