@@ -513,7 +513,7 @@ class Asker:
 
 
 SLOWEST = 5  # the slowest requests of the restart, each with when it began
-SPY_AFTER = 4.0  # a request in flight this long is dumped with py-spy (when installed) while it waits
+SPY_AFTER = 8.0  # a request in flight this long (past the API's 5 s cold bound): py-spy dumps the API
 
 
 @dataclass
