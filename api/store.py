@@ -63,11 +63,12 @@ class QueryTimeout(ApiError):
     code = "TIMEOUT"
 
 
-# While Neo4j restarts, its Bolt port accepts connections before its database is online, and a request that
-# connects then waits inside Neo4j (the login, then the query) until the database is up: 20-32 s measured
-# by bench.faults_bench's restart at load average 16-31. After an outage each read is therefore bounded
-# by COLD_TIMEOUT (GOVGRAPH_API_COLD_TIMEOUT) and answered UNAVAILABLE past it, until the warm-up
-# (api.app.WARM_UP) has run again; it alone may wait as long as a statement may run (WARMING).
+# While Neo4j restarts, its Bolt port accepts connections before the server has finished starting, and a
+# query sent then waits inside Neo4j (the fresh JVM's first query, beside the rest of the start): 20-32 s
+# measured by bench.faults_bench's restart at load average 10-31 (RUN answered after 19.2 s in the driver's
+# log). After an outage each read is therefore bounded by COLD_TIMEOUT (GOVGRAPH_API_COLD_TIMEOUT) and
+# answered UNAVAILABLE past it, until the warm-up (api.app.WARM_UP) has run again; it alone may wait as
+# long as a statement may run (WARMING).
 COLD_TIMEOUT = 5.0
 ACQUISITION_TIMEOUT = 5.0  # the driver's wait for a connection, Bolt handshake and login included
 GRACE = 5.0  # past Neo4j's own transaction timeout (checked every 2 s): a server silent that long is gone
@@ -151,7 +152,7 @@ class Store:
 
     def bound(self) -> float:
         """How long a read may take in all: after an outage, until warm again, the cold bound (a
-        restarting Neo4j makes connections wait for its database); else as long as Neo4j lets a
+        restarting Neo4j holds the queries sent while it starts); else as long as Neo4j lets a
         statement run, and a little more (it stops one at ``timeout``; a server past that is gone)."""
         if self.recovering and not WARMING.get():
             return self.cold_timeout
