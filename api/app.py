@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -14,7 +16,7 @@ from govgraph.api.execute import Documents, answer
 from govgraph.api.fetch import Context
 from govgraph.api.guard import PAYLOAD, RequestGuard
 from govgraph.api.schema import schema
-from govgraph.api.store import ApiError, Store
+from govgraph.api.store import ACQUISITION_TIMEOUT, COLD_TIMEOUT, WARMING, ApiError, Store
 from govgraph.graph.connection import Target
 from govgraph.graph.schema import expected_index_names
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -39,6 +41,10 @@ WARM_UP = (
 )
 
 
+RETRY_WARM_UP = 1.0  # seconds between warm-ups that requests start while Neo4j is away
+NOT_WARM = ("UNAVAILABLE", "TIMEOUT")  # a warm-up that met these has not made its plans
+
+
 class GraphQLEndpoint:
     """POST (and GET) /graphql: the compiled answer; GET from a browser: our offline GraphiQL page."""
 
@@ -46,11 +52,42 @@ class GraphQLEndpoint:
         self.store = store
         self.schema = schema
         self.documents = Documents(self.schema)
+        self.warming: asyncio.Task[ApiError | None] | None = None  # the one warm-up running, if any
+        self.tried = 0.0  # when a request last started one (monotonic)
 
     async def warm_up(self) -> None:
-        """Plan the common statements once (their answers are discarded)."""
+        """Plan the common statements once (their answers are discarded), then say the store is warm."""
+        WARMING.set(True)  # this task's own context: its reads may take as long as a statement may
         for text in WARM_UP:
-            await answer(self.schema, self.documents, Context(self.store), text, None, None)
+            result = await answer(self.schema, self.documents, Context(self.store), text, None, None)
+            failed = [e for e in result.errors if e.get("extensions", {}).get("code") in NOT_WARM]
+            if failed:  # answer() hands errors back rather than raising them
+                raise ApiError(failed[0]["message"])
+        self.store.warm, self.store.recovering = True, False
+
+    def start_warm_up(self) -> asyncio.Task[ApiError | None]:
+        """The warm-up running now, or a new one: one at a time, however many ask."""
+        if self.warming is None or self.warming.done():
+            self.warming = asyncio.get_running_loop().create_task(self._warm_up_once())
+        return self.warming
+
+    async def _warm_up_once(self) -> ApiError | None:
+        try:
+            await self.warm_up()
+        except ApiError as exc:  # handed back, never raised: nobody may be awaiting this task
+            return exc
+        return None
+
+    def kick(self) -> None:
+        """After an outage, requests start the warm-up (once a second at most) so that the API warms
+        itself as soon as Neo4j is back, whether or not anything polls /readyz."""
+        if self.store.recovering and time.monotonic() - self.tried >= RETRY_WARM_UP:
+            self.tried = time.monotonic()
+            self.start_warm_up()
+
+    async def stop(self) -> None:
+        if self.warming is not None and not self.warming.done():
+            self.warming.cancel()
 
     async def handle(self, request: Request) -> Response:
         if request.method == "GET" and "query" not in request.query_params:
@@ -78,6 +115,7 @@ class GraphQLEndpoint:
             extensions["cypher"] = ctx.log.texts
         out["extensions"] = extensions
         status = 400 if result.data is None and result.errors and not result.statements else 200
+        self.kick()
         return status, json.dumps(out, ensure_ascii=False).encode()
 
     async def _body(self, request: Request) -> dict:
@@ -190,20 +228,29 @@ class _TooLarge(Exception):
     pass
 
 
-def create_app(target: Target, tx_timeout: float = 10.0, hosts: tuple[str, ...] = ()) -> FastAPI:
+def create_app(
+    target: Target,
+    tx_timeout: float = 10.0,
+    hosts: tuple[str, ...] = (),
+    cold_timeout: float = COLD_TIMEOUT,
+    acquisition_timeout: float = ACQUISITION_TIMEOUT,
+) -> FastAPI:
     """The app for one Neo4j target; the driver opens with the app and closes with it.
 
     ``hosts``: the host names the API is reached by besides loopback (what ``Host`` may say).
+    ``cold_timeout``: the bound on each read after an outage until warm again (GOVGRAPH_API_COLD_TIMEOUT);
+    ``acquisition_timeout``: the driver's wait for a connection (GOVGRAPH_API_ACQUISITION_TIMEOUT).
     """
-    store = Store(target, tx_timeout)
+    store = Store(target, tx_timeout, cold_timeout, acquisition_timeout)
+    endpoint = GraphQLEndpoint(store)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        await endpoint.stop()
         await store.close()
 
     app = FastAPI(title="govgraph", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
-    endpoint = GraphQLEndpoint(store)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     app.add_middleware(GraphQLRoute, endpoint=endpoint)
     app.add_middleware(RequestGuard, hosts=hosts)
@@ -228,11 +275,15 @@ def create_app(target: Target, tx_timeout: float = 10.0, hosts: tuple[str, ...] 
                 {"status": "unready", "reason": "schema not applied", "missing": missing}, status_code=503
             )
         if not store.warm:
-            try:
-                await endpoint.warm_up()
-            except ApiError as exc:
-                return JSONResponse({"status": "unavailable", "reason": str(exc)}, status_code=503)
-            store.warm = True
+            warming = endpoint.start_warm_up()
+            # Not ready until warm; after an outage said within the cold bound, as reads are (the warm-up
+            # goes on if this wait ends first); at the first start, answered once the warm-up is done.
+            done, _ = await asyncio.wait({warming}, timeout=store.bound())
+            if not done:
+                return JSONResponse({"status": "unready", "reason": "warming up"}, status_code=503)
+            failed = warming.result()
+            if failed is not None:
+                return JSONResponse({"status": "unavailable", "reason": str(failed)}, status_code=503)
         return JSONResponse({"status": "ready"})
 
     return app

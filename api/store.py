@@ -12,6 +12,8 @@ go out together and the answer comes back in one round trip, where a managed tra
 
 from __future__ import annotations
 
+import asyncio
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,6 +63,28 @@ class QueryTimeout(ApiError):
     code = "TIMEOUT"
 
 
+# While Neo4j restarts, its Bolt port accepts connections before the server has finished starting, and a
+# query sent then waits inside Neo4j (the fresh JVM's first query, beside the rest of the start): 20-32 s
+# measured by bench.faults_bench's restart at load average 10-31 (RUN answered after 19.2 s in the driver's
+# log). After an outage each read is therefore bounded by COLD_TIMEOUT (GOVGRAPH_API_COLD_TIMEOUT) and
+# answered UNAVAILABLE past it, until the warm-up (api.app.WARM_UP) has run again; it alone may wait as
+# long as a statement may run (WARMING).
+COLD_TIMEOUT = 5.0
+ACQUISITION_TIMEOUT = 5.0  # the driver's wait for a connection, Bolt handshake and login included
+GRACE = 5.0  # past Neo4j's own transaction timeout (checked every 2 s): a server silent that long is gone
+WARMING: ContextVar[bool] = ContextVar("warming", default=False)  # set by the warm-up for its own reads
+
+
+class StillStarting(Unavailable):
+    """A read past the cold bound after an outage: Neo4j accepts connections but does not answer yet."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(
+            f"The graph database is starting or not answering (no answer within {seconds:g}s); "
+            "try again shortly."
+        )
+
+
 @dataclass
 class StatementLog:
     """The named statements one request sent; the N+1 test and the response extensions read it."""
@@ -70,14 +94,23 @@ class StatementLog:
 
 
 class Store:
-    def __init__(self, target: Target, timeout: float) -> None:
+    def __init__(
+        self,
+        target: Target,
+        timeout: float,
+        cold_timeout: float = COLD_TIMEOUT,
+        acquisition_timeout: float = ACQUISITION_TIMEOUT,
+    ) -> None:
         self.target = target
         self.timeout = timeout
+        self.cold_timeout = cold_timeout
         self.warm = False  # the common plans are made (see api.app.WARM_UP); reset by an outage
+        self.recovering = False  # an outage was seen and the warm-up has not yet run again since
         self.driver: AsyncDriver = AsyncGraphDatabase.driver(
             target.uri,
             auth=(target.user, target.password),
             connection_timeout=3.0,
+            connection_acquisition_timeout=acquisition_timeout,
             max_transaction_retry_time=2.0,
             notifications_min_severity="OFF",
             telemetry_disabled=True,  # one message less on each session's first transaction
@@ -117,10 +150,28 @@ class Store:
     def _session(self) -> AsyncSession:
         return self.driver.session(database=self.target.database, default_access_mode=READ_ACCESS)
 
+    def bound(self) -> float:
+        """How long a read may take in all: after an outage, until warm again, the cold bound (a
+        restarting Neo4j holds the queries sent while it starts); else as long as Neo4j lets a
+        statement run, and a little more (it stops one at ``timeout``; a server past that is gone)."""
+        if self.recovering and not WARMING.get():
+            return self.cold_timeout
+        return self.timeout + GRACE
+
+    def outage(self) -> None:
+        """Neo4j went away: a restarted server has lost its plans, and answers slowly until warm."""
+        self.warm = False
+        self.recovering = True
+
     async def _guarded(self, reading: Any) -> Any:
-        """Await a read, turning driver errors into the client's errors (timeout, outage)."""
+        """Await a read within its bound, turning driver errors into the client's errors."""
+        seconds = self.bound()
         try:
-            return await reading
+            async with asyncio.timeout(seconds):
+                return await reading
+        except TimeoutError as exc:
+            self.outage()
+            raise StillStarting(seconds) from exc
         except ClientError as exc:
             if "Timeout" in (exc.code or "") or "timeout" in (exc.message or "").lower():
                 raise QueryTimeout(
@@ -129,7 +180,7 @@ class Store:
             raise
         except (Neo4jError, DriverError, OSError) as exc:
             if is_outage(exc):
-                self.warm = False  # a restarted server has lost its plans
+                self.outage()
                 raise Unavailable() from exc
             raise
 

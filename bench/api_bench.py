@@ -326,6 +326,8 @@ def serve(port: int, workers: int = 1) -> None:
     """
     import uvicorn
 
+    if os.environ.get(DRIVER_LOG):
+        trace_driver(Path(os.environ[DRIVER_LOG]))
     if workers > 1:
         uvicorn.run(
             "bench.api_bench:served_app",
@@ -339,12 +341,34 @@ def serve(port: int, workers: int = 1) -> None:
     uvicorn.run(served_app(), host=HOST, port=port, log_level="warning")
 
 
+DRIVER_LOG = "GOVGRAPH_BENCH_DRIVER_LOG"  # a file: the served app's driver logs every Bolt message there
+
+
+def trace_driver(path: Path) -> None:
+    """The neo4j driver's debug log (each Bolt message, with its connection) to ``path``, wall-clock
+    stamped, to see where a slow request waits (faults_bench's restart)."""
+    import logging
+
+    handler = logging.FileHandler(path)
+    stamp = logging.Formatter("%(asctime)s.%(msecs)03d %(message)s", "%H:%M:%S")
+    stamp.converter = time.gmtime  # UTC, as faults_bench prints
+    handler.setFormatter(stamp)
+    driver_log = logging.getLogger("neo4j")
+    driver_log.addHandler(handler)
+    driver_log.setLevel(logging.DEBUG)
+
+
 def served_app() -> Any:
     """The app for the environment's target: a factory, so that each uvicorn worker builds its own."""
     from govgraph.api.app import create_app
 
     settings = Settings()
-    return create_app(resolve_target(settings), settings.tx_timeout)
+    return create_app(
+        resolve_target(settings),
+        settings.tx_timeout,
+        cold_timeout=settings.api_cold_timeout,
+        acquisition_timeout=settings.api_acquisition_timeout,
+    )
 
 
 def free_port() -> int:

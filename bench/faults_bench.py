@@ -49,7 +49,7 @@ API: cursor 10^24, 2^62         api_guard forged_cursor [10^24, 2^62, 10^9+1]   
 Host: evil.example              api_guard rebound_host_name_gets_no_data          api Host: evil.example
 Origin of another site          api_guard cross_site_origin_is_refused..          api Origin.., GET cross-site
 two operations, no name         api_guard several_operations_need..               api two operations..
-restart hangs                   faults_write ..killed_and_restarted_no_request..  restart (all its lines)
+restart hangs                   faults_write ..killed_and_restarted_every_req..   restart (all its lines)
 Neo4j SIGKILLed mid-load        faults_write neo4j_killed_mid_load..              write SIGKILL of Neo4j..
 full disk                       faults_disk (root)                                disk full disk
 transaction timeout             faults_write write_past_its_timeout..             write transaction timeout
@@ -66,6 +66,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -340,17 +341,21 @@ def blocked_write(driver: Driver, load: Command) -> float | None:
     """Once the load's transaction waits for the lock: how many seconds it has been running (None: the
     load ended without being seen waiting)."""
     found: list[float] = []
+    seen: set[str] = set()
 
     def blocked() -> bool:
         ended = load.proc.poll() is not None
         records, _, _ = driver.execute_query(
-            "SHOW TRANSACTIONS YIELD status, elapsedTime WHERE status STARTS WITH 'Blocked' "
-            "RETURN elapsedTime.milliseconds AS ran"
+            "SHOW TRANSACTIONS YIELD status, elapsedTime, currentQuery "
+            "RETURN status, elapsedTime.milliseconds AS ran, currentQuery AS query"
         )
-        found.extend(r["ran"] / 1000 for r in records)
+        seen.update(f"{r['status'][:40]}: {(r['query'] or '')[:60]!r}" for r in records)
+        found.extend(r["ran"] / 1000 for r in records if r["status"].startswith("Blocked"))
         return bool(found) or ended
 
     poll(blocked)
+    if not found:
+        print(f"{'write':9}the load ended unseen waiting; transactions seen: {sorted(seen)}", flush=True)
     return found[0] if found else None
 
 
@@ -491,10 +496,13 @@ class Asker:
     samples: list[Sample] = field(default_factory=list)
     stop: threading.Event = field(default_factory=threading.Event)
 
+    in_flight: float | None = None  # when the request now waiting began
+
     def run(self) -> None:
         with httpx.Client() as client:
             while not self.stop.is_set():
                 start = time.monotonic()
+                self.in_flight = start
                 try:
                     body = ask(client, self.url, "POST", json.dumps({"query": QUERY}), {}).json()
                     errors = body.get("errors")
@@ -502,6 +510,51 @@ class Asker:
                 except httpx.HTTPError as exc:
                     outcome = type(exc).__name__
                 self.samples.append(Sample(start, time.monotonic() - start, outcome))
+
+
+SLOWEST = 5  # the slowest requests of the restart, each with when it began
+SPY_AFTER = 8.0  # a request in flight this long (past the API's 5 s cold bound): py-spy dumps the API
+
+
+@dataclass
+class Spy:
+    """While a restart's request hangs, py-spy's dump of the API process (where it waits), once per hang."""
+
+    asker: Asker
+    pid: int
+    dumps: list[str] = field(default_factory=list)
+    stop: threading.Event = field(default_factory=threading.Event)
+
+    def start(self) -> None:
+        if shutil.which("py-spy") or (Path(sys.executable).parent / "py-spy").exists():
+            threading.Thread(target=self._watch, daemon=True).start()
+
+    def _watch(self) -> None:
+        spied = None
+        while not self.stop.wait(0.5):
+            began = self.asker.in_flight
+            if began is not None and began != spied and time.monotonic() - began > SPY_AFTER:
+                spied = began
+                spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
+                done = subprocess.run([spy, "dump", "--pid", str(self.pid)], capture_output=True, text=True)
+                waited = time.monotonic() - began
+                self.dumps.append(f"py-spy dump {waited:.1f} s into a request:\n{done.stdout}")
+
+
+def watch_port(port: int, command: Command) -> list[float]:
+    """When the Bolt port first accepts a connection (filled in by a thread while ``command`` runs)."""
+    seen: list[float] = []
+
+    def watch() -> None:
+        while command.proc.poll() is None and not seen:
+            with socket.socket() as sock:  # connect, never bind: a bind could take the port from Neo4j
+                sock.settimeout(1.0)
+                if sock.connect_ex(("127.0.0.1", port)) == 0:
+                    seen.append(time.monotonic())
+            time.sleep(0.05)
+
+    threading.Thread(target=watch, daemon=True).start()
+    return seen
 
 
 def bench_restart(bench: Bench, api: ApiServer) -> None:
@@ -513,9 +566,14 @@ def bench_restart(bench: Bench, api: ApiServer) -> None:
     killed = bench.kill()
     poll(lambda: any(s.at >= killed and s.outcome == "UNAVAILABLE" for s in asker.samples))
     time.sleep(10.0)
+    launched = time.monotonic()
+    spy = Spy(asker, api.proc.pid)
+    spy.start()
     start = bench.command("db", "start")
+    port_open = watch_port(bench.settings.bolt_port or 0, start)
     started = start.wait()
     ready = time.monotonic()
+    spy.stop.set()
     poll(lambda: any(s.at >= ready and s.outcome == "ok" for s in asker.samples))
     asker.stop.set()
     thread.join(PATIENCE)
@@ -545,11 +603,27 @@ def bench_restart(bench: Bench, api: ApiServer) -> None:
         f"({', '.join(f'{k} {v}' for k, v in sorted(outcomes.items()))})"
     )
     row("restart", "db start (recovery after SIGKILL)", started)
+    opened = f"{port_open[0] - launched:.2f} s" if port_open else "never seen"
+    print(f"{'restart':9}Bolt port accepting {opened} after db start was launched")
+    for s in sorted(samples, key=lambda s: -s.seconds)[:SLOWEST]:
+        print(
+            f"{'restart':9}slow: {s.seconds:.2f} s {s.outcome}, began {s.at - killed:+.2f} s from the kill, "
+            f"{s.at - launched:+.2f} s from db start launched, {s.at - ready:+.2f} s from it returning "
+            f"(at {_clock(s.at)} UTC)"
+        )
+    for text in spy.dumps:
+        print(text)
     print(
         f"{'restart':9}first ok {first_ok.at + first_ok.seconds - ready:.2f} s after db start returned "
         f"(that request took {first_ok.seconds * 1000:.0f} ms); next 20: median "
         f"{_ms([s for s in samples if s.at > first_ok.at][:20])} ms"
     )
+
+
+def _clock(monotonic: float) -> str:
+    """A monotonic instant as wall-clock time, to find it in the driver's log (api_bench.DRIVER_LOG)."""
+    wall = time.time() - (time.monotonic() - monotonic)
+    return time.strftime("%H:%M:%S", time.gmtime(wall)) + f".{int(wall % 1 * 1000):03d}"
 
 
 def _ms(samples: list[Sample], how: Callable = statistics.median) -> str:

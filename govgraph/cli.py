@@ -284,6 +284,8 @@ def serve(host: str, port: int) -> None:
                 target := _run(lambda: resolve_target(settings)),
                 settings.tx_timeout,
                 hosts=(*settings.host_names, *([host] if host not in ("0.0.0.0", "::") else [])),
+                cold_timeout=settings.api_cold_timeout,
+                acquisition_timeout=settings.api_acquisition_timeout,
             ),
             target,
         ),

@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     pagecache: str = "128m"
     start_timeout: float = 300.0  # a first start on a busy machine took 231 s in a loaded test run
     tx_timeout: float = 60.0
+    # The API after a Neo4j outage: each read bounded by this until the warm-up has run again (a restarting
+    # Neo4j accepts connections before it has finished starting and holds queries sent then: 20-32 s).
+    api_cold_timeout: float = 5.0
+    api_acquisition_timeout: float = 5.0  # the driver's wait for a connection (handshake, login included)
     allowed_hosts: str = Field(
         "", description="comma-separated host names the API may be reached by, besides loopback"
     )

@@ -26,7 +26,14 @@ from govgraph.loaders.progress import Bar
 from govgraph.loaders.protocol import ValidProtocol, read_protocol
 from govgraph.loaders.register import ValidRegister, read_register
 from govgraph.loaders.source import PARSER_NOTE
-from govgraph.loaders.writer import Collision, WriteFailed, WriteResult, stored_digests, write_batches
+from govgraph.loaders.writer import (
+    SECONDS_PER_ROW,
+    Collision,
+    WriteFailed,
+    WriteResult,
+    stored_digests,
+    write_batches,
+)
 from neo4j import Driver
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
@@ -225,9 +232,8 @@ def check_documents(
         check_database(driver, database, documents.claims)
         return stored_digests(driver, database, [d.source for d in documents])
     except (Neo4jError, DriverError, OSError) as exc:
-        raise LoadFailed(
-            f"reading the database failed: {_what_happened(exc, timeout)}. Nothing of this load is written."
-        ) from exc
+        what = _what_happened(exc, f"{timeout:g}s (GOVGRAPH_TX_TIMEOUT)")
+        raise LoadFailed(f"reading the database failed: {what}. Nothing of this load is written.") from exc
 
 
 def write_documents(
@@ -289,7 +295,7 @@ def _failure(failed: WriteFailed, documents: DocumentSet, loaded: int, timeout: 
             f"whole, or not at all; {done}. Run the same command again after the restart to finish."
         )
     return (
-        f"writing failed: {_what_happened(failed.cause, timeout)}. {which} not written "
+        f"writing failed: {_what_happened(failed.cause, _allowed(failed, timeout))}. {which} not written "
         f"(Neo4j rolled the transaction back); {done}. Run the same command again to finish."
     )
 
@@ -303,13 +309,22 @@ def _logged_not_applied(cause: Exception) -> bool:
     )
 
 
-def _what_happened(cause: Exception, timeout: float) -> str:
+def _allowed(failed: WriteFailed, base: float) -> str:
+    """The failed transaction's own timeout, and how it was reached: the base setting is not all of it."""
+    each = f"{SECONDS_PER_ROW * 1000:g} ms"
+    return (
+        f"{failed.timeout:.2f}s (GOVGRAPH_TX_TIMEOUT {base:g}s + {each} for each of its {failed.rows:,} rows)"
+    )
+
+
+def _what_happened(cause: Exception, timeout: str) -> str:
+    """What stopped the work, for the user; ``timeout`` says the timeout that applied (and why that long)."""
     message = getattr(cause, "message", None) or str(cause) or type(cause).__name__
     code = getattr(cause, "code", "") or ""
     if isinstance(cause, ServiceUnavailable | SessionExpired | ConnectionError | OSError):
         return f"Neo4j stopped answering ({' '.join(message.split())[:200]})"
     if "TransactionTimedOut" in code or "timed out" in message.lower() or "terminated" in message.lower():
-        return f"the transaction ran longer than its timeout (at least {timeout:.0f}s; GOVGRAPH_TX_TIMEOUT)"
+        return f"the transaction ran longer than its timeout of {timeout}"
     if "no space left" in message.lower() or "disk" in message.lower():
         return "the disk holding the database is full"
     if "critical error" in message.lower():

@@ -55,9 +55,17 @@ class Collision(Exception):
 class WriteFailed(Exception):
     """A transaction that did not commit: its documents are not in the database (Neo4j rolled it back)."""
 
-    def __init__(self, sources: list[str], cause: Exception) -> None:
+    def __init__(self, sources: list[str], cause: Exception, rows: int, timeout: float) -> None:
         super().__init__(str(cause))
         self.sources, self.cause = sources, cause
+        self.rows = rows  # the rows the transaction wrote
+        self.timeout = timeout  # the transaction's own: the base setting plus its rows' allowance
+
+
+def transaction_timeout(base: float, rows: int) -> float:
+    """A write's timeout: ``base`` (GOVGRAPH_TX_TIMEOUT) plus an allowance per row, so a big document is
+    not stopped for being big (a first 4,000-clause document on a busy machine needs minutes)."""
+    return base + rows * SECONDS_PER_ROW
 
 
 def stored_digests(driver: Driver, database: str, sources: list[str]) -> dict[str, str | None]:
@@ -131,14 +139,15 @@ def _flush(
     if not group:
         return
     rows = sum(len(b.nodes) + len(b.edges) for b in group)
-    work = unit_of_work(timeout=timeout + rows * SECONDS_PER_ROW)(_replace)
+    allowed = transaction_timeout(timeout, rows)
+    work = unit_of_work(timeout=allowed)(_replace)
     try:
         with driver.session(database=database) as session:
             tally = session.execute_write(work, group)
     except Collision:
         raise
     except Exception as exc:  # every failure of a transaction means the same to the user: not written
-        raise WriteFailed([b.source for b in group], exc) from exc
+        raise WriteFailed([b.source for b in group], exc, rows, allowed) from exc
     for batch in group:
         known[batch.source] = batch.digest
         yield WriteResult(

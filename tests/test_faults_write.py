@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -25,6 +26,7 @@ from govgraph.api.app import create_app
 from govgraph.graph.connection import open_driver, resolve_target
 from govgraph.graph.server import LocalServer, _port_free
 from govgraph.graph.settings import Settings
+from govgraph.loaders.load import read_documents
 from neo4j import Driver, Transaction
 
 from bench.hostile_inputs import CLAUSES, big_document
@@ -144,8 +146,11 @@ def test_a_write_past_its_timeout_is_one_line_and_writes_nothing(own: Own, tmp_p
         load = own.load(changed, GOVGRAPH_TX_TIMEOUT="1")
         code, last = ended(load)  # the rewrite waits for the lock until its own timeout stops it
     assert code == 1, last
+    rows = sum(len(b.nodes) + len(b.edges) for b in read_documents([changed]).batches())
+    assert rows * 0.05 > 1  # the allowance for rows is most of the timeout: the message must say it
     assert last.startswith(
-        "error: writing failed: the transaction ran longer than its timeout (at least 1s"
+        "error: writing failed: the transaction ran longer than its timeout of "
+        f"{1 + rows * 0.05:.2f}s (GOVGRAPH_TX_TIMEOUT 1s + 50 ms for each of its {rows:,} rows)."
     ), last
     assert (
         f"{changed} not written (Neo4j rolled the transaction back); nothing of this load is written" in last
@@ -211,7 +216,7 @@ def _area_snapshot(driver: Driver, area: str) -> tuple[list, list]:
     return [dict(r) for r in nodes], [dict(r) for r in edges]
 
 
-DOWN_SECONDS = 20.0  # generous for a busy machine; the issue saw requests hang 30 s and more
+BOUND = 15.0  # every request while Neo4j restarts answers within this (before the fix: 20-60 s)
 QUERY = '{ body(id: "testshire/tsb") { name } }'
 
 
@@ -222,32 +227,57 @@ def timed(app: HttpApp) -> tuple[float, dict]:
     return time.monotonic() - start, response.json()
 
 
-def test_while_neo4j_is_killed_and_restarted_no_request_hangs(own: Own) -> None:
-    """Last: it kills the module's server under a running API, and starts it again while asking."""
+def bolt_accepts(port: int) -> bool:
+    with socket.socket() as sock:  # connect, never bind: a bind could take the port from Neo4j
+        sock.settimeout(5.0)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def test_while_neo4j_is_killed_and_restarted_every_request_answers_quickly(own: Own) -> None:
+    """Last: it kills the module's server under a running API, and starts it again while asking.
+
+    A restarting Neo4j accepts Bolt connections before its database is online and holds a request that
+    connects then (bench.faults_bench measured 20-32 s). To meet that window whatever the machine's
+    speed, the test freezes Neo4j (SIGSTOP) the moment its port accepts: connections are accepted (by the
+    kernel) and nothing answers, as in that window, for as long as the test needs. Before the fix such a
+    request waited for the driver's 60 s acquisition timeout."""
     assert own.cli("load", TESTSHIRE).exit_code == 0
     app = HttpApp(create_app(resolve_target(Settings(home=own.home)), tx_timeout=PATIENCE))
+    port = int(own.cli.env["GOVGRAPH_BOLT_PORT"])
     try:
         assert timed(app)[1]["data"]["body"]["name"] == "Testshire Safeguarding Board"
-        pid = own.server().pid()
-        assert pid is not None
-        os.kill(pid, signal.SIGKILL)
-        wait_until(lambda: own.server().pid() is None, "the killed Neo4j to be gone")
+        kill_neo4j(own)
         for _ in range(3):
             seconds, body = timed(app)
-            assert seconds < DOWN_SECONDS, seconds
+            assert seconds < BOUND, seconds
             assert body["errors"][0]["extensions"] == {"code": "UNAVAILABLE"}, body
         starting = subprocess.Popen(
             [GOVGRAPH, "db", "start"], env=own.cli.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
+        wait_until(lambda: bolt_accepts(port) or starting.poll() is not None, "Neo4j's port to accept")
+        pid = own.server().pid()
+        assert pid is not None and starting.poll() is None
+        os.kill(pid, signal.SIGSTOP)
+        try:
+            for _ in range(3):
+                seconds, body = timed(app)
+                assert seconds < BOUND, seconds
+                assert body["errors"][0]["extensions"] == {"code": "UNAVAILABLE"}, body
+            start = time.monotonic()
+            ready = httpx.get(f"{app.url}/readyz", timeout=PATIENCE)
+            assert ready.status_code == 503 and time.monotonic() - start < BOUND, ready.text
+        finally:
+            os.kill(pid, signal.SIGCONT)
         waits: list[tuple[float, str]] = []
         while starting.poll() is None:  # asked again and again while Neo4j starts and recovers
             seconds, body = timed(app)
             waits.append((seconds, body["errors"][0]["extensions"]["code"] if body.get("errors") else "ok"))
         assert starting.wait() == 0
-        assert waits and all(seconds < DOWN_SECONDS for seconds, _ in waits), waits
+        assert all(seconds < BOUND for seconds, _ in waits), waits
         assert {code for _, code in waits} <= {"ok", "UNAVAILABLE"}, waits
-        ready = lambda: httpx.get(f"{app.url}/readyz", timeout=PATIENCE).status_code == 200  # noqa: E731
-        wait_until(ready, "/readyz after the restart")
+        is_ready = lambda: httpx.get(f"{app.url}/readyz", timeout=PATIENCE).status_code == 200  # noqa: E731
+        wait_until(is_ready, "/readyz after the restart")
+        assert app.app.state.store.warm is True
         assert timed(app)[1]["data"]["body"]["name"] == "Testshire Safeguarding Board"
     finally:
         app.stop()
