@@ -186,14 +186,16 @@ def _time_check(
 ) -> tuple[float, subprocess.CompletedProcess[bytes]]:
     command = [sys.executable, "-c", "import sys; from govgraph.cli import main; sys.exit(main())", "check"]
     env = cli_env(target)
-    if tree is not None:  # ahead of the editable install's finder, which comes after sys.path
-        env["PYTHONPATH"] = str(tree.resolve())
+    cwd = ROOT
+    if tree is not None:  # ahead of the editable install's finder, which comes after sys.path; and run
+        # from the tree itself, since `python -c` puts the working directory first on sys.path, and this
+        # checkout's own govgraph/ folder there would win over PYTHONPATH
+        cwd = tree.resolve()
+        env["PYTHONPATH"] = str(cwd)
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
-        done = subprocess.run(
-            [*command, "--format", fmt], cwd=ROOT, env=env, capture_output=True, check=False
-        )
+        done = subprocess.run([*command, "--format", fmt], cwd=cwd, env=env, capture_output=True, check=False)
         took = time.perf_counter() - start
         if done.returncode not in (0, 1):
             raise GraphError(f"govgraph check --format {fmt} failed: {done.stderr.decode()[-500:]}")

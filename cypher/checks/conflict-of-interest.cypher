@@ -21,6 +21,7 @@
 //   seat, and per member and pair of bodies; one passed row per area with what was examined. Plain values.
 CALL () {
   MATCH duty = (owner)-[:OWES]->(d:Duty)-[:TOWARDS]->(board:Body)
+    USING SCAN d:Duty
   WHERE d.kind IN ['assurance', 'accountability']
   MATCH seat = (owner)<-[:HOLDS]-{0,1}(sitter)-[e:MEMBER_OF|CHAIRS]->(board)
   WHERE all(r IN relationships(seat) WHERE r.inferred IS NULL)
@@ -44,8 +45,15 @@ CALL () {
     [{id: d.clause, quote: d.text}] +
       [x IN seats | {id: last(relationships(x)).clause, quote: last(relationships(x)).quote}] AS cited
   UNION ALL
-  MATCH (scrutiniser:Body)-[x:SCRUTINISES|HOLDS_TO_ACCOUNT]->(scrutinised:Body)
-  WHERE scrutiniser <> scrutinised AND x.inferred IS NULL
+  CALL () {
+    MATCH (scrutiniser)-[x:SCRUTINISES]->(scrutinised) USING SCAN x:SCRUTINISES
+    RETURN scrutiniser, x, scrutinised
+    UNION ALL
+    MATCH (scrutiniser)-[x:HOLDS_TO_ACCOUNT]->(scrutinised) USING SCAN x:HOLDS_TO_ACCOUNT
+    RETURN scrutiniser, x, scrutinised
+  }
+  WITH scrutiniser, x, scrutinised
+  WHERE scrutiniser:Body AND scrutinised:Body AND scrutiniser <> scrutinised AND x.inferred IS NULL
   WITH DISTINCT scrutiniser, scrutinised,
     EXISTS {
       (scrutinised)-[y:SCRUTINISES|HOLDS_TO_ACCOUNT]->(scrutiniser) WHERE y.inferred IS NULL
@@ -106,11 +114,19 @@ RETURN
 UNION ALL
 CALL () {
   MATCH (:Entity)-[:OWES]->(d:Duty)-[:TOWARDS]->(board:Body)
+    USING SCAN d:Duty
   WHERE d.kind IN ['assurance', 'accountability']
   RETURN board.area AS area, count(d) AS duties, 0 AS lines
   UNION ALL
-  MATCH (s:Body)-[x:SCRUTINISES|HOLDS_TO_ACCOUNT]->(t:Body)
-  WHERE s <> t AND x.inferred IS NULL
+  CALL () {
+    MATCH (s)-[x:SCRUTINISES]->(t) USING SCAN x:SCRUTINISES
+    RETURN s, x, t
+    UNION ALL
+    MATCH (s)-[x:HOLDS_TO_ACCOUNT]->(t) USING SCAN x:HOLDS_TO_ACCOUNT
+    RETURN s, x, t
+  }
+  WITH s, x, t
+  WHERE s:Body AND t:Body AND s <> t AND x.inferred IS NULL
   RETURN s.area AS area, 0 AS duties, count(DISTINCT [s.id, t.id]) AS lines
 }
 WITH area, sum(duties) AS duties, sum(lines) AS lines

@@ -47,6 +47,7 @@ CALL () {
       replace(seat.capacity, '_', ' ') + ': an observer is counted as a full member' AS message
   UNION ALL
   MATCH (:Entity)-[e:MEMBER_OF]->(body:Body)
+    USING SCAN e:MEMBER_OF
   WHERE e.inferred IS NULL
   WITH body.area AS area, count(e) AS seats, head(collect(body)) AS body
   RETURN null AS member, body, [] AS paths, 'passed' AS status, 'info' AS severity,

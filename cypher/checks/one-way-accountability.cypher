@@ -14,14 +14,21 @@
 // returns: rule, severity, area, status, message, subjects, path, clauses — one failed row per reporter
 //   and recipient, with every report the one sends the other; one passed row per area with the number
 //   of reporting lines that are answered. Plain values (ids, names, clause refs), not nodes.
-CALL () {
-  MATCH (reporter)-[r:REPORTS_TO]->(recipient)
-  WHERE r.inferred IS NULL
-    AND reporter <> recipient
-    AND NOT EXISTS { (recipient)-[a:RESPONDS_TO|CHALLENGES|REPORTS_TO]->(reporter) WHERE a.inferred IS NULL }
-    AND NOT EXISTS { (reporter)-[s:SUBGROUP_OF WHERE s.inferred IS NULL]->+(recipient) }
-  WITH reporter, recipient, r ORDER BY r.clause
-  WITH reporter, recipient, collect(r) AS reports
+// Each reporting line is examined once: whether it is answered decides whether it is a finding or counts
+// towards the area's passed row (the two were separate branches, each checking every line again).
+MATCH (reporter)-[r:REPORTS_TO]->(recipient)
+WHERE r.inferred IS NULL AND reporter <> recipient
+WITH reporter, recipient, r,
+  EXISTS { (recipient)-[a:RESPONDS_TO|CHALLENGES|REPORTS_TO]->(reporter) WHERE a.inferred IS NULL }
+    OR EXISTS { (reporter)-[s:SUBGROUP_OF WHERE s.inferred IS NULL]->+(recipient) } AS answered
+WITH reporter, recipient, answered, r ORDER BY r.clause
+WITH reporter, recipient, answered, collect(r) AS reports
+WITH reporter.area AS area,
+  collect(CASE WHEN NOT answered THEN {reporter: reporter, recipient: recipient, reports: reports} END) AS unanswered,
+  count(CASE WHEN answered THEN 1 END) AS lines
+CALL (area, unanswered, lines) {
+  UNWIND unanswered AS o
+  WITH o.reporter AS reporter, o.recipient AS recipient, o.reports AS reports
   WITH reporter, recipient, reports,
     reporter {.id, .name, label: [l IN labels(reporter) WHERE l <> 'Entity'][0]} AS a,
     recipient {.id, .name, label: [l IN labels(recipient) WHERE l <> 'Entity'][0]} AS b
@@ -32,7 +39,6 @@ CALL () {
       source_file: doc.source_file, source_path: doc.source_path}) AS clauses
   }
   RETURN
-    reporter.area AS area,
     'warning' AS severity,
     'failed' AS status,
     reporter.name + ' reports to ' + recipient.name +
@@ -44,14 +50,8 @@ CALL () {
       start: reporter.id, end: recipient.id}]}] AS path,
     clauses
   UNION ALL
-  MATCH (reporter)-[r:REPORTS_TO]->(recipient)
-  WHERE r.inferred IS NULL
-    AND reporter <> recipient
-    AND (EXISTS { (recipient)-[a:RESPONDS_TO|CHALLENGES|REPORTS_TO]->(reporter) WHERE a.inferred IS NULL }
-      OR EXISTS { (reporter)-[s:SUBGROUP_OF WHERE s.inferred IS NULL]->+(recipient) })
-  WITH reporter.area AS area, count(DISTINCT [reporter.id, recipient.id]) AS lines
+  WITH lines WHERE lines > 0
   RETURN
-    area,
     'info' AS severity,
     'passed' AS status,
     toString(lines) + CASE lines WHEN 1 THEN ' reporting line is' ELSE ' reporting lines are' END +

@@ -15,6 +15,7 @@
 //   of scrutiny lines examined. Plain values.
 CALL () {
   MATCH (scrutiniser:Body)-[s0:SCRUTINISES]->(scrutinised:Body)
+    USING SCAN s0:SCRUTINISES
   WHERE scrutiniser <> scrutinised AND s0.inferred IS NULL
   WITH DISTINCT scrutiniser, scrutinised,
     EXISTS { (scrutinised)-[s:SCRUTINISES]->(scrutiniser) WHERE s.inferred IS NULL } AS mutual
@@ -62,6 +63,7 @@ CALL () {
     clauses
   UNION ALL
   MATCH (scrutiniser:Body)-[s:SCRUTINISES]->(scrutinised:Body)
+    USING SCAN s:SCRUTINISES
   WHERE scrutiniser <> scrutinised AND s.inferred IS NULL
   WITH scrutiniser.area AS area, count(DISTINCT [scrutiniser.id, scrutinised.id]) AS lines
   RETURN
