@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import orjson
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -19,6 +21,12 @@ from govgraph.graph.connection import Target
 from govgraph.graph.schema import expected_index_names
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+# FastAPI >= 0.165's OpenTelemetry probe reads the environment and three providers on every request.
+NO_TELEMETRY = (
+    {"telemetry": {"tracing": False, "metrics": False, "logs": False}}
+    if "telemetry" in inspect.signature(FastAPI).parameters
+    else {}
+)
 STATIC = Path(__file__).resolve().parent / "static"
 MAX_BODY = 64 * 1024
 
@@ -78,7 +86,7 @@ class GraphQLEndpoint:
             extensions["cypher"] = ctx.log.texts
         out["extensions"] = extensions
         status = 400 if result.data is None and result.errors and not result.statements else 200
-        return status, json.dumps(out, ensure_ascii=False).encode()
+        return status, encode_json(out)
 
     async def _body(self, request: Request) -> dict:
         if request.method == "GET":
@@ -98,6 +106,15 @@ class GraphQLEndpoint:
         if body.get("variables") is not None and not isinstance(body["variables"], dict):
             raise ValueError("'variables' must be an object.")
         return body
+
+
+def encode_json(out: dict) -> bytes:
+    """The answer as UTF-8 JSON. orjson encodes a 17 KB answer in a tenth of the standard library's
+    time; anything orjson refuses (an integer beyond 64 bits) gets the standard encoder's treatment."""
+    try:
+        return orjson.dumps(out)
+    except TypeError:
+        return json.dumps(out, ensure_ascii=False).encode()
 
 
 class GraphQLRoute:
@@ -202,7 +219,14 @@ def create_app(target: Target, tx_timeout: float = 10.0, hosts: tuple[str, ...] 
         yield
         await store.close()
 
-    app = FastAPI(title="govgraph", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(
+        title="govgraph",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        **NO_TELEMETRY,
+    )
     endpoint = GraphQLEndpoint(store)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     app.add_middleware(GraphQLRoute, endpoint=endpoint)

@@ -334,9 +334,10 @@ def serve(port: int, workers: int = 1) -> None:
             host=HOST,
             port=port,
             log_level="warning",
+            access_log=False,
         )
         return
-    uvicorn.run(served_app(), host=HOST, port=port, log_level="warning")
+    uvicorn.run(served_app(), host=HOST, port=port, log_level="warning", access_log=False)
 
 
 def served_app() -> Any:
