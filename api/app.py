@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import json
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import orjson
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -21,6 +23,12 @@ from govgraph.graph.connection import Target
 from govgraph.graph.schema import expected_index_names
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+# FastAPI >= 0.165's OpenTelemetry probe reads the environment and three providers on every request.
+NO_TELEMETRY = (
+    {"telemetry": {"tracing": False, "metrics": False, "logs": False}}
+    if "telemetry" in inspect.signature(FastAPI).parameters
+    else {}
+)
 STATIC = Path(__file__).resolve().parent / "static"
 MAX_BODY = 64 * 1024
 
@@ -116,7 +124,7 @@ class GraphQLEndpoint:
         out["extensions"] = extensions
         status = 400 if result.data is None and result.errors and not result.statements else 200
         self.kick()
-        return status, json.dumps(out, ensure_ascii=False).encode()
+        return status, encode_json(out)
 
     async def _body(self, request: Request) -> dict:
         if request.method == "GET":
@@ -136,6 +144,15 @@ class GraphQLEndpoint:
         if body.get("variables") is not None and not isinstance(body["variables"], dict):
             raise ValueError("'variables' must be an object.")
         return body
+
+
+def encode_json(out: dict) -> bytes:
+    """The answer as UTF-8 JSON. orjson encodes a 17 KB answer in a tenth of the standard library's
+    time; anything orjson refuses (an integer beyond 64 bits) gets the standard encoder's treatment."""
+    try:
+        return orjson.dumps(out)
+    except TypeError:
+        return json.dumps(out, ensure_ascii=False).encode()
 
 
 class GraphQLRoute:
@@ -250,7 +267,14 @@ def create_app(
         await endpoint.stop()
         await store.close()
 
-    app = FastAPI(title="govgraph", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(
+        title="govgraph",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        **NO_TELEMETRY,
+    )
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     app.add_middleware(GraphQLRoute, endpoint=endpoint)
     app.add_middleware(RequestGuard, hosts=hosts)

@@ -336,9 +336,10 @@ def serve(port: int, workers: int = 1) -> None:
             host=HOST,
             port=port,
             log_level="warning",
+            access_log=False,
         )
         return
-    uvicorn.run(served_app(), host=HOST, port=port, log_level="warning")
+    uvicorn.run(served_app(), host=HOST, port=port, log_level="warning", access_log=False)
 
 
 DRIVER_LOG = "GOVGRAPH_BENCH_DRIVER_LOG"  # a file: the served app's driver logs every Bolt message there

@@ -292,6 +292,7 @@ def serve(host: str, port: int) -> None:
         host=host,
         port=port,
         log_level="warning",
+        access_log=False,  # info-level lines a warning level drops anyway, formatted on every request
     )
 
 
