@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,7 +120,7 @@ class _Checker:
         """The protocol's text: a regular file beside or below the YAML (never ../../etc/passwd)."""
         # os.path on strings: pathlib's resolve() does the same system calls, then parses paths again.
         folder = os.path.realpath(self.path.parent)
-        resolved = os.path.realpath(os.path.join(folder, self.doc.protocol.source))
+        resolved = _resolved(folder, self.doc.protocol.source)
         source_path = Path(resolved)
         if resolved != folder and not resolved.startswith(folder.rstrip(os.sep) + os.sep):
             raise self.fail(
@@ -313,6 +314,19 @@ def claims_of(path: Path, parsed: Parsed, doc: ProtocolDocument) -> tuple[list[P
             add(Placed(decl_id, Label.DECLARATION, None, path, own[index], field, protocol))
         kinds += ["declaration"] * len(doc.declarations)
     return claims, kinds
+
+
+def _resolved(folder: str, name: str) -> str:
+    """``realpath(join(folder, name))`` for a real ``folder``, without walking the folder's components
+    again when ``name`` is a plain file name that is not a symbolic link (nearly every protocol's)."""
+    joined = os.path.join(folder, name)
+    if os.sep not in name and name not in (".", "..") and (not os.altsep or os.altsep not in name):
+        try:
+            if not stat.S_ISLNK(os.lstat(joined).st_mode):
+                return joined
+        except OSError:
+            pass  # realpath, then read_text, say what is wrong with it
+    return os.path.realpath(joined)
 
 
 def _short(text: str, limit: int = 80) -> str:
