@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+import stat
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,7 +120,7 @@ class _Checker:
         """The protocol's text: a regular file beside or below the YAML (never ../../etc/passwd)."""
         # os.path on strings: pathlib's resolve() does the same system calls, then parses paths again.
         folder = os.path.realpath(self.path.parent)
-        resolved = os.path.realpath(os.path.join(folder, self.doc.protocol.source))
+        resolved = _resolved(folder, self.doc.protocol.source)
         source_path = Path(resolved)
         if resolved != folder and not resolved.startswith(folder.rstrip(os.sep) + os.sep):
             raise self.fail(
@@ -134,20 +135,20 @@ class _Checker:
     def _ids_across_kinds(self) -> None:
         """Every node the document makes has an id of its own, whatever its kind (a body may not share
         the protocol's id, nor a body of area 'legislation' a piece of legislation's)."""
-        places: dict[str, tuple[Placed, str]] = {}
-        self.claims = []
-        for claim, kind in claims_of(self.path, self.parsed, self.doc):
-            if claim.id in places:
-                first, first_kind = places[claim.id]
+        claims, kinds = claims_of(self.path, self.parsed, self.doc)
+        places: dict[str, int] = {}
+        for index, claim in enumerate(claims):
+            first = places.setdefault(claim.id, index)
+            if first != index:
+                other = claims[first]
                 raise InputError(
                     self.path,
-                    f"id '{claim.id}' of this {kind} is also the id of the {first_kind} at "
-                    f"line {first.line} [{first.field}]",
+                    f"id '{claim.id}' of this {kinds[index]} is also the id of the {kinds[first]} at "
+                    f"line {other.line} [{other.field}]",
                     line=claim.line,
                     field=claim.field,
                 )
-            places[claim.id] = (claim, kind)
-            self.claims.append(claim)
+        self.claims = claims
 
     def _unique(self, section: str, ids: list[str], taken: Iterable[str] = (), what: str = "id") -> None:
         seen = set(taken)
@@ -270,18 +271,23 @@ class _Checker:
             seen[key] = i
 
 
-def claims_of(path: Path, parsed: Parsed, doc: ProtocolDocument) -> Iterator[tuple[Placed, str]]:
-    """The ids ``to_batch`` gives each node (kept in step with it), each with the kind of node and the
-    file, line and field that make it.
+def claims_of(path: Path, parsed: Parsed, doc: ProtocolDocument) -> tuple[list[Placed], list[str]]:
+    """The ids ``to_batch`` gives each node (kept in step with it), each with the file, line and field
+    that make it; and beside them, the kind of node each is (for a message).
 
     Lines are read straight from each item's own marks (``Lines.marks``), not by walking from the root
-    for every claim: the document has passed the schema, so every section is a list of mappings.
+    for every claim: the document has passed the schema, so every section is a list of mappings. Lists
+    built in one loop per section rather than yielded: this runs for every node of every document.
     """
     area, protocol = doc.area.id, f"{doc.area.id}/{doc.protocol.id}"
     data, marks = parsed.data, parsed.lines.marks
-    yield Placed(area, Label.AREA, None, path, marks[id(data["area"])]["id"], "area.id", protocol), "area"
-    line = marks[id(data["protocol"])]["id"]
-    yield Placed(protocol, Label.PROTOCOL, None, path, line, "protocol.id", protocol), "protocol"
+    claims = [
+        Placed(area, Label.AREA, None, path, marks[id(data["area"])]["id"], "area.id", protocol),
+        Placed(
+            protocol, Label.PROTOCOL, None, path, marks[id(data["protocol"])]["id"], "protocol.id", protocol
+        ),
+    ]
+    kinds = ["area", "protocol"]
     sections = (
         ("clauses", doc.clauses, Label.CLAUSE, "clause", f"{protocol}/"),
         ("bodies", doc.bodies, Label.BODY, "body", f"{area}/"),
@@ -290,18 +296,37 @@ def claims_of(path: Path, parsed: Parsed, doc: ProtocolDocument) -> Iterator[tup
         ("legislation", doc.legislation, Label.LEGISLATION, "legislation", f"{LEGISLATION_NAMESPACE}/"),
         ("duties", doc.duties, Label.DUTY, "duty", f"{protocol}/duty/"),
     )
+    add = claims.append
     for section, items, label, kind, prefix in sections:
-        raw = data.get(section) or ()
-        for index, (item, written) in enumerate(zip(items, raw, strict=True)):
-            name = item.name if label is Label.PERSON else None  # two different names, one id: refused
-            line = marks[id(written)]["id"]
-            field = f"{section}[{index}].id"
-            yield Placed(prefix + item.id, label, name, path, line, field, protocol), kind
+        if not items:
+            continue
+        raw = data[section]
+        person = label is Label.PERSON  # two different names, one id: refused
+        for index, item in enumerate(items):
+            line = marks[id(raw[index])]["id"]
+            name = item.name if person else None
+            add(Placed(prefix + item.id, label, name, path, line, f"{section}[{index}].id", protocol))
+        kinds += [kind] * len(items)
     if doc.declarations:
         own = marks[id(data["declarations"])]
         for index in range(len(doc.declarations)):
             decl_id, field = f"{protocol}/declaration/{index + 1}", f"declarations[{index}]"
-            yield Placed(decl_id, Label.DECLARATION, None, path, own[index], field, protocol), "declaration"
+            add(Placed(decl_id, Label.DECLARATION, None, path, own[index], field, protocol))
+        kinds += ["declaration"] * len(doc.declarations)
+    return claims, kinds
+
+
+def _resolved(folder: str, name: str) -> str:
+    """``realpath(join(folder, name))`` for a real ``folder``, without walking the folder's components
+    again when ``name`` is a plain file name that is not a symbolic link (nearly every protocol's)."""
+    joined = os.path.join(folder, name)
+    if os.sep not in name and name not in (".", "..") and (not os.altsep or os.altsep not in name):
+        try:
+            if not stat.S_ISLNK(os.lstat(joined).st_mode):
+                return joined
+        except OSError:
+            pass  # realpath, then read_text, say what is wrong with it
+    return os.path.realpath(joined)
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -367,24 +392,36 @@ class _Ids:
 
 
 def _clauses(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument, spans: dict[str, Span]) -> None:
+    """A node and a PART_OF edge per clause, their rows written out here rather than through
+    ``GraphBatch.node``/``edge``: the same rows (ids, properties, order) without two calls with keyword
+    arguments per clause, the hot loop of building a batch."""
     prefix, protocol, area = f"{ids.protocol}/", ids.protocol, ids.area
+    nodes, edges, label = batch.nodes, batch.edges, Label.CLAUSE
+    part_of = f"{protocol}|PART_OF|"
     for clause in doc.clauses:
         span, clause_id = spans[clause.id], prefix + clause.id  # ids.clause(), without a call per clause
-        batch.node(
-            clause_id,
-            Label.CLAUSE,
-            source=protocol,
-            protocol=protocol,
-            area=area,
-            ref=clause.id,
-            number=clause.number,
-            heading=clause.heading,
-            text=clause.text,
-            line=span.line,
-            start=span.start,
-            end=span.end,
+        props = {"source": protocol, "protocol": protocol, "area": area, "ref": clause.id}
+        if clause.number is not None:
+            props["number"] = clause.number
+        if clause.heading is not None:
+            props["heading"] = clause.heading
+        props["text"], props["line"], props["start"], props["end"] = (
+            clause.text,
+            span.line,
+            span.start,
+            span.end,
         )
-        batch.edge("PART_OF", clause_id, protocol)
+        nodes.append({"id": clause_id, "label": label, "props": props})
+        edge_id = f"{part_of}{clause_id}|{protocol}|"
+        edges.append(
+            {
+                "id": edge_id,
+                "type": "PART_OF",
+                "from": clause_id,
+                "to": protocol,
+                "props": {"source": protocol},
+            }
+        )
 
 
 def _actors(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
@@ -426,49 +463,59 @@ def _actors(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
 
 
 def _duties(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
+    """A node and its OWES, TOWARDS and STATED_IN edges per duty, rows written out as in ``_clauses``."""
     protocol, area = ids.protocol, ids.area
     local, clauses, duties = f"{area}/", f"{protocol}/", f"{protocol}/duty/"  # as _Ids makes them
+    nodes, edges, label = batch.nodes, batch.edges, Label.DUTY
+    owes, towards_type, stated_in = f"{protocol}|OWES|", f"{protocol}|TOWARDS|", f"{protocol}|STATED_IN|"
     for duty in doc.duties:
         duty_id, clause = duties + duty.id, clauses + duty.clause
-        towards = local + duty.towards if duty.towards else None
         owner = local + duty.owner
-        batch.node(
-            duty_id,
-            Label.DUTY,
-            source=protocol,
-            protocol=protocol,
-            area=area,
-            ref=duty.id,
-            text=duty.text,
-            kind=duty.kind,
-            owner=owner,
-            towards=towards,
-            clause=clause,
-        )
-        batch.edge("OWES", owner, duty_id, clause=clause)
+        props = {"source": protocol, "protocol": protocol, "area": area, "ref": duty.id, "text": duty.text}
+        props["kind"], props["owner"] = duty.kind, owner
+        towards = local + duty.towards if duty.towards else None
+        if towards is not None:
+            props["towards"] = towards
+        props["clause"] = clause
+        nodes.append({"id": duty_id, "label": label, "props": props})
+        edge_props = {"clause": clause, "source": protocol}
+        edge_id = f"{owes}{owner}|{duty_id}|{clause}"
+        edges.append({"id": edge_id, "type": "OWES", "from": owner, "to": duty_id, "props": edge_props})
         if towards:
-            batch.edge("TOWARDS", duty_id, towards, clause=clause)
-        batch.edge("STATED_IN", duty_id, clause, clause=clause)
+            edge_id = f"{towards_type}{duty_id}|{towards}|{clause}"
+            row = {"id": edge_id, "type": "TOWARDS", "from": duty_id, "to": towards, "props": {**edge_props}}
+            edges.append(row)
+        edge_id = f"{stated_in}{duty_id}|{clause}|{clause}"
+        row = {"id": edge_id, "type": "STATED_IN", "from": duty_id, "to": clause, "props": {**edge_props}}
+        edges.append(row)
 
 
 def _relations(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
+    """An edge per relation, its row written out as in ``_clauses`` (``GraphBatch.edge``'s id and
+    properties: the clause, then the properties set, then the source)."""
     duties = {d.id: d for d in doc.duties}
-    local, clauses, duty_ids = f"{ids.area}/", f"{ids.protocol}/", f"{ids.protocol}/duty/"
+    protocol = ids.protocol
+    local, clauses, duty_ids = f"{ids.area}/", f"{protocol}/", f"{protocol}/duty/"
+    edges = batch.edges
     for rel in doc.relations:
-        batch.edge(
-            rel.type,
-            local + rel.from_,
-            local + rel.to,
-            clause=clauses + _relation_clause(rel, duties),
-            quote=_relation_quote(rel, duties),
-            what=rel.what,
-            frequency=rel.frequency,
-            capacity=rel.capacity,
-            note=rel.note,
-            duty=duty_ids + rel.duty if rel.duty else None,
-            inferred=rel.inferred or None,
-            reason=rel.reason,
-        )
+        from_id, to_id = local + rel.from_, local + rel.to
+        clause = clauses + _relation_clause(rel, duties)
+        props = {"clause": clause, "quote": _relation_quote(rel, duties)}
+        for name, value in (("what", rel.what), ("frequency", rel.frequency), ("capacity", rel.capacity)):
+            if value is not None:
+                props[name] = value
+        if rel.note is not None:
+            props["note"] = rel.note
+        if rel.duty:
+            props["duty"] = duty_ids + rel.duty
+        if rel.inferred:
+            props["inferred"] = True
+        if rel.reason is not None:
+            props["reason"] = rel.reason
+        props["source"] = protocol
+        key = clause if rel.capacity is None else f"{clause}:{rel.capacity}"
+        edge_id = f"{protocol}|{rel.type}|{from_id}|{to_id}|{key}"
+        edges.append({"id": edge_id, "type": rel.type, "from": from_id, "to": to_id, "props": props})
 
 
 def _declarations(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
@@ -491,7 +538,23 @@ def _declarations(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
 
 
 def _defined(batch: GraphBatch, node_id: str, area: str, clause: str, quote: str) -> None:
-    """Shared nodes (bodies, roles) hang off their protocol and area, and point at the clause naming them."""
-    batch.edge("DEFINES", batch.source, node_id)
-    batch.edge("IN_AREA", node_id, area, shared=True)
-    batch.edge("DEFINED_IN", node_id, clause, clause=clause, quote=quote)
+    """Shared nodes (bodies, roles) hang off their protocol and area, and point at the clause naming them.
+
+    The three rows ``GraphBatch.edge`` would make, written out (this runs for every actor)."""
+    source, append = batch.source, batch.edges.append
+    props = {"source": source}
+    append(
+        {
+            "id": f"{source}|DEFINES|{source}|{node_id}|",
+            "type": "DEFINES",
+            "from": source,
+            "to": node_id,
+            "props": props,
+        }
+    )
+    append({"id": f"|IN_AREA|{node_id}|{area}|", "type": "IN_AREA", "from": node_id, "to": area, "props": {}})
+    edge_id, props = (
+        f"{source}|DEFINED_IN|{node_id}|{clause}|{clause}",
+        {"clause": clause, "quote": quote, "source": source},
+    )
+    append({"id": edge_id, "type": "DEFINED_IN", "from": node_id, "to": clause, "props": props})

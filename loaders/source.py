@@ -165,6 +165,8 @@ def parse_yaml(path: Path, text: str) -> Parsed:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
+        if exc.problem == _LIBYAML_TOO_DEEP:  # libyaml's own bound, met before ours by scanning ahead
+            raise InputError(path, f"nests deeper than {MAX_DEPTH} levels", line=line) from None
         raise InputError(path, f"malformed YAML: {exc.problem or exc.context}", line=line) from None
     except yaml.YAMLError as exc:
         raise InputError(path, f"malformed YAML: {_one_line(str(exc))}") from None
@@ -173,6 +175,11 @@ def parse_yaml(path: Path, text: str) -> Parsed:
     if root is None:
         raise InputError(path, "is empty")
     return Parsed(root, lines)
+
+
+# libyaml (0.2.5 on) refuses flow collections nested 1,000 deep while scanning ahead of the events we
+# check: the same refusal as ours (said as ours, so both parsers give one message), at libyaml's line.
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
 
 
 def _one_line(text: str) -> str:
@@ -202,7 +209,7 @@ def _build(path: Path, next_event: Callable[[], yaml.Event | None]) -> tuple[Any
     scalar, plain, untagged = yaml.ScalarEvent, _PLAIN.get, _UNTAGGED
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
-    awaiting = _AWAITING_KEY
+    awaiting, longest = _AWAITING_KEY, _LONGEST_PLAIN
 
     while (event := next_event()) is not None:
         kind = event.__class__
@@ -220,7 +227,9 @@ def _build(path: Path, next_event: Callable[[], yaml.Event | None]) -> tuple[Any
                 key = value
                 own[value] = event.start_mark.line + 1  # a mapping value's line is its key's
             else:
-                if not event.style and event.implicit[0]:
+                # Only short plain scalars can be null or a boolean: the length first spares a
+                # clause's text two attribute loads and hashing it for a lookup that cannot match.
+                if len(value) <= longest and not event.style and event.implicit[0]:
                     value = plain(value, value)
                 if key is None:  # a sequence
                     container.append(value)
@@ -304,6 +313,9 @@ for _word in [*_BOOLS, "null", "~", ""]:
             _PLAIN[_spelling] = None
         elif _tag == _BOOL:
             _PLAIN[_spelling] = _BOOLS[_spelling.lower()]
+
+
+_LONGEST_PLAIN = max(map(len, _PLAIN))
 
 
 def _scalar(event: yaml.ScalarEvent) -> Any:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Folding is str.split()'s idea of whitespace (str.isspace), which is exactly what \s matches in a
 # str pattern: tests/test_folded_text.py checks every code point. Leading whitespace is taken apart
@@ -22,8 +22,10 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
+    """Where a quote stands. A named tuple rather than a frozen dataclass: one is made per clause of
+    every document, and a frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``."""
+
     start: int  # offset in the original text
     end: int
     line: int  # 1-based line of ``start``
@@ -45,12 +47,6 @@ class FoldedText:
         self.folded = fold(original)
         self._map: tuple[list[int], list[int]] | None = None  # built by the first find()
         self._last = (0, 1)  # (offset, its line) of the previous span
-
-    def _original_offset(self, folded: int) -> int:
-        if self._map is None:
-            self._map = self._shifts()
-        folded_at, dropped = self._map
-        return folded + dropped[bisect_right(folded_at, folded) - 1]
 
     def _shifts(self) -> tuple[list[int], list[int]]:
         """Where in the folded text each long whitespace run ends, and how many characters it and the
@@ -93,9 +89,13 @@ class FoldedText:
             position = self.folded.find(needle)
         if position < 0:
             return None
-        start = self._original_offset(position)
-        end = self._original_offset(position + len(needle) - 1) + 1
-        return Span(start, end, self._line(start), position + len(needle))
+        if self._map is None:
+            self._map = self._shifts()
+        folded_at, dropped = self._map  # _original_offset() twice, without two calls
+        start = position + dropped[bisect_right(folded_at, position) - 1]
+        last = position + len(needle) - 1
+        end = last + dropped[bisect_right(folded_at, last) - 1] + 1
+        return Span(start, end, self._line(start), last + 1)
 
     def __contains__(self, quote: str) -> bool:
         return fold(quote) in self.folded
