@@ -152,6 +152,20 @@ def bundled(empty_db: Cli) -> Cli:
     return empty_db
 
 
+@pytest.fixture(scope="module")
+def api(cli: Cli, server_home: Path) -> Iterator[HttpApp]:
+    """The API served over the bundled protocols, Testshire and its register (a module's own ``api``
+    fixture, with other data or other app options, takes its place)."""
+    from govgraph.api.app import create_app
+
+    cli.wipe()
+    result = cli("load", LEICESTER, WIRRAL, TESTSHIRE, FIXTURES / "testshire-register.csv")
+    assert result.exit_code == 0, result.output
+    app = HttpApp(create_app(resolve_target(Settings(home=server_home)), tx_timeout=60))
+    yield app
+    app.stop()
+
+
 class HttpApp:
     """A real uvicorn server for an app, on a free loopback port, in a background thread."""
 

@@ -4,28 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
-import pytest
-from govgraph.api.app import create_app
 from govgraph.api.export_schema import SCHEMA_FILE, schema_text
 from govgraph.graph.checks import load_rules
-from govgraph.graph.connection import resolve_target
-from govgraph.graph.settings import Settings
 
-from tests.conftest import FIXTURES, LEICESTER, TESTSHIRE, WIRRAL, Cli, HttpApp
-
-
-@pytest.fixture(scope="module")
-def api(cli: Cli, server_home: Path) -> Iterator[HttpApp]:
-    cli.wipe()
-    result = cli("load", LEICESTER, WIRRAL, TESTSHIRE, FIXTURES / "testshire-register.csv")
-    assert result.exit_code == 0, result.output
-    app = HttpApp(create_app(resolve_target(Settings(home=server_home)), tx_timeout=60))
-    yield app
-    app.stop()
+from tests.conftest import HttpApp
 
 
 def test_schema_file_matches_the_code() -> None:

@@ -9,15 +9,10 @@ statement per root field.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from govgraph.api.app import create_app
-from govgraph.graph.connection import resolve_target
-from govgraph.graph.settings import Settings
 
-from tests.conftest import FIXTURES, LEICESTER, TESTSHIRE, WIRRAL, Cli, HttpApp
+from tests.conftest import FIXTURES, HttpApp
 
 EXPECTED = FIXTURES / "api_expected"
 CLAUSE = "clause { id number line text heading protocol { id title area } }"
@@ -154,16 +149,6 @@ QUERIES: dict[str, tuple[str, dict]] = {
         {},
     ),
 }
-
-
-@pytest.fixture(scope="module")
-def api(cli: Cli, server_home: Path) -> Iterator[HttpApp]:
-    cli.wipe()
-    result = cli("load", LEICESTER, WIRRAL, TESTSHIRE, FIXTURES / "testshire-register.csv")
-    assert result.exit_code == 0, result.output
-    app = HttpApp(create_app(resolve_target(Settings(home=server_home)), tx_timeout=60))
-    yield app
-    app.stop()
 
 
 def _comparable(body: dict) -> dict:

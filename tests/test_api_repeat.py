@@ -10,17 +10,11 @@ or missing variable gets the same refusal whether its document is new or cached.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import httpx
 import pytest
-from govgraph.api.app import create_app
-from govgraph.graph.connection import resolve_target
-from govgraph.graph.settings import Settings
 
 from bench.api_bench import CASES
-from tests.conftest import FIXTURES, LEICESTER, PATIENCE, TESTSHIRE, WIRRAL, Cli, HttpApp
+from tests.conftest import PATIENCE, HttpApp
 from tests.test_api_expected import QUERIES
 
 QUESTIONS: dict[str, tuple[str, dict]] = {
@@ -41,16 +35,6 @@ BAD_VARIABLES = {
     "out of range": {"from": "wirral/lead-member", "to": "wirral/lsp", "hops": 99},
     "unknown id": {"from": "wirral/nobody", "to": "wirral/lsp"},
 }
-
-
-@pytest.fixture(scope="module")
-def api(cli: Cli, server_home: Path) -> Iterator[HttpApp]:
-    cli.wipe()
-    result = cli("load", LEICESTER, WIRRAL, TESTSHIRE, FIXTURES / "testshire-register.csv")
-    assert result.exit_code == 0, result.output
-    app = HttpApp(create_app(resolve_target(Settings(home=server_home)), tx_timeout=60))
-    yield app
-    app.stop()
 
 
 def _post(api: HttpApp, query: str, variables: dict, explain: bool = False) -> tuple[int, bytes]:
