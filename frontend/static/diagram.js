@@ -112,10 +112,16 @@
     if (r.inferred) edge.dashes = styles.inferredDashes;
     if (r.arrows) edge.arrows = r.arrows;
     if (opts.only) edge.only = r.only || null;
-    edge.smooth = reverse ? { enabled: true, type: "curvedCW", roundness: 0.22 }
+    edge.smooth = curve(reverse, opts, family);
+    return edge;
+  }
+
+  /* One shape for a line and a bundle: a pair drawn both ways bends apart; where the view draws side
+     arrows (opts.side), families other than accountability bow out; the rest run straight. */
+  function curve(reverse, opts, family) {
+    return reverse ? { enabled: true, type: "curvedCW", roundness: 0.22 }
       : opts.side && family.rank > 0 ? { enabled: true, type: "curvedCW", roundness: 0.35 }
         : { enabled: false };
-    return edge;
   }
 
   function bundleEdge(key, members, styles, opts, reverse) {
@@ -154,9 +160,7 @@
     if (inferred) edge.dashes = styles.inferredDashes;
     if (first.arrows) edge.arrows = first.arrows;
     if (opts.only) edge.only = first.only || null;
-    edge.smooth = reverse ? { enabled: true, type: "curvedCW", roundness: 0.22 }
-      : opts.side && family.rank > 0 ? { enabled: true, type: "curvedCW", roundness: 0.35 }
-        : { enabled: false };
+    edge.smooth = curve(reverse, opts, family);
     return edge;
   }
 
