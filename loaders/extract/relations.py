@@ -19,6 +19,7 @@ from govgraph.graph.model import BodyKind, Capacity, DeclarationKind, DutyKind, 
 from govgraph.loaders.extract.entities import COLLECTIVE, Entities, Mention, add_listed_entity
 from govgraph.loaders.extract.evaluate import is_generic
 from govgraph.loaders.extract.ids import IdPool, bounded_id, slug
+from govgraph.loaders.extract.lists import InlineList, inline_list, names_kinds
 from govgraph.loaders.extract.segment import Clause
 from govgraph.loaders.extract.vocabulary import (
     AGREED_THAT,
@@ -593,6 +594,7 @@ class _Reader:
     def _paragraph(self, clause: Clause) -> None:
         previous_owners: list[str] = []
         for start, end in _sentences(clause.text):
+            subject_before = list(self.subject)
             sentence = clause.text[start:end]
             if sentence.endswith(":") and LEAD_IN_OBLIGATION.search(sentence):
                 continue  # "X will:": its items carry the duties
@@ -612,6 +614,59 @@ class _Reader:
             self._has_subgroups(clause, start, end)
             self._committee_of(clause, start, end)
             self._counted_subgroups(clause, start, end)
+            self._inline_list(clause, start, end, subject_before)
+
+    def _inline_list(self, clause: Clause, start: int, end: int, subject: list[str]) -> None:
+        """'The five sub-groups are A, B and C', 'X includes representation from A, B and C': the lead-in's
+        noun gives every item's relation to the whole, as for a bulleted list (items no rule names are
+        added as the list prints them)."""
+        listed = inline_list(clause.text, start, end)
+        if listed is None or _NEGATION.search(clause.text[start : listed.lead_end]):
+            return
+        wholes = self._list_whole(clause, start, listed, subject)
+        if not wholes:
+            return
+        quote = clause.text[start:end].strip()
+        why = f"an item of a {'sub-group' if listed.relation == Relation.SUBGROUP_OF else 'membership'} list"
+        for key, words in self._list_members(clause, listed):
+            capacity = capacity_of(words) if listed.relation == Relation.MEMBER_OF else None
+            self._relation(listed.relation, key, wholes[0], clause, quote, 0.7, why, capacity=capacity)
+
+    def _list_whole(self, clause: Clause, start: int, listed: InlineList, subject: list[str]) -> list[str]:
+        """The body the list is of: the one 'members of' names, else the sentence's subject, else the
+        paragraph's, else the one body the protocol binds."""
+        if listed.whole_from is not None:
+            named = self._group_at(clause, listed.whole_from, listed.lead_end)
+            return [k for k in named if self._is_body(k)][:1]
+        before = [
+            m.key
+            for m in self._mentions(clause.text[start : listed.lead_end])
+            if self._is_body(m.key) and not self.entities.items[m.key].collective
+        ]
+        if before:
+            return before[:1]
+        return [k for k in subject if self._is_body(k)][:1] or self.entities.parties[:1]
+
+    def _list_members(self, clause: Clause, listed: InlineList) -> list[tuple[str, str]]:
+        """Each item's body or post and its words: the known one it starts with, else the item made one
+        of its own (not a generic item, "partner agencies", nor any item of a list that counts kinds)."""
+        keys: dict[str, str] = {}
+        kinds = names_kinds(listed.items)
+        for _, words in listed.items:
+            known = [m for m in self._mentions(words) if not m.key.startswith("@")]
+            if known and known[0].start <= 1:
+                key: str | None = known[0].key
+            elif kinds or is_generic(words) or not words[:1].isalpha():
+                continue
+            else:
+                key = add_listed_entity(self.entities, words, clause)
+            if key is None or self.entities.items[key].collective:
+                continue
+            part = self._is_body(key) and self._is_part(key)
+            if listed.relation == Relation.MEMBER_OF and part:
+                continue  # a group a body consists of is its sub-group: the 'consists of' rule reads it
+            keys.setdefault(key, words)
+        return list(keys.items())
 
     def _counted_subgroups(self, clause: Clause, start: int, end: int) -> None:
         """'the work of the two subgroups; the Quality group ... and the Review group ...': the groups
