@@ -691,9 +691,10 @@ class _Finder:
                 entity.aliases = sorted(_surfaces(self.clauses, entity.key))
 
     def _partners_of_a_party(self) -> str | None:
-        """'all WSCP Partners': the partners named after the body whose partners they are."""
+        """'all WSCP Partners', 'agreed by LSCB partners': the partners named after the body whose partners
+        they are (a stated end; plain "partners" is a generic one)."""
         for clause in self.clauses:
-            for match in re.finditer(r"\b(?P<acr>[A-Z][A-Z&]{1,7}) Partners\b", clause.text):
+            for match in re.finditer(r"\b(?P<acr>[A-Z][A-Z&]{1,7}) [Pp]artners\b", clause.text):
                 acronym = match.group("acr")
                 owner = self.out.resolve(acronym)
                 spelt = [e for e in self.out.items.values() if acronym in _initial_forms(e, self.out.area)]

@@ -10,9 +10,9 @@ from govgraph.loaders.errors import InputError
 from govgraph.loaders.extract import ids
 from govgraph.loaders.extract.entities import Entities, find_entities, heading_names_body
 from govgraph.loaders.extract.people import PersonDraft, find_people
-from govgraph.loaders.extract.prune import drop_unreferenced_collectives, referenced_keys
+from govgraph.loaders.extract.prune import collective_keys, drop_unreferenced_collectives, referenced_keys
 from govgraph.loaders.extract.reading import SourceText, read_document
-from govgraph.loaders.extract.relations import Findings, find_relations
+from govgraph.loaders.extract.relations import Findings, Unclassified, find_relations
 from govgraph.loaders.extract.segment import Segmented, add_heading_clauses, segment
 
 
@@ -44,9 +44,27 @@ def extract_text(source: SourceText, area: str | None = None) -> Extraction:
         )
     findings = find_relations(segmented.clauses, entities)
     people = find_people(segmented.clauses, entities)
-    drop_unreferenced_collectives(entities, referenced_keys(findings, people))  # bodies' hook
+    used = referenced_keys(findings, people, unless_suggested=collective_keys(entities))
+    dropped = drop_unreferenced_collectives(entities, used)  # bodies' hook
+    _suggestions_as_notes(findings, set(dropped), segmented)
     name = area or entities.area or _from_file_name(source.path)
     return Extraction(source, segmented, entities, findings, slug(name) or "area", name, people)
+
+
+def _suggestions_as_notes(findings: Findings, dropped: set[str], segmented: Segmented) -> None:
+    """The suggestions whose generic end ("partners") was dropped: kept for the reviewer as notes of the
+    draft (its comments), not as relations to a body no one named."""
+    lines = {clause.id: clause.line for clause in segmented.clauses}
+    kept = []
+    for rel in findings.relations:
+        if rel.source in dropped or rel.target in dropped:
+            reason = f"a suggestion with a generic end, {rel.type.value} {rel.source} -> {rel.target}"
+            findings.unclassified.append(
+                Unclassified(rel.clause, lines.get(rel.clause, 0), rel.quote, reason)
+            )
+        else:
+            kept.append(rel)
+    findings.relations = kept
 
 
 _NOT_A_PLACE_IN_A_FILE_NAME = {

@@ -3,7 +3,9 @@
 A collective ("partners", "partner agencies", "the local community") is an entity so that the relation
 reader can attach a generic end to a suggestion; it is not a body the protocol sets up. Once relations,
 duties, declarations and people are read, a collective nothing refers to is dropped: otherwise nearly
-every draft gains a "Partners" body the reviewer has to delete.
+every draft gains a "Partners" body the reviewer has to delete. A collective only flagged suggestions
+point at is dropped too (issue 9: a "Partners" body added to most drafts): those suggestions become
+comments of the draft, so the reviewer still sees them without a body nobody named.
 """
 
 from __future__ import annotations
@@ -13,14 +15,18 @@ from collections.abc import Iterable
 from govgraph.loaders.extract.entities import Entities
 
 
-def referenced_keys(findings: object, people: Iterable[object] = ()) -> set[str]:
-    """Every entity key a finding or a person points at (ends, owners, bodies, held posts)."""
+def referenced_keys(
+    findings: object, people: Iterable[object] = (), unless_suggested: frozenset[str] = frozenset()
+) -> set[str]:
+    """Every entity key a finding or a person points at (ends, owners, bodies, held posts); a key of
+    ``unless_suggested`` counts only where a stated finding (not a flagged suggestion) points at it."""
     keys: set[str] = set()
     for name in ("relations", "duties", "declarations", "approvals"):
         for item in getattr(findings, name, []):
+            suggested = bool(getattr(item, "reason", None))
             for field in ("source", "target", "owner", "towards", "body"):
                 value = getattr(item, field, None)
-                if isinstance(value, str):
+                if isinstance(value, str) and not (suggested and value in unless_suggested):
                     keys.add(value)
             keys.update(getattr(item, "bodies", []) or [])
     for person in people:
@@ -37,3 +43,7 @@ def drop_unreferenced_collectives(entities: Entities, used: set[str]) -> list[st
     if dropped:
         entities.compile()
     return dropped
+
+
+def collective_keys(entities: Entities) -> frozenset[str]:
+    return frozenset(key for key, entity in entities.items.items() if entity.collective)

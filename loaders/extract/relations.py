@@ -1396,6 +1396,8 @@ class _Reader:
         self.seen_relations.add(key)
         if reason is None and relation != Relation.MEMBER_OF:
             reason = self._generic_end(source, target)
+        elif reason is None and self._unnamed_partners(source):
+            reason = "'partners' names no particular body or post; the reviewer names them or drops them"
         self.found.relations.append(
             RelationDraft(
                 relation, source, target, clause.id, quote, confidence, why, duty, capacity, frequency, reason
@@ -1408,9 +1410,18 @@ class _Reader:
         partners", the one collective the entities keep) are that body's, so they stay as stated."""
         for key in (source, target):
             entity = self.entities.items.get(key) if key != COLLECTIVE else None
-            if entity is not None and (entity.collective or is_generic(entity.name)):
-                return f"'{entity.name}' names no particular body or post; the reviewer names it or drops it"
+            if (
+                entity is not None and (entity.collective or is_generic(entity.name))
+            ) or self._unnamed_partners(key):
+                name = self.entities.items[key].name
+                return f"'{name}' names no particular body or post; the reviewer names it or drops it"
         return None
+
+    def _unnamed_partners(self, key: str) -> bool:
+        """The collective when it is only 'Partners' (issue 9: a "Partners" body added to most drafts), not
+        when the text names whose they are ("KSCP Partners", a body some reviewed files keep)."""
+        entity = self.entities.items.get(key) if key == COLLECTIVE else None
+        return entity is not None and is_generic(entity.name)
 
     # -- structure: memberships, chairs, sub-groups ---------------------------------------------------
 
@@ -1790,6 +1801,8 @@ class _Reader:
                 continue
             found = True
             bodies = self._declared_bodies(clause, start, end, match, kind)
+            named = [b for b in bodies if not self._unnamed_partners(b)]
+            bodies = named if len(named) >= 2 else bodies  # "A and B as equal partners": A and B
             if bodies:
                 quote = match.group(0).strip(" ,;.")
                 self.found.declarations.append(DeclarationDraft(kind, bodies, clause.id, quote))
