@@ -824,7 +824,7 @@ def add_listed_entity(entities: Entities, name: str, clause: Clause) -> str | No
         return None
     lead_in = entities.clause_texts.get(clause.lead_in or "", "")
     signatures = _SIGNATURE.search(clause.text) or _SIGNATURE.search(lead_in) or _CONTACT.search(lead_in)
-    if signatures and classify(name) is None and _a_person(name):
+    if signatures and classify(name) is None and a_person(name):
         return None
     role = classify(name) == "role"
     key = _unique_key(entities.items, _key_for(name, None, role))
@@ -969,7 +969,7 @@ _FIGURE = re.compile(r"(?:Appendix|Annex|Diagram|Figure|Table|Chart|Section|Sche
 _FIGURE_HEADS = {"structure", "structures", "chart", "diagram", "figure", "table"}
 
 
-def _a_person(name: str) -> bool:
+def a_person(name: str) -> bool:
     """Two or three capitalised words of a person's name ("Trevor Collinson", "Andrew Stow
     Independent" minus its post), none of them a word of the governance vocabulary."""
     words = name.split()

@@ -1,6 +1,7 @@
 """People a protocol names, holding the posts it names with them: signatories ("Name: Jo Bloggs ...
 Designation: Chair"), "Jo Bloggs, Chief Executive of the Council", "chaired by Jo Bloggs (Independent
-Chair of the LSCB)", "Our Independent Chair is Jo Bloggs".
+Chair of the LSCB)", "Our Independent Chair is Jo Bloggs", and the rows of a signature table ("1 Jo Bloggs
+Kestrel Borough Council", under a heading or lead-in about signatories: issue 9, layout not read).
 
 A person is taken only in one of these settings, next to a post the document already knows or as a
 signatory, never from a capitalised pair alone: most such pairs are names of places or bodies.
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from govgraph.loaders.extract.entities import Entities
+from govgraph.loaders.extract.entities import Entities, a_person
 from govgraph.loaders.extract.ids import slug
 from govgraph.loaders.extract.segment import Clause
 from govgraph.loaders.extract.vocabulary import BODY_HEADS, LEADING_STOPWORDS, ROLE_HEADS
@@ -32,6 +33,16 @@ _SETTINGS = [
         rf"(?:^|[,;:.]\s+|\b(?:welcomed|by|and|with|to|from|met)\s+){_NAME}(?=\s*(?:,\s*|\s+\(|\s+the\s+))"
     ),
 ]
+_SIGNATURE = re.compile(r"\b(?:undersigned|signator(?:y|ies)|signed|signature)\b", re.IGNORECASE)
+# A row of a signature table: an optional row number (or the table's header run on into its first row),
+# then the signatory's name, then their organisation or post.
+_SIGNATURE_ROW = re.compile(
+    rf"^(?:.*\bSignature\s+)?(?:\d{{1,3}}[.)]?\s+)?(?P<words>{_PART}(?:\s+{_PART}){{1,2}})"
+)
+_HEAD_AFTER = (
+    BODY_HEADS | ROLE_HEADS | {"agencies", "organisations", "partners", "members", "bodies", "services"}
+)
+_NOT_A_FORENAME = {"north", "south", "east", "west", "central", "greater", "royal", "new", "mid"}
 _NOT_A_NAME_WORD = {
     "safeguarding", "children", "adults", "health", "wellbeing", "community", "safety", "local", "county",
     "city", "borough", "district", "national", "public", "social", "care", "chief", "executive",
@@ -71,7 +82,49 @@ def find_people(clauses: list[Clause], entities: Entities) -> list[PersonDraft]:
                     person = people[name] = PersonDraft(key, name, clause.id, name)
                 if role and role not in person.holds:
                     person.holds.append(role)
+        _signatory(clause, clauses, entities, people, taken)
     return list(people.values())
+
+
+def _signatory(
+    clause: Clause, clauses: list[Clause], entities: Entities, people: dict[str, PersonDraft], taken: set[str]
+) -> None:
+    """'1 Jo Bloggs Kestrel Borough Council' under 'Signatories' or 'The undersigned agree ...:': the
+    name before the organisation (or post, or the row's end) is a signatory."""
+    lead = next((c.text for c in clauses if c.id == clause.lead_in), "") if clause.lead_in else ""
+    if not any(_SIGNATURE.search(t) for t in (clause.heading or "", lead)) or len(clause.text.split()) > 14:
+        return
+    match = _SIGNATURE_ROW.match(clause.text)
+    if match is None:
+        return
+    name = _signatory_name(clause.text, match.start("words"), match.group("words").split(), entities)
+    if name is None or name in people:
+        return
+    key = _key(name, taken)
+    people[name] = PersonDraft(key, name, clause.id, name)
+    role = _role_beside(clause.text, match.start("words") + len(name), match.start("words"), entities)
+    if role:
+        people[name].holds.append(role)
+
+
+def _signatory_name(text: str, start: int, words: list[str], entities: Entities) -> str | None:
+    """The two (else three) words after which the organisation or post begins, or the row ends."""
+    starts = {m.start for m in entities.mentions(text)}
+    if start in starts:
+        return None  # a known body's name begins here ("Kestrel Metropolitan Borough Council")
+    for exact in (True, False):
+        for size in (2, 3):
+            if size > len(words) or words[0].lower() in _NOT_A_FORENAME:
+                continue
+            name = " ".join(words[:size])
+            end = start + len(name)
+            rest = text[end:].strip()
+            begins = end + (len(text[end:]) - len(text[end:].lstrip())) in starts
+            if rest and rest.split()[0].lower().strip(",.;:") in _HEAD_AFTER:
+                return None  # "Statutory Core Agencies": the words are the head's, not a person's
+            if (begins or not rest) if exact else bool(rest[:1].isupper()):
+                return name if _looks_like_a_person(name, entities) and a_person(name) else None
+    return None
 
 
 def _person_name(name: str, entities: Entities) -> str | None:
