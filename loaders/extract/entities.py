@@ -423,6 +423,8 @@ class _Finder:
         own, parent_at = _parent_named(name)
         if parent_at is not None:
             self._candidate(clause, start + parent_at, name[parent_at:])
+        if not own:
+            return
         name = _without_parent_tail(own)
         how = "named in the text"
         if self._signatory_row(clause):
@@ -1026,6 +1028,9 @@ def _owner_of_document(name: str) -> str | None:
 
 
 _PART_OF = re.compile(r"^(?P<own>.+?\s+(?P<head>\S+))\s+of\s+(?:the\s+)?(?P<parent>[A-Z].+)$")
+# A part named by its head alone ("Sub-group of the X", "Committee of the X", issue 9: "...is an Executive
+# Committee of the Council" swallowed into one body): the words name the parent, not a body of their own.
+_BARE_PART_OF = re.compile(r"^(?P<head>\S+)\s+of\s+(?:the\s+)?(?P<parent>[A-Z].+)$")
 _PART_HEADS = {
     "committee",
     "sub-committee",
@@ -1041,6 +1046,9 @@ _PART_HEADS = {
 def _parent_named(name: str) -> tuple[str, int | None]:
     """'Select Committee of the Kestrel Borough Council' → the committee, and where the council's own
     name starts: a committee, group or panel "of" a named body is that body's, not a longer name."""
+    bare = _BARE_PART_OF.match(name)
+    if bare and bare.group("head").lower() in _PART_HEADS and classify(bare.group("parent")) == "body":
+        return "", bare.start("parent")  # "a statutory Committee of the Council": no name of its own
     match = _PART_OF.match(name)
     if match is None or match.group("head").lower() not in _PART_HEADS:
         return name, None

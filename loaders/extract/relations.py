@@ -153,6 +153,12 @@ _FRONTED_SUBGROUP = re.compile(
     r"\s*(?:As|Although|While|Whilst|Though|Being)\s+(?:it\s+is\s+)?(?:an?|the|one\s+of\s+the)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:sub[\s-]?groups?|sub[\s-]?committees?|committees?|panels?|groups?)\s+of\s+"
 )
+# "the Children Partnership, a sub-group of the Board, ...": an apposition naming what the body before it is.
+_APPOSITIVE_SUBGROUP = re.compile(
+    r"\)?\s*,\s*(?:an?|one\s+of\s+the)\s+(?:[\w-]+\s+)?(?:sub-?\s?groups?|sub-?committees?|committees?|panels?"
+    r"|working\s+groups?)\s+of\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 _CONSISTS_OF = re.compile(r"\b(?:consists?\s+of|comprises|is\s+made\s+up\s+of|is\s+comprised\s+of)\s+")
 _COUNTS = ["two", "three", "four", "five", "six"]
 _COUNTED_SUBGROUPS = re.compile(
@@ -609,6 +615,7 @@ class _Reader:
             self._passive_by(clause, start, end)
             self._independent_chairs(clause, start, end)
             self._fronted_subgroup(clause, start, end)
+            self._appositive_subgroup(clause, start, end)
             self._participial_chairs(clause, start, end)
             self._parts(clause, start, end)
             self._has_subgroups(clause, start, end)
@@ -754,6 +761,22 @@ class _Reader:
             if self._is_body(body) and body != parent[0]:
                 self._relation(
                     Relation.SUBGROUP_OF, body, parent[0], clause, quote, 0.8, "a fronted 'as a sub-group of'"
+                )
+
+    def _appositive_subgroup(self, clause: Clause, start: int, end: int) -> None:
+        """'the Children Partnership, a sub-group of the Board, met': the body just before the apposition
+        is a sub-group of the body it names (issue 9, sentence forms: participial and appositive)."""
+        text = clause.text
+        for match in _APPOSITIVE_SUBGROUP.finditer(text, start, end):
+            before = [m for m in self._mentions(text[start : match.start()]) if self._is_body(m.key)]
+            if not before or before[-1].end + start != match.start():
+                continue
+            parent = [k for k in self._group_at(clause, match.end(), end) if self._is_body(k)][:1]
+            child = before[-1].key
+            if parent and parent[0] != child:
+                quote = text[start + before[-1].start : self._end_of_mention(clause, match.end(), end)]
+                self._relation(
+                    Relation.SUBGROUP_OF, child, parent[0], clause, quote.strip(), 0.8, "', a sub-group of'"
                 )
 
     def _has_subgroups(self, clause: Clause, start: int, end: int) -> None:

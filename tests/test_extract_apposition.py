@@ -1,0 +1,68 @@
+"""A part named only by its head ("a statutory Committee of the X", "a Sub-group of the X") and the
+apposition that says what a body is ("the Y, a sub-group of the X, ..."): issue 9's "entities wrongly
+bounded" ("...is an Executive Committee of the Council" swallowed into one body) and "sentence forms not
+covered". Invented names, the forms of real minutes and terms of reference.
+"""
+
+from __future__ import annotations
+
+from govgraph.graph.model import Relation
+from govgraph.loaders.extract.entities import find_entities
+from govgraph.loaders.extract.relations import find_relations
+from govgraph.loaders.extract.segment import segment
+
+
+def _read(text: str) -> tuple:
+    clauses = segment("Kestrel governance\n\n" + text + "\n").clauses
+    entities = find_entities(clauses)
+    return entities, find_relations(clauses, entities)
+
+
+def _names(entities) -> set[str]:  # type: ignore[no-untyped-def]
+    return {e.name for e in entities.items.values() if not e.role}
+
+
+def _subgroups(entities, found) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    name = {k: e.name for k, e in entities.items.items()}
+    return {
+        (name[r.source], name[r.target])
+        for r in found.relations
+        if r.type == Relation.SUBGROUP_OF and r.reason is None
+    }
+
+
+def test_a_part_named_by_its_head_alone_is_no_body_but_its_parent_is() -> None:
+    for text in (
+        "The Heron Care Partnership is a statutory Committee of the Kestrel Health and Wellbeing Board.",
+        "The Heron Care Partnership was set up as a Sub-group of the Kestrel Health and Wellbeing Board.",
+    ):
+        entities, _ = _read(text)
+        assert _names(entities) == {"Heron Care Partnership", "Kestrel Health and Wellbeing Board"}, text
+
+
+def test_is_a_statutory_committee_of_is_a_sub_group() -> None:
+    entities, found = _read(
+        "The Heron Care Partnership is a statutory Committee of the Kestrel Health and Wellbeing Board."
+    )
+    assert _subgroups(entities, found) == {("Heron Care Partnership", "Kestrel Health and Wellbeing Board")}
+
+
+def test_an_apposition_says_the_body_before_it_is_a_sub_group() -> None:
+    for text in (
+        "Jo Bloggs gave an update on the Heron Children Partnership, a Sub-group of the Kestrel Health and "
+        "Wellbeing Board . The group met twice.",
+        "Jo Bloggs reported on the Heron Children Partnership (HCP), one of the working groups of the "
+        "Kestrel Health and Wellbeing Board.",
+    ):
+        entities, found = _read(text)
+        assert _subgroups(entities, found) == {
+            ("Heron Children Partnership", "Kestrel Health and Wellbeing Board")
+        }, text
+
+
+def test_an_apposition_after_something_else_than_a_body_relates_nothing() -> None:
+    entities, found = _read(
+        "The Heron Children Partnership met in May, a month after the Kestrel Health and Wellbeing Board, "
+        "a committee of the Kestrel Borough Council. Its report, a sub-group of the papers, was noted."
+    )
+    assert _subgroups(entities, found) == {("Kestrel Health and Wellbeing Board", "Kestrel Borough Council")}
