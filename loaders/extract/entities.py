@@ -121,12 +121,16 @@ class Entities:
         if text in self._aliases:
             return self._aliases[text]
         bare = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
-        for candidate in (bare, f"the {bare}"):
+        curly = bare.replace("'", "\u2019")  # a name printed with a curly apostrophe is kept as printed
+        for candidate in (bare, f"the {bare}", curly, f"the {curly}"):
             if candidate in self._aliases:
                 return self._aliases[candidate]
         boards = re.match(r"^(?P<base>.+?)\s+Boards?$", bare)
         if boards and boards.group("base") in self._aliases:
             return self._aliases[boards.group("base")]
+        plain = _without_possessive(bare)
+        if plain != bare:
+            return self.resolve(plain)
         return None
 
     def compile(self) -> None:
@@ -502,10 +506,11 @@ class _Finder:
         for entity in list(self.out.items.values()):
             if not entity.role:
                 continue
-            body = entity.body or self._role_body(entity.name, "", 0)
+            title, owner = self._post_owner(entity.name)
+            body = entity.body or self._role_body(entity.name, "", 0) or owner
             if body is None:
                 continue
-            kept = first.setdefault((body, self._post_title(entity.name)), entity)
+            kept = first.setdefault((body, title), entity)
             if kept is not entity and not any(e.body == entity.key for e in self.out.items.values()):
                 kept.aliases += [entity.name, *entity.aliases]
                 kept.body = kept.body or body
@@ -514,11 +519,19 @@ class _Finder:
 
     def _post_title(self, name: str) -> str:
         """A post's title without its body: 'Chair' of 'Chair of the Board' and of 'LSAB Chair'."""
+        return self._post_owner(name)[0]
+
+    def _post_owner(self, name: str) -> tuple[str, str | None]:
+        """A post's title and the body whose name it starts with, the longest such name ("Local
+        Safeguarding Children's Board Independent Chair": issue 9, alias resolution)."""
         head = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0]
-        first, _, rest = head.partition(" ")
-        if rest and (owner := self.out.resolve(first)) is not None and not self.out.items[owner].role:
-            head = rest
-        return head.lower()
+        words = head.split()
+        for cut in range(len(words) - 1, 0, -1):
+            prefix = " ".join(words[:cut])
+            owner = self.out.resolve(prefix) or (self._same_body(prefix) if cut > 1 else None)
+            if owner is not None and not self.out.items[owner].role:
+                return " ".join(words[cut:]).lower(), owner
+        return head.lower(), None
 
     def _signatory_row(self, clause: Clause) -> bool:
         """A row of a signature table: an item under "The undersigned agree ...:", or a line that
@@ -570,19 +583,21 @@ class _Finder:
         """A body this name shortens: a suffix of its full name, or words whose initials are its acronym."""
         words = name.split()
         initials = "".join(w[0] for w in words if w.lower() not in CONNECTORS).upper()
+        name = _without_possessive(name)
         for entity in self.out.items.values():
             if entity.role:
                 continue
-            if len(words) >= 2 and entity.name.endswith(" " + name) and _head(name) == _head(entity.name):
+            full = _without_possessive(entity.name)
+            if len(words) >= 2 and full.endswith(" " + name) and _head(name) == _head(full):
                 return entity.key
             if entity.acronym and len(words) >= 2 and initials == entity.acronym.replace("&", ""):
                 return entity.key
             rest = _without_area(name, self.out.area)
-            if rest and rest in entity.aliases:
+            if rest and rest in {_without_possessive(a) for a in entity.aliases}:
                 return entity.key
-            if _same_but_area(name, entity.name, self.out.area):
+            if _same_but_area(name, full, self.out.area):
                 return entity.key
-            if _same_words(name, entity.name, self.out.area):
+            if _same_words(name, full, self.out.area):
                 return entity.key
         return None
 
@@ -1522,6 +1537,12 @@ def _alias_regex(alias: str) -> str:
     if alias[:4].lower() == "the ":
         escaped = "[Tt]he" + escaped[3:]
     return escaped.replace(r"\ ", r"\s+").replace("'", "['\u2019]")
+
+
+def _without_possessive(name: str) -> str:
+    """'Local Safeguarding Children's Board' as 'Local Safeguarding Children Board' (issue 9, alias
+    resolution): protocols print the same body's name with and without the possessive."""
+    return re.sub(r"(?<=\w)['\u2019]s?(?=\s|$)", "", name)
 
 
 def _clean(surface: str) -> str:
