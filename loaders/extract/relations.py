@@ -238,7 +238,14 @@ _DECLARATIONS: list[tuple[DeclarationKind, re.Pattern[str]]] = [
             r"|\bsits?\s+outside\s+(?:the\s+)?(?:family|structure)\s+of\b[^.;]*"
             r"|\bspeak(?:s|ing)?\s+with\s+an\s+independent\s+voice\b"
             r"|\b(?:maintain|retain|preserve|protect)(?:s|ing)?\s+(?:its|their|the)\s+independence\b[^.;]*"
-            r"|\b(?:should|must|will|shall)\s+not\s+be\s+subsumed\s+(?:within|into|by)\b[^.;]*",
+            r"|\b(?:should|must|will|shall)\s+not\s+be\s+subsumed\s+(?:within|into|by)\b[^.;]*"
+            # relatives of the issue's phrasings: "is not subordinate to", "nor subsumed within", "not
+            # accountable to any (other) group", "is not a sub-group of", "separate and distinct"
+            r"|\b(?:is|are|be|was|were)\s+not\s+(?:\w+\s+)?subordinate\s+to\b[^.;]*"
+            r"|\bnor\s+(?:be\s+)?subsumed\s+(?:within|into|by)\b[^.;]*"
+            r"|\bnot\s+(?:be\s+)?(?:directly\s+)?(?:accountable|answerable)\s+to\s+(?:any|another)\b[^.;]*"
+            r"|\b(?:is|are)\s+not\s+an?\s+sub-?\s?(?:group|committee)\s+of\b[^.;]*"
+            r"|\bseparate\s+and\s+distinct\b[^.;]*",
             re.IGNORECASE,
         ),
     ),
@@ -249,7 +256,8 @@ _DECLARATIONS: list[tuple[DeclarationKind, re.Pattern[str]]] = [
             r"|\bnon-hierarchical\b[^.;]*|\bneither\s+\w+\s+is\s+(?:accountable|subordinate)\s+to\s+the\s+other"
             r"|\b(?:have|has)\s+an\s+equal\s+(?:say|voice|status)\b|\bequal\s+partners\b"
             r"|\bno\s+hierarchical\b[^.;]*|\bon\s+an\s+equal\s+footing\b"
-            r"|\bno\s+single\s+(?:partner|agency|organisation)\s+has\s+(?:control|primacy)\b[^.;]*",
+            r"|\bno\s+single\s+(?:partner|agency|organisation)\s+has\s+(?:control|primacy)\b[^.;]*"
+            r"|\b(?:not|no)\s+(?:a\s+)?hierarchy\b[^.;]*|\bequal\s+(?:standing|status)\b[^.;]*",
             re.IGNORECASE,
         ),
     ),
@@ -258,7 +266,9 @@ _DECLARATIONS: list[tuple[DeclarationKind, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:are|be|is)\s+chaired\s+by\s+different\s+(?:people|persons|individuals)(?:\s+from\s+the\s+\w+)?"
             r"|\b(?:different|separate)\s+chairs\b|\bnot\s+be\s+chaired\s+by\s+the\s+same\s+person"
-            r"|\b(?:will|shall|must|do|does)\s+not\s+share\s+a\s+chair\b",
+            r"|\b(?:will|shall|must|do|does)\s+not\s+share\s+a\s+chair\b"
+            r"|\b(?:different|separate)\s+(?:independent\s+)?chair(?:s|persons|people)\b"
+            r"|\bchaired\s+by\s+(?:a\s+)?different\s+(?:person|individual|chair)s?\b",
             re.IGNORECASE,
         ),
     ),
@@ -285,7 +295,13 @@ _DECLARATIONS: list[tuple[DeclarationKind, re.Pattern[str]]] = [
             r"|\baccountability\s+of\s+(?:each|every)\s+\w+\s+to\s+(?:its|their)\s+own\s+[\w\s]*?body\b"
             r"|\bremains?\s+(?:responsible\s+and\s+)?accountable\s+to\s+(?:their|its)\s+own\b[^.;]*"
             r"|\bsovereignty\s+of\s+(?:each|every)\s+[^.;]*"
-            r"|\bnot\s+intended\s+to\s+override\b[^.;]*responsibilit\w*",
+            r"|\bnot\s+intended\s+to\s+override\b[^.;]*responsibilit\w*"
+            # relatives: "does not replace/override/diminish ... their individual responsibilities",
+            # "retain their own statutory responsibilities"
+            r"|\bnot\s+(?:\w+\s+){0,3}?(?:override|replace|remove|diminish|supersede|alter)\b[^.;]{0,120}?"
+            r"\b(?:individual|own|separate|respective)\s+(?:statutory\s+)?(?:responsibilit|accountabilit|dut)\w*"
+            r"|\bretains?\s+(?:their|its)\s+(?:own\s+)?(?:separate\s+|individual\s+)?statutory\s+"
+            r"(?:responsibilit|accountabilit|dut|function)\w*",
             re.IGNORECASE,
         ),
     ),
@@ -1842,7 +1858,11 @@ class _Reader:
                 for g in self._groups(clause, start, match.start() + 1)
                 for k in self._resolve_groups([m.key for m in g], clause, g[0].start)
             ]
-            return keys[-1:] or self.subject[:1]
+            # "The Board is independent": with no body before it, the paragraph's subject, else the one
+            # body the protocol binds (issue 9: declarations were lost when "the Board" was ambiguous)
+            return (
+                keys[-1:] or self.subject[:1] or self.entities.parties[:1] * (len(self.entities.parties) == 1)
+            )
         if kind == DeclarationKind.SEPARATE_ACCOUNTABILITY:
             keys = [m.key for m in self._mentions(clause.text[start:end]) if not m.key.startswith("@")]
             return keys[:1] or [COLLECTIVE] * (COLLECTIVE in self.entities.items)
