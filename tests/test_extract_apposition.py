@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from govgraph.graph.model import Relation
 from govgraph.loaders.extract.entities import find_entities
+from govgraph.loaders.extract.people import find_people
 from govgraph.loaders.extract.relations import find_relations
 from govgraph.loaders.extract.segment import segment
 
@@ -66,3 +67,35 @@ def test_an_apposition_after_something_else_than_a_body_relates_nothing() -> Non
         "a committee of the Kestrel Borough Council. Its report, a sub-group of the papers, was noted."
     )
     assert _subgroups(entities, found) == {("Kestrel Health and Wellbeing Board", "Kestrel Borough Council")}
+
+
+# -- "X, chaired by P (Post)" and "X, chaired by P" --------------------------------------------------------
+
+
+def _chairs(entities, found) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    name = {k: e.name for k, e in entities.items.items()}
+    return {(name[r.source], name[r.target]) for r in found.relations if r.type == Relation.CHAIRS}
+
+
+def test_chaired_by_a_person_with_no_post_beside_them_is_the_bodys_chair() -> None:
+    text = (
+        "The recent meeting of the Kestrel Health and Wellbeing Board, Chaired by Cllr Jo Bloggs following "
+        "discussion with the Lead Member for Children, Cllr Sam Hart, focused on schools."
+    )
+    clauses = segment("Kestrel governance\n\n" + text + "\n").clauses
+    entities = find_entities(clauses)
+    found = find_relations(clauses, entities)
+    assert _chairs(entities, found) == {
+        ("Chair of the Kestrel Health and Wellbeing Board", "Kestrel Health and Wellbeing Board")
+    }  # not the Lead Member named further on
+    post = next(e for e in entities.items.values() if e.name.startswith("Chair of"))
+    assert post.quote in text
+    holders = {p.name: p.holds for p in find_people(clauses, entities)}
+    assert holders["Jo Bloggs"] == [post.key] and "Cllr Jo Bloggs" not in holders
+
+
+def test_chaired_by_a_post_keeps_the_post() -> None:
+    entities, found = _read(
+        "The Kestrel Neglect Task Group, chaired by the Kestrel Director of Public Health, met."
+    )
+    assert _chairs(entities, found) == {("Kestrel Director of Public Health", "Kestrel Neglect Task Group")}

@@ -42,6 +42,7 @@ _SIGNATURE_ROW = re.compile(
 _HEAD_AFTER = (
     BODY_HEADS | ROLE_HEADS | {"agencies", "organisations", "partners", "members", "bodies", "services"}
 )
+_HONORIFIC = re.compile(r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Professor|Prof)\.?")
 _NOT_A_FORENAME = {"north", "south", "east", "west", "central", "greater", "royal", "new", "mid"}
 _NOT_A_NAME_WORD = {
     "safeguarding", "children", "adults", "health", "wellbeing", "community", "safety", "local", "county",
@@ -74,6 +75,7 @@ def find_people(clauses: list[Clause], entities: Entities) -> list[PersonDraft]:
                     continue
                 end = match.start("name") + len(name)
                 role = _role_beside(clause.text, end, match.start("name"), entities)
+                role = role or _chair_stated_by(name, clause, entities)
                 person = people.get(name)
                 if person is None:
                     if setting is _SETTINGS[-1] and role is None:
@@ -131,6 +133,8 @@ def _person_name(name: str, entities: Entities) -> str | None:
     """The longest run of the matched words that looks like a person ("Stephen Shore" of "Stephen Shore
     Signed", where a signature block runs on into its next field)."""
     words = name.split()
+    if words and _HONORIFIC.fullmatch(words[0]):
+        words = words[1:]  # "Cllr Jo Bloggs" is Jo Bloggs, whom "Councillor Jo Bloggs" names too
     for size in range(len(words), 1, -1):
         candidate = " ".join(words[:size])
         if _looks_like_a_person(candidate, entities):
@@ -163,6 +167,20 @@ def _role_beside(text: str, after: int, before: int, entities: Entities) -> str 
             return mention.key
         if mention.end <= before and re.fullmatch(r"\s*(?:is|was|,)?\s*", gap_before, re.IGNORECASE):
             return mention.key
+    return None
+
+
+def _chair_stated_by(name: str, clause: Clause, entities: Entities) -> str | None:
+    """The chair a 'the Board, chaired by Cllr Jo Bloggs' sentence made a post of: Jo Bloggs holds it."""
+    for entity in entities.items.values():
+        quote = entity.quote.lower()
+        if (
+            entity.role
+            and entity.clause == clause.id
+            and quote.startswith("chaired by")
+            and name in entity.quote
+        ):
+            return entity.key
     return None
 
 

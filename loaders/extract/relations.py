@@ -177,6 +177,12 @@ _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _INDEFINITE_NAME = re.compile(r"\b(?:an?|one)\s+(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})")
 _PART_HEADS = {"group", "groups", "committee", "subcommittee", "panel", "executive", "board", "forum"}
 _ORGANISATION_KINDS = {BodyKind.LOCAL_AUTHORITY, BodyKind.NHS_BODY, BodyKind.COMMUNITY}
+# "chaired by Cllr Jo Bloggs": a person's name (after an honorific), two or three capitalised words
+_PERSON_AFTER = re.compile(
+    r"(?:(?:Cllr\.?|Councillor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Professor)\s+)?[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?"
+    r"(?:\s+[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?){1,2}\b(?!\s+(?:[A-Z]|of\b|for\b))"
+)
+_BESIDE_PERSON = re.compile(r"\s*(?:,|\()?\s*(?:the\s+)?", re.IGNORECASE)
 _PARTICIPIAL_CHAIRED_BY = re.compile(r"(?<=[,(\w])\s*\(?chaired\s+by\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
 _REPORT_TO_LEAD = re.compile(r"\breports?\s+(?:directly\s+)?(?:in\s*)?to\s+", re.IGNORECASE)
 # A sentence whose subject is the body spoken of before it: "It has ...", "This group has ...".
@@ -731,7 +737,9 @@ class _Reader:
 
     def _participial_chairs(self, clause: Clause, start: int, end: int) -> None:
         """'a task and finish group, chaired by Jo Bloggs (Independent Chair of the LSCB), ...': the post
-        named after 'chaired by' (beside the person holding it) chairs the body just before it."""
+        named after 'chaired by' (beside the person holding it) chairs the body just before it; 'the
+        Board, chaired by Cllr Jo Bloggs, met': a person with no post beside them holds the body's chair,
+        a post of its own (issue 9, sentence forms)."""
         text = clause.text
         for match in _PARTICIPIAL_CHAIRED_BY.finditer(text, start, end):
             bodies = [
@@ -744,7 +752,7 @@ class _Reader:
             window = min(end, match.end() + 120)
             role = next(
                 (
-                    m.key
+                    m
                     for m in self._mentions(text)
                     if match.end() <= m.start < window
                     and not self._is_body(m.key)
@@ -752,13 +760,30 @@ class _Reader:
                 ),
                 None,
             )
-            if role is None:
+            person = _PERSON_AFTER.match(text, match.end())
+            if (
+                role is not None
+                and text[match.end() : role.start].strip()
+                and not (person and _BESIDE_PERSON.fullmatch(text[person.end() : role.start]))
+            ):
+                role = None  # a post further on ("... following discussion with the Lead Member")
+            if role is None and person is not None:
+                body = self.entities.items[bodies[-1].key]
+                key = add_listed_entity(self.entities, f"Chair of the {body.name}", clause)
+                quote_end = person.end()
+                post = self.entities.items.get(key or "")
+                if post is not None and post.quote not in text:  # the words that state the post
+                    post.quote = text[match.start() : person.end()].strip(" ,(")
+                    post.how = "the chair of a body 'chaired by' a person"
+            elif role is not None:
+                key, quote_end = role.key, _closing(text, self._end_of_mention(clause, match.end(), window))
+            else:
                 continue
-            quote = text[bodies[-1].start : _closing(text, self._end_of_mention(clause, match.end(), window))]
-            quote = quote.strip(" ,")
-            self._relation(
-                Relation.CHAIRS, role, bodies[-1].key, clause, quote, 0.8, "', chaired by' the post"
-            )
+            quote = text[bodies[-1].start : quote_end].strip(" ,")
+            if key is not None:
+                self._relation(
+                    Relation.CHAIRS, key, bodies[-1].key, clause, quote, 0.8, "', chaired by' the post"
+                )
 
     def _fronted_subgroup(self, clause: Clause, start: int, end: int) -> None:
         """'As a sub-group of the Trust, the Board ...', 'Although a formal committee of the Council, the
