@@ -130,6 +130,11 @@ def _pieces(text: str) -> list[Piece]:
     blank = True
     for number, line in enumerate(text.splitlines(keepends=True), start=1):
         body = line.rstrip("\r\n")
+        body = body[: _content_end(body)]
+        if not body.strip() and line.strip():
+            offset += len(line)
+            blank = True  # page furniture alone on its line: a break (a clause's words are verbatim)
+            continue
         found: list[Piece] = []
         for start, end in _runs(body):
             found += _line_pieces(body[start:end], offset + start, number)
@@ -139,6 +144,31 @@ def _pieces(text: str) -> list[Piece]:
         blank = not found  # a blank line, an empty bullet or markup alone breaks a paragraph
         offset += len(line)
     return out
+
+
+# Page furniture a Word or PDF export leaves in the text (issue 9: page footers such as "D:\\219513485.doc"
+# and site banners ending up in clauses): a file's path, "Page 3 of 12", a web page's navigation links.
+_FILE_PATH = re.compile(
+    r"(?:^|\s)(?:[A-Za-z]:\\|\\\\)[^\n]*?\.(?:docx?|pdf|rtf|odt|xlsx?|pptx?)\s*$"
+    r"|(?:^|\s)[\w-]+[\\/][^\s]*?\.(?:docx?|pdf|rtf|odt|xlsx?|pptx?)\s*$"
+    r"|^\s*[\w-]+\.(?:docx?|pdf|rtf|odt)\s*$",
+    re.IGNORECASE,
+)
+_FURNITURE_LINE = re.compile(
+    r"^\s*(?:Page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*(?:of|/)\s*\d{1,4}"
+    r"|(?:Return|Back)\s+to\s+(?:the\s+)?top(?:\s+of\s+(?:the\s+)?page)?|Skip\s+to\s+(?:main\s+)?content"
+    r"|Print\s+this\s+page|Share\s+this\s+page)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _content_end(line: str) -> int:
+    """Where a line's own words end: before a file's path printed at its end, or at 0 for a line of
+    page furniture alone."""
+    if _FURNITURE_LINE.match(line):
+        return 0
+    path = _FILE_PATH.search(line)
+    return path.start() if path else len(line)
 
 
 def _runs(line: str) -> list[tuple[int, int]]:
