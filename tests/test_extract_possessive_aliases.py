@@ -51,3 +51,12 @@ def test_a_different_post_of_the_same_body_stays_apart() -> None:
         "KLSCB Business Manager",
         "KLSCB Independent Chair",
     ]
+
+
+def test_an_acronym_with_a_letter_from_inside_a_word_is_the_bodys() -> None:
+    entities, _ = _read(
+        "The Kestrel Health and Wellbeing Board meets monthly. The HWBB agreed the plan. The HSAB and the "
+        "KHWX met."
+    )
+    assert entities.resolve("HWBB") == entities.resolve("Kestrel Health and Wellbeing Board") is not None
+    assert entities.resolve("HSAB") is None and entities.resolve("KHWX") is None

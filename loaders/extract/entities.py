@@ -748,6 +748,12 @@ class _Finder:
                     for e in self.out.items.values()
                     if not e.role and token in _initial_forms(e, self.out.area)
                 ]
+                if not owners:  # "HWBB": a letter from inside a word ("Wellbeing") as well as the initials
+                    owners = [
+                        e.key
+                        for e in self.out.items.values()
+                        if not e.role and not e.collective and _inside_word_initials(token, e, self.out.area)
+                    ]
                 if len(owners) == 1:
                     entity = self.out.items[owners[0]]
                     entity.aliases.append(token)
@@ -1472,6 +1478,23 @@ def _initial_forms(entity: Entity, area: str | None) -> set[str]:
         if _head(entity.name) != "board":
             forms.add(initials + "B")  # "CTB": the Children's Trust Board
     return forms
+
+
+def _inside_word_initials(token: str, entity: Entity, area: str | None) -> bool:
+    """'HWBB' for the Health and Wellbeing Board (issue 9, alias resolution: an acronym whose letters
+    come from inside words): the initials in order, with one more letter taken from inside the word
+    before it, the last letter the last word's initial."""
+    names = [entity.name, _without_area(entity.name, area) or ""]
+    for name in names:
+        words = [w for w in name.split() if w.lower() not in CONNECTORS]
+        if len(words) < 2 or len(token) != len(words) + 1:
+            continue
+        for extra in range(1, len(token) - 1):
+            rest = token[:extra] + token[extra + 1 :]
+            word = words[extra - 1]
+            if rest == "".join(w[0].upper() for w in words) and token[extra].lower() in word[2:-1].lower():
+                return True
+    return False
 
 
 def _title_mentions(clauses: list[Clause], entities: Entities) -> list[str]:
