@@ -99,3 +99,14 @@ def test_chaired_by_a_post_keeps_the_post() -> None:
         "The Kestrel Neglect Task Group, chaired by the Kestrel Director of Public Health, met."
     )
     assert _chairs(entities, found) == {("Kestrel Director of Public Health", "Kestrel Neglect Task Group")}
+
+
+def test_a_name_whose_head_is_printed_in_lower_case_is_a_body() -> None:
+    entities, _ = _read(
+        "The Policy and Procedures working group works on behalf of the Kestrel Safeguarding Adults Board. "
+        "It liaises with the Training and Workforce Development working group."
+    )
+    assert {
+        "Policy and Procedures working group",
+        "Training and Workforce Development working group",
+    } <= _names(entities)

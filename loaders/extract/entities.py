@@ -925,11 +925,13 @@ _ORGANISATION_NAMES = {"healthwatch", "hmp"}
 _NOT_A_PLACE_AFTER_OF = re.compile(r"(?:the|a|an|this|its|their|two|three|four|five|all|each)\b", re.I)
 
 
-# "the Quality, Learning and Practice group": capitalised words (commas and "and" between them) before a
-# head printed in lower case, after "the".
+# "the Quality, Learning and Practice group", "the Policy and Procedures working group": capitalised words
+# (commas and "and" between them) before a head printed in lower case, after "the" (issue 9: entities
+# missing, a head the name prints in lower case).
 _LOWER_HEAD_NAME = re.compile(
     rf"\b[Tt]he\s+(?P<name>{_WORD}(?:,?\s+(?:and\s+)?{_WORD})+\s+"
-    r"(?:group|sub-group|subgroup|panel|committee|sub-committee|forum))\b"
+    r"(?:(?:working|task\s+and\s+finish|steering|reference)\s+groups?|group|sub-group|subgroup|panel|committee"
+    r"|sub-committee|forum))\b"
 )
 _ACRONYM_LIST = re.compile(
     r"\b(?:covering|across|between|from|including|includes|with)\s+"

@@ -10,7 +10,12 @@ from govgraph.loaders.errors import InputError
 from govgraph.loaders.extract import ids
 from govgraph.loaders.extract.entities import Entities, find_entities, heading_names_body
 from govgraph.loaders.extract.people import PersonDraft, find_people
-from govgraph.loaders.extract.prune import collective_keys, drop_unreferenced_collectives, referenced_keys
+from govgraph.loaders.extract.prune import (
+    collective_keys,
+    drop_unreferenced_collectives,
+    referenced_keys,
+    without_generic_counterparts,
+)
 from govgraph.loaders.extract.reading import SourceText, read_document
 from govgraph.loaders.extract.relations import Findings, Unclassified, find_relations
 from govgraph.loaders.extract.segment import Segmented, add_heading_clauses, segment
@@ -44,6 +49,7 @@ def extract_text(source: SourceText, area: str | None = None) -> Extraction:
         )
     findings = find_relations(segmented.clauses, entities)
     people = find_people(segmented.clauses, entities)
+    without_generic_counterparts(findings, entities)
     used = referenced_keys(findings, people, unless_suggested=collective_keys(entities))
     dropped = drop_unreferenced_collectives(entities, used)  # bodies' hook
     _suggestions_as_notes(findings, set(dropped), segmented)

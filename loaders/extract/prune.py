@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from govgraph.loaders.extract.entities import Entities
+from govgraph.loaders.extract.evaluate import is_generic
 
 
 def referenced_keys(
@@ -47,3 +48,12 @@ def drop_unreferenced_collectives(entities: Entities, used: set[str]) -> list[st
 
 def collective_keys(entities: Entities) -> frozenset[str]:
     return frozenset(key for key, entity in entities.items.items() if entity.collective)
+
+
+def without_generic_counterparts(findings: object, entities: Entities) -> None:
+    """A duty "towards all agencies" owes it to no one body: its counterpart is left to the reviewer
+    (the duty's text keeps the words), so no "Partner agencies" body is drafted for it alone."""
+    unnamed = {k for k in collective_keys(entities) if is_generic(entities.items[k].name)}
+    for duty in getattr(findings, "duties", []):
+        if duty.towards in unnamed:
+            duty.towards = None
