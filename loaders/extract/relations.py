@@ -183,6 +183,13 @@ _PERSON_AFTER = re.compile(
     r"(?:\s+[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?){1,2}\b(?!\s+(?:[A-Z]|of\b|for\b))"
 )
 _BESIDE_PERSON = re.compile(r"\s*(?:,|\()?\s*(?:the\s+)?", re.IGNORECASE)
+# Minutes: "The Board considered a report of the Independent Chair", "The Panel noted the annual report
+# from the SAB": the author of the report the body took reports to it (issue 9, sentence forms).
+_MINUTED_REPORT = re.compile(
+    r"(?P<gap>\s+(?:(?:had|has|have|then|also|formally)\s+)*)(?:considered|received|noted|discussed|scrutinised"
+    r"|welcomed)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?reports?\s+(?:of|from|by)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 _PARTICIPIAL_CHAIRED_BY = re.compile(r"(?<=[,(\w])\s*\(?chaired\s+by\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
 _REPORT_TO_LEAD = re.compile(r"\breports?\s+(?:directly\s+)?(?:in\s*)?to\s+", re.IGNORECASE)
 # A sentence whose subject is the body spoken of before it: "It has ...", "This group has ...".
@@ -633,6 +640,7 @@ class _Reader:
             previous_owners = self._sentence(clause, start, end, previous_owners)
             self._passive_reports(clause, start, end)
             self._received_reports(clause, start, end)
+            self._minuted_reports(clause, start, end)
             self._working_between(clause, start, end)
             self._passive_by(clause, start, end)
             self._independent_chairs(clause, start, end)
@@ -947,6 +955,30 @@ class _Reader:
                         "'receives the report of' it",
                         frequency=frequency_of(text[start:end]),
                     )
+
+    def _minuted_reports(self, clause: Clause, start: int, end: int) -> None:
+        """'The Board considered a report of the LSCB Independent Chair': the author (a body or a post)
+        reports to the body just before the verb, the one that took the report."""
+        text = clause.text
+        mentions = [m for m in self._mentions(text) if not m.key.startswith("@")]
+        for match in _MINUTED_REPORT.finditer(text, start, end):
+            receiver = next(
+                (
+                    m
+                    for m in mentions
+                    if m.end <= match.start()
+                    and self._is_body(m.key)
+                    and re.fullmatch(r"\s*(?:\([A-Z][A-Za-z&]*\))?\s*", text[m.end : match.start()])
+                ),
+                None,
+            )
+            author = next((m for m in mentions if m.start == match.end()), None)
+            if receiver is None or author is None or receiver.key == author.key:
+                continue
+            quote = text[receiver.start : author.end]
+            self._relation(
+                Relation.REPORTS_TO, author.key, receiver.key, clause, quote, 0.7, "'considered a report of'"
+            )
 
     def _independent_chairs(self, clause: Clause, start: int, end: int) -> None:
         """'The Board is led by an independent chair', 'through the OSCB, under the leadership of an
