@@ -110,3 +110,12 @@ def test_a_name_whose_head_is_printed_in_lower_case_is_a_body() -> None:
         "Policy and Procedures working group",
         "Training and Workforce Development working group",
     } <= _names(entities)
+
+
+def test_a_department_or_office_of_state_is_a_body() -> None:
+    entities, _ = _read(
+        "In anticipation of guidance from the Department for Education and the Home Office, the Kestrel "
+        "Safeguarding Partnership was set up. The Director of Children's Services attended."
+    )
+    assert {"Department for Education", "Home Office", "Kestrel Safeguarding Partnership"} <= _names(entities)
+    assert "Director of Children's Services" not in _names(entities)

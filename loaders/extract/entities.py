@@ -893,8 +893,8 @@ def classify(name: str) -> str | None:
         head in ROLE_HEADS or head in DOCUMENT_HEADS or head_words[-2:] == ["chief", "executive"]
     ):
         return _role_or_none(head_words)
-    if len(parts) > 1 and head in _OFFICE_HEADS:
-        return "body"  # "Office of the Police and Crime Commissioner": an office, not the post
+    if len(parts) > 1 and head in _OFFICE_HEADS | _DEPARTMENT_HEADS and len(head_words) <= 3:
+        return "body"  # "Office of the Police and Crime Commissioner", "Department for Education"
     if len(parts) > 1 and head not in BODY_HEADS and _NOT_A_PLACE_AFTER_OF.match(parts[1]):
         return None  # "Decisions of the Board", "Tale of Two Boards": the head is before "of"
     last = lowered[-1]
@@ -904,7 +904,10 @@ def classify(name: str) -> str | None:
         return "role"
     if last in ROLE_HEADS:
         return _role_or_none(lowered)
-    if (last in BODY_HEADS | _ORGANISATION_HEADS and len(words) >= 2) or last in {"police", "constabulary"}:
+    if (last in BODY_HEADS | _ORGANISATION_HEADS | _OFFICE_HEADS and len(words) >= 2) or last in {
+        "police",
+        "constabulary",
+    }:  # "Home Office": an office of state, a body
         return "body"
     if lowered == ["healthwatch"] or (
         len(words) >= 2 and (lowered[0] in _ORGANISATION_NAMES or lowered[-1] in _ORGANISATION_NAMES)
@@ -914,6 +917,8 @@ def classify(name: str) -> str | None:
 
 
 _OFFICE_HEADS = {"office"}
+# A department of state is named by its remit after "for"/"of" (issue 9: entities missing)
+_DEPARTMENT_HEADS = {"department", "ministry"}
 _DESIGNATIONS = {"accountable body", "lead body", "responsible body", "statutory body", "host body"}
 # Heads of organisations' names beyond the governance vocabulary ("Local Government Association",
 # "Community Rehabilitation Company"), and words that make a name an organisation's wherever they
