@@ -190,6 +190,9 @@ _MINUTED_REPORT = re.compile(
     r"|welcomed)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?reports?\s+(?:of|from|by)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_SHARED_OF = re.compile(r"\s+(?:and|&)\s+(?=[A-Z])")
+_OF_BOTH = re.compile(r"\s+of\s+(?:both\s+)(?:the\s+)?", re.IGNORECASE)
+_CHAIR_WORD = re.compile(r"\bChair(?:man|person)?\b", re.IGNORECASE)
 _PARTICIPIAL_CHAIRED_BY = re.compile(r"(?<=[,(\w])\s*\(?chaired\s+by\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
 _REPORT_TO_LEAD = re.compile(r"\breports?\s+(?:directly\s+)?(?:in\s*)?to\s+", re.IGNORECASE)
 # A sentence whose subject is the body spoken of before it: "It has ...", "This group has ...".
@@ -641,6 +644,7 @@ class _Reader:
             self._passive_reports(clause, start, end)
             self._received_reports(clause, start, end)
             self._minuted_reports(clause, start, end)
+            self._shared_posts(clause, start, end)
             self._working_between(clause, start, end)
             self._passive_by(clause, start, end)
             self._independent_chairs(clause, start, end)
@@ -1207,11 +1211,52 @@ class _Reader:
                     groups[-1][-1].surface,
                 )
                 continue  # "Local Strategic Partnership (LSP)", 'Council ("the Council")': one mention
+            shared = re.fullmatch(r"\s+(?:and|&)\s+", between) and mention.surface[:1].isupper()
+            if groups and shared and self._post_of(groups[-1][-1].key, mention.key):
+                last = groups[-1][-1]  # "the Chair of the KSCB and KSAB": one post of both, not two actors
+                groups[-1][-1] = Mention(last.key, last.start, mention.end, last.surface)
+                continue
             if groups and _GROUP_GLUE.match(between):
                 groups[-1].append(mention)
             else:
                 groups.append([mention])
         return groups
+
+    def _post_of(self, post: str, body: str) -> bool:
+        """Whether 'POST and BODY' shares the post's 'of': a chair 'of the X' and a body with no article."""
+        entity = self.entities.items.get(post)
+        return bool(
+            entity and entity.role and " of " in entity.name and _CHAIR_WORD.search(entity.name)
+        ) and (self._is_body(body))
+
+    def _shared_posts(self, clause: Clause, start: int, end: int) -> None:
+        """'The Independent Chair of the KSCB and KSAB', 'Independent Chair of both the KSCB and the KSAB':
+        one post chairs both bodies (issue 9, sentence forms: one role, two bodies)."""
+        text = clause.text
+        mentions = [m for m in self._mentions(text) if start <= m.start and m.end <= end]
+        for post in mentions:
+            entity = self.entities.items.get(post.key)
+            if entity is None or not entity.role or not _CHAIR_WORD.search(entity.name):
+                continue
+            after = text[post.end : end]
+            if " of " in entity.name:
+                joined = _SHARED_OF.match(after)
+                if joined is None:
+                    continue
+                bodies = [m for m in mentions if m.start == post.end + joined.end() and self._is_body(m.key)]
+            else:
+                of = _OF_BOTH.match(after)
+                groups = self._groups(clause, post.end + of.end(), end) if of else []
+                bodies = (
+                    [m for m in groups[0] if self._is_body(m.key)]
+                    if groups and groups[0][0].start == post.end + of.end()
+                    else []
+                )
+            for body in bodies:
+                quote = text[post.start : body.end]
+                self._relation(
+                    Relation.CHAIRS, post.key, body.key, clause, quote, 0.8, "one post of two bodies"
+                )
 
     def _group_at(self, clause: Clause, start: int, end: int) -> list[str]:
         groups = self._groups(clause, start, end)
