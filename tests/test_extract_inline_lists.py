@@ -107,3 +107,28 @@ def test_a_list_of_kinds_or_a_negated_list_adds_nothing() -> None:
         _, found = _read(text)
         assert not _edges(found, Relation.MEMBER_OF), text
         assert not _edges(found, Relation.SUBGROUP_OF), text
+
+
+def test_posts_listed_within_one_membership_item_are_members_too() -> None:
+    entities, found = _read(
+        "The membership of the Kestrel Safeguarding Adults Board (KSAB) is:\n\n"
+        "- Kestrel Council: five members (to include the Director of Adult Services, the Kestrel Head of "
+        "Safeguarding and the Cabinet Member for Health)\n"
+        "- Heron NHS Trust (one member)"
+    )
+    members = {
+        a for a, b in _named(entities, found, Relation.MEMBER_OF) if b == "Kestrel Safeguarding Adults Board"
+    }
+    assert members == {
+        "Kestrel Council",
+        "Director of Adult Services",
+        "Kestrel Head of Safeguarding",
+        "Cabinet Member for Health",
+        "Heron NHS Trust",
+    }
+    council_item = next(
+        r.clause for r in found.relations if entities.items[r.source].name == "Kestrel Council"
+    )
+    for relation in found.relations:
+        if relation.clause == council_item:
+            assert relation.quote in entities.clause_texts[council_item]  # verbatim in its clause

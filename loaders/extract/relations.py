@@ -193,6 +193,7 @@ _MINUTED_REPORT = re.compile(
 _SHARED_OF = re.compile(r"\s+(?:and|&)\s+(?=[A-Z])")
 _OF_BOTH = re.compile(r"\s+of\s+(?:both\s+)(?:the\s+)?", re.IGNORECASE)
 _CHAIR_WORD = re.compile(r"\bChair(?:man|person)?\b", re.IGNORECASE)
+_TO_INCLUDE = re.compile(r"\(\s*(?:to\s+include|including|comprising|namely|i\.e\.)\s*:?\s*", re.IGNORECASE)
 _PARTICIPIAL_CHAIRED_BY = re.compile(r"(?<=[,(\w])\s*\(?chaired\s+by\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
 _REPORT_TO_LEAD = re.compile(r"\breports?\s+(?:directly\s+)?(?:in\s*)?to\s+", re.IGNORECASE)
 # A sentence whose subject is the body spoken of before it: "It has ...", "This group has ...".
@@ -585,6 +586,8 @@ class _Reader:
         if member_key is None:
             self._unclassified(clause, clause.text, "a listed member that is not a known body or post")
             return
+        if lead.relation == Relation.MEMBER_OF:
+            self._members_within(clause, lead, member_key)
         subgroup = lead.relation == Relation.SUBGROUP_OF
         for body in lead.members_of:
             if body == member_key:
@@ -599,6 +602,31 @@ class _Reader:
                 f"listed under a {'sub-group' if subgroup else 'membership'} lead-in",
                 capacity=capacity_of(clause.text) if lead.relation == Relation.MEMBER_OF else None,
             )
+
+    def _members_within(self, clause: Clause, lead: _LeadIn, member_key: str) -> None:
+        """'Council: five members (to include the Director of X, the Head of Y and the Lead Member)': the
+        posts the item itself lists are members too (issue 9, sentence forms: several members in one
+        list item)."""
+        text = clause.text
+        for match in _TO_INCLUDE.finditer(text):
+            inner = text[match.end() : _closing_paren(text, match.end())]
+            posts = [
+                m.key
+                for m in self._mentions(inner)
+                if m.key != member_key and not m.key.startswith("@") and not self._is_body(m.key)
+            ]
+            for post in dict.fromkeys(posts):
+                for body in lead.members_of:
+                    quote = inner.strip()
+                    self._relation(
+                        Relation.MEMBER_OF,
+                        post,
+                        body,
+                        clause,
+                        quote,
+                        0.7,
+                        "a post listed within a membership item",
+                    )
 
     def _listed_entity(self, clause: Clause) -> tuple[str | None, str]:
         """A list item naming a body no rule knows ("Public Health", "CAFCASS", "NHS England (one
@@ -2020,6 +2048,12 @@ class _Reader:
 
 
 # -- text helpers -------------------------------------------------------------------------------------
+
+
+def _closing_paren(text: str, start: int) -> int:
+    """Where the parenthesis open before ``start`` closes (or the text's end)."""
+    close = text.find(")", start)
+    return close if close >= 0 else len(text)
 
 
 def _closing(text: str, end: int) -> int:
