@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from govgraph.loaders.extract.entities import Entities
+from govgraph.loaders.extract.entities import COLLECTIVE, Entities
 from govgraph.loaders.extract.evaluate import is_generic
 
 
@@ -51,9 +51,11 @@ def collective_keys(entities: Entities) -> frozenset[str]:
 
 
 def without_generic_counterparts(findings: object, entities: Entities) -> None:
-    """A duty "towards all agencies" owes it to no one body: its counterpart is left to the reviewer
-    (the duty's text keeps the words), so no "Partner agencies" body is drafted for it alone."""
-    unnamed = {k for k in collective_keys(entities) if is_generic(entities.items[k].name)}
+    """A duty "towards all agencies" (plain partners) owes it to no one body: its counterpart is left to
+    the reviewer (the duty's text keeps the words), so no "Partner agencies" body is drafted for it
+    alone."""
+    partners = entities.items.get(COLLECTIVE)  # the community stays: reviewed files keep it as a body
+    unnamed = {COLLECTIVE} if partners is not None and is_generic(partners.name) else set()
     for duty in getattr(findings, "duties", []):
         if duty.towards in unnamed:
             duty.towards = None
