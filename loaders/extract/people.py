@@ -25,10 +25,10 @@ _SETTINGS = [
         rf"\b(?:Contact(?:\s+(?:details|officer))?|Author|Report\s+author|Lead\s+officer):\s*{_NAME}", re.I
     ),
     re.compile(rf"\b(?:Councillor|Cllr\.?)\s+{_NAME}"),
-    re.compile(rf"\bchaired\s+by\s+{_NAME}", re.IGNORECASE),
-    re.compile(
-        rf"\b(?:Chair|Chairman|Chairperson|Lead|Manager|Scrutineer)\s+(?:is|was)\s+{_NAME}", re.IGNORECASE
-    ),
+    # Only the setting's words ignore case: a name is capitalised words ("chaired by different people"
+    # names nobody; an all-ignoring pattern took it for a person).
+    re.compile(rf"\b(?i:chaired\s+by)\s+{_NAME}"),
+    re.compile(rf"\b(?i:(?:Chair|Chairman|Chairperson|Lead|Manager|Scrutineer)\s+(?:is|was))\s+{_NAME}"),
     re.compile(
         rf"(?:^|[,;:.]\s+|\b(?:welcomed|by|and|with|to|from|met)\s+){_NAME}(?=\s*(?:,\s*|\s+\(|\s+the\s+))"
     ),
