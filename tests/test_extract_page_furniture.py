@@ -42,3 +42,27 @@ def test_a_web_address_a_line_cites_is_its_own_words_not_a_path() -> None:
 def test_page_words_inside_a_sentence_are_kept() -> None:
     text = "Kestrel protocol\n\n1. Page 3 of the plan sets out 3 of 12 priorities for the Board.\n"
     assert _texts(text)[-1] == "Page 3 of the plan sets out 3 of 12 priorities for the Board."
+
+
+def test_a_numbered_line_citing_a_web_address_is_a_clause_with_its_exact_span() -> None:
+    """A sentence ending in an address has no full stop, so it looked like a short numbered heading
+    ("3. The Children's Trust") and was lost as a clause."""
+    text = (
+        "Kestrel protocol\n\n"
+        "1. The Board meets quarterly.\n\n"
+        "2. The plan is at www.example.org/plan.pdf\n\n"
+        "3. Minutes are published at https://example.org/minutes\n\n"
+        "4. Reporting\n\n"
+        "The Board reports to the Council. S:\\Papers\\protocol v2.docx\n"
+    )
+    clauses = {c.text: c for c in segment(text).clauses}
+    for cited in (
+        "The plan is at www.example.org/plan.pdf",
+        "Minutes are published at https://example.org/minutes",
+    ):
+        clause = clauses[cited]
+        assert text[clause.start : clause.end] == cited
+        assert clause.kind == "numbered"
+    assert [h.text for h in segment(text).headings] == ["Reporting"]
+    assert "The Board reports to the Council." in clauses
+    assert not [t for t in clauses if ".docx" in t]

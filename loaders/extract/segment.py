@@ -61,6 +61,12 @@ _CLAUSE_START = re.compile(
 )
 _GLOSSARY_ENTRY = re.compile(r"[A-Z][A-Z&]{1,7}:\s+[A-Z]")
 _TAIL = 80  # how much of a piece's end decides whether the next line continues it
+# A web address: a sentence citing one often has no full stop after it ("2. The plan is at
+# www.example.org/plan.pdf"), so it looked like a short numbered heading and was lost as a clause. A
+# heading never cites an address.
+_WEB_ADDRESS = re.compile(
+    r"(?:https?://|\bwww\.)\S|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:uk|org|com|net|gov|nhs|info|eu)/", re.I
+)
 
 
 @dataclass
@@ -312,7 +318,7 @@ def _is_heading_piece(text: str, piece: Piece) -> bool:
         return False  # too long to be a heading, whatever its words
     body = text[piece.start : piece.end]
     short = len(body.split()) <= _HEADING_WORDS and body[-1:] not in _TERMINAL + ","
-    return bool(short and (piece.number or piece.bold) and not piece.label)
+    return bool(short and (piece.number or piece.bold) and not piece.label and not _WEB_ADDRESS.search(body))
 
 
 # -- clauses ------------------------------------------------------------------------------------------
@@ -351,8 +357,8 @@ class _Builder:
             return True
         words = body.split()
         short = len(words) <= _HEADING_WORDS and body[-1:] not in _TERMINAL + ","
-        if not short or piece.label:
-            return False
+        if not short or piece.label or _WEB_ADDRESS.search(body):
+            return False  # long, an item, or citing a web address: a sentence
         if _GLOSSARY_ENTRY.match(body):
             return False  # "SCFT: Sussex Community NHS Foundation Trust": a glossary line, not a heading
         if piece.plain_number and self.lead_in is not None:
