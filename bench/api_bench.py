@@ -22,7 +22,7 @@ interpreter. The database is wiped and loaded with the bundled protocols and syn
 afterwards if it started it, and refuses GOVGRAPH_NEO4J_URI unless told ``--i-know-this-wipes-the-database``.
 
     .venv/bin/python -m bench.api_bench [--requests 200] [--clients 1,16] [--areas 50] [--loaded]
-        [--http-client keep-alive|httpx] [--workers 1]
+        [--http-client keep-alive|httpx] [--workers 1] [--case NAME ...]
 """
 
 from __future__ import annotations
@@ -289,6 +289,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="the API side's client: plain asyncio keep-alive connections (default) or httpx (as before)",
     )
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic protocols")
+    parser.add_argument(
+        "--case", action="append", choices=[c.name for c in CASES], help="only these questions (repeatable)"
+    )
     parser.add_argument("--home", type=Path, default=OUT / "api-home", help="the benchmark server's home")
     parser.add_argument(WIPE_FLAG, dest="wipe_ok", action="store_true", help="allow GOVGRAPH_NEO4J_URI")
     parser.add_argument(
@@ -723,7 +726,7 @@ async def benchmark(
             api_pids = {"clients": os.getpid(), "api": app_pid, "neo4j": neo4j_pid}
             raw_pids = {"clients": os.getpid(), "neo4j": neo4j_pid}
             await open_pools(client, server.url, driver, database, max(args.clients))
-            for case in CASES:
+            for case in [c for c in CASES if not args.case or c.name in args.case]:
                 say(f"{case.name}: in-process, then {args.clients} client(s) over HTTP and raw ...")
                 breakdown, statements = await in_process(store, case, args)
                 breakdowns.append(breakdown)
