@@ -139,7 +139,11 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
 
 def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
     """The file's text; a missing, unreadable, oversized or non-UTF-8 file is an ``InputError``."""
-    raw = read_bytes(path, limit)
+    return decoded(path, read_bytes(path, limit))
+
+
+def decoded(path: Path, raw: bytes) -> str:
+    """``raw`` (the bytes of ``path``) as text: UTF-8 and at most MAX_LINES lines, else an ``InputError``."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
