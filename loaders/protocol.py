@@ -10,6 +10,7 @@ import hashlib
 import os
 import stat
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -178,6 +179,9 @@ class _Checker:
         """Every node the document makes has an id of its own, whatever its kind (a body may not share
         the protocol's id, nor a body of area 'legislation' a piece of legislation's)."""
         claims, kinds = claims_of(self.path, self.parsed, self.doc)
+        self.claims = claims
+        if len(set(map(itemgetter(0), claims))) == len(claims):  # nearly always: no id is claimed twice
+            return
         places: dict[str, int] = {}
         for index, claim in enumerate(claims):
             first = places.setdefault(claim.id, index)
@@ -190,7 +194,6 @@ class _Checker:
                     line=claim.line,
                     field=claim.field,
                 )
-        self.claims = claims
 
     def _unique(self, section: str, ids: list[str], taken: list[str] = (), what: str = "id") -> None:  # type: ignore[assignment]
         """The first id of ``ids`` already seen (in ``taken`` or before it), refused. A set of all of
