@@ -1,7 +1,9 @@
 """Protocol YAML → a validated GraphBatch, or one InputError naming file, line and field.
 
-Everything is checked before the database is touched: the schema (pydantic), unique ids, references
-that resolve, and quotes that really occur in the protocol's text.
+Everything is checked before the database is touched: the schema (loaders/document.py's models; plain
+code in loaders/conformance.py passes a good file without building them), unique ids, references that
+resolve, and quotes that really occur in the protocol's text. The checks and the batch read the parsed data
+itself (dicts and lists, the file's own keys): nothing is copied into models only to be copied out again.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -195,7 +198,7 @@ class _Checker:
                     field=claim.field,
                 )
 
-    def _unique(self, section: str, ids: list[str], taken: list[str] = (), what: str = "id") -> None:  # type: ignore[assignment]
+    def _unique(self, section: str, ids: list[str], taken: Sequence[str] = (), what: str = "id") -> None:
         """The first id of ``ids`` already seen (in ``taken`` or before it), refused. A set of all of
         them is built first: when it is as long as the two lists, none repeats and nothing is scanned."""
         seen = set(taken)
