@@ -1,7 +1,9 @@
 """Protocol YAML → a validated GraphBatch, or one InputError naming file, line and field.
 
-Everything is checked before the database is touched: the schema (pydantic), unique ids, references
-that resolve, and quotes that really occur in the protocol's text.
+Everything is checked before the database is touched: the schema (loaders/document.py's models; plain
+code in loaders/conformance.py passes a good file without building them), unique ids, references that
+resolve, and quotes that really occur in the protocol's text. The checks and the batch read the parsed data
+itself (dicts and lists, the file's own keys): nothing is copied into models only to be copied out again.
 """
 
 from __future__ import annotations
@@ -9,39 +11,63 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
+from typing import Any
 
 from govgraph.graph.model import DeclarationKind, Label
 from govgraph.loaders.batch import GraphBatch
-from govgraph.loaders.document import BodyDoc, DutyDoc, ProtocolDocument, RelationDoc
+from govgraph.loaders.conformance import conforms
+from govgraph.loaders.document import ProtocolDocument
 from govgraph.loaders.errors import InputError
 from govgraph.loaders.integrity import Placed
-from govgraph.loaders.source import Location, Parsed, dotted, parse_yaml, paused_collector, read_text
+from govgraph.loaders.source import (
+    Location,
+    Parsed,
+    decoded,
+    dotted,
+    parse_yaml,
+    paused_collector,
+    read_bytes,
+)
 from govgraph.loaders.text import FoldedText, Span, fold
 from pydantic import ValidationError
 
 LEGISLATION_NAMESPACE = "legislation"
+Data = dict[str, Any]  # a document as plain data, in the format's own keys ("from", not "from_")
+_SECTIONS = ("clauses", "bodies", "roles", "people", "legislation", "duties", "relations", "declarations")
 
 
 @dataclass
 class ValidProtocol:
+    """A validated protocol. ``data`` is the document as plain data (what the checks and the batch read);
+    ``document``, the pydantic model, is built only when asked for (the review and extract tools use it):
+    a load never needs it."""
+
     path: Path
-    document: ProtocolDocument
+    data: Data
     source_path: Path
     source_text: str
     clause_spans: dict[str, Span]
     batch: GraphBatch
     claims: list[Placed]
+    _document: ProtocolDocument | None = field(default=None, repr=False)
+
+    @property
+    def document(self) -> ProtocolDocument:
+        if self._document is None:
+            self._document = ProtocolDocument.model_validate(self.data)
+        return self._document
 
     def summary(self) -> str:
-        d = self.document
-        return (
-            f"protocol '{self.batch.source}': {len(d.clauses)} clauses, {len(d.bodies)} bodies, "
-            f"{len(d.roles)} roles, {len(d.duties)} duties, {len(d.relations)} relations, "
-            f"{len(d.declarations)} declarations"
-        )
+        d = self.data
+        counts = ", ".join(f"{len(d.get(s, ()))} {s}" for s in _SUMMARY)
+        return f"protocol '{self.batch.source}': {counts}"
+
+
+_SUMMARY = ("clauses", "bodies", "roles", "duties", "relations", "declarations")
 
 
 def read_protocol(path: Path) -> ValidProtocol:
@@ -57,19 +83,32 @@ def read_protocol(path: Path) -> ValidProtocol:
 
 
 def _read_protocol(path: Path) -> ValidProtocol:
-    text = read_text(path)
+    raw = read_bytes(path)
+    text = decoded(path, raw)
     parsed = parse_yaml(path, text)
-    document = _validate_schema(path, parsed)
-    checker = _Checker(path, parsed, document)
-    source_path, source_text, spans = checker.run()
-    digest = hashlib.sha256(text.encode() + b"\0" + source_text.encode()).hexdigest()
-    batch = to_batch(document, source_path, source_text, spans, digest)
-    return ValidProtocol(path, document, source_path, source_text, spans, batch, checker.claims)
+    data, document = _validate_schema(path, parsed, escapes="\\" in text)
+    checker = _Checker(path, parsed, data)
+    source_path, source_raw, source_text, spans = checker.run()
+    # The file's own bytes, not the text encoded again: strict UTF-8 decodes and encodes to the same bytes.
+    digest = hashlib.sha256(raw + b"\0" + source_raw).hexdigest()
+    batch = _batch(data, source_path, source_raw, spans, digest)
+    return ValidProtocol(path, data, source_path, source_text, spans, batch, checker.claims, document)
 
 
-def _validate_schema(path: Path, parsed: Parsed) -> ProtocolDocument:
+def _validate_schema(
+    path: Path, parsed: Parsed, escapes: bool = True
+) -> tuple[Data, ProtocolDocument | None]:
+    """The document as plain data: the parsed data itself when plain code finds it conforms (nearly
+    always), else pydantic's verdict: its first error as the message, or the document it normalised
+    (a value it coerces, such as ``inferred: "yes"``) with the model kept.
+
+    ``escapes``: the text has a backslash, so a double-quoted scalar may hold a control character,
+    which only pydantic's ``printable`` checks (YAML refuses them written raw).
+    """
+    if not escapes and conforms(parsed.data):
+        return parsed.data, None
     try:
-        return ProtocolDocument.model_validate(parsed.data)
+        document = ProtocolDocument.model_validate(parsed.data)
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = tuple(part for part in first["loc"] if not str(part).startswith("function-after"))
@@ -80,55 +119,62 @@ def _validate_schema(path: Path, parsed: Parsed) -> ProtocolDocument:
         elif first["type"] == "extra_forbidden":
             message = "unknown field (a typo?)"
         raise InputError(path, message + extra, line=parsed.line_of(loc), field=dotted(loc) or None) from None
+    return document.model_dump(by_alias=True, exclude_unset=True), document
 
 
 class _Checker:
-    """The cross-reference and quotation checks pydantic cannot express."""
+    """The cross-reference and quotation checks the schema cannot express, on the document's plain data.
 
-    def __init__(self, path: Path, parsed: Parsed, document: ProtocolDocument) -> None:
-        self.path, self.parsed, self.doc = path, parsed, document
+    Optional fields are read with ``get`` (a field left out is as good as None, a list left out as
+    empty): the data is the file's own, never filled with defaults, so every location a message names
+    is one the file has.
+    """
+
+    def __init__(self, path: Path, parsed: Parsed, data: Data) -> None:
+        self.path, self.parsed, self.doc = path, parsed, data
         self.clause_text: dict[str, str] = {}  # each clause's text, folded
         self.claims: list[Placed] = []  # every node id the document makes, found once
 
     def fail(self, loc: Location, message: str) -> InputError:
         return InputError(self.path, message, line=self.parsed.line_of(loc), field=dotted(loc))
 
-    def run(self) -> tuple[Path, str, dict[str, Span]]:
+    def run(self) -> tuple[Path, bytes, str, dict[str, Span]]:
         doc = self.doc
-        source_path, source_text = self._source()
-        self._unique("clauses", [c.id for c in doc.clauses])
-        self._unique("bodies", [b.id for b in doc.bodies])
-        self._unique(
-            "roles", [r.id for r in doc.roles], taken={b.id for b in doc.bodies}, what="body or role"
-        )
+        source_path, source_raw, source_text = self._source()
+        bodies = [b["id"] for b in doc["bodies"]]
+        roles = [r["id"] for r in doc.get("roles", ())]
+        self._unique("clauses", [c["id"] for c in doc["clauses"]])
+        self._unique("bodies", bodies)
+        self._unique("roles", roles, taken=bodies, what="body or role")
         self._unique(
             "people",
-            [p.id for p in doc.people],
-            taken={b.id for b in doc.bodies} | {r.id for r in doc.roles},
+            [p["id"] for p in doc.get("people", ())],
+            taken=[*bodies, *roles],
             what="body, role or person",
         )
-        self._unique("legislation", [leg.id for leg in doc.legislation])
-        self._unique("duties", [d.id for d in doc.duties])
+        self._unique("legislation", [leg["id"] for leg in doc.get("legislation", ())])
+        self._unique("duties", [d["id"] for d in doc.get("duties", ())])
         self._ids_across_kinds()
         spans = self._clauses(FoldedText(source_text))
         self._references()
         self._quotes()
         self._duplicate_relations()
-        return source_path, source_text, spans
+        return source_path, source_raw, source_text, spans
 
-    def _source(self) -> tuple[Path, str]:
+    def _source(self) -> tuple[Path, bytes, str]:
         """The protocol's text: a regular file beside or below the YAML (never ../../etc/passwd)."""
         # os.path on strings: pathlib's resolve() does the same system calls, then parses paths again.
         folder = os.path.realpath(self.path.parent)
-        resolved = _resolved(folder, self.doc.protocol.source)
+        name = self.doc["protocol"]["source"]
+        resolved = _resolved(folder, name)
         source_path = Path(resolved)
         if resolved != folder and not resolved.startswith(folder.rstrip(os.sep) + os.sep):
             raise self.fail(
-                ("protocol", "source"),
-                f"source text {self.doc.protocol.source} must be a file beside or below {self.path.name}",
+                ("protocol", "source"), f"source text {name} must be a file beside or below {self.path.name}"
             )
         try:
-            return source_path, read_text(source_path)
+            raw = read_bytes(source_path)
+            return source_path, raw, decoded(source_path, raw)
         except InputError as exc:
             raise self.fail(("protocol", "source"), f"source text {source_path}: {exc.message}") from None
 
@@ -136,6 +182,9 @@ class _Checker:
         """Every node the document makes has an id of its own, whatever its kind (a body may not share
         the protocol's id, nor a body of area 'legislation' a piece of legislation's)."""
         claims, kinds = claims_of(self.path, self.parsed, self.doc)
+        self.claims = claims
+        if len(set(map(itemgetter(0), claims))) == len(claims):  # nearly always: no id is claimed twice
+            return
         places: dict[str, int] = {}
         for index, claim in enumerate(claims):
             first = places.setdefault(claim.id, index)
@@ -148,9 +197,13 @@ class _Checker:
                     line=claim.line,
                     field=claim.field,
                 )
-        self.claims = claims
 
-    def _unique(self, section: str, ids: list[str], taken: Iterable[str] = (), what: str = "id") -> None:
+    def _unique(self, section: str, ids: list[str], taken: Sequence[str] = (), what: str = "id") -> None:
+        """The first id of ``ids`` already seen (in ``taken`` or before it), refused. A set of all of
+        them is built first: when it is as long as the two lists, none repeats and nothing is scanned."""
+        seen = set(taken)
+        if len(seen) == len(taken) and len(seen.union(ids)) == len(seen) + len(ids):
+            return
         seen = set(taken)
         for index, item_id in enumerate(ids):
             if item_id in seen:
@@ -160,17 +213,18 @@ class _Checker:
     def _clauses(self, source: FoldedText) -> dict[str, Span]:
         spans = {}
         after = 0
-        for index, clause in enumerate(self.doc.clauses):
-            folded = fold(clause.text)
-            span = source.find_folded(folded, after)
+        clause_text, find = self.clause_text, source.find_folded
+        for index, clause in enumerate(self.doc["clauses"]):
+            folded = fold(clause["text"])
+            span = find(folded, after)
             if span is None:
                 raise self.fail(
                     ("clauses", index, "text"),
-                    f"clause '{clause.id}' text does not occur in {self.doc.protocol.source}",
+                    f"clause '{clause['id']}' text does not occur in {self.doc['protocol']['source']}",
                 )
-            spans[clause.id] = span
+            spans[clause["id"]] = span
             after = span.folded_end
-            self.clause_text[clause.id] = folded
+            clause_text[clause["id"]] = folded
         return spans
 
     def _references(self) -> None:
@@ -178,47 +232,54 @@ class _Checker:
         is built only for the reference that fails (building one per reference cost more than the checks).
         """
         doc = self.doc
-        bodies = {b.id for b in doc.bodies}
-        roles = {r.id for r in doc.roles}
+        get = doc.get
+        protocol = doc["protocol"]
+        bodies = {b["id"] for b in doc["bodies"]}
+        roles = {r["id"] for r in get("roles", ())}
         actors = bodies | roles
-        duties = {d.id for d in doc.duties}
-        for i, party in enumerate(doc.protocol.parties):
+        duties = {d["id"] for d in get("duties", ())}
+        for i, party in enumerate(protocol["parties"]):
             if party not in bodies:
                 raise self._unknown(("protocol", "parties", i), party, "body")
-        for i, approval in enumerate(doc.protocol.approved_by):
-            if approval.body not in bodies:
-                raise self._unknown(("protocol", "approved_by", i, "body"), approval.body, "body")
-        for i, role in enumerate(doc.roles):
-            if role.body is not None and role.body not in bodies:
-                raise self._unknown(("roles", i, "body"), role.body, "body")
-        for i, person in enumerate(doc.people):
-            for j, held in enumerate(person.holds):
+        approvals = protocol.get("approved_by", ())
+        for i, approval in enumerate(approvals):
+            if approval["body"] not in bodies:
+                raise self._unknown(("protocol", "approved_by", i, "body"), approval["body"], "body")
+        for i, role in enumerate(get("roles", ())):
+            body = role.get("body")
+            if body is not None and body not in bodies:
+                raise self._unknown(("roles", i, "body"), body, "body")
+        for i, person in enumerate(get("people", ())):
+            for j, held in enumerate(person.get("holds", ())):
                 if held not in roles:
                     raise self._unknown(("people", i, "holds", j), held, "role")
-        for i, duty in enumerate(doc.duties):
-            if duty.owner not in actors:
-                raise self._unknown(("duties", i, "owner"), duty.owner, "body or role")
-            if duty.towards is not None and duty.towards not in actors:
-                raise self._unknown(("duties", i, "towards"), duty.towards, "body or role")
-        for i, rel in enumerate(doc.relations):
-            if rel.from_ not in actors:
-                raise self._unknown(("relations", i, "from"), rel.from_, "body or role")
-            if rel.to not in actors:
-                raise self._unknown(("relations", i, "to"), rel.to, "body or role")
-            if rel.duty is not None and rel.duty not in duties:
-                raise self._unknown(("relations", i, "duty"), rel.duty, "duty")
-        for i, decl in enumerate(doc.declarations):
-            for j, body in enumerate(decl.bodies):
+        for i, duty in enumerate(get("duties", ())):
+            if duty["owner"] not in actors:
+                raise self._unknown(("duties", i, "owner"), duty["owner"], "body or role")
+            towards = duty.get("towards")
+            if towards is not None and towards not in actors:
+                raise self._unknown(("duties", i, "towards"), towards, "body or role")
+        for i, rel in enumerate(get("relations", ())):
+            if rel["from"] not in actors:
+                raise self._unknown(("relations", i, "from"), rel["from"], "body or role")
+            if rel["to"] not in actors:
+                raise self._unknown(("relations", i, "to"), rel["to"], "body or role")
+            duty = rel.get("duty")
+            if duty is not None and duty not in duties:
+                raise self._unknown(("relations", i, "duty"), duty, "duty")
+        for i, decl in enumerate(get("declarations", ())):
+            for j, body in enumerate(decl["bodies"]):
                 if body not in actors:
                     raise self._unknown(("declarations", i, "bodies", j), body, "body or role")
         clauses = self.clause_text
         for section in ("bodies", "roles", "people", "legislation", "duties", "relations", "declarations"):
-            for i, item in enumerate(getattr(doc, section)):
-                if item.clause is not None and item.clause not in clauses:
-                    raise self._unknown((section, i, "clause"), item.clause, "clause")
-        for i, approval in enumerate(doc.protocol.approved_by):
-            if approval.clause not in clauses:
-                raise self._unknown(("protocol", "approved_by", i, "clause"), approval.clause, "clause")
+            for i, item in enumerate(get(section, ())):
+                clause = item.get("clause")
+                if clause is not None and clause not in clauses:
+                    raise self._unknown((section, i, "clause"), clause, "clause")
+        for i, approval in enumerate(approvals):
+            if approval["clause"] not in clauses:
+                raise self._unknown(("protocol", "approved_by", i, "clause"), approval["clause"], "clause")
 
     def _unknown(self, loc: Location, ref: str, what: str) -> InputError:
         return self.fail(loc, f"unknown {what} '{ref}'")
@@ -227,35 +288,38 @@ class _Checker:
         """Each quote occurs in its clause (whitespace folded), in the same order of fields as before:
         bodies, roles, people, legislation, duties, relations, declarations, approvals."""
         doc = self.doc
+        get = doc.get
         clauses = self.clause_text
-        for section, items in (("bodies", doc.bodies), ("roles", doc.roles), ("people", doc.people)):
-            for i, item in enumerate(items):
-                quote = item.quote or item.name
-                if fold(quote) not in clauses[item.clause]:
-                    raise self._misquoted((section, i, "quote" if item.quote else "name"), item.clause, quote)
-        for i, leg in enumerate(doc.legislation):
-            if fold(leg.quote) not in clauses[leg.clause]:
-                raise self._misquoted(("legislation", i, "quote"), leg.clause, leg.quote)
-        for i, duty in enumerate(doc.duties):
-            if fold(duty.text) not in clauses[duty.clause]:
-                raise self._misquoted(("duties", i, "text"), duty.clause, duty.text)
-        for i, rel in enumerate(doc.relations):
-            if rel.clause and rel.quote and fold(rel.quote) not in clauses[rel.clause]:
-                raise self._misquoted(("relations", i, "quote"), rel.clause, rel.quote)
-        for i, decl in enumerate(doc.declarations):
-            if fold(decl.quote) not in clauses[decl.clause]:
-                raise self._misquoted(("declarations", i, "quote"), decl.clause, decl.quote)
-        for i, approval in enumerate(doc.protocol.approved_by):
-            if fold(approval.quote) not in clauses[approval.clause]:
+        for section in ("bodies", "roles", "people"):
+            for i, item in enumerate(get(section, ())):
+                quote = item.get("quote")
+                said = quote or item["name"]
+                if fold(said) not in clauses[item["clause"]]:
+                    raise self._misquoted((section, i, "quote" if quote else "name"), item["clause"], said)
+        for section, said in (("legislation", "quote"), ("duties", "text")):
+            for i, item in enumerate(get(section, ())):
+                if fold(item[said]) not in clauses[item["clause"]]:
+                    raise self._misquoted((section, i, said), item["clause"], item[said])
+        relations = get("relations", ())
+        for i, rel in enumerate(relations):
+            clause, quote = rel.get("clause"), rel.get("quote")
+            if clause and quote and fold(quote) not in clauses[clause]:
+                raise self._misquoted(("relations", i, "quote"), clause, quote)
+        for i, decl in enumerate(get("declarations", ())):
+            if fold(decl["quote"]) not in clauses[decl["clause"]]:
+                raise self._misquoted(("declarations", i, "quote"), decl["clause"], decl["quote"])
+        for i, approval in enumerate(doc["protocol"].get("approved_by", ())):
+            if fold(approval["quote"]) not in clauses[approval["clause"]]:
                 raise self._misquoted(
-                    ("protocol", "approved_by", i, "quote"), approval.clause, approval.quote
+                    ("protocol", "approved_by", i, "quote"), approval["clause"], approval["quote"]
                 )
-        duties = {d.id: d for d in doc.duties}
-        for i, rel in enumerate(doc.relations):
-            if rel.duty and rel.clause and rel.clause != duties[rel.duty].clause and rel.quote is None:
+        duties = {d["id"]: d for d in get("duties", ())}
+        for i, rel in enumerate(relations):
+            duty, clause = rel.get("duty"), rel.get("clause")
+            if duty and clause and clause != duties[duty]["clause"] and rel.get("quote") is None:
                 raise self.fail(
                     ("relations", i, "clause"),
-                    f"clause '{rel.clause}' differs from duty '{rel.duty}''s; give a quote too",
+                    f"clause '{clause}' differs from duty '{duty}''s; give a quote too",
                 )
 
     def _misquoted(self, loc: Location, clause: str, quote: str) -> InputError:
@@ -263,23 +327,34 @@ class _Checker:
 
     def _duplicate_relations(self) -> None:
         seen: dict[tuple, int] = {}
-        duties = {d.id: d for d in self.doc.duties}
-        for i, rel in enumerate(self.doc.relations):
-            key = (rel.type, rel.from_, rel.to, _relation_clause(rel, duties), rel.capacity)
+        duties = {d["id"]: d for d in self.doc.get("duties", ())}
+        for i, rel in enumerate(self.doc.get("relations", ())):
+            key = (rel["type"], rel["from"], rel["to"], _relation_clause(rel, duties), rel.get("capacity"))
             if key in seen:
                 raise self.fail(("relations", i), f"duplicate relation: same as relations[{seen[key]}]")
             seen[key] = i
 
 
-def claims_of(path: Path, parsed: Parsed, doc: ProtocolDocument) -> tuple[list[Placed], list[str]]:
+_CLAIMED = (
+    ("clauses", Label.CLAUSE, "clause"),
+    ("bodies", Label.BODY, "body"),
+    ("roles", Label.ROLE, "role"),
+    ("people", Label.PERSON, "person"),
+    ("legislation", Label.LEGISLATION, "legislation"),
+    ("duties", Label.DUTY, "duty"),
+)
+
+
+def claims_of(path: Path, parsed: Parsed, doc: Data) -> tuple[list[Placed], list[str]]:
     """The ids ``to_batch`` gives each node (kept in step with it), each with the file, line and field
     that make it; and beside them, the kind of node each is (for a message).
 
-    Lines are read straight from each item's own marks (``Lines.marks``), not by walking from the root
-    for every claim: the document has passed the schema, so every section is a list of mappings. Lists
-    built in one loop per section rather than yielded: this runs for every node of every document.
+    Lines are read straight from each item's own marks (``Lines.marks``, by the parsed containers:
+    ``doc`` may be pydantic's normalised copy of them), not by walking from the root for every claim:
+    the document has passed the schema, so every section is a list of mappings. Lists built in one loop
+    per section rather than yielded: this runs for every node of every document.
     """
-    area, protocol = doc.area.id, f"{doc.area.id}/{doc.protocol.id}"
+    area, protocol = doc["area"]["id"], f"{doc['area']['id']}/{doc['protocol']['id']}"
     data, marks = parsed.data, parsed.lines.marks
     claims = [
         Placed(area, Label.AREA, None, path, marks[id(data["area"])]["id"], "area.id", protocol),
@@ -288,31 +363,33 @@ def claims_of(path: Path, parsed: Parsed, doc: ProtocolDocument) -> tuple[list[P
         ),
     ]
     kinds = ["area", "protocol"]
-    sections = (
-        ("clauses", doc.clauses, Label.CLAUSE, "clause", f"{protocol}/"),
-        ("bodies", doc.bodies, Label.BODY, "body", f"{area}/"),
-        ("roles", doc.roles, Label.ROLE, "role", f"{area}/"),
-        ("people", doc.people, Label.PERSON, "person", f"{area}/"),
-        ("legislation", doc.legislation, Label.LEGISLATION, "legislation", f"{LEGISLATION_NAMESPACE}/"),
-        ("duties", doc.duties, Label.DUTY, "duty", f"{protocol}/duty/"),
-    )
+    prefixes = {
+        "clauses": f"{protocol}/",
+        "bodies": f"{area}/",
+        "roles": f"{area}/",
+        "people": f"{area}/",
+        "legislation": f"{LEGISLATION_NAMESPACE}/",
+        "duties": f"{protocol}/duty/",
+    }
     add = claims.append
-    for section, items, label, kind, prefix in sections:
+    for section, label, kind in _CLAIMED:
+        items = doc.get(section)
         if not items:
             continue
-        raw = data[section]
+        raw, prefix = data[section], prefixes[section]
         person = label is Label.PERSON  # two different names, one id: refused
         for index, item in enumerate(items):
             line = marks[id(raw[index])]["id"]
-            name = item.name if person else None
-            add(Placed(prefix + item.id, label, name, path, line, f"{section}[{index}].id", protocol))
+            name = item["name"] if person else None
+            add(Placed(prefix + item["id"], label, name, path, line, f"{section}[{index}].id", protocol))
         kinds += [kind] * len(items)
-    if doc.declarations:
+    declarations = doc.get("declarations")
+    if declarations:
         own = marks[id(data["declarations"])]
-        for index in range(len(doc.declarations)):
+        for index in range(len(declarations)):
             decl_id, field = f"{protocol}/declaration/{index + 1}", f"declarations[{index}]"
             add(Placed(decl_id, Label.DECLARATION, None, path, own[index], field, protocol))
-        kinds += ["declaration"] * len(doc.declarations)
+        kinds += ["declaration"] * len(declarations)
     return claims, kinds
 
 
@@ -333,36 +410,39 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _relation_clause(rel: RelationDoc, duties: dict[str, DutyDoc]) -> str:
+def _relation_clause(rel: Data, duties: dict[str, Data]) -> str:
     """The relation's clause, else its duty's (``duties`` by id: a dict, not a scan per relation)."""
-    if rel.clause:
-        return rel.clause
-    assert rel.duty is not None
-    return duties[rel.duty].clause
+    return rel.get("clause") or duties[rel["duty"]]["clause"]
 
 
-def _relation_quote(rel: RelationDoc, duties: dict[str, DutyDoc]) -> str:
-    if rel.quote:
-        return rel.quote
-    assert rel.duty is not None
-    return duties[rel.duty].text
+def _relation_quote(rel: Data, duties: dict[str, Data]) -> str:
+    return rel.get("quote") or duties[rel["duty"]]["text"]
 
 
 def to_batch(
     doc: ProtocolDocument, source_path: Path, source_text: str, spans: dict[str, Span], digest: str
 ) -> GraphBatch:
-    """Translate the reviewed document into nodes and edges with stable ``<area>/<slug>`` ids."""
-    ids = _Ids(doc.area.id, f"{doc.area.id}/{doc.protocol.id}")
+    """Translate a reviewed document (a model, as bench/synthetic.py builds) into nodes and edges."""
+    data = doc.model_dump(by_alias=True, exclude_unset=True)
+    return _batch(data, source_path, source_text.encode(), spans, digest)
+
+
+def _batch(
+    doc: Data, source_path: Path, source_raw: bytes, spans: dict[str, Span], digest: str
+) -> GraphBatch:
+    """The document's nodes and edges with stable ``<area>/<slug>`` ids (``source_raw``: its text's bytes)."""
+    area = doc["area"]
+    ids = _Ids(area["id"], f"{area['id']}/{doc['protocol']['id']}")
     batch = GraphBatch(source=ids.protocol, label=Label.PROTOCOL, digest=digest)
-    batch.node(ids.area, Label.AREA, name=doc.area.name)
+    batch.node(ids.area, Label.AREA, name=area["name"])
     batch.node(
         ids.protocol,
         Label.PROTOCOL,
-        title=doc.protocol.title,
+        title=doc["protocol"]["title"],
         area=ids.area,
         source_file=source_path.name,
         source_path=str(source_path),
-        sha256=hashlib.sha256(source_text.encode()).hexdigest(),
+        sha256=hashlib.sha256(source_raw).hexdigest(),
         digest=digest,
     )
     batch.edge("COVERS", ids.protocol, ids.area, shared=True)
@@ -391,26 +471,23 @@ class _Ids:
         return f"{self.protocol}/duty/{slug}"
 
 
-def _clauses(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument, spans: dict[str, Span]) -> None:
+def _clauses(batch: GraphBatch, ids: _Ids, doc: Data, spans: dict[str, Span]) -> None:
     """A node and a PART_OF edge per clause, their rows written out here rather than through
     ``GraphBatch.node``/``edge``: the same rows (ids, properties, order) without two calls with keyword
     arguments per clause, the hot loop of building a batch."""
     prefix, protocol, area = f"{ids.protocol}/", ids.protocol, ids.area
     nodes, edges, label = batch.nodes, batch.edges, Label.CLAUSE
     part_of = f"{protocol}|PART_OF|"
-    for clause in doc.clauses:
-        span, clause_id = spans[clause.id], prefix + clause.id  # ids.clause(), without a call per clause
-        props = {"source": protocol, "protocol": protocol, "area": area, "ref": clause.id}
-        if clause.number is not None:
-            props["number"] = clause.number
-        if clause.heading is not None:
-            props["heading"] = clause.heading
-        props["text"], props["line"], props["start"], props["end"] = (
-            clause.text,
-            span.line,
-            span.start,
-            span.end,
-        )
+    for clause in doc["clauses"]:
+        ref = clause["id"]
+        span, clause_id = spans[ref], prefix + ref  # ids.clause(), without a call per clause
+        props = {"source": protocol, "protocol": protocol, "area": area, "ref": ref}
+        number, heading = clause.get("number"), clause.get("heading")
+        if number is not None:
+            props["number"] = number
+        if heading is not None:
+            props["heading"] = heading
+        props["text"], props["line"], props["start"], props["end"] = clause["text"], span[2], span[0], span[1]
         nodes.append({"id": clause_id, "label": label, "props": props})
         edge_id = f"{part_of}{clause_id}|{protocol}|"
         edges.append(
@@ -424,56 +501,68 @@ def _clauses(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument, spans: dict[st
         )
 
 
-def _actors(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
+def _actors(batch: GraphBatch, ids: _Ids, doc: Data) -> None:
     """Bodies, roles, parties, approvals and legislation: the things protocols share within an area."""
-    independent = {b for d in doc.declarations if d.kind == DeclarationKind.INDEPENDENT for b in d.bodies}
-    for actor in [*doc.bodies, *doc.roles]:
-        is_body = isinstance(actor, BodyDoc)
-        extra = {"kind": actor.kind, "independent": actor.id in independent} if is_body else {}
-        batch.node(
-            ids.local(actor.id),
-            Label.BODY if is_body else Label.ROLE,
-            name=actor.name,
-            aliases=list(actor.aliases),
-            alias_text=" | ".join(actor.aliases),
-            area=ids.area,
-            **extra,
-        )
-        _defined(batch, ids.local(actor.id), ids.area, ids.clause(actor.clause), actor.quote or actor.name)
-    for person in doc.people:
-        batch.node(ids.local(person.id), Label.PERSON, name=person.name, area=ids.area)
-        _defined(
-            batch, ids.local(person.id), ids.area, ids.clause(person.clause), person.quote or person.name
-        )
-        for role in person.holds:
-            batch.edge("HOLDS", ids.local(person.id), ids.local(role), clause=ids.clause(person.clause))
-    for role in doc.roles:
-        if role.body:
-            batch.edge("ROLE_IN", ids.local(role.id), ids.local(role.body), clause=ids.clause(role.clause))
-    for party in doc.protocol.parties:
+    get = doc.get
+    independent = {
+        b for d in get("declarations", ()) if d["kind"] == DeclarationKind.INDEPENDENT for b in d["bodies"]
+    }
+    nodes, area = batch.nodes, ids.area
+    for label, actors in ((Label.BODY, doc["bodies"]), (Label.ROLE, get("roles", ()))):
+        is_body = label is Label.BODY
+        for actor in actors:
+            actor_id, aliases = ids.local(actor["id"]), list(actor.get("aliases", ()))
+            props = {
+                "name": actor["name"],
+                "aliases": aliases,
+                "alias_text": " | ".join(aliases),
+                "area": area,
+            }
+            if is_body:
+                props["kind"], props["independent"] = actor["kind"], actor["id"] in independent
+            nodes.append({"id": actor_id, "label": label, "props": props})
+            quote = actor.get("quote") or actor["name"]
+            _defined(batch, actor_id, area, ids.clause(actor["clause"]), quote)
+    for person in get("people", ()):
+        person_id, clause = ids.local(person["id"]), ids.clause(person["clause"])
+        batch.node(person_id, Label.PERSON, name=person["name"], area=area)
+        _defined(batch, person_id, area, clause, person.get("quote") or person["name"])
+        for role in person.get("holds", ()):
+            batch.edge("HOLDS", person_id, ids.local(role), clause=clause)
+    for role in get("roles", ()):
+        if role.get("body"):
+            batch.edge(
+                "ROLE_IN", ids.local(role["id"]), ids.local(role["body"]), clause=ids.clause(role["clause"])
+            )
+    protocol = doc["protocol"]
+    for party in protocol["parties"]:
         batch.edge("HAS_PARTY", ids.protocol, ids.local(party))
-    for approval in doc.protocol.approved_by:
-        clause = ids.clause(approval.clause)
-        batch.edge("APPROVED", ids.local(approval.body), ids.protocol, clause=clause, quote=approval.quote)
-    for leg in doc.legislation:
-        leg_id = f"{LEGISLATION_NAMESPACE}/{leg.id}"
-        batch.node(leg_id, Label.LEGISLATION, title=leg.title)
+    for approval in protocol.get("approved_by", ()):
+        clause = ids.clause(approval["clause"])
+        batch.edge(
+            "APPROVED", ids.local(approval["body"]), ids.protocol, clause=clause, quote=approval["quote"]
+        )
+    for leg in get("legislation", ()):
+        leg_id, clause = f"{LEGISLATION_NAMESPACE}/{leg['id']}", ids.clause(leg["clause"])
+        batch.node(leg_id, Label.LEGISLATION, title=leg["title"])
         batch.edge("DEFINES", ids.protocol, leg_id)
-        batch.edge("CITES", ids.clause(leg.clause), leg_id, clause=ids.clause(leg.clause), quote=leg.quote)
+        batch.edge("CITES", clause, leg_id, clause=clause, quote=leg["quote"])
 
 
-def _duties(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
+def _duties(batch: GraphBatch, ids: _Ids, doc: Data) -> None:
     """A node and its OWES, TOWARDS and STATED_IN edges per duty, rows written out as in ``_clauses``."""
     protocol, area = ids.protocol, ids.area
     local, clauses, duties = f"{area}/", f"{protocol}/", f"{protocol}/duty/"  # as _Ids makes them
     nodes, edges, label = batch.nodes, batch.edges, Label.DUTY
     owes, towards_type, stated_in = f"{protocol}|OWES|", f"{protocol}|TOWARDS|", f"{protocol}|STATED_IN|"
-    for duty in doc.duties:
-        duty_id, clause = duties + duty.id, clauses + duty.clause
-        owner = local + duty.owner
-        props = {"source": protocol, "protocol": protocol, "area": area, "ref": duty.id, "text": duty.text}
-        props["kind"], props["owner"] = duty.kind, owner
-        towards = local + duty.towards if duty.towards else None
+    for duty in doc.get("duties", ()):
+        ref = duty["id"]
+        duty_id, clause = duties + ref, clauses + duty["clause"]
+        owner = local + duty["owner"]
+        props = {"source": protocol, "protocol": protocol, "area": area, "ref": ref, "text": duty["text"]}
+        props["kind"], props["owner"] = duty["kind"], owner
+        towards = duty.get("towards")
+        towards = local + towards if towards else None
         if towards is not None:
             props["towards"] = towards
         props["clause"] = clause
@@ -490,50 +579,56 @@ def _duties(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
         edges.append(row)
 
 
-def _relations(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
+_RELATION_EXTRAS = ("what", "frequency", "capacity", "note")
+
+
+def _relations(batch: GraphBatch, ids: _Ids, doc: Data) -> None:
     """An edge per relation, its row written out as in ``_clauses`` (``GraphBatch.edge``'s id and
     properties: the clause, then the properties set, then the source)."""
-    duties = {d.id: d for d in doc.duties}
+    duties = {d["id"]: d for d in doc.get("duties", ())}
     protocol = ids.protocol
     local, clauses, duty_ids = f"{ids.area}/", f"{protocol}/", f"{protocol}/duty/"
     edges = batch.edges
-    for rel in doc.relations:
-        from_id, to_id = local + rel.from_, local + rel.to
+    for rel in doc.get("relations", ()):
+        get = rel.get
+        from_id, to_id = local + rel["from"], local + rel["to"]
         clause = clauses + _relation_clause(rel, duties)
         props = {"clause": clause, "quote": _relation_quote(rel, duties)}
-        for name, value in (("what", rel.what), ("frequency", rel.frequency), ("capacity", rel.capacity)):
+        for name in _RELATION_EXTRAS:
+            value = get(name)
             if value is not None:
                 props[name] = value
-        if rel.note is not None:
-            props["note"] = rel.note
-        if rel.duty:
-            props["duty"] = duty_ids + rel.duty
-        if rel.inferred:
+        duty = get("duty")
+        if duty:
+            props["duty"] = duty_ids + duty
+        if get("inferred"):
             props["inferred"] = True
-        if rel.reason is not None:
-            props["reason"] = rel.reason
+        reason = get("reason")
+        if reason is not None:
+            props["reason"] = reason
         props["source"] = protocol
-        key = clause if rel.capacity is None else f"{clause}:{rel.capacity}"
-        edge_id = f"{protocol}|{rel.type}|{from_id}|{to_id}|{key}"
-        edges.append({"id": edge_id, "type": rel.type, "from": from_id, "to": to_id, "props": props})
+        capacity = get("capacity")
+        key = clause if capacity is None else f"{clause}:{capacity}"
+        edge_id = f"{protocol}|{rel['type']}|{from_id}|{to_id}|{key}"
+        edges.append({"id": edge_id, "type": rel["type"], "from": from_id, "to": to_id, "props": props})
 
 
-def _declarations(batch: GraphBatch, ids: _Ids, doc: ProtocolDocument) -> None:
-    for index, decl in enumerate(doc.declarations, start=1):
-        decl_id, clause = f"{ids.protocol}/declaration/{index}", ids.clause(decl.clause)
+def _declarations(batch: GraphBatch, ids: _Ids, doc: Data) -> None:
+    for index, decl in enumerate(doc.get("declarations", ()), start=1):
+        decl_id, clause = f"{ids.protocol}/declaration/{index}", ids.clause(decl["clause"])
         batch.node(
             decl_id,
             Label.DECLARATION,
             source=ids.protocol,
             protocol=ids.protocol,
             area=ids.area,
-            kind=decl.kind,
-            quote=decl.quote,
+            kind=decl["kind"],
+            quote=decl["quote"],
             clause=clause,
-            bodies=[ids.local(b) for b in decl.bodies],
+            bodies=[ids.local(b) for b in decl["bodies"]],
         )
         batch.edge("STATED_IN", decl_id, clause, clause=clause)
-        for body in decl.bodies:
+        for body in decl["bodies"]:
             batch.edge("CONCERNS", decl_id, ids.local(body), clause=clause)
 
 
