@@ -7,6 +7,7 @@ findings, never a broken pipeline.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,7 +30,6 @@ from govgraph.graph.checks import (
 from govgraph.graph.connection import connect, resolve_target
 from govgraph.graph.errors import GraphError
 from govgraph.graph.settings import Settings, load_settings
-from govgraph.loaders.source import paused_collector
 
 FINDINGS = 1
 CANNOT_CHECK = 2
@@ -164,6 +164,19 @@ def _driver(settings: Settings) -> Iterator[Driver]:
             yield driver
     except GraphError as exc:
         _give_up(str(exc))
+
+
+@contextmanager
+def paused_collector() -> Iterator[None]:
+    """Cyclic garbage collection off for the block (on again after, unless it was off before). The
+    loaders have the same helper, but importing them (YAML, validation) would cost every check run."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _give_up(message: str) -> NoReturn:
