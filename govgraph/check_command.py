@@ -17,7 +17,7 @@ from typing import NoReturn
 import click
 from neo4j import Driver
 
-from govgraph.check_reports import Report, render
+from govgraph.check_reports import Report, render_bytes
 from govgraph.graph.checks import (
     Rule,
     Severity,
@@ -122,7 +122,7 @@ def _check(
     known = dict(areas)
     areas += [(a, a) for a in dict.fromkeys(f.area for f in outcome.findings) if a not in known]
     report = Report(areas, rules, outcome.findings, Severity(fail_on), source_dir, outcome.evidence)
-    click.echo(render(report, fmt))
+    click.echo(render_bytes(report, fmt))
     sys.exit(FINDINGS if report.failed else 0)
 
 

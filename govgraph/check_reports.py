@@ -83,6 +83,17 @@ def render(report: Report, fmt: str) -> str:
     return renderers[fmt](report)
 
 
+def render_bytes(report: Report, fmt: str) -> bytes:
+    """``render`` as UTF-8 bytes, what the command writes: JSON and SARIF straight from orjson, which
+    writes bytes (decoding 30 MB at 1,500 areas only for click to encode it again cost a tenth of a
+    second each way)."""
+    if fmt == "json":
+        return _indented_bytes(_json_data(report))
+    if fmt == "sarif":
+        return _indented_bytes(_sarif_data(report))
+    return render(report, fmt).encode()
+
+
 # -- text -------------------------------------------------------------------------------------------------
 
 
@@ -158,7 +169,11 @@ def _plural(count: int, word: str) -> str:
 
 
 def as_json(report: Report) -> str:
-    data = {
+    return _indented(_json_data(report))
+
+
+def _json_data(report: Report) -> dict[str, Any]:
+    return {
         "threshold": report.threshold.value,
         "failed": bool(report.failed),
         "counts": report.counts(),
@@ -168,12 +183,15 @@ def as_json(report: Report) -> str:
         "results": [result.as_dict() for result in report.results.values()],
         "findings": [finding.as_dict() for finding in report.findings],
     }
-    return _indented(data)
 
 
 def _indented(data: dict[str, Any]) -> str:
     """Two-space indented JSON, as ``json.dumps(data, indent=2, ensure_ascii=False)`` writes it."""
-    return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+    return _indented_bytes(data).decode()
+
+
+def _indented_bytes(data: dict[str, Any]) -> bytes:
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2)
 
 
 def _rule_dict(rule: Rule) -> dict[str, str]:
@@ -304,6 +322,10 @@ def _plain_lines(findings: list[Finding]) -> str:
 
 def sarif(report: Report) -> str:
     """SARIF 2.1.0: each result is located at the protocol text and line of the clause it rests on."""
+    return _indented(_sarif_data(report))
+
+
+def _sarif_data(report: Report) -> dict[str, Any]:
     index = {rule.id: i for i, rule in enumerate(report.rules)}
     run: dict[str, Any] = {
         "tool": {
@@ -333,7 +355,7 @@ def sarif(report: Report) -> str:
         run["originalUriBaseIds"] = {
             SOURCE_ROOT: {"description": {"text": "The folder holding the protocols' text files."}}
         }
-    return _indented({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]})
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
 def _version() -> str:
