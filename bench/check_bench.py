@@ -21,7 +21,8 @@ json`` output to ``DIR/check-<areas>.json``, to compare the findings of two vers
 On a shared machine the load changes from minute to minute, so two versions are best compared in one run:
 ``--against RULES_DIR`` times that folder's rule files right after each of ours, and ``--against-code
 DIR`` runs ``govgraph check`` from another tree (a ``govgraph`` package laid out as installed, e.g. an
-older commit's folders copied under it) right after ours, and says whether the output is the same.
+older commit's folders copied or linked under it) right after ours, from this checkout's directory too, and
+says whether the output is the same byte for byte (wall and CPU seconds of each process).
 
     .venv/bin/python -m bench.check_bench [--sizes 200 1500] [--repeat 3] [--warmup 2]
     .venv/bin/python -m bench.check_bench --keep --sizes 1500 --save-json bench/out/after \
@@ -34,6 +35,7 @@ import argparse
 import asyncio
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -84,6 +86,8 @@ class Size:
     findings: dict[str, list[Finding]] = field(default_factory=dict)
     cli: dict[str, float] = field(default_factory=dict)
     cli_against: dict[str, float] = field(default_factory=dict)  # --against-code
+    cli_cpu: dict[str, float] = field(default_factory=dict)  # the process's user + system seconds
+    cli_cpu_against: dict[str, float] = field(default_factory=dict)
     api: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
@@ -165,42 +169,51 @@ def time_cli(target: Target, size: Size, repeat: int, save: Path | None, against
     the JSON output is saved to ``save`` when given. With ``against``, the same command from that tree is
     run right after each run of ours, so both see the same load."""
     for fmt in FORMATS:
-        best, done = _time_check(target, fmt, repeat, None)
+        (best, size.cli_cpu[fmt]), done = _time_check(target, fmt, repeat, None)
         size.cli[fmt] = best
         if save is not None and fmt == "json":
             save.mkdir(parents=True, exist_ok=True)
             (save / f"check-{size.areas}.json").write_bytes(done.stdout)
         load = os.getloadavg()[0]
         megabytes = len(done.stdout) / 1e6
-        say(f"    govgraph check --format {fmt}: {best:.2f}s ({megabytes:.1f} MB, load {load:.1f})")
+        cpu = size.cli_cpu[fmt]
+        took = f"{best:.2f}s, {cpu:.2f}s CPU"
+        say(f"    govgraph check --format {fmt}: {took} ({megabytes:.1f} MB, load {load:.1f})")
         if against is not None:
-            size.cli_against[fmt], old = _time_check(target, fmt, repeat, against)
+            timed, old = _time_check(target, fmt, repeat, against)
+            size.cli_against[fmt], size.cli_cpu_against[fmt] = timed
             same = old.stdout == done.stdout or (
                 fmt in ("json", "sarif") and json.loads(old.stdout) == json.loads(done.stdout) and "as JSON"
             )
-            say(f"      --against-code: {size.cli_against[fmt]:.2f}s, the same output: {same}")
+            took = f"{size.cli_against[fmt]:.2f}s, {size.cli_cpu_against[fmt]:.2f}s CPU"
+            say(f"      --against-code: {took}, the same output: {same}")
 
 
 def _time_check(
     target: Target, fmt: str, repeat: int, tree: Path | None
-) -> tuple[float, subprocess.CompletedProcess[bytes]]:
-    command = [sys.executable, "-c", "import sys; from govgraph.cli import main; sys.exit(main())", "check"]
+) -> tuple[tuple[float, float], subprocess.CompletedProcess[bytes]]:
+    """Best wall and best CPU (user + system of the process) of ``repeat`` runs, and the last run. Both
+    trees run from this checkout (so SARIF's relative paths can be compared byte for byte): ``-P`` keeps
+    the working directory's govgraph/ folder off sys.path, and the other tree goes on PYTHONPATH, ahead of
+    the editable install's finder, which comes after sys.path."""
+    command = [sys.executable, "-P", "-c", "import sys; from govgraph.cli import main; sys.exit(main())"]
     env = cli_env(target)
-    cwd = ROOT
-    if tree is not None:  # ahead of the editable install's finder, which comes after sys.path; and run
-        # from the tree itself, since `python -c` puts the working directory first on sys.path, and this
-        # checkout's own govgraph/ folder there would win over PYTHONPATH
-        cwd = tree.resolve()
-        env["PYTHONPATH"] = str(cwd)
-    best = float("inf")
+    if tree is not None:
+        env["PYTHONPATH"] = str(tree.resolve())
+    best = best_cpu = float("inf")
     for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        done = subprocess.run([*command, "--format", fmt], cwd=cwd, env=env, capture_output=True, check=False)
+        done = subprocess.run(
+            [*command, "check", "--format", fmt], cwd=ROOT, env=env, capture_output=True, check=False
+        )
         took = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if done.returncode not in (0, 1):
             raise GraphError(f"govgraph check --format {fmt} failed: {done.stderr.decode()[-500:]}")
         best = min(best, took)
-    return best, done
+        best_cpu = min(best_cpu, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return (best, best_cpu), done
 
 
 def time_api(target: Target, areas: list[str], requests: int, size: Size) -> None:
@@ -293,11 +306,10 @@ def table(rules: list[Rule], sizes: list[Size]) -> str:
     lines.append("")
     for fmt in FORMATS:
         name = f"govgraph check --format {fmt}"
-        lines.append(f"{name:<36}" + "".join(f"{s.cli[fmt]:>12.2f}s" for s in sizes))
+        lines.append(f"{name:<36}" + "".join(f"{s.cli[fmt]:>7.2f}s/{s.cli_cpu[fmt]:.2f}" for s in sizes))
         if fmt in sizes[0].cli_against:
-            lines.append(
-                f"{'  --against-code':<36}" + "".join(f"{s.cli_against[fmt]:>12.2f}s" for s in sizes)
-            )
+            cells = "".join(f"{s.cli_against[fmt]:>7.2f}s/{s.cli_cpu_against[fmt]:.2f}" for s in sizes)
+            lines.append(f"{'  --against-code':<36}{cells}")
     for clients in sizes[0].api:
         cells = "".join(f"{s.api[clients][0] * 1000:>8.0f}/{s.api[clients][1] * 1000:.0f} ms" for s in sizes)
         lines.append(f"{'checks(area) p50/p90, ' + clients:<36}{cells}")
@@ -318,7 +330,9 @@ def report(
     sizes = [measure(target, driver, database, rules, areas, args) for areas in args.sizes]
     for size in sizes:
         print(f"{size.areas} areas: {size.nodes} nodes, {size.edges} edges; findings: {size.severities()}")
-    print(f"best of {args.repeat} runs per rule (own read transaction) and per format (new process)")
+    print(
+        f"best of {args.repeat} runs per rule (own read transaction) and per format (new process: wall/CPU s)"
+    )
     print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}\n")
     print(table(rules, sizes))
     small, large = sizes[0], sizes[-1]

@@ -7,6 +7,7 @@ findings, never a broken pipeline.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ from typing import NoReturn
 import click
 from neo4j import Driver
 
-from govgraph.check_reports import Report, render
+from govgraph.check_reports import Report, render_bytes
 from govgraph.graph.checks import (
     Rule,
     Severity,
@@ -29,7 +30,6 @@ from govgraph.graph.checks import (
 from govgraph.graph.connection import connect, resolve_target
 from govgraph.graph.errors import GraphError
 from govgraph.graph.settings import Settings, load_settings
-from govgraph.loaders.source import paused_collector
 
 FINDINGS = 1
 CANNOT_CHECK = 2
@@ -122,7 +122,7 @@ def _check(
     known = dict(areas)
     areas += [(a, a) for a in dict.fromkeys(f.area for f in outcome.findings) if a not in known]
     report = Report(areas, rules, outcome.findings, Severity(fail_on), source_dir, outcome.evidence)
-    click.echo(render(report, fmt))
+    click.echo(render_bytes(report, fmt))
     sys.exit(FINDINGS if report.failed else 0)
 
 
@@ -164,6 +164,19 @@ def _driver(settings: Settings) -> Iterator[Driver]:
             yield driver
     except GraphError as exc:
         _give_up(str(exc))
+
+
+@contextmanager
+def paused_collector() -> Iterator[None]:
+    """Cyclic garbage collection off for the block (on again after, unless it was off before). The
+    loaders have the same helper, but importing them (YAML, validation) would cost every check run."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _give_up(message: str) -> NoReturn:

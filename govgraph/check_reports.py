@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import os
 import textwrap
-import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -82,6 +81,17 @@ def render(report: Report, fmt: str) -> str:
         "sarif": sarif,
     }
     return renderers[fmt](report)
+
+
+def render_bytes(report: Report, fmt: str) -> bytes:
+    """``render`` as UTF-8 bytes, what the command writes: JSON and SARIF straight from orjson, which
+    writes bytes (decoding 30 MB at 1,500 areas only for click to encode it again cost a tenth of a
+    second each way)."""
+    if fmt == "json":
+        return _indented_bytes(_json_data(report))
+    if fmt == "sarif":
+        return _indented_bytes(_sarif_data(report))
+    return render(report, fmt).encode()
 
 
 # -- text -------------------------------------------------------------------------------------------------
@@ -159,7 +169,11 @@ def _plural(count: int, word: str) -> str:
 
 
 def as_json(report: Report) -> str:
-    data = {
+    return _indented(_json_data(report))
+
+
+def _json_data(report: Report) -> dict[str, Any]:
+    return {
         "threshold": report.threshold.value,
         "failed": bool(report.failed),
         "counts": report.counts(),
@@ -169,12 +183,15 @@ def as_json(report: Report) -> str:
         "results": [result.as_dict() for result in report.results.values()],
         "findings": [finding.as_dict() for finding in report.findings],
     }
-    return _indented(data)
 
 
 def _indented(data: dict[str, Any]) -> str:
     """Two-space indented JSON, as ``json.dumps(data, indent=2, ensure_ascii=False)`` writes it."""
-    return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+    return _indented_bytes(data).decode()
+
+
+def _indented_bytes(data: dict[str, Any]) -> bytes:
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2)
 
 
 def _rule_dict(rule: Rule) -> dict[str, str]:
@@ -194,42 +211,97 @@ def _rule_dict(rule: Rule) -> dict[str, str]:
 def junit(report: Report) -> str:
     """One test suite per area, one test case per rule: a case fails on findings at the threshold, and
     is skipped, with the reason, when the rule could not verify the area."""
-    root = ET.Element("testsuites", name="govgraph check")
+    suites = []
     total = failures = skipped = 0
     for area_id, name in report.areas:
-        suite = ET.SubElement(root, "testsuite", name=area_id)
-        properties = ET.SubElement(suite, "properties")
-        ET.SubElement(properties, "property", name="area", value=name)
-        suite_failures = suite_skipped = 0
-        for rule in report.rules:
-            case = ET.SubElement(suite, "testcase", classname=f"govgraph.check.{area_id}", name=rule.id)
-            result = report.result(area_id, rule.id)
-            found = list(result.findings)
-            bad = failing([f for f in found if f.status is Status.FAILED], report.threshold)
-            if bad:
-                suite_failures += 1
-                summary = f"{_plural(len(bad), 'finding')} at or above {report.threshold}"
-                failure = ET.SubElement(case, "failure", message=summary, type=bad[0].severity.value)
-                failure.text = _plain_lines(bad)
-            elif result.status is Status.UNVERIFIED:
-                suite_skipped += 1
-                ET.SubElement(case, "skipped", message=f"unverified: {result.reason}")
-            rest = [f for f in found if f not in bad]
-            if rest:
-                ET.SubElement(case, "system-out").text = _plain_lines(rest)
-        suite.set("tests", str(len(report.rules)))
-        suite.set("failures", str(suite_failures))
-        suite.set("errors", "0")
-        suite.set("skipped", str(suite_skipped))
+        suite, suite_failures, suite_skipped = _junit_suite(report, area_id, name)
+        suites.append(suite)
         total += len(report.rules)
         failures += suite_failures
         skipped += suite_skipped
-    root.set("tests", str(total))
-    root.set("failures", str(failures))
-    root.set("errors", "0")
-    root.set("skipped", str(skipped))
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
+    counts = {"tests": total, "failures": failures, "errors": 0, "skipped": skipped}
+    root = _Xml("testsuites", {"name": "govgraph check", **{k: str(v) for k, v in counts.items()}}, suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + _xml_text(root)
+
+
+def _junit_suite(report: Report, area_id: str, name: str) -> tuple[_Xml, int, int]:
+    """An area's suite, and how many of its cases failed and were skipped."""
+    cases = [_Xml("properties", {}, [_Xml("property", {"name": "area", "value": name})])]
+    suite_failures = suite_skipped = 0
+    for rule in report.rules:
+        result = report.result(area_id, rule.id)
+        found = list(result.findings)
+        bad = failing([f for f in found if f.status is Status.FAILED], report.threshold)
+        inside = []
+        if bad:
+            suite_failures += 1
+            summary = f"{_plural(len(bad), 'finding')} at or above {report.threshold}"
+            attributes = {"message": summary, "type": bad[0].severity.value}
+            inside.append(_Xml("failure", attributes, text=_plain_lines(bad)))
+        elif result.status is Status.UNVERIFIED:
+            suite_skipped += 1
+            inside.append(_Xml("skipped", {"message": f"unverified: {result.reason}"}))
+        rest = [f for f in found if f not in bad]
+        if rest:
+            inside.append(_Xml("system-out", {}, text=_plain_lines(rest)))
+        cases.append(_Xml("testcase", {"classname": f"govgraph.check.{area_id}", "name": rule.id}, inside))
+    counts = {"tests": len(report.rules), "failures": suite_failures, "errors": 0, "skipped": suite_skipped}
+    attributes = {"name": area_id, **{k: str(v) for k, v in counts.items()}}
+    return _Xml("testsuite", attributes, cases), suite_failures, suite_skipped
+
+
+@dataclass
+class _Xml:
+    """An element written as ``ET.indent`` then ``ET.tostring(encoding="unicode")`` write it, byte for
+    byte: two spaces a level, ``<tag />`` when empty, attributes in the order given, text and attribute
+    values escaped as ElementTree escapes them. ElementTree's tree, its namespace pass and its
+    serializer were over half of JUnit's time at 1,500 areas (40,000 elements); strings joined once
+    are a fraction of it."""
+
+    tag: str
+    attributes: dict[str, str]
+    children: list[_Xml] = field(default_factory=list)
+    text: str | None = None  # only on an element without children (ET.indent replaces it otherwise)
+
+    def write(self, out: list[str], level: int) -> None:
+        out.append("<" + self.tag)
+        for key, value in self.attributes.items():
+            out.append(f' {key}="{_escape_attribute(value)}"')
+        if self.children:
+            inner = "\n" + "  " * (level + 1)
+            out.append(">")
+            for child in self.children:
+                out.append(inner)
+                child.write(out, level + 1)
+            out.append("\n" + "  " * level + "</" + self.tag + ">")
+        elif self.text:
+            out.append(">" + _escape_text(self.text) + "</" + self.tag + ">")
+        else:
+            out.append(" />")
+
+
+def _xml_text(element: _Xml) -> str:
+    out: list[str] = []
+    element.write(out, 0)
+    return "".join(out)
+
+
+def _escape_text(text: str) -> str:
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
+
+
+def _escape_attribute(text: str) -> str:
+    text = _escape_text(text)
+    for char, entity in (('"', "&quot;"), ("\r", "&#13;"), ("\n", "&#10;"), ("\t", "&#09;")):
+        if char in text:
+            text = text.replace(char, entity)
+    return text
 
 
 def _plain_lines(findings: list[Finding]) -> str:
@@ -250,6 +322,10 @@ def _plain_lines(findings: list[Finding]) -> str:
 
 def sarif(report: Report) -> str:
     """SARIF 2.1.0: each result is located at the protocol text and line of the clause it rests on."""
+    return _indented(_sarif_data(report))
+
+
+def _sarif_data(report: Report) -> dict[str, Any]:
     index = {rule.id: i for i, rule in enumerate(report.rules)}
     run: dict[str, Any] = {
         "tool": {
@@ -279,7 +355,7 @@ def sarif(report: Report) -> str:
         run["originalUriBaseIds"] = {
             SOURCE_ROOT: {"description": {"text": "The folder holding the protocols' text files."}}
         }
-    return _indented({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]})
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
 def _version() -> str:

@@ -8,12 +8,13 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from neo4j import READ_ACCESS, WRITE_ACCESS, Driver
 from neo4j.exceptions import ClientError, Neo4jError
 
-from govgraph import load_command, output
+from govgraph import output
 from govgraph.graph.connection import connect, resolve_target
 from govgraph.graph.errors import GraphError
 from govgraph.graph.queries import cypher as named_cypher
@@ -22,7 +23,9 @@ from govgraph.graph.server import LocalServer
 from govgraph.graph.settings import Settings, load_settings
 from govgraph.lazy_group import LazyGroup
 from govgraph.loaders.errors import InputError
-from govgraph.loaders.load import LoadFailed, LoadReport, load_documents, read_documents
+
+if TYPE_CHECKING:  # the loaders (YAML, validation) are imported by the commands that load: not by `check`
+    from govgraph.loaders.load import LoadReport
 
 # The protocols shipped in the repository; an installed copy (e.g. the Docker image) says where they are.
 
@@ -206,6 +209,8 @@ def load(files: tuple[Path, ...], force: bool, bulk: bool) -> None:
     message naming its file, line and field (exit 2) and leaves the database as it was. Documents are
     then written several to a transaction, each replacing what the same document wrote before.
     """
+    from govgraph import load_command
+
     documents = _read_or_exit(load_command.expand(files))
     settings = _settings()
     if bulk:
@@ -221,6 +226,8 @@ def load(files: tuple[Path, ...], force: bool, bulk: bool) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 def validate(files: tuple[Path, ...]) -> None:
     """Check protocol YAML and register CSV files without touching any database (exit 2 on a problem)."""
+    from govgraph import load_command
+
     for document in _read_or_exit(load_command.expand(files)):
         click.echo(f"OK {document.path}: {document.summary()}")
 
@@ -342,6 +349,8 @@ def _run(action):  # type: ignore[no-untyped-def]
 
 
 def _read_or_exit(files: tuple[Path, ...]):  # type: ignore[no-untyped-def]
+    from govgraph.loaders.load import read_documents
+
     try:
         return read_documents(list(files), progress=say)
     except InputError as exc:
@@ -355,6 +364,8 @@ def _load_or_exit(driver: Driver, settings: Settings, documents, force: bool) ->
     except Neo4jError as exc:
         say(f"error: Neo4j refused the schema, nothing was loaded: {exc.message}")
         sys.exit(1)
+    from govgraph.loaders.load import LoadFailed, load_documents
+
     try:
         return load_documents(
             driver, settings.neo4j_database, documents, force=force, progress=say, timeout=settings.tx_timeout

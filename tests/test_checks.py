@@ -197,6 +197,57 @@ def test_a_rule_returning_the_wrong_shape_is_refused(
     assert message in caught.value.message
 
 
+COLLECTED = (  # QUERY with its rows returned as one list of maps, as the bundled rules return them
+    "CALL () {\n"
+    + QUERY
+    + "}\nRETURN collect({rule: rule, severity: severity, area: area, status: status, message: message,"
+    + " subjects: subjects, path: path, clauses: clauses}) AS rows\n"
+)
+
+
+def test_a_rule_may_return_its_rows_as_one_list_of_maps(bundled: Cli, driver: Driver, tmp_path: Path) -> None:
+    (tmp_path / "rows").mkdir()
+    (tmp_path / "list").mkdir()
+    as_rows = run_checks(driver, rules_dir=rules_dir(tmp_path / "rows", HEADER + QUERY))
+    as_list = run_checks(driver, rules_dir=rules_dir(tmp_path / "list", HEADER + COLLECTED))
+    assert len(as_list) == 2 and as_list == as_rows
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "message"),
+    [
+        (
+            COLLECTED.replace(" message: message,", ""),
+            "returns",
+            "row 1: returns the wrong columns (missing message); a rule returns rule,",
+        ),
+        (
+            COLLECTED.replace("clauses: clauses}", "clauses: clauses, extra: 1}"),
+            "returns",
+            "row 1: returns the wrong columns (unexpected extra)",
+        ),
+        (
+            COLLECTED.replace("collect({", "collect([{").replace("}) AS rows", "}]) AS rows"),
+            "rows",
+            "row 1: each of 'rows' must be a map, not list",
+        ),
+        (COLLECTED.replace("collect({", "count({"), "rows", "'rows' must be a list of maps, not int"),
+        (
+            COLLECTED.replace("'failed' AS status", "'ok' AS status"),
+            "status",
+            "row 1: status 'ok' is not one of",
+        ),
+    ],
+)
+def test_a_rule_returning_a_wrong_list_of_rows_is_refused(
+    bundled: Cli, driver: Driver, tmp_path: Path, query: str, field: str, message: str
+) -> None:
+    with pytest.raises(RuleError) as caught:
+        run_checks(driver, rules_dir=rules_dir(tmp_path, HEADER + query))
+    assert caught.value.field == field
+    assert message in caught.value.message, caught.value.message
+
+
 def test_a_rule_neo4j_refuses_is_reported_with_its_line(bundled: Cli, driver: Driver, tmp_path: Path) -> None:
     folder = rules_dir(tmp_path, HEADER + QUERY.replace("WHERE $area", "WHERE WHERE $area"))
     with pytest.raises(RuleError, match="Neo4j refused the rule: ") as caught:

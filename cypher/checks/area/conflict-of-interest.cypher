@@ -17,114 +17,121 @@
 //   another, is stated in this area's protocols
 // takes: $area — an area id, never null — the per-area statement, from the area index; the run for every
 //   area at once is checks/conflict-of-interest, with the same rows for each area
-// returns: rule, severity, area, status, message, subjects, path, clauses — one failed row per duty and
+// returns: rows — one record, a list of {rule, severity, area, status, message, subjects, path,
+//   clauses} maps: one failed row per duty and
 //   seat, and per member and pair of bodies; one passed row per area with what was examined. Plain values.
+// The rows are collected into one list: the driver decodes one big list far more cheaply than it
+// builds a record for each of thousands of rows.
 CALL () {
-  MATCH (board:Entity:Body {area: $area}) USING INDEX board:Entity(area)
-  MATCH duty = (owner)-[:OWES]->(d:Duty)-[:TOWARDS]->(board:Body)
-  WHERE d.kind IN ['assurance', 'accountability']
-  MATCH seat = (owner)<-[:HOLDS]-{0,1}(sitter)-[e:MEMBER_OF|CHAIRS]->(board)
-  WHERE all(r IN relationships(seat) WHERE r.inferred IS NULL)
-  WITH owner, d, board, duty, sitter, seat, e ORDER BY e.clause, e.line
-  WITH owner, d, board, duty, sitter, collect(seat) AS seats
-  RETURN
-    board.area AS area,
-    CASE WHEN owner:Role THEN 'The ' ELSE '' END + owner.name + ' owes a duty of ' + d.kind + ' towards ' +
-      board.name + ' (' + split(d.clause, '/')[-1] + ')' +
-      CASE WHEN sitter = owner THEN ' and also sits on it'
-        ELSE ', and ' + sitter.name + ', who holds the post, sits on it' END +
-      ' (' + reduce(s = '', x IN seats | s + CASE s WHEN '' THEN '' ELSE ', ' END +
-        CASE type(last(relationships(x))) WHEN 'CHAIRS' THEN 'chair' ELSE
-          replace(coalesce(last(relationships(x)).capacity, 'member'), '_', ' ') END +
-        coalesce(' in ' + split(last(relationships(x)).clause, '/')[-1],
-          ' on register line ' + toString(last(relationships(x)).line), '')) +
-      '): it would assure its own work' AS message,
-    [x IN [owner, board] | x {.id, name: coalesce(x.name, x.id), label: [l IN labels(x) WHERE l <> 'Entity'][0]}]
-      AS subjects,
-    [duty] + seats AS paths,
-    [{id: d.clause, quote: d.text}] +
-      [x IN seats | {id: last(relationships(x)).clause, quote: last(relationships(x)).quote}] AS cited
-  UNION ALL
-  MATCH (scrutiniser:Entity:Body {area: $area}) USING INDEX scrutiniser:Entity(area)
-  MATCH (scrutiniser:Body)-[x:SCRUTINISES|HOLDS_TO_ACCOUNT]->(scrutinised:Body)
-  WHERE scrutiniser <> scrutinised AND x.inferred IS NULL
-  WITH DISTINCT scrutiniser, scrutinised,
-    EXISTS {
-      (scrutinised)-[y:SCRUTINISES|HOLDS_TO_ACCOUNT]->(scrutiniser) WHERE y.inferred IS NULL
-    } AS mutual
-  WHERE NOT (mutual AND scrutiniser.id > scrutinised.id)
-  MATCH seat1 = (member)-[e1:MEMBER_OF|CHAIRS]->(scrutiniser)
-  MATCH seat2 = (member)-[e2:MEMBER_OF|CHAIRS]->(scrutinised)
-  WHERE e1.inferred IS NULL AND e2.inferred IS NULL
-    AND NOT coalesce(e1.capacity, '') IN ['observer', 'participant_observer', 'adviser']
-    AND NOT coalesce(e2.capacity, '') IN ['observer', 'participant_observer', 'adviser']
-    AND (e1.start IS NULL OR e2.end IS NULL OR e1.start <= e2.end)
-    AND (e2.start IS NULL OR e1.end IS NULL OR e2.start <= e1.end)
-  WITH scrutiniser, scrutinised, mutual, member, seat1, seat2, e1, e2
-  ORDER BY e1.clause, e1.line, e2.clause, e2.line
-  WITH scrutiniser, scrutinised, mutual, member, collect(seat1)[0] AS seat1, collect(seat2)[0] AS seat2
-  CALL (scrutiniser, scrutinised) {
-    MATCH q = (scrutiniser)-[s:SCRUTINISES|HOLDS_TO_ACCOUNT]->(scrutinised)
-    WHERE s.inferred IS NULL
-    RETURN q AS scrutiny
-    ORDER BY s.clause
-    LIMIT 1
+  CALL () {
+    MATCH (board:Entity:Body {area: $area}) USING INDEX board:Entity(area)
+    MATCH duty = (owner)-[:OWES]->(d:Duty)-[:TOWARDS]->(board:Body)
+    WHERE d.kind IN ['assurance', 'accountability']
+    MATCH seat = (owner)<-[:HOLDS]-{0,1}(sitter)-[e:MEMBER_OF|CHAIRS]->(board)
+    WHERE all(r IN relationships(seat) WHERE r.inferred IS NULL)
+    WITH owner, d, board, duty, sitter, seat, e ORDER BY e.clause, e.line
+    WITH owner, d, board, duty, sitter, collect(seat) AS seats
+    RETURN
+      board.area AS area,
+      CASE WHEN owner:Role THEN 'The ' ELSE '' END + owner.name + ' owes a duty of ' + d.kind + ' towards ' +
+        board.name + ' (' + split(d.clause, '/')[-1] + ')' +
+        CASE WHEN sitter = owner THEN ' and also sits on it'
+          ELSE ', and ' + sitter.name + ', who holds the post, sits on it' END +
+        ' (' + reduce(s = '', x IN seats | s + CASE s WHEN '' THEN '' ELSE ', ' END +
+          CASE type(last(relationships(x))) WHEN 'CHAIRS' THEN 'chair' ELSE
+            replace(coalesce(last(relationships(x)).capacity, 'member'), '_', ' ') END +
+          coalesce(' in ' + split(last(relationships(x)).clause, '/')[-1],
+            ' on register line ' + toString(last(relationships(x)).line), '')) +
+        '): it would assure its own work' AS message,
+      [x IN [owner, board] | x {.id, name: coalesce(x.name, x.id), label: [l IN labels(x) WHERE l <> 'Entity'][0]}]
+        AS subjects,
+      [duty] + seats AS paths,
+      [{id: d.clause, quote: d.text}] +
+        [x IN seats | {id: last(relationships(x)).clause, quote: last(relationships(x)).quote}] AS cited
+    UNION ALL
+    MATCH (scrutiniser:Entity:Body {area: $area}) USING INDEX scrutiniser:Entity(area)
+    MATCH (scrutiniser:Body)-[x:SCRUTINISES|HOLDS_TO_ACCOUNT]->(scrutinised:Body)
+    WHERE scrutiniser <> scrutinised AND x.inferred IS NULL
+    WITH DISTINCT scrutiniser, scrutinised,
+      EXISTS {
+        (scrutinised)-[y:SCRUTINISES|HOLDS_TO_ACCOUNT]->(scrutiniser) WHERE y.inferred IS NULL
+      } AS mutual
+    WHERE NOT (mutual AND scrutiniser.id > scrutinised.id)
+    MATCH seat1 = (member)-[e1:MEMBER_OF|CHAIRS]->(scrutiniser)
+    MATCH seat2 = (member)-[e2:MEMBER_OF|CHAIRS]->(scrutinised)
+    WHERE e1.inferred IS NULL AND e2.inferred IS NULL
+      AND NOT coalesce(e1.capacity, '') IN ['observer', 'participant_observer', 'adviser']
+      AND NOT coalesce(e2.capacity, '') IN ['observer', 'participant_observer', 'adviser']
+      AND (e1.start IS NULL OR e2.end IS NULL OR e1.start <= e2.end)
+      AND (e2.start IS NULL OR e1.end IS NULL OR e2.start <= e1.end)
+    WITH scrutiniser, scrutinised, mutual, member, seat1, seat2, e1, e2
+    ORDER BY e1.clause, e1.line, e2.clause, e2.line
+    WITH scrutiniser, scrutinised, mutual, member, collect(seat1)[0] AS seat1, collect(seat2)[0] AS seat2
+    CALL (scrutiniser, scrutinised) {
+      MATCH q = (scrutiniser)-[s:SCRUTINISES|HOLDS_TO_ACCOUNT]->(scrutinised)
+      WHERE s.inferred IS NULL
+      RETURN q AS scrutiny
+      ORDER BY s.clause
+      LIMIT 1
+    }
+    WITH scrutiniser, scrutinised, mutual, member, seat1, seat2, [scrutiny, seat1, seat2] AS paths
+    RETURN
+      scrutiniser.area AS area,
+      CASE WHEN member:Role THEN 'The ' ELSE '' END + member.name + ' ' +
+        CASE type(relationships(seat1)[0]) WHEN 'CHAIRS' THEN 'chairs ' ELSE 'sits on ' END + scrutiniser.name +
+        ' and ' + CASE type(relationships(seat2)[0]) WHEN 'CHAIRS' THEN 'chairs ' ELSE 'sits on ' END +
+        scrutinised.name +
+        CASE
+          WHEN mutual THEN ', which scrutinise each other: they take part in both sides of the scrutiny'
+          ELSE ', which ' + scrutiniser.name + ' scrutinises: they take part in the work they scrutinise'
+        END AS message,
+      [x IN [member, scrutiniser, scrutinised] | x {.id, name: coalesce(x.name, x.id),
+        label: [l IN labels(x) WHERE l <> 'Entity'][0]}] AS subjects,
+      paths,
+      [q IN paths | {id: relationships(q)[0].clause, quote: relationships(q)[0].quote}] AS cited
   }
-  WITH scrutiniser, scrutinised, mutual, member, seat1, seat2, [scrutiny, seat1, seat2] AS paths
+  CALL (cited) {
+    UNWIND cited AS quoted
+    MATCH (c:Clause {id: quoted.id})-[:PART_OF]->(doc:Protocol)
+    RETURN collect(c {.id, .ref, .number, .line, quote: quoted.quote, protocol: doc.id,
+      source_file: doc.source_file, source_path: doc.source_path}) AS clauses
+  }
   RETURN
-    scrutiniser.area AS area,
-    CASE WHEN member:Role THEN 'The ' ELSE '' END + member.name + ' ' +
-      CASE type(relationships(seat1)[0]) WHEN 'CHAIRS' THEN 'chairs ' ELSE 'sits on ' END + scrutiniser.name +
-      ' and ' + CASE type(relationships(seat2)[0]) WHEN 'CHAIRS' THEN 'chairs ' ELSE 'sits on ' END +
-      scrutinised.name +
-      CASE
-        WHEN mutual THEN ', which scrutinise each other: they take part in both sides of the scrutiny'
-        ELSE ', which ' + scrutiniser.name + ' scrutinises: they take part in the work they scrutinise'
-      END AS message,
-    [x IN [member, scrutiniser, scrutinised] | x {.id, name: coalesce(x.name, x.id),
-      label: [l IN labels(x) WHERE l <> 'Entity'][0]}] AS subjects,
-    paths,
-    [q IN paths | {id: relationships(q)[0].clause, quote: relationships(q)[0].quote}] AS cited
-}
-CALL (cited) {
-  UNWIND cited AS quoted
-  MATCH (c:Clause {id: quoted.id})-[:PART_OF]->(doc:Protocol)
-  RETURN collect(c {.id, .ref, .number, .line, quote: quoted.quote, protocol: doc.id,
-    source_file: doc.source_file, source_path: doc.source_path}) AS clauses
-}
-RETURN
-  'conflict-of-interest' AS rule,
-  'warning' AS severity,
-  area,
-  'failed' AS status,
-  message,
-  subjects,
-  [q IN paths | {
-    nodes: [n IN nodes(q) | n {.id, name: coalesce(n.name, 'duty ' + n.ref, n.id), label: [l IN labels(n) WHERE l <> 'Entity'][0]}],
-    edges: [r IN relationships(q) | r {.id, .clause, .quote, .source, .line, type: type(r),
-      start: startNode(r).id, end: endNode(r).id}]
-  }] AS path,
-  clauses
-UNION ALL
-CALL () {
-  MATCH (board:Entity:Body {area: $area}) USING INDEX board:Entity(area)
-  MATCH (:Entity)-[:OWES]->(d:Duty)-[:TOWARDS]->(board:Body)
-  WHERE d.kind IN ['assurance', 'accountability']
-  RETURN board.area AS area, count(d) AS duties, 0 AS lines
+    'conflict-of-interest' AS rule,
+    'warning' AS severity,
+    area,
+    'failed' AS status,
+    message,
+    subjects,
+    [q IN paths | {
+      nodes: [n IN nodes(q) | n {.id, name: coalesce(n.name, 'duty ' + n.ref, n.id), label: [l IN labels(n) WHERE l <> 'Entity'][0]}],
+      edges: [r IN relationships(q) | r {.id, .clause, .quote, .source, .line, type: type(r),
+        start: startNode(r).id, end: endNode(r).id}]
+    }] AS path,
+    clauses
   UNION ALL
-  MATCH (s:Entity:Body {area: $area}) USING INDEX s:Entity(area)
-  MATCH (s:Body)-[x:SCRUTINISES|HOLDS_TO_ACCOUNT]->(t:Body)
-  WHERE s <> t AND x.inferred IS NULL
-  RETURN s.area AS area, 0 AS duties, count(DISTINCT [s.id, t.id]) AS lines
+  CALL () {
+    MATCH (board:Entity:Body {area: $area}) USING INDEX board:Entity(area)
+    MATCH (:Entity)-[:OWES]->(d:Duty)-[:TOWARDS]->(board:Body)
+    WHERE d.kind IN ['assurance', 'accountability']
+    RETURN board.area AS area, count(d) AS duties, 0 AS lines
+    UNION ALL
+    MATCH (s:Entity:Body {area: $area}) USING INDEX s:Entity(area)
+    MATCH (s:Body)-[x:SCRUTINISES|HOLDS_TO_ACCOUNT]->(t:Body)
+    WHERE s <> t AND x.inferred IS NULL
+    RETURN s.area AS area, 0 AS duties, count(DISTINCT [s.id, t.id]) AS lines
+  }
+  WITH area, sum(duties) AS duties, sum(lines) AS lines
+  RETURN
+    'conflict-of-interest' AS rule,
+    'info' AS severity,
+    area,
+    'passed' AS status,
+    toString(duties) + ' duties of assurance or accountability towards a body and ' + toString(lines) +
+      ' scrutiny lines were examined for seats on the body assured or scrutinised' AS message,
+    [] AS subjects,
+    [] AS path,
+    [] AS clauses
 }
-WITH area, sum(duties) AS duties, sum(lines) AS lines
-RETURN
-  'conflict-of-interest' AS rule,
-  'info' AS severity,
-  area,
-  'passed' AS status,
-  toString(duties) + ' duties of assurance or accountability towards a body and ' + toString(lines) +
-    ' scrutiny lines were examined for seats on the body assured or scrutinised' AS message,
-  [] AS subjects,
-  [] AS path,
-  [] AS clauses
+RETURN collect({rule: rule, severity: severity, area: area, status: status, message: message,
+  subjects: subjects, path: path, clauses: clauses}) AS rows

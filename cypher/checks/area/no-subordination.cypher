@@ -15,69 +15,76 @@
 // unexamined: no protocol of this area declares a body independent or a relationship not hierarchical
 // takes: $area — an area id, never null — the per-area statement, from the area index; the run for every
 //   area at once is checks/no-subordination, with the same rows for each area
-// returns: rule, severity, area, status, message, subjects, path, clauses — one failed row per bound body
+// returns: rows — one record, a list of {rule, severity, area, status, message, subjects, path,
+//   clauses} maps: one failed row per bound body
 //   and body above it, citing the declarations it breaks (or, for a warning, that bind it); one passed
 //   row per declaration examined. Plain values.
+// The rows are collected into one list: the driver decodes one big list far more cheaply than it
+// builds a record for each of thousands of rows.
 CALL () {
-  MATCH (d:Entity:Declaration {area: $area}) USING INDEX d:Entity(area)
-  MATCH (d:Declaration)-[:STATED_IN]->(:Clause)-[:PART_OF]->(doc:Protocol)
-  WHERE d.kind IN ['independent', 'non_hierarchical']
-  CALL (d, doc) {
-    MATCH (d)-[:CONCERNS]->(b:Body)
-    RETURN b AS bound
-    UNION
-    MATCH (doc)-[:HAS_PARTY]->(b:Body)
-    WHERE d.kind = 'non_hierarchical'
-    RETURN b AS bound
+  CALL () {
+    MATCH (d:Entity:Declaration {area: $area}) USING INDEX d:Entity(area)
+    MATCH (d:Declaration)-[:STATED_IN]->(:Clause)-[:PART_OF]->(doc:Protocol)
+    WHERE d.kind IN ['independent', 'non_hierarchical']
+    CALL (d, doc) {
+      MATCH (d)-[:CONCERNS]->(b:Body)
+      RETURN b AS bound
+      UNION
+      MATCH (doc)-[:HAS_PARTY]->(b:Body)
+      WHERE d.kind = 'non_hierarchical'
+      RETURN b AS bound
+    }
+    WITH d, collect(bound) AS bound
+    UNWIND bound AS a
+    WITH a, collect({declaration: d, bound: bound}) AS grounds
+    MATCH p = SHORTEST 1 (a)((x)-[h:SUBGROUP_OF|DIRECTS]-(y)
+          WHERE h.inferred IS NULL
+            AND ((type(h) = 'SUBGROUP_OF' AND startNode(h) = x) OR (type(h) = 'DIRECTS' AND endNode(h) = x)))+
+        (above:Body)
+    WHERE above.area = a.area AND above <> a
+    WITH a, above, p, grounds,
+      [g IN grounds WHERE g.declaration.kind = 'independent' OR above IN g.bound | g.declaration] AS broken
+    WITH a, above, p, broken, CASE broken WHEN [] THEN [g IN grounds | g.declaration] ELSE broken END AS cited
+    CALL (cited, p) {
+      UNWIND [d IN cited | {id: d.clause, quote: d.quote}] +
+        [r IN relationships(p) | {id: r.clause, quote: r.quote}] AS quoted
+      MATCH (c:Clause {id: quoted.id})-[:PART_OF]->(doc:Protocol)
+      RETURN collect(c {.id, .ref, .number, .line, quote: quoted.quote, protocol: doc.id,
+        source_file: doc.source_file, source_path: doc.source_path}) AS clauses
+    }
+    RETURN
+      CASE broken WHEN [] THEN 'warning' ELSE 'error' END AS severity,
+      'failed' AS status,
+      a.area AS area,
+      a.name + ' is subordinate to ' + above.name +
+        CASE length(p) WHEN 1 THEN '' ELSE ' (' + toString(length(p)) + ' levels up)' END +
+        CASE
+          WHEN any(d IN broken WHERE d.kind = 'independent') THEN ', though the protocol declares it independent'
+          WHEN broken <> [] THEN ', though the protocol declares their relationship not hierarchical'
+          ELSE '; ' + above.name + ' is not a party to the protocol, so this is a warning, not an error'
+        END AS message,
+      [x IN [a, above] | x {.id, .name, label: 'Body'}] AS subjects,
+      [{
+        nodes: [n IN nodes(p) | n {.id, name: coalesce(n.name, n.id), label: [l IN labels(n) WHERE l <> 'Entity'][0]}],
+        edges: [r IN relationships(p) | r {.id, .clause, .quote, .source, .line, type: type(r),
+          start: startNode(r).id, end: endNode(r).id}]
+      }] AS path,
+      clauses
+    UNION ALL
+    MATCH (d:Entity:Declaration {area: $area}) USING INDEX d:Entity(area)
+    MATCH (d:Declaration)-[:STATED_IN]->(c:Clause)
+    WHERE d.kind IN ['independent', 'non_hierarchical']
+    RETURN
+      'info' AS severity,
+      'passed' AS status,
+      d.area AS area,
+      'the bodies bound by the declaration in ' + coalesce(c.ref, c.id) + ' (' + replace(d.kind, '_', '-') +
+        ') were examined for bodies above them' AS message,
+      [] AS subjects,
+      [] AS path,
+      [] AS clauses
   }
-  WITH d, collect(bound) AS bound
-  UNWIND bound AS a
-  WITH a, collect({declaration: d, bound: bound}) AS grounds
-  MATCH p = SHORTEST 1 (a)((x)-[h:SUBGROUP_OF|DIRECTS]-(y)
-        WHERE h.inferred IS NULL
-          AND ((type(h) = 'SUBGROUP_OF' AND startNode(h) = x) OR (type(h) = 'DIRECTS' AND endNode(h) = x)))+
-      (above:Body)
-  WHERE above.area = a.area AND above <> a
-  WITH a, above, p, grounds,
-    [g IN grounds WHERE g.declaration.kind = 'independent' OR above IN g.bound | g.declaration] AS broken
-  WITH a, above, p, broken, CASE broken WHEN [] THEN [g IN grounds | g.declaration] ELSE broken END AS cited
-  CALL (cited, p) {
-    UNWIND [d IN cited | {id: d.clause, quote: d.quote}] +
-      [r IN relationships(p) | {id: r.clause, quote: r.quote}] AS quoted
-    MATCH (c:Clause {id: quoted.id})-[:PART_OF]->(doc:Protocol)
-    RETURN collect(c {.id, .ref, .number, .line, quote: quoted.quote, protocol: doc.id,
-      source_file: doc.source_file, source_path: doc.source_path}) AS clauses
-  }
-  RETURN
-    CASE broken WHEN [] THEN 'warning' ELSE 'error' END AS severity,
-    'failed' AS status,
-    a.area AS area,
-    a.name + ' is subordinate to ' + above.name +
-      CASE length(p) WHEN 1 THEN '' ELSE ' (' + toString(length(p)) + ' levels up)' END +
-      CASE
-        WHEN any(d IN broken WHERE d.kind = 'independent') THEN ', though the protocol declares it independent'
-        WHEN broken <> [] THEN ', though the protocol declares their relationship not hierarchical'
-        ELSE '; ' + above.name + ' is not a party to the protocol, so this is a warning, not an error'
-      END AS message,
-    [x IN [a, above] | x {.id, .name, label: 'Body'}] AS subjects,
-    [{
-      nodes: [n IN nodes(p) | n {.id, name: coalesce(n.name, n.id), label: [l IN labels(n) WHERE l <> 'Entity'][0]}],
-      edges: [r IN relationships(p) | r {.id, .clause, .quote, .source, .line, type: type(r),
-        start: startNode(r).id, end: endNode(r).id}]
-    }] AS path,
-    clauses
-  UNION ALL
-  MATCH (d:Entity:Declaration {area: $area}) USING INDEX d:Entity(area)
-  MATCH (d:Declaration)-[:STATED_IN]->(c:Clause)
-  WHERE d.kind IN ['independent', 'non_hierarchical']
-  RETURN
-    'info' AS severity,
-    'passed' AS status,
-    d.area AS area,
-    'the bodies bound by the declaration in ' + coalesce(c.ref, c.id) + ' (' + replace(d.kind, '_', '-') +
-      ') were examined for bodies above them' AS message,
-    [] AS subjects,
-    [] AS path,
-    [] AS clauses
+  RETURN 'no-subordination' AS rule, severity, area, status, message, subjects, path, clauses
 }
-RETURN 'no-subordination' AS rule, severity, area, status, message, subjects, path, clauses
+RETURN collect({rule: rule, severity: severity, area: area, status: status, message: message,
+  subjects: subjects, path: path, clauses: clauses}) AS rows
