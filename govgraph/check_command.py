@@ -7,7 +7,6 @@ findings, never a broken pipeline.
 
 from __future__ import annotations
 
-import gc
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,6 +26,7 @@ from govgraph.graph.checks import (
     run_outcome,
     select_rules,
 )
+from govgraph.graph.collector import paused_collector
 from govgraph.graph.connection import connect, resolve_target
 from govgraph.graph.errors import GraphError
 from govgraph.graph.settings import Settings, load_settings
@@ -164,19 +164,6 @@ def _driver(settings: Settings) -> Iterator[Driver]:
             yield driver
     except GraphError as exc:
         _give_up(str(exc))
-
-
-@contextmanager
-def paused_collector() -> Iterator[None]:
-    """Cyclic garbage collection off for the block (on again after, unless it was off before). The
-    loaders have the same helper, but importing them (YAML, validation) would cost every check run."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _give_up(message: str) -> NoReturn:

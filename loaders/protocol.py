@@ -17,6 +17,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from govgraph.graph.collector import paused_collector
 from govgraph.graph.model import DeclarationKind, Label
 from govgraph.loaders.batch import GraphBatch
 from govgraph.loaders.conformance import conforms
@@ -29,7 +30,6 @@ from govgraph.loaders.source import (
     decoded,
     dotted,
     parse_yaml,
-    paused_collector,
     read_bytes,
 )
 from govgraph.loaders.text import FoldedText, Span, fold

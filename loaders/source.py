@@ -10,11 +10,9 @@ billion-laughs and recursion attacks), so a hostile file is refused in time line
 
 from __future__ import annotations
 
-import gc
 import os
 import stat
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -95,18 +93,6 @@ class Parsed:
     def line_of(self, loc: Location) -> int | None:
         """The line of ``loc`` or of its nearest ancestor that exists in the file."""
         return self.lines.deepest(loc)[1]
-
-
-@contextmanager
-def paused_collector() -> Iterator[None]:
-    """Cyclic garbage collection off for the block (on again after, unless it was off before)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
