@@ -60,14 +60,20 @@ class GraphBatch:
             key = "" if clause is None else str(clause)
         else:
             key = ":".join([str(v) for v in (clause, capacity, line) if v is not None])
-        if shared:
-            edge_id = f"|{rel_type}|{from_id}|{to_id}|{key}"
-        else:
-            edge_id = f"{self.source}|{rel_type}|{from_id}|{to_id}|{key}"
+        if not shared:
             props["source"] = self.source  # ``props`` is this call's own dict
         if None in props.values():
             props = {name: value for name, value in props.items() if value is not None}
-        self.edges.append({"id": edge_id, "type": rel_type, "from": from_id, "to": to_id, "props": props})
+        row_id = edge_id("" if shared else self.source, rel_type, from_id, to_id, key)
+        self.edges.append({"id": row_id, "type": rel_type, "from": from_id, "to": to_id, "props": props})
+
+
+def edge_id(source: str, rel_type: str, from_id: str, to_id: str, key: str = "") -> str:
+    """An edge's id: its document (``""`` for a shared edge), type, ends and key (its clause, with the
+    capacity or line when it has one). The one place the scheme is written: loaders/protocol.py writes
+    its hot rows out without ``GraphBatch.edge`` but takes their ids from here, so a shared edge two
+    documents make (a person's IN_AREA from a protocol and from a register) is always one edge."""
+    return f"{source}|{rel_type}|{from_id}|{to_id}|{key}"
 
 
 def _clean(props: dict[str, Any]) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from typing import Any
 
 from govgraph.graph.collector import paused_collector
 from govgraph.graph.model import DeclarationKind, Label
-from govgraph.loaders.batch import GraphBatch
+from govgraph.loaders.batch import GraphBatch, edge_id
 from govgraph.loaders.conformance import conforms
 from govgraph.loaders.document import ProtocolDocument
 from govgraph.loaders.errors import InputError
@@ -477,7 +477,6 @@ def _clauses(batch: GraphBatch, ids: _Ids, doc: Data, spans: dict[str, Span]) ->
     arguments per clause, the hot loop of building a batch."""
     prefix, protocol, area = f"{ids.protocol}/", ids.protocol, ids.area
     nodes, edges, label = batch.nodes, batch.edges, Label.CLAUSE
-    part_of = f"{protocol}|PART_OF|"
     for clause in doc["clauses"]:
         ref = clause["id"]
         span, clause_id = spans[ref], prefix + ref  # ids.clause(), without a call per clause
@@ -489,10 +488,9 @@ def _clauses(batch: GraphBatch, ids: _Ids, doc: Data, spans: dict[str, Span]) ->
             props["heading"] = heading
         props["text"], props["line"], props["start"], props["end"] = clause["text"], span[2], span[0], span[1]
         nodes.append({"id": clause_id, "label": label, "props": props})
-        edge_id = f"{part_of}{clause_id}|{protocol}|"
         edges.append(
             {
-                "id": edge_id,
+                "id": edge_id(protocol, "PART_OF", clause_id, protocol),
                 "type": "PART_OF",
                 "from": clause_id,
                 "to": protocol,
@@ -554,7 +552,6 @@ def _duties(batch: GraphBatch, ids: _Ids, doc: Data) -> None:
     protocol, area = ids.protocol, ids.area
     local, clauses, duties = f"{area}/", f"{protocol}/", f"{protocol}/duty/"  # as _Ids makes them
     nodes, edges, label = batch.nodes, batch.edges, Label.DUTY
-    owes, towards_type, stated_in = f"{protocol}|OWES|", f"{protocol}|TOWARDS|", f"{protocol}|STATED_IN|"
     for duty in doc.get("duties", ()):
         ref = duty["id"]
         duty_id, clause = duties + ref, clauses + duty["clause"]
@@ -568,14 +565,14 @@ def _duties(batch: GraphBatch, ids: _Ids, doc: Data) -> None:
         props["clause"] = clause
         nodes.append({"id": duty_id, "label": label, "props": props})
         edge_props = {"clause": clause, "source": protocol}
-        edge_id = f"{owes}{owner}|{duty_id}|{clause}"
-        edges.append({"id": edge_id, "type": "OWES", "from": owner, "to": duty_id, "props": edge_props})
+        row_id = edge_id(protocol, "OWES", owner, duty_id, clause)
+        edges.append({"id": row_id, "type": "OWES", "from": owner, "to": duty_id, "props": edge_props})
         if towards:
-            edge_id = f"{towards_type}{duty_id}|{towards}|{clause}"
-            row = {"id": edge_id, "type": "TOWARDS", "from": duty_id, "to": towards, "props": {**edge_props}}
+            row_id = edge_id(protocol, "TOWARDS", duty_id, towards, clause)
+            row = {"id": row_id, "type": "TOWARDS", "from": duty_id, "to": towards, "props": {**edge_props}}
             edges.append(row)
-        edge_id = f"{stated_in}{duty_id}|{clause}|{clause}"
-        row = {"id": edge_id, "type": "STATED_IN", "from": duty_id, "to": clause, "props": {**edge_props}}
+        row_id = edge_id(protocol, "STATED_IN", duty_id, clause, clause)
+        row = {"id": row_id, "type": "STATED_IN", "from": duty_id, "to": clause, "props": {**edge_props}}
         edges.append(row)
 
 
@@ -609,8 +606,8 @@ def _relations(batch: GraphBatch, ids: _Ids, doc: Data) -> None:
         props["source"] = protocol
         capacity = get("capacity")
         key = clause if capacity is None else f"{clause}:{capacity}"
-        edge_id = f"{protocol}|{rel['type']}|{from_id}|{to_id}|{key}"
-        edges.append({"id": edge_id, "type": rel["type"], "from": from_id, "to": to_id, "props": props})
+        row_id = edge_id(protocol, rel["type"], from_id, to_id, key)
+        edges.append({"id": row_id, "type": rel["type"], "from": from_id, "to": to_id, "props": props})
 
 
 def _declarations(batch: GraphBatch, ids: _Ids, doc: Data) -> None:
@@ -640,16 +637,22 @@ def _defined(batch: GraphBatch, node_id: str, area: str, clause: str, quote: str
     props = {"source": source}
     append(
         {
-            "id": f"{source}|DEFINES|{source}|{node_id}|",
+            "id": edge_id(source, "DEFINES", source, node_id),
             "type": "DEFINES",
             "from": source,
             "to": node_id,
             "props": props,
         }
     )
-    append({"id": f"|IN_AREA|{node_id}|{area}|", "type": "IN_AREA", "from": node_id, "to": area, "props": {}})
-    edge_id, props = (
-        f"{source}|DEFINED_IN|{node_id}|{clause}|{clause}",
-        {"clause": clause, "quote": quote, "source": source},
+    append(
+        {
+            "id": edge_id("", "IN_AREA", node_id, area),
+            "type": "IN_AREA",
+            "from": node_id,
+            "to": area,
+            "props": {},
+        }
     )
-    append({"id": edge_id, "type": "DEFINED_IN", "from": node_id, "to": clause, "props": props})
+    props = {"clause": clause, "quote": quote, "source": source}
+    row_id = edge_id(source, "DEFINED_IN", node_id, clause, clause)
+    append({"id": row_id, "type": "DEFINED_IN", "from": node_id, "to": clause, "props": props})
