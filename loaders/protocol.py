@@ -204,7 +204,6 @@ class _Checker:
         seen = set(taken)
         if len(seen) == len(taken) and len(seen.union(ids)) == len(seen) + len(ids):
             return
-        seen = set(taken)
         for index, item_id in enumerate(ids):
             if item_id in seen:
                 raise self.fail((section, index, "id"), f"duplicate {what} '{item_id}'")
