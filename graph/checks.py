@@ -583,20 +583,14 @@ def _is_node(value: Any) -> bool:
 
 
 def _is_plain_leg(value: Any) -> bool:
-    if (
-        type(value) is dict
-        and type(nodes := value.get("nodes")) is list
-        and type(edges := value.get("edges")) is list
-    ):
-        return all(type(n) is dict or isinstance(n, Mapping) for n in nodes) and all(
-            type(e) is dict or isinstance(e, Mapping) for e in edges
-        )
+    if not (type(value) is dict or isinstance(value, Mapping)):
+        return False
+    nodes, edges = value.get("nodes"), value.get("edges")
     return (
-        isinstance(value, Mapping)
-        and isinstance(value.get("nodes"), list)
-        and isinstance(value.get("edges"), list)
-        and all(isinstance(n, Mapping) for n in value["nodes"])
-        and all(isinstance(e, Mapping) for e in value["edges"])
+        isinstance(nodes, list)
+        and isinstance(edges, list)
+        and all(type(n) is dict or isinstance(n, Mapping) for n in nodes)
+        and all(type(e) is dict or isinstance(e, Mapping) for e in edges)
     )
 
 
@@ -643,7 +637,7 @@ def _kind(value: Any) -> str:
 
 
 def _node(node: Node | Mapping[str, Any]) -> NodeRef:
-    if type(node) is dict:
+    if type(node) is dict or not isinstance(node, Node):  # a plain map: str() only what is not text
         node_id = node["id"]
         node_id = node_id if type(node_id) is str else str(node_id)
         name, label = node.get("name"), node.get("label")
@@ -652,9 +646,6 @@ def _node(node: Node | Mapping[str, Any]) -> NodeRef:
             name if type(name) is str and name else str(name or node_id),
             label if type(label) is str else str(label or ""),
         )
-    if not isinstance(node, Node):
-        node_id = str(node["id"])
-        return NodeRef(node_id, str(node.get("name") or node_id), str(node.get("label") or ""))
     labels = sorted(label for label in node.labels if label != "Entity")
     node_id = str(node.get("id", node.element_id))
     name = str(node.get("name") or node.get("title") or node_id)
