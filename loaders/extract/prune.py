@@ -50,12 +50,18 @@ def collective_keys(entities: Entities) -> frozenset[str]:
     return frozenset(key for key, entity in entities.items.items() if entity.collective)
 
 
+def unnamed_partners(entities: Entities, key: str | None) -> bool:
+    """Whether ``key`` is the collective when it is only 'Partners' (issue 9: a "Partners" body added to
+    most drafts), not when the text names whose they are ("KSCP Partners", a body some reviewed files
+    keep), nor the local community (reviewed files keep it as a body)."""
+    entity = entities.items.get(key) if key == COLLECTIVE else None
+    return entity is not None and is_generic(entity.name)
+
+
 def without_generic_counterparts(findings: object, entities: Entities) -> None:
     """A duty "towards all agencies" (plain partners) owes it to no one body: its counterpart is left to
     the reviewer (the duty's text keeps the words), so no "Partner agencies" body is drafted for it
     alone."""
-    partners = entities.items.get(COLLECTIVE)  # the community stays: reviewed files keep it as a body
-    unnamed = {COLLECTIVE} if partners is not None and is_generic(partners.name) else set()
     for duty in getattr(findings, "duties", []):
-        if duty.towards in unnamed:
+        if unnamed_partners(entities, duty.towards):
             duty.towards = None

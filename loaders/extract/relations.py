@@ -20,6 +20,7 @@ from govgraph.loaders.extract.entities import COLLECTIVE, Entities, Mention, add
 from govgraph.loaders.extract.evaluate import is_generic
 from govgraph.loaders.extract.ids import IdPool, bounded_id, slug
 from govgraph.loaders.extract.lists import InlineList, inline_list, names_kinds
+from govgraph.loaders.extract.prune import unnamed_partners
 from govgraph.loaders.extract.segment import Clause
 from govgraph.loaders.extract.vocabulary import (
     AGREED_THAT,
@@ -1587,10 +1588,7 @@ class _Reader:
         return None
 
     def _unnamed_partners(self, key: str) -> bool:
-        """The collective when it is only 'Partners' (issue 9: a "Partners" body added to most drafts), not
-        when the text names whose they are ("KSCP Partners", a body some reviewed files keep)."""
-        entity = self.entities.items.get(key) if key == COLLECTIVE else None
-        return entity is not None and is_generic(entity.name)
+        return unnamed_partners(self.entities, key)
 
     # -- structure: memberships, chairs, sub-groups ---------------------------------------------------
 
