@@ -23,15 +23,14 @@ import re
 from typing import Any
 
 from govgraph.graph.model import BodyKind, Capacity, DeclarationKind, DutyKind, Relation
-from govgraph.loaders.document import FORMAT, MAX_NAME, MAX_NOTE, MAX_TEXT
-
-MAX_ID = 80  # document.Slug's and document.ClauseRef's max_length
+from govgraph.loaders.document import FORMAT, MAX_ID, MAX_NAME, MAX_NOTE, MAX_TEXT
 
 # The patterns of document.Slug and document.ClauseRef for many values joined by line breaks, matched
 # whole (pydantic's Rust regex: ``$`` is the end of the text, not a place before a final line break as
 # Python's is). Neither pattern admits a line break, so a value holding one changes the count of lines.
-_SLUGS = re.compile(r"[a-z0-9][a-z0-9.\-]{0,79}(?:\n[a-z0-9][a-z0-9.\-]{0,79})*").fullmatch
-_REFS = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]{0,79}(?:\n[A-Za-z0-9][A-Za-z0-9.\-]{0,79})*").fullmatch
+_SLUG, _REF = rf"[a-z0-9][a-z0-9.\-]{{0,{MAX_ID - 1}}}", rf"[A-Za-z0-9][A-Za-z0-9.\-]{{0,{MAX_ID - 1}}}"
+_SLUGS = re.compile(rf"{_SLUG}(?:\n{_SLUG})*").fullmatch
+_REFS = re.compile(rf"{_REF}(?:\n{_REF})*").fullmatch
 
 
 def _keys(required: set[str], optional: set[str] = set()) -> tuple[frozenset[str], frozenset[str]]:  # noqa: B006

@@ -14,8 +14,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 FORMAT = "govgraph/protocol@1"
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.\-]*$", max_length=80)]
-ClauseRef = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9.\-]*$", max_length=80)]
+MAX_ID = 80  # the longest id (slug or clause reference) the format accepts
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.\-]*$", max_length=MAX_ID)]
+ClauseRef = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9.\-]*$", max_length=MAX_ID)]
 # Free text is bounded (a 10 MB heading is a mistake, not a heading) and free of control characters
 # other than tab and line breaks (a NUL in a name is never meant, and breaks exports).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

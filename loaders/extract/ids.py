@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-MAX_ID = 80  # loaders.document.Slug's max_length
+from govgraph.loaders.document import MAX_ID
 
 
 def slug(text: str, limit: int = MAX_ID) -> str:
