@@ -228,7 +228,7 @@ def validate(files: tuple[Path, ...]) -> None:
     """Check protocol YAML and register CSV files without touching any database (exit 2 on a problem)."""
     from govgraph import load_command
 
-    for document in _read_or_exit(load_command.expand(files)):
+    for document in _read_or_exit(load_command.expand(files), rows=False):
         click.echo(f"OK {document.path}: {document.summary()}")
 
 
@@ -348,11 +348,11 @@ def _run(action):  # type: ignore[no-untyped-def]
         sys.exit(1)
 
 
-def _read_or_exit(files: tuple[Path, ...]):  # type: ignore[no-untyped-def]
+def _read_or_exit(files: tuple[Path, ...], rows: bool = True):  # type: ignore[no-untyped-def]
     from govgraph.loaders.load import read_documents
 
     try:
-        return read_documents(list(files), progress=say)
+        return read_documents(list(files), progress=say, rows=rows)
     except InputError as exc:
         say(f"error: {exc}")
         sys.exit(USAGE_ERROR)

@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import IO
 
@@ -83,14 +84,17 @@ class Prepared:
     data: bytes
 
 
-def prepare(path: Path) -> Prepared:
-    """Read and validate one file, keeping only what the load needs (run in a worker process)."""
+def prepare(path: Path, rows: bool = True) -> Prepared:
+    """Read and validate one file, keeping only what the load needs (run in a worker process).
+
+    ``rows``: build and pickle the rows a load writes; ``govgraph validate`` has no use for them.
+    """
     document = read_document(path)
     refs = document.references() if isinstance(document, ValidRegister) else {}
-    data = pickle.dumps(document.batch, protocol=pickle.HIGHEST_PROTOCOL)
+    data = pickle.dumps(document.batch, protocol=pickle.HIGHEST_PROTOCOL) if rows else b""
     return Prepared(
         document.path,
-        document.batch.source,
+        document.source,
         isinstance(document, ValidRegister),
         document.summary(),
         refs,
@@ -99,18 +103,19 @@ def prepare(path: Path) -> Prepared:
     )
 
 
-def _prepared(paths: list[Path]) -> Iterator[Prepared]:
+def _prepared(paths: list[Path], rows: bool = True) -> Iterator[Prepared]:
     """Each file validated, in order; many files are validated in parallel processes (one per core).
 
     Workers are spawned, not forked, so a caller's threads (a driver's, a test runner's) never leak
     into them; spawning costs a second or two, worth it only for many files.
     """
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    work = partial(prepare, rows=rows)
     if len(paths) < PARALLEL_FROM or workers < 2:
-        yield from map(prepare, paths)
+        yield from map(work, paths)
         return
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        yield from pool.map(prepare, paths, chunksize=8)
+        yield from pool.map(work, paths, chunksize=8)
 
 
 @dataclass
@@ -120,6 +125,7 @@ class DocumentSet:
     documents: list[Validated] = field(default_factory=list)
     claims: dict[str, Placed] = field(default_factory=dict)
     spool: IO[bytes] = field(default_factory=lambda: tempfile.TemporaryFile(prefix="govgraph-load-"))  # noqa: SIM115 (closed with the set)
+    loadable: bool = True  # False when read for validation only: no rows were kept
 
     def __len__(self) -> int:
         return len(self.documents)
@@ -143,6 +149,8 @@ class DocumentSet:
         return kept
 
     def batch(self, document: Validated) -> GraphBatch:
+        if not self.loadable:
+            raise ValueError("these documents were read for validation only; read them with rows=True")
         self.spool.seek(document.offset)
         return pickle.loads(self.spool.read(document.size))
 
@@ -150,19 +158,20 @@ class DocumentSet:
         return (self.batch(d) for d in self.documents)
 
 
-def read_documents(paths: list[Path], progress: Progress | None = None) -> DocumentSet:
+def read_documents(paths: list[Path], progress: Progress | None = None, *, rows: bool = True) -> DocumentSet:
     """Read and validate every file; protocols come first so registers can refer to what they define.
 
     Besides each file on its own, the files are checked together: no two may be the same document,
     and no two may make the same node id as different kinds of thing (loaders/integrity.py).
+    ``rows=False`` (validation only) keeps no rows: the set cannot then be loaded.
     """
     if progress and PARSER_NOTE:
         progress(PARSER_NOTE)
-    documents = DocumentSet()
+    documents = DocumentSet(loadable=rows)
     sources: dict[str, Path] = {}
     claims: list[Placed] = []
     bar = Bar("validating", len(paths), progress) if progress and len(paths) > 1 else None
-    for document in _prepared(paths):
+    for document in _prepared(paths, rows):
         if (other := sources.get(document.source)) is not None:
             raise InputError(document.path, f"defines '{document.source}', as does {other}: load one of them")
         sources[document.source] = document.path

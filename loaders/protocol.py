@@ -42,18 +42,23 @@ _SECTIONS = ("clauses", "bodies", "roles", "people", "legislation", "duties", "r
 
 @dataclass
 class ValidProtocol:
-    """A validated protocol. ``data`` is the document as plain data (what the checks and the batch read);
-    ``document``, the pydantic model, is built only when asked for (the review and extract tools use it):
-    a load never needs it."""
+    """A validated protocol. ``data`` is the document as plain data (what the checks and the batch read).
+
+    Two things are built only when asked for: ``document``, the pydantic model (the review and extract
+    tools use it; a load never does), and ``batch``, the rows a load writes (``govgraph validate`` never
+    needs them: building them was a tenth of validating a file, hashing the texts for the digest included).
+    """
 
     path: Path
     data: Data
     source_path: Path
     source_text: str
     clause_spans: dict[str, Span]
-    batch: GraphBatch
     claims: list[Placed]
+    raw: bytes = field(repr=False)  # the file's bytes and its source text's: the digest is theirs
+    source_raw: bytes = field(repr=False)
     _document: ProtocolDocument | None = field(default=None, repr=False)
+    _batch: GraphBatch | None = field(default=None, repr=False)
 
     @property
     def document(self) -> ProtocolDocument:
@@ -61,10 +66,24 @@ class ValidProtocol:
             self._document = ProtocolDocument.model_validate(self.data)
         return self._document
 
+    @property
+    def batch(self) -> GraphBatch:
+        if self._batch is None:
+            # The file's own bytes, not the text encoded again: strict UTF-8 decodes and encodes to the
+            # same bytes.
+            digest = hashlib.sha256(self.raw + b"\0" + self.source_raw).hexdigest()
+            self._batch = _batch(self.data, self.source_path, self.source_raw, self.clause_spans, digest)
+        return self._batch
+
+    @property
+    def source(self) -> str:
+        """The document's id (``<area>/<protocol>``), every owned node's and edge's ``source``."""
+        return f"{self.data['area']['id']}/{self.data['protocol']['id']}"
+
     def summary(self) -> str:
         d = self.data
         counts = ", ".join(f"{len(d.get(s, ()))} {s}" for s in _SUMMARY)
-        return f"protocol '{self.batch.source}': {counts}"
+        return f"protocol '{self.source}': {counts}"
 
 
 _SUMMARY = ("clauses", "bodies", "roles", "duties", "relations", "declarations")
@@ -89,10 +108,9 @@ def _read_protocol(path: Path) -> ValidProtocol:
     data, document = _validate_schema(path, parsed, escapes="\\" in text)
     checker = _Checker(path, parsed, data)
     source_path, source_raw, source_text, spans = checker.run()
-    # The file's own bytes, not the text encoded again: strict UTF-8 decodes and encodes to the same bytes.
-    digest = hashlib.sha256(raw + b"\0" + source_raw).hexdigest()
-    batch = _batch(data, source_path, source_raw, spans, digest)
-    return ValidProtocol(path, data, source_path, source_text, spans, batch, checker.claims, document)
+    return ValidProtocol(
+        path, data, source_path, source_text, spans, checker.claims, raw, source_raw, _document=document
+    )
 
 
 def _validate_schema(

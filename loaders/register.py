@@ -54,6 +54,10 @@ class ValidRegister:
                     refs.setdefault(value, (row.line, field, label))
         return refs
 
+    @property
+    def source(self) -> str:
+        return self.batch.source
+
     def summary(self) -> str:
         people = len({row.person for row in self.rows})
         return f"register of area '{self.area}': {len(self.rows)} rows, {people} people"
