@@ -6,13 +6,14 @@ both: a field dropped, retyped, lengthened, misspelt, an id or a reference or a 
 records what ``read_protocol`` makes of each file under the code on ``sys.path``; run it under two
 checkouts and compare the records:
 
-    .venv/bin/python -m bench.validation_same write DIR            # the corpus (once)
-    PYTHONPATH=OLD .venv/bin/python -m bench.validation_same run DIR old.pickle
-    .venv/bin/python -m bench.validation_same run DIR new.pickle
-    .venv/bin/python -m bench.validation_same compare old.pickle new.pickle
+    cd NEW && .venv/bin/python -m bench.validation_same write DIR   # the corpus (once)
+    cd NEW && OLD/.venv/bin/python -m bench.validation_same run DIR old.pickle
+    cd NEW && .venv/bin/python -m bench.validation_same run DIR new.pickle
+    cd NEW && .venv/bin/python -m bench.validation_same compare old.pickle new.pickle
 
-OLD is a folder holding a ``govgraph`` package made of another checkout's folders (symbolic links to its
-govgraph/*, graph, loaders, ...): the editable install's finder comes after ``PYTHONPATH`` on the path.
+Each checkout's own venv runs its own code (its editable install), and both runs start in the same
+folder, so ``bench`` (and the real files it reads where they stand) are the same for both: only the
+reader differs. (``PYTHONPATH`` cannot swap the reader: the editable install's finder comes first.)
 """
 
 from __future__ import annotations
