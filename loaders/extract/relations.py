@@ -191,7 +191,8 @@ _MINUTED_REPORT = re.compile(
     r"|welcomed)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?reports?\s+(?:of|from|by)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
-_SHARED_OF = re.compile(r"\s+(?:and|&)\s+(?=[A-Z])")
+_SHARED_OF = re.compile(r"\s+(?:and|&)\s+(the\s+)?(?=[A-Z])")
+_SHARED_BETWEEN = re.compile(r"\s+(?:and|&)\s+(the\s+)?")
 _OF_BOTH = re.compile(r"\s+of\s+(?:both\s+)(?:the\s+)?", re.IGNORECASE)
 _CHAIR_WORD = re.compile(r"\bChair(?:man|person)?\b", re.IGNORECASE)
 _TO_INCLUDE = re.compile(r"\(\s*(?:to\s+include|including|comprising|namely|i\.e\.)\s*:?\s*", re.IGNORECASE)
@@ -1240,8 +1241,8 @@ class _Reader:
                     groups[-1][-1].surface,
                 )
                 continue  # "Local Strategic Partnership (LSP)", 'Council ("the Council")': one mention
-            shared = re.fullmatch(r"\s+(?:and|&)\s+", between) and mention.surface[:1].isupper()
-            if groups and shared and self._post_of(groups[-1][-1].key, mention.key):
+            shared = mention.surface[:1].isupper() and _SHARED_BETWEEN.fullmatch(between)
+            if groups and shared and self._post_of(groups[-1][-1].key, mention.key, shared.group(1)):
                 last = groups[-1][-1]  # "the Chair of the KSCB and KSAB": one post of both, not two actors
                 groups[-1][-1] = Mention(last.key, last.start, mention.end, last.surface)
                 continue
@@ -1251,12 +1252,16 @@ class _Reader:
                 groups.append([mention])
         return groups
 
-    def _post_of(self, post: str, body: str) -> bool:
-        """Whether 'POST and BODY' shares the post's 'of': a chair 'of the X' and a body with no article."""
+    def _post_of(self, post: str, body: str, article: str | None = None) -> bool:
+        """Whether 'POST and BODY' shares the post's 'of': a chair 'of the X' and a body with no article;
+        with one ('the Chair of the A and the B'), one post of both when the A is a known body of the
+        document too, or one chair of one body named 'A and the B' when the A is not (issue 9)."""
         entity = self.entities.items.get(post)
-        return bool(
-            entity and entity.role and " of " in entity.name and _CHAIR_WORD.search(entity.name)
-        ) and (self._is_body(body))
+        chair_of = bool(entity and entity.role and " of " in entity.name and _CHAIR_WORD.search(entity.name))
+        if not chair_of or not self._is_body(body) or not article:
+            return chair_of and self._is_body(body)
+        own = entity.body if entity else None
+        return own is None or (own != body and self._is_body(own))
 
     def _shared_posts(self, clause: Clause, start: int, end: int) -> None:
         """'The Independent Chair of the KSCB and KSAB', 'Independent Chair of both the KSCB and the KSAB':
@@ -1272,7 +1277,13 @@ class _Reader:
                 joined = _SHARED_OF.match(after)
                 if joined is None:
                     continue
-                bodies = [m for m in mentions if m.start == post.end + joined.end() and self._is_body(m.key)]
+                bodies = [
+                    m
+                    for m in mentions
+                    if m.start == post.end + joined.end() and self._post_of(post.key, m.key, joined.group(1))
+                ]
+                if bodies and joined.group(1) and entity.body is None:
+                    self._one_body_named_a_and_b(post, bodies[0], clause)
             else:
                 of = _OF_BOTH.match(after)
                 groups = self._groups(clause, post.end + of.end(), end) if of else []
@@ -1286,6 +1297,22 @@ class _Reader:
                 self._relation(
                     Relation.CHAIRS, post.key, body.key, clause, quote, 0.8, "one post of two bodies"
                 )
+
+    def _one_body_named_a_and_b(self, post: Mention, body: Mention, clause: Clause) -> None:
+        """'the Chair of the Kestrel Carers and the Young People Forum', the Kestrel Carers being no body of
+        the document: one body named by the longer words, its shorter name kept as an alias, and the post
+        is its chair."""
+        entity, chaired = self.entities.items[post.key], self.entities.items[body.key]
+        of = re.search(r"\s+of\s+(?:the\s+)?", post.surface)
+        if of is None:
+            return
+        longer = clause.text[post.start + of.end() : body.end]
+        if not longer.endswith(chaired.name) or longer == chaired.name:
+            return
+        chaired.aliases.append(chaired.name)
+        chaired.name = longer
+        entity.name = post.surface[: of.end()] + longer
+        entity.body = body.key
 
     def _group_at(self, clause: Clause, start: int, end: int) -> list[str]:
         groups = self._groups(clause, start, end)

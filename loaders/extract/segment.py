@@ -63,9 +63,11 @@ _GLOSSARY_ENTRY = re.compile(r"[A-Z][A-Z&]{1,7}:\s+[A-Z]")
 _TAIL = 80  # how much of a piece's end decides whether the next line continues it
 # A web address: a sentence citing one often has no full stop after it ("2. The plan is at
 # www.example.org/plan.pdf"), so it looked like a short numbered heading and was lost as a clause. A
-# heading never cites an address.
+# heading never cites an address, nor a file ("See sab/plan.pdf").
 _WEB_ADDRESS = re.compile(
-    r"(?:https?://|\bwww\.)\S|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:uk|org|com|net|gov|nhs|info|eu)/", re.I
+    r"(?:https?://|\bwww\.)\S|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:uk|org|com|net|gov|nhs|info|eu)/"
+    r"|[\w-][\\/][^\s]*\.(?:docx?|pdf|rtf|odt|xlsx?|pptx?)\b",
+    re.I,
 )
 
 
@@ -174,7 +176,18 @@ def _content_end(line: str) -> int:
     if _FURNITURE_LINE.match(line):
         return 0
     path = _FILE_PATH.search(line)
-    return path.start() if path else len(line)
+    if path is None:
+        return len(line)
+    gap = len(path.group()) - len(path.group().lstrip())
+    return path.start() if _printed_apart(line[: path.start() + gap]) else len(line)
+
+
+def _printed_apart(before: str) -> bool:
+    """Whether a path at a line's end stands apart from the words before it, as an export prints a footer:
+    alone on its line, after a sentence's end, or after a gap of spaces or a tab. A path the sentence
+    runs into ("See sab/plan.pdf") is the sentence's own words, a reference to a file, and is kept."""
+    words = before.rstrip()
+    return not words or words[-1] in ".!?" or "\t" in before[len(words) :] or before.endswith("  ")
 
 
 def _runs(line: str) -> list[tuple[int, int]]:
