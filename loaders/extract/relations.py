@@ -100,6 +100,7 @@ _SUBGROUP = re.compile(
     r"sub-?committees?|committees?|panels?|working groups?)\s+of\s+",
     re.IGNORECASE,
 )
+_ACCOUNTABLE_THROUGH = re.compile(r"\baccountab(?:le|ility)\s+$", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|neither|nor|no|never)\b", re.IGNORECASE)
 _INVITE = re.compile(
     r"\binvite\s+(?P<who>.+?)\s+to\s+(?:sit|serve|attend|join)\b(?P<rest>[^.;]*?)\bas\s+(?:an?\s+)?"
@@ -968,6 +969,8 @@ class _Reader:
         from the LSCB'): the author named with the report reports to the subject that receives it."""
         text = clause.text
         for match in RECEIVES_REPORT.finditer(text, start, end):
+            if _negated(text, start, match.start()):
+                continue  # "does not receive reports from X"
             receivers = [
                 k for k in self._subject(clause, start, match.start(), statement=True) if self._is_body(k)
             ]
@@ -1059,8 +1062,14 @@ class _Reader:
         the report (else the subject of the sentences before) reports to every body after the verb."""
         text = clause.text
         for match in PASSIVE_REPORT.finditer(text, start, end):
+            if _negated(text, start, match.start()) or _NEGATION.search(match.group(0)):
+                continue
             before = [m for m in self._mentions(text[start : match.start()]) if self._is_body(m.key)]
             authors = [before[-1].key] if before else [k for k in self.subject if self._is_body(k)][:1]
+            source = re.search(r"\bfrom\s+", match.group(0))
+            if source is not None:  # "Reports from the KSAB go to X": the body after 'from' wrote them
+                named = self._group_at(clause, match.start() + source.end(), match.end())
+                authors = [k for k in named if self._is_body(k)][:1] or authors
             receivers = self._group_at(clause, match.end(), end)
             for author in authors:
                 for receiver in receivers:
@@ -1360,10 +1369,19 @@ class _Reader:
                     continue  # "Scrutiny Committee", "Joint Commissioning Group": a name, not a verb
                 if re.match(r"\w*\s+by\b", text[match.end() : match.end() + 12]):
                     continue  # "is scrutinised by X": X acts (read by the passive rule)
-                direct = bool(re.search(r"\b(?:to|with|from|of)$", match.group(0)))
+                if _negated(text, start, match.start()):
+                    continue  # "is not accountable to X": no line stated
+                direct = bool(re.search(r"\b(?:to|with|from|of|through)$", match.group(0)))
                 search_from = match.end() if direct else match.start()
                 targets = self._trigger_targets(
-                    clause, search_from, end, owner, co_owners or [owner], masked, direct
+                    clause,
+                    search_from,
+                    end,
+                    owner,
+                    co_owners or [owner],
+                    masked,
+                    direct,
+                    possessor=direct or relation != Relation.REPORTS_TO,
                 )
                 out.append((relation, targets, match.group(0)))
         return out
@@ -1377,7 +1395,10 @@ class _Reader:
         owners: list[str],
         masked: dict,
         direct: bool = False,
+        possessor: bool = True,
     ) -> list[str]:
+        """The group a relation's verb points at; ``possessor`` False when a body named as the owner of
+        something ("the HWB's report") cannot be the verb's end (a report 'on' it goes to no one)."""
         text = clause.text
         pronoun = re.match(r"\s*(?:to\s+)?(?:it|them)\b", text[start:end])
         if pronoun:
@@ -1392,6 +1413,8 @@ class _Reader:
                 return []
             if any(m.key == "@each-other" for m in group):
                 return _co_owner_targets(owner, owners, self.entities) if len(owners) > 1 else []
+            if not possessor and re.match(r"['\u2019]s\b", text[group[-1].end : group[-1].end + 3]):
+                return []  # "report on its work in the HWB's annual report": a possessor, no receiver
             keys = self._resolve_groups([m.key for m in group], clause, first.start)
             if (
                 not direct
@@ -2075,6 +2098,12 @@ class _Reader:
 # -- text helpers -------------------------------------------------------------------------------------
 
 
+def _negated(text: str, start: int, position: int) -> bool:
+    """Whether the words just before a relation's verb deny it ("is not accountable to", "does not
+    receive", "will never report to"): a line the text rules out is no line."""
+    return bool(_NEGATION.search(text[max(start, position - 20) : position]))
+
+
 def _closing_paren(text: str, start: int) -> int:
     """Where the parenthesis open before ``start`` closes (or the text's end)."""
     close = text.find(")", start)
@@ -2147,7 +2176,11 @@ def _masks(text: str) -> dict[str, list[tuple[int, int]]]:
     purpose += [(m.start(), m.end()) for m in OPEN_TO_SCRUTINY.finditer(text)]
     purpose += [(m.start(), m.end()) for m in _REVERSE_BY.finditer(text)]
     words = "|".join(NOT_A_TARGET_AFTER)
-    instrument = [(m.start(), m.end()) for m in re.finditer(rf"\b(?:{words})\b[^,;.]*", text, re.IGNORECASE)]
+    instrument = [
+        (m.start(), m.end())
+        for m in re.finditer(rf"\b(?:{words})\b[^,;.]*", text, re.IGNORECASE)
+        if not _ACCOUNTABLE_THROUGH.search(text[max(0, m.start() - 20) : m.start()])
+    ]  # "accountable through the Board": the Board is the line's end, not an instrument
     return {"purpose": purpose, "instrument": instrument}
 
 

@@ -115,7 +115,7 @@ RELATION_TRIGGERS: list[tuple[Relation, re.Pattern[str]]] = [
     (Relation.REPORTS_TO, re.compile(
         r"\b(?<!be )(?<!are )(?<!is )(?<!an )(?<!a )(?<!the )(?<!annual )(?<!its )(?<!their )(?<!yearly )"
         r"report(?:s|ing)?\s+(?:[\w-]+\s+){0,3}?(?:to|on|into)\b"
-        r"|\baccountab(?:le|ility)\s+(?:(?:directly|solely|jointly|ultimately|defined)\s+)?to\b"
+        r"|\baccountab(?:le|ility)\s+(?:(?:directly|solely|jointly|ultimately|defined)\s+)?(?:to|through)\b"
         r"|\bfeeds?\s+(?:\w+\s+)?into\b"
         r"|\b(?:deliver|submit|present|send|provide|produce|share)\w*\b[^.;]{0,60}?\breports?\b"
         r"(?:[^.;]{0,40}?\bto\b)?"

@@ -1,0 +1,111 @@
+"""Reporting lines in the sentence forms other areas' protocols use (issue 9, session 7), and one chair
+of two bodies named with their articles, each on an invented sentence of the same form.
+
+The names ("Kestrel ...", "Wrenford ...") are invented, so a rule keyed to one area's names would not pass.
+"""
+
+from __future__ import annotations
+
+import pytest
+from govgraph.graph.model import Relation
+from govgraph.loaders.extract.entities import find_entities
+from govgraph.loaders.extract.relations import Findings, find_relations
+from govgraph.loaders.extract.segment import segment
+
+KSAB = "the Kestrel Safeguarding Adults Board (KSAB)"
+KHWB = "the Kestrel Health and Wellbeing Board (KHWB)"
+PARTIES = f"1. This protocol is agreed by {KSAB} and {KHWB}.\n\n"
+
+
+def _read(text: str) -> tuple:  # type: ignore[type-arg]
+    clauses = segment("Kestrel governance\n\n" + PARTIES + "2. " + text + "\n").clauses
+    entities = find_entities(clauses)
+    return entities, find_relations(clauses, entities)
+
+
+def _edges(found: Findings, relation: Relation) -> set[tuple[str, str]]:
+    return {(r.source, r.target) for r in found.relations if r.type == relation and r.reason is None}
+
+
+def _stated(found: Findings) -> set[tuple[Relation, str, str]]:
+    return {(r.type, r.source, r.target) for r in found.relations if r.reason is None}
+
+
+# -- one chair of two bodies, or one body named "A and B" ---------------------------------------------
+
+
+def test_the_chair_of_two_known_bodies_each_with_its_article_is_one_post_of_both() -> None:
+    entities, found = _read(
+        "The Chair of the KSAB and the KHWB will report to the Kestrel Council each year."
+    )
+    chairs = _edges(found, Relation.CHAIRS)
+    chair = {source for source, _ in chairs}
+    assert len(chair) == 1 and entities.items[next(iter(chair))].role
+    assert {target for _, target in chairs} == {"ksab", "khwb"}
+    reporting = _edges(found, Relation.REPORTS_TO)
+    assert {source for source, _ in reporting} == chair, "the KHWB is no second actor"
+
+
+def test_the_chair_of_the_a_and_the_b_where_a_is_no_body_chairs_one_body_of_the_longer_name() -> None:
+    """'the Kestrel Carers' is no body of the document: the words are one body's name, chaired by one
+    post, not a second actor."""
+    entities, found = _read(
+        "The Chair of the Kestrel Carers and the Young People Forum will report to the Kestrel Council."
+    )
+    chairs = _edges(found, Relation.CHAIRS)
+    assert len(chairs) == 1, chairs
+    chair, body = next(iter(chairs))
+    assert entities.items[body].name == "Kestrel Carers and the Young People Forum"
+    assert {source for source, _ in _edges(found, Relation.REPORTS_TO)} == {chair}
+
+
+def test_the_chair_of_a_body_and_another_post_stays_two_actors() -> None:
+    _, found = _read("The Chair of the KSAB and the Director of Public Health will report to the KHWB.")
+    assert {target for _, target in _edges(found, Relation.CHAIRS)} == {"ksab"}
+    assert len({source for source, _ in _edges(found, Relation.REPORTS_TO)}) == 2
+
+
+# -- REPORTS_TO: the forms other areas write a reporting line in ----------------------------------------
+
+KSAB_KHWB = ("ksab", "khwb")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The KSAB is accountable to the KHWB for its work.",
+        "The KSAB will report annually to the KHWB on its priorities.",
+        "The KSAB will report regularly to the KHWB.",
+        "Reports from the KSAB go to the KHWB each year.",
+        "The KSAB provides an annual report to the KHWB.",
+        "The KHWB receives reports from the KSAB.",
+        "The KSAB is accountable through the KHWB.",
+        "The KSAB will be accountable to the KHWB through its chair.",
+        "Progress reports from the KSAB will go to the KHWB.",
+        "The KSAB will provide the KHWB with an annual report.",
+        "The KSAB will submit its annual report to the KHWB.",
+        "The KHWB will receive an annual report from the KSAB.",
+    ],
+)
+def test_a_reporting_line_in_the_forms_protocols_use(sentence: str) -> None:
+    _, found = _read(sentence)
+    assert _edges(found, Relation.REPORTS_TO) == {KSAB_KHWB}, sentence
+
+
+def test_held_to_account_by_keeps_the_direction_stated() -> None:
+    _, found = _read("The KSAB is held to account by the KHWB.")
+    assert (Relation.HOLDS_TO_ACCOUNT, "khwb", "ksab") in _stated(found)
+    assert (Relation.HOLDS_TO_ACCOUNT, "ksab", "khwb") not in _stated(found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The KSAB is not accountable to the KHWB.",
+        "The KHWB does not receive reports from the KSAB.",
+        "The KSAB will report on its priorities in the KHWB's annual report.",
+    ],
+)
+def test_no_reporting_line_where_none_is_stated(sentence: str) -> None:
+    _, found = _read(sentence)
+    assert KSAB_KHWB not in _edges(found, Relation.REPORTS_TO), sentence
