@@ -109,3 +109,13 @@ def test_held_to_account_by_keeps_the_direction_stated() -> None:
 def test_no_reporting_line_where_none_is_stated(sentence: str) -> None:
     _, found = _read(sentence)
     assert KSAB_KHWB not in _edges(found, Relation.REPORTS_TO), sentence
+
+
+def test_progress_reported_back_is_the_subject_befores_reporting_line() -> None:
+    """'Progress would be reported back to Y' names no author: the body the sentences before were
+    about (the subject carried on) reports to Y."""
+    _, found = _read(
+        "The KSAB explained its plan for the year, with clear outcomes. Progress would be reported back to "
+        "the KHWB."
+    )
+    assert _edges(found, Relation.REPORTS_TO) == {KSAB_KHWB}
