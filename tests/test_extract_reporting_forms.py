@@ -119,3 +119,27 @@ def test_progress_reported_back_is_the_subject_befores_reporting_line() -> None:
         "the KHWB."
     )
     assert _edges(found, Relation.REPORTS_TO) == {KSAB_KHWB}
+
+
+# -- the ends a reporting line needs: names a slide runs together, a definition line's term -------------
+
+
+def test_a_body_name_running_into_the_next_cells_words_ends_at_its_head() -> None:
+    entities, _ = _read(
+        "Community Safety & Criminal Justice Board Pan-Kestrel partnership groups responsible for delivering "
+        "shared priorities. Report to the KHWB."
+    )
+    board = entities.resolve("Community Safety & Criminal Justice Board")
+    assert board is not None and entities.items[board].name == "Community Safety & Criminal Justice Board"
+    assert not [e for e in entities.items.values() if "Pan-Kestrel" in e.name]
+
+
+def test_a_definition_lines_term_is_a_body_that_reports() -> None:
+    """'Theme groups (dash) responsible for ..., reporting to Y': a slide's or glossary's definition line
+    names the groups it defines, and their reporting line."""
+    entities, found = _read(
+        "Theme groups \u2013 responsible for delivering shared priorities and work, reporting to the KHWB."
+    )
+    groups = entities.resolve("Theme groups")
+    assert groups is not None and not entities.items[groups].role
+    assert _edges(found, Relation.REPORTS_TO) == {(groups, "khwb")}

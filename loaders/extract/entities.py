@@ -440,7 +440,7 @@ class _Finder:
         if kind == "body" and self._full_council(clause, start, name):
             self.out.compile()
             return
-        if kind is None and (owner := _owner_of_document(name)) is not None:
+        if kind is None and (owner := _owner_of_document(name) or _body_before_tail(name)) is not None:
             self._candidate(clause, start, owner)  # "Kestrel Safeguarding Partnership Arrangements 2024"
             return
         if kind == "body" and " " not in name and re.match(r"\s+organisations?\b", text[start + len(name) :]):
@@ -937,6 +937,9 @@ _LOWER_HEAD_NAME = re.compile(
     rf"\b[Tt]he\s+(?P<name>{_WORD}(?:,?\s+(?:and\s+)?{_WORD})+\s+"
     r"(?:(?:working|task\s+and\s+finish|steering|reference)\s+groups?|group|sub-group|subgroup|panel|committee"
     r"|sub-committee|forum))\b"
+    # A definition line of a slide or a glossary: "Theme groups - responsible for ..." (any dash).
+    rf"|^(?P<defined>(?!(?:The|All|Sub|Each|These|Other|Some|Any)\b){_WORD}\s+"
+    r"(?:groups?|sub-groups?|panels?|committees?|forums?|boards?))\s+[\u2013\u2014-]\s+"
 )
 _ACRONYM_LIST = re.compile(
     r"\b(?:covering|across|between|from|including|includes|with)\s+"
@@ -1051,6 +1054,20 @@ def _owner_of_document(name: str) -> str | None:
     for cut in range(1, min(_DOCUMENT_TAIL_WORDS, len(words) - 2) + 1):
         owner = " ".join(words[:-cut])
         if classify(owner) == "body" and words[-cut - 1].lower() not in CONNECTORS:
+            return owner
+    return None
+
+
+def _body_before_tail(name: str) -> str | None:
+    """A body's full name a slide or a table runs into the next cell's capitalised words ("Community
+    Safety Board Pan-Kestrel partnership groups" read as one run): the name up to its last body head,
+    when one or two words follow it and the whole is no name."""
+    words = name.split()
+    for cut in (1, 2):
+        if len(words) - cut < 2:
+            break
+        owner = " ".join(words[:-cut])
+        if words[-cut - 1].lower() in BODY_HEADS and classify(owner) == "body":
             return owner
     return None
 
@@ -1248,7 +1265,12 @@ def _candidate_phrases(text: str) -> list[tuple[int, str]]:
         r"\b(?:Vice-)?Chair(?:man|person)?\s+of\s+the\s+" + _WORD + r"(?:\s+" + _WORD + ")*", text
     ):
         out.append((match.start(), match.group(0)))
-    out += [(m.start("name"), m.group("name")) for m in _LOWER_HEAD_NAME.finditer(text)]
+    out += [
+        (m.start(group), m.group(group))
+        for m in _LOWER_HEAD_NAME.finditer(text)
+        for group in ("name", "defined")
+        if m.group(group)
+    ]
     return out
 
 
@@ -1410,7 +1432,11 @@ def _names_used_for_one(clauses: list[Clause], names: dict[str, Entity]) -> set[
 
 
 def _defined_as_one(text: str, entity: Entity) -> bool:
-    """'the Safer Streets (SS) Delivery Group': a definition not after "a", "each", ... is one body's."""
+    """'the Safer Streets (SS) Delivery Group': a definition not after "a", "each", ... is one body's;
+    so is a definition line's term ("Theme groups - responsible for ...", any dash): the text says so."""
+    line = _LOWER_HEAD_NAME.match(text)
+    if line and line.group("defined") and text.startswith(entity.quote):
+        return True
     if entity.how != "defined in the text" or entity.name in entity.quote:
         return False  # a name printed whole is judged by its uses
     at = text.find(entity.quote)
