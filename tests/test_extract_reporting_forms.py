@@ -143,3 +143,50 @@ def test_a_definition_lines_term_is_a_body_that_reports() -> None:
     groups = entities.resolve("Theme groups")
     assert groups is not None and not entities.items[groups].role
     assert _edges(found, Relation.REPORTS_TO) == {(groups, "khwb")}
+
+
+# -- a council minutes page: the meeting's body takes the reports ------------------------------------
+
+
+def _minutes(body: str) -> str:
+    return f"Issue - meetings\n\nKestrel annual report\n\nMeeting: 03/11/2015 - {body} (Item 5)\n\n"
+
+
+def test_a_minutes_pages_meeting_body_takes_a_report_it_considered() -> None:
+    """'Meeting: DATE - X (Item N)' names the body whose minutes these are; 'The Board considered a
+    report of Y' there is Y's report to it, though another Board is named too."""
+    text = _minutes("Shadow Kestrel Health Board") + (
+        "Minutes:\n\n29.1 The Board considered a report of the Kestrel Safeguarding Adults Board Independent "
+        "Chair which presented the annual report of the Kestrel Safeguarding Adults Board.\n"
+    )
+    clauses = segment(text).clauses
+    entities = find_entities(clauses)
+    found = find_relations(clauses, entities)
+    meeting = entities.meeting
+    assert meeting is not None and entities.items[meeting].name == "Shadow Kestrel Health Board"
+    chair = entities.resolve("Kestrel Safeguarding Adults Board Independent Chair")
+    assert (chair, meeting) in _edges(found, Relation.REPORTS_TO)
+
+
+def test_a_numbered_decision_to_note_a_report_is_a_clause_and_a_reporting_line() -> None:
+    text = _minutes("Cabinet") + (
+        "Decision:\n\nDECISION\n\n1. To note the report from the Kestrel Safeguarding Adults Board\n\n"
+        "Minutes:\n\nThe Cabinet Member introduced the report.\n"
+    )
+    segmented = segment(text)
+    assert "To note the report from the Kestrel Safeguarding Adults Board" in [
+        c.text for c in segmented.clauses
+    ]
+    entities = find_entities(segmented.clauses)
+    found = find_relations(segmented.clauses, entities)
+    cabinet = entities.resolve("Cabinet")
+    assert cabinet is not None and entities.meeting == cabinet
+    board = entities.resolve("Kestrel Safeguarding Adults Board")
+    assert _edges(found, Relation.REPORTS_TO) == {(board, cabinet)}
+
+
+def test_no_meeting_line_no_meeting_body() -> None:
+    clauses = segment("Kestrel protocol\n\n1. The Board considered a report of the KSAB.\n").clauses
+    entities = find_entities(clauses)
+    assert entities.meeting is None
+    assert not _edges(find_relations(clauses, entities), Relation.REPORTS_TO)

@@ -100,6 +100,7 @@ class Entities:
         self.items: dict[str, Entity] = {}
         self.area: str | None = None
         self.parties: list[str] = []
+        self.meeting: str | None = None  # a minutes page's own body ("Meeting: 05/12/2012 - Cabinet")
         self.notes: list[Note] = []
         self.non_entities: set[str] = set()  # acronyms of documents and plans
         self.clause_texts: dict[str, str] = {}  # clause id -> text, for the lead-in of a listed name
@@ -283,6 +284,7 @@ class _Finder:
         self.out.compile()
         for clause in self.clauses:
             self._phrases(clause)
+        self._meeting()
         self._drop_kinds()
         if self.out.area is None:  # no defined name gave it: the free names may
             self.out.area = _infer_area([e.name for e in self.out.items.values() if not e.role])
@@ -302,6 +304,29 @@ class _Finder:
         self._parties()
         self._unknown_references()
         return self.out
+
+    def _meeting(self) -> None:
+        """A council minutes page's line "Meeting: 05/12/2012 - Cabinet (Item 5)" names the body whose
+        minutes these are (a one-word "Cabinet" too): a body of the document, and the one "the Board"
+        (its head word with "the") means where no other body already goes by that name."""
+        for clause in self.clauses[:_MEETING_LINES]:
+            match = _MEETING_LINE.match(clause.text)
+            if match is None:
+                continue
+            name = match.group("name")
+            key = self.out.resolve(name)
+            if key is None:
+                entity = self._new(name, False, clause, name, "the meeting whose minutes these are")
+                key = entity.key
+            entity = self.out.items[key]
+            if entity.role:
+                return
+            short = "the " + name.split()[-1]
+            if len(name.split()) > 1 and self.out.resolve(short) is None:
+                entity.aliases.append(short)
+            self.out.meeting = key
+            self.out.compile()
+            return
 
     # definitions: "Name (ACR)" and "Name ('the Short')"
 
@@ -916,6 +941,11 @@ def classify(name: str) -> str | None:
     return None
 
 
+# The meeting line of a council's minutes page, within its first lines.
+_MEETING_LINE = re.compile(
+    r"^Meeting:\s*\d{1,2}/\d{1,2}/\d{2,4}\s*[-\u2013]\s*(?P<name>[A-Z][^()]*?[A-Za-z])\s*\(Item\s+[\w.]+\)\s*$"
+)
+_MEETING_LINES = 12
 _OFFICE_HEADS = {"office"}
 # A department of state is named by its remit after "for"/"of" (issue 9: entities missing)
 _DEPARTMENT_HEADS = {"department", "ministry"}

@@ -189,9 +189,12 @@ _BESIDE_PERSON = re.compile(r"\s*(?:,|\()?\s*(?:the\s+)?", re.IGNORECASE)
 # from the SAB": the author of the report the body took reports to it (issue 9, sentence forms).
 _MINUTED_REPORT = re.compile(
     r"(?P<gap>\s+(?:(?:had|has|have|then|also|formally)\s+)*)(?:considered|received|noted|discussed|scrutinised"
-    r"|welcomed)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?reports?\s+(?:of|from|by)\s+(?:the\s+)?",
+    r"|welcomed|(?<=To )(?:note|consider|receive))\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?reports?\s+"
+    r"(?:of|from|by)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+# A minutes page's decision with no subject: "To note the report from X" (the meeting's body took it).
+_TO_NOTE = re.compile(r"\s*To\s+$", re.IGNORECASE)
 _SHARED_OF = re.compile(r"\s+(?:and|&)\s+(the\s+)?(?=[A-Z])")
 _SHARED_BETWEEN = re.compile(r"\s+(?:and|&)\s+(the\s+)?")
 _OF_BOTH = re.compile(r"\s+of\s+(?:both\s+)(?:the\s+)?", re.IGNORECASE)
@@ -1009,6 +1012,8 @@ class _Reader:
                 ),
                 None,
             )
+            if receiver is None and self.entities.meeting and _TO_NOTE.match(text, start, match.start() + 1):
+                receiver = Mention(self.entities.meeting, start, start, "")  # "To note the report from X"
             author = next((m for m in mentions if m.start == match.end()), None)
             if receiver is None or author is None or receiver.key == author.key:
                 continue
