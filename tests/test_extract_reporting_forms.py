@@ -190,3 +190,24 @@ def test_no_meeting_line_no_meeting_body() -> None:
     entities = find_entities(clauses)
     assert entities.meeting is None
     assert not _edges(find_relations(clauses, entities), Relation.REPORTS_TO)
+
+
+def test_a_post_that_updated_the_meetings_board_reports_to_it() -> None:
+    """'Agenda item for KHWB.' names the meeting's body by its acronym; 'X updated the Board on Y' is
+    X's report to that Board, never to the Y named after 'on'."""
+    text = (
+        "Agenda item\n\nKestrel update\n\nThe Kestrel Health and Wellbeing Board (KHWB) met.\n\n"
+        "Agenda item for KHWB.\n\nMinutes:\n\n1. The Kestrel Programme Lead updated the Board on the "
+        "mobilisation of the Kestrel Prevention Board (KPB).\n"
+    )
+    clauses = segment(text).clauses
+    entities = find_entities(clauses)
+    found = find_relations(clauses, entities)
+    assert entities.meeting == "khwb"
+    lead = entities.resolve("Kestrel Programme Lead")
+    assert _edges(found, Relation.REPORTS_TO) == {(lead, "khwb")}
+
+
+def test_updated_with_no_actor_as_its_object_is_no_reporting_line() -> None:
+    _, found = _read("The KSAB updated the Strategy on the advice of the KHWB.")
+    assert not _edges(found, Relation.REPORTS_TO)

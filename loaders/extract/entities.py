@@ -284,7 +284,6 @@ class _Finder:
         self.out.compile()
         for clause in self.clauses:
             self._phrases(clause)
-        self._meeting()
         self._drop_kinds()
         if self.out.area is None:  # no defined name gave it: the free names may
             self.out.area = _infer_area([e.name for e in self.out.items.values() if not e.role])
@@ -296,6 +295,7 @@ class _Finder:
         self.out.compile()
         self._initials()
         self.out.compile()
+        self._meeting()  # once the initials are known: "Agenda item for HWB." names the known board
         self._listed_acronyms()
         for clause in self.clauses:
             self._represented(clause)
@@ -306,14 +306,15 @@ class _Finder:
         return self.out
 
     def _meeting(self) -> None:
-        """A council minutes page's line "Meeting: 05/12/2012 - Cabinet (Item 5)" names the body whose
-        minutes these are (a one-word "Cabinet" too): a body of the document, and the one "the Board"
-        (its head word with "the") means where no other body already goes by that name."""
+        """A council minutes page's line "Meeting: 05/12/2012 - Cabinet (Item 5)" (or "Agenda item for
+        the HWB.") names the body whose minutes these are (a one-word "Cabinet" too): a body of the
+        document, and the one "the Board" (its head word with "the") means where no other body already
+        goes by that name."""
         for clause in self.clauses[:_MEETING_LINES]:
             match = _MEETING_LINE.match(clause.text)
             if match is None:
                 continue
-            name = match.group("name")
+            name = match.group("name") or match.group("agenda")
             key = self.out.resolve(name)
             if key is None:
                 entity = self._new(name, False, clause, name, "the meeting whose minutes these are")
@@ -321,8 +322,8 @@ class _Finder:
             entity = self.out.items[key]
             if entity.role:
                 return
-            short = "the " + name.split()[-1]
-            if len(name.split()) > 1 and self.out.resolve(short) is None:
+            short = "the " + entity.name.split()[-1]
+            if len(entity.name.split()) > 1 and self.out.resolve(short) is None:
                 entity.aliases.append(short)
             self.out.meeting = key
             self.out.compile()
@@ -944,6 +945,7 @@ def classify(name: str) -> str | None:
 # The meeting line of a council's minutes page, within its first lines.
 _MEETING_LINE = re.compile(
     r"^Meeting:\s*\d{1,2}/\d{1,2}/\d{2,4}\s*[-\u2013]\s*(?P<name>[A-Z][^()]*?[A-Za-z])\s*\(Item\s+[\w.]+\)\s*$"
+    r"|^Agenda\s+item\s+for\s+(?:the\s+)?(?P<agenda>[A-Z][\w&'\u2019 -]*?[A-Za-z])\.?$"
 )
 _MEETING_LINES = 12
 _OFFICE_HEADS = {"office"}

@@ -100,6 +100,7 @@ _SUBGROUP = re.compile(
     r"sub-?committees?|committees?|panels?|working groups?)\s+of\s+",
     re.IGNORECASE,
 )
+_UPDATED = re.compile(r"updat", re.IGNORECASE)
 _ACCOUNTABLE_THROUGH = re.compile(r"\baccountab(?:le|ility)\s+$", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|neither|nor|no|never)\b", re.IGNORECASE)
 _INVITE = re.compile(
@@ -1376,6 +1377,8 @@ class _Reader:
                     continue  # "is scrutinised by X": X acts (read by the passive rule)
                 if _negated(text, start, match.start()):
                     continue  # "is not accountable to X": no line stated
+                if _UPDATED.match(match.group(0)) and not self._named_right_after(text, match.end()):
+                    continue  # "updated the Board on X": the Board, or no one, is told
                 direct = bool(re.search(r"\b(?:to|with|from|of|through)$", match.group(0)))
                 search_from = match.end() if direct else match.start()
                 targets = self._trigger_targets(
@@ -2080,6 +2083,14 @@ class _Reader:
 
     def _mentions(self, text: str) -> list[Mention]:
         return self.entities.mentions(text)
+
+    def _named_right_after(self, text: str, position: int) -> bool:
+        """Whether an actor is named just after a verb (its object), not further on."""
+        return any(
+            re.fullmatch(r"\s+(?:the\s+)?", text[position : m.start])
+            for m in self._mentions(text)
+            if m.start > position and not m.key.startswith("@")
+        )
 
     def _is_body(self, key: str) -> bool:
         entity = self.entities.items.get(key)

@@ -122,7 +122,9 @@ RELATION_TRIGGERS: list[tuple[Relation, re.Pattern[str]]] = [
         r"|\bshar(?:e|es|ing)\b[^.;]{0,80}\bwith\b"
         r"|\bnotif(?:y|ies|ying)\b|\bkeep\b[^.;]{0,30}\b(?:informed|updated)\b"
         r"|\bsend\w*\b[^.;]{0,40}?\bto\b"
-        r"|\battend\w*\b(?=[^.;]{0,60}\bto\s+(?:present|report)\b)", re.IGNORECASE)),
+        r"|\battend\w*\b(?=[^.;]{0,60}\bto\s+(?:present|report)\b)"
+        r"|\bupdat(?:ed|es|ing)\b(?=\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,5}\s+(?:on|about)\b)",
+        re.IGNORECASE)),
     (Relation.SCRUTINISES, re.compile(
         r"\bscrutini[sz](?:e|es|ing|ed)\b|\bscrutiny\b|\brequest\w*\s+evidence\b", re.IGNORECASE)),
     (Relation.CHALLENGES, re.compile(r"\bchalleng(?:e|es|ing)\b", re.IGNORECASE)),
