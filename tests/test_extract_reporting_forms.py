@@ -85,6 +85,15 @@ KSAB_KHWB = ("ksab", "khwb")
         "The KSAB will provide the KHWB with an annual report.",
         "The KSAB will submit its annual report to the KHWB.",
         "The KHWB will receive an annual report from the KSAB.",
+        "The KSAB has a reporting line to the KHWB.",
+        "The KSAB is answerable to the KHWB.",
+        "The KSAB will report progress against its plan to the KHWB.",
+        "The annual report of the Kestrel Safeguarding Adults Board will be presented to the KHWB.",
+        "The KSAB annual report is brought to the KHWB each year.",
+        "The KSAB will publish an annual report and submit it to the KHWB.",
+        "The KHWB received an update from the KSAB.",
+        "The KSAB is accountable for its work to the KHWB.",
+        "Report of the KSAB to the KHWB.",
     ],
 )
 def test_a_reporting_line_in_the_forms_protocols_use(sentence: str) -> None:
@@ -210,4 +219,23 @@ def test_a_post_that_updated_the_meetings_board_reports_to_it() -> None:
 
 def test_updated_with_no_actor_as_its_object_is_no_reporting_line() -> None:
     _, found = _read("The KSAB updated the Strategy on the advice of the KHWB.")
+    assert not _edges(found, Relation.REPORTS_TO)
+
+
+def test_a_terms_of_references_reporting_field_is_the_titles_bodys_line() -> None:
+    for label in ("Accountable to", "Reports to", "Reporting to"):
+        text = (
+            "Kestrel Quality Assurance Sub-Group\n\nTerms of Reference\n\n"
+            f"{label}: the Kestrel Safeguarding Adults Board\n\n"
+            "1. Purpose\n\nThe group will audit practice.\n"
+        )
+        clauses = segment(text).clauses
+        entities = find_entities(clauses)
+        group = entities.resolve("Kestrel Quality Assurance Sub-Group")
+        board = entities.resolve("Kestrel Safeguarding Adults Board")
+        assert _edges(find_relations(clauses, entities), Relation.REPORTS_TO) == {(group, board)}, label
+
+
+def test_a_report_of_a_body_with_no_receiver_named_is_no_line() -> None:
+    _, found = _read("Report of the KSAB on the Kestrel plan.")
     assert not _edges(found, Relation.REPORTS_TO)

@@ -101,6 +101,9 @@ _SUBGROUP = re.compile(
     re.IGNORECASE,
 )
 _UPDATED = re.compile(r"updat", re.IGNORECASE)
+_REPORTING_FIELD = re.compile(r"\s*(?:Accountable|Reports?|Reporting|Accountability)\s+(?:to|into)\s*:\s*")
+_REPORT_OF = re.compile(r"\b(?:an?\s+|the\s+|^)(?:annual\s+)?report\s+(?:of|from|by)\s+(?:the\s+)?", re.I)
+_REPORT_OF_TO = re.compile(r"(?:\s*\([A-Z][A-Za-z&]*\))?\s+to\s+(?:the\s+)?")
 _ACCOUNTABLE_THROUGH = re.compile(r"\baccountab(?:le|ility)\s+$", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|neither|nor|no|never)\b", re.IGNORECASE)
 _INVITE = re.compile(
@@ -679,6 +682,8 @@ class _Reader:
             self._passive_reports(clause, start, end)
             self._received_reports(clause, start, end)
             self._minuted_reports(clause, start, end)
+            self._reporting_field(clause, start, end)
+            self._report_of_to(clause, start, end)
             self._shared_posts(clause, start, end)
             self._working_between(clause, start, end)
             self._passive_by(clause, start, end)
@@ -1023,6 +1028,50 @@ class _Reader:
                 Relation.REPORTS_TO, author.key, receiver.key, clause, quote, 0.7, "'considered a report of'"
             )
 
+    def _reporting_field(self, clause: Clause, start: int, end: int) -> None:
+        """A terms of reference's field line "Accountable to: X" / "Reports to: X": the body the document
+        is about (the one its title names) reports to X."""
+        field = _REPORTING_FIELD.match(clause.text, start, end)
+        if field is None or start != 0:
+            return
+        own = self._title_body()
+        for receiver in self._group_at(clause, field.end(), end):
+            if own is not None and receiver != own:
+                self._relation(
+                    Relation.REPORTS_TO,
+                    own,
+                    receiver,
+                    clause,
+                    clause.text[start:end].strip(),
+                    0.7,
+                    "a terms of reference's reporting field",
+                )
+
+    def _title_body(self) -> str | None:
+        """The body the document's title names first, else its only party."""
+        title = next((c for c in self.clauses if c.kind == "title"), None)
+        named = [m.key for m in self._mentions(title.text) if self._is_body(m.key)] if title else []
+        if named:
+            return named[0]
+        return self.entities.parties[0] if len(self.entities.parties) == 1 else None
+
+    def _report_of_to(self, clause: Clause, start: int, end: int) -> None:
+        """'Report of the KSAB to the KHWB' (a paper's title in minutes): the author reports to the
+        receiver named after 'to'."""
+        text = clause.text
+        mentions = [m for m in self._mentions(text) if not m.key.startswith("@") and start <= m.start < end]
+        for match in _REPORT_OF.finditer(text, start, end):
+            author = next((m for m in mentions if m.start == match.end()), None)
+            if author is None:
+                continue
+            to = _REPORT_OF_TO.match(text, author.end, end)
+            receiver = next((m for m in mentions if to and m.start == to.end()), None)
+            if receiver is not None and receiver.key != author.key and self._is_body(receiver.key):
+                quote = text[match.start() : receiver.end]
+                self._relation(
+                    Relation.REPORTS_TO, author.key, receiver.key, clause, quote, 0.7, "'report of X to Y'"
+                )
+
     def _independent_chairs(self, clause: Clause, start: int, end: int) -> None:
         """'The Board is led by an independent chair', 'through the OSCB, under the leadership of an
         Independent Chair', 'Our Independent Chair is ...': the post (added when no rule named it) chairs
@@ -1072,7 +1121,7 @@ class _Reader:
                 continue
             before = [m for m in self._mentions(text[start : match.start()]) if self._is_body(m.key)]
             authors = [before[-1].key] if before else [k for k in self.subject if self._is_body(k)][:1]
-            source = re.search(r"\bfrom\s+", match.group(0))
+            source = re.search(r"\b(?:from|of|by)\s+", match.group(0))
             if source is not None:  # "Reports from the KSAB go to X": the body after 'from' wrote them
                 named = self._group_at(clause, match.start() + source.end(), match.end())
                 authors = [k for k in named if self._is_body(k)][:1] or authors

@@ -114,8 +114,11 @@ APPROVAL_LEAD = re.compile(r"^(?:approved|agreed|signed|endorsed|ratified)\b.*:$
 RELATION_TRIGGERS: list[tuple[Relation, re.Pattern[str]]] = [
     (Relation.REPORTS_TO, re.compile(
         r"\b(?<!be )(?<!are )(?<!is )(?<!an )(?<!a )(?<!the )(?<!annual )(?<!its )(?<!their )(?<!yearly )"
-        r"report(?:s|ing)?\s+(?:[\w-]+\s+){0,3}?(?:to|on|into)\b"
+        r"report(?:s|ing)?\s+(?:[\w-]+\s+){0,5}?(?:to|on|into)\b"
         r"|\baccountab(?:le|ility)\s+(?:(?:directly|solely|jointly|ultimately|defined)\s+)?(?:to|through)\b"
+        r"|\baccountable\s+for\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?to\b|\banswerable\s+to\b"
+        r"|\breporting\s+(?:line|relationship)s?\s+(?:in)?to\b"
+        r"|\b(?:submit|present|send|take)\w*\s+(?:it|them)\s+to\b"
         r"|\bfeeds?\s+(?:\w+\s+)?into\b"
         r"|\b(?:deliver|submit|present|send|provide|produce|share)\w*\b[^.;]{0,60}?\breports?\b"
         r"(?:[^.;]{0,40}?\bto\b)?"
@@ -169,9 +172,9 @@ RESPONSE_FROM = re.compile(r"\b(?:response|responses|reply|action)\b[^.;]{0,30}?
 # the Board is reported to X": the report's author reports to its receivers.
 PASSIVE_REPORT = re.compile(
     r"\b(?:is|are|be|been|being)\s+(?:also\s+|then\s+|formally\s+|regularly\s+)?reported\s+(?:back\s+)?to\b"
-    r"|\breports?\b(?:(?!\b(?:is|are|will|shall|should|to)\b)[^.;]){0,40}?\b(?:is|are|(?:will|shall|should|must)"
+    r"|\breports?\b(?:(?!\b(?:is|are|will|shall|should|to|that|which)\b)[^.;,]){0,80}?\b(?:is|are|(?:will|shall|should|must)"
     r"(?:\s+(?:also|then|normally|usually))?\s+be|to\s+be)\s+(?:also\s+|then\s+|formally\s+|jointly\s+)?"
-    r"(?:considered|received|shared|presented|submitted|sent|provided|taken|scrutinised|scrutinized)"
+    r"(?:considered|received|shared|presented|submitted|sent|provided|taken|brought|scrutinised|scrutinized)"
     r"\s+(?:by|with|to)\b"
     r"|\breports?\b[^.;]{0,20}?\bgo(?:es)?\s+(?:directly\s+)?to\b",
     re.IGNORECASE,
@@ -179,7 +182,7 @@ PASSIVE_REPORT = re.compile(
 # "The HWB will receive the annual report of the LSCB": the report's author reports to the receiver.
 RECEIVES_REPORT = re.compile(
     r"\breceiv(?:e|es|ed|ing)\s+(?:and\s+\w+\s+)?(?:an?\s+|the\s+|regular\s+)?(?:[^.;]{0,80}?\s)?"
-    r"(?:(?:annual|quarterly|regular|progress|update)\s+)*reports?\b",
+    r"(?:(?:annual|quarterly|regular|progress|update)\s+)*(?:reports?|updates?)\b",
     re.IGNORECASE,
 )
 SYMMETRIC = {Relation.COOPERATES_WITH}
