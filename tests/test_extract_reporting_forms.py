@@ -239,3 +239,40 @@ def test_a_terms_of_references_reporting_field_is_the_titles_bodys_line() -> Non
 def test_a_report_of_a_body_with_no_receiver_named_is_no_line() -> None:
     _, found = _read("Report of the KSAB on the Kestrel plan.")
     assert not _edges(found, Relation.REPORTS_TO)
+
+
+# -- one post printed two ways is one role ---------------------------------------------------------
+
+
+def _pipeline(text: str):  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from govgraph.loaders.extract.pipeline import extract_text
+    from govgraph.loaders.extract.reading import SourceText
+
+    return extract_text(SourceText(Path("kestrel.txt"), text, False), "Kestrel")
+
+
+def test_two_names_of_the_one_chair_of_a_body_are_one_role() -> None:
+    extraction = _pipeline(
+        "Kestrel protocol\n\n"
+        "1. The Kestrel Safeguarding Adults Board (KSAB) is chaired by the KSAB Chair.\n\n"
+        "2. The Independent Chair of the KSAB will report to the Kestrel Council each year.\n"
+    )
+    roles = [e for e in extraction.entities.items.values() if e.role]
+    assert len(roles) == 1, [r.name for r in roles]
+    chair = roles[0]
+    assert {chair.name, *chair.aliases} >= {"KSAB Chair", "Independent Chair of the KSAB"}
+    stated = {(r.type, r.source, r.target) for r in extraction.findings.relations}
+    assert (Relation.CHAIRS, chair.key, "ksab") in stated
+    assert (Relation.REPORTS_TO, chair.key, "kestrel-council") in stated
+
+
+def test_a_vice_chair_stays_a_post_of_its_own() -> None:
+    extraction = _pipeline(
+        "Kestrel protocol\n\n"
+        "1. The Kestrel Safeguarding Adults Board (KSAB) is chaired by the KSAB Chair.\n\n"
+        "2. The Vice-Chair of the KSAB will chair the KSAB when the KSAB Chair is absent.\n"
+    )
+    names = sorted(e.name for e in extraction.entities.items.values() if e.role)
+    assert len(names) == 2 and any("Vice" in n for n in names), names
