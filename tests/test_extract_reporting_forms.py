@@ -276,3 +276,34 @@ def test_a_vice_chair_stays_a_post_of_its_own() -> None:
     )
     names = sorted(e.name for e in extraction.entities.items.values() if e.role)
     assert len(names) == 2 and any("Vice" in n for n in names), names
+
+
+def test_minutes_that_call_their_meeting_the_committee_name_its_body() -> None:
+    """Minutes with no meeting line, whose meeting is only 'the committee': the word names the meeting's
+    body, and a report presented to it is a reporting line."""
+    text = (
+        "Agenda item\n\nKestrel annual report\n\nThe Independent Chair of the Kestrel Safeguarding Adults "
+        "Board (KSAB) will present the annual report of the KSAB to the committee.\n\nMinutes:\n\n"
+        "The annual report was introduced to the committee by the Independent Chair.\n"
+    )
+    clauses = segment(text).clauses
+    entities = find_entities(clauses)
+    found = find_relations(clauses, entities)
+    committee = entities.meeting
+    assert committee is not None and entities.items[committee].name == "committee"
+    chair = entities.resolve("Independent Chair of the Kestrel Safeguarding Adults Board")
+    assert (chair, committee) in _edges(found, Relation.REPORTS_TO)
+
+
+def test_no_minutes_line_no_bare_meeting_body() -> None:
+    clauses = segment(
+        "Kestrel protocol\n\n1. The KSAB will present its annual report to the committee.\n"
+    ).clauses
+    assert find_entities(clauses).meeting is None
+
+
+def test_a_summary_of_what_a_report_holds_is_no_report_to_its_hearer() -> None:
+    _, found = _read(
+        "The KSAB Manager will provide the KHWB with a summary of key points within the Annual Report."
+    )
+    assert not _edges(found, Relation.REPORTS_TO)

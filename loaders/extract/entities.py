@@ -328,6 +328,23 @@ class _Finder:
             self.out.meeting = key
             self.out.compile()
             return
+        self._unnamed_meeting()
+
+    def _unnamed_meeting(self) -> None:
+        """Minutes ("Minutes:" on a line of its own) that call their meeting only "the committee" or "the
+        Panel": that word, as printed, names the meeting's body, when no body of the text goes by it."""
+        if not any(_MINUTES_LINE.match(c.text) for c in self.clauses[:_MEETING_LINES]):
+            return
+        for clause in self.clauses:
+            for match in _BARE_MEETING.finditer(clause.text):
+                if self.out.resolve(match.group(0)) is not None or _inside_longer(clause.text, match.start()):
+                    continue
+                word = match.group("word")
+                entity = self._new(word, False, clause, word, "the meeting whose minutes these are")
+                entity.aliases.append(match.group(0))
+                self.out.meeting = entity.key
+                self.out.compile()
+                return
 
     # definitions: "Name (ACR)" and "Name ('the Short')"
 
@@ -948,6 +965,10 @@ _MEETING_LINE = re.compile(
     r"|^Agenda\s+item\s+for\s+(?:the\s+)?(?P<agenda>[A-Z][\w&'\u2019 -]*?[A-Za-z])\.?$"
 )
 _MEETING_LINES = 12
+_MINUTES_LINE = re.compile(r"^Minutes\s*:?$", re.IGNORECASE)
+_BARE_MEETING = re.compile(
+    r"\b[Tt]he\s+(?P<word>[Cc]ommittee|Panel|Cabinet|Sub-[Cc]ommittee)\b(?!\s+(?:of|for|on|[A-Z]))"
+)
 _OFFICE_HEADS = {"office"}
 # A department of state is named by its remit after "for"/"of" (issue 9: entities missing)
 _DEPARTMENT_HEADS = {"department", "ministry"}
