@@ -94,6 +94,11 @@ KSAB_KHWB = ("ksab", "khwb")
         "The KHWB received an update from the KSAB.",
         "The KSAB is accountable for its work to the KHWB.",
         "Report of the KSAB to the KHWB.",
+        "The KSAB will take its annual report to the KHWB.",
+        "The KSAB, which reports to the KHWB, meets quarterly.",
+        "The KSAB (which is accountable to the KHWB) meets quarterly.",
+        "The KHWB will be provided with the KSAB annual report.",
+        "The KHWB will be presented with the annual report of the KSAB.",
     ],
 )
 def test_a_reporting_line_in_the_forms_protocols_use(sentence: str) -> None:
@@ -101,10 +106,14 @@ def test_a_reporting_line_in_the_forms_protocols_use(sentence: str) -> None:
     assert _edges(found, Relation.REPORTS_TO) == {KSAB_KHWB}, sentence
 
 
-def test_held_to_account_by_keeps_the_direction_stated() -> None:
-    _, found = _read("The KSAB is held to account by the KHWB.")
+@pytest.mark.parametrize(
+    "sentence", ["The KSAB is held to account by the KHWB.", "The KSAB will be held accountable by the KHWB."]
+)
+def test_held_to_account_by_keeps_the_direction_stated(sentence: str) -> None:
+    _, found = _read(sentence)
     assert (Relation.HOLDS_TO_ACCOUNT, "khwb", "ksab") in _stated(found)
     assert (Relation.HOLDS_TO_ACCOUNT, "ksab", "khwb") not in _stated(found)
+    assert KSAB_KHWB[::-1] not in _edges(found, Relation.REPORTS_TO)
 
 
 @pytest.mark.parametrize(
@@ -113,6 +122,7 @@ def test_held_to_account_by_keeps_the_direction_stated() -> None:
         "The KSAB is not accountable to the KHWB.",
         "The KHWB does not receive reports from the KSAB.",
         "The KSAB will report on its priorities in the KHWB's annual report.",
+        "The KSAB, which does not report to the KHWB, meets quarterly.",
     ],
 )
 def test_no_reporting_line_where_none_is_stated(sentence: str) -> None:

@@ -101,6 +101,11 @@ _SUBGROUP = re.compile(
     re.IGNORECASE,
 )
 _UPDATED = re.compile(r"updat", re.IGNORECASE)
+_RELATIVE_REPORT = re.compile(
+    r"(?:\s*\([A-Z][A-Za-z&]*\))?\s*(?:,|\()\s*(?:which|who)\s+(?:(?:also|directly|formally|in\s+turn)\s+)?"
+    r"(?:reports?|(?:is|are)\s+accountable|feeds?)\s+(?:directly\s+)?(?:in\s*)?to\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 _REPORTING_FIELD = re.compile(r"\s*(?:Accountable|Reports?|Reporting|Accountability)\s+(?:to|into)\s*:\s*")
 _REPORT_OF = re.compile(r"\b(?:an?\s+|the\s+|^)(?:annual\s+)?report\s+(?:of|from|by)\s+(?:the\s+)?", re.I)
 _REPORT_OF_TO = re.compile(r"(?:\s*\([A-Z][A-Za-z&]*\))?\s+to\s+(?:the\s+)?")
@@ -228,7 +233,7 @@ _WORK_TOGETHER = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_BY = re.compile(
-    r"\b(?:is|are|was|were|be|been|being)\s+(?:also\s+|regularly\s+|formally\s+|then\s+)?(?P<verb>held\s+to\s+account"
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:also\s+|regularly\s+|formally\s+|then\s+)?(?P<verb>held\s+(?:to\s+account|accountable)"
     r"|challenged|scrutini[sz]ed|overseen|monitored|advised|consulted|approved|signed\s+off|ratified|endorsed)"
     r"\s+by\s+(?:the\s+)?",
     re.IGNORECASE,
@@ -683,6 +688,7 @@ class _Reader:
             self._received_reports(clause, start, end)
             self._minuted_reports(clause, start, end)
             self._reporting_field(clause, start, end)
+            self._relative_reports(clause, start, end)
             self._report_of_to(clause, start, end)
             self._shared_posts(clause, start, end)
             self._working_between(clause, start, end)
@@ -1046,6 +1052,30 @@ class _Reader:
                     0.7,
                     "a terms of reference's reporting field",
                 )
+
+    def _relative_reports(self, clause: Clause, start: int, end: int) -> None:
+        """'The KSAB, which reports to the KHWB, meets quarterly': the body the relative clause hangs on
+        reports to the one after its verb (the main verb's subject rule never reads inside it)."""
+        text = clause.text
+        for match in _RELATIVE_REPORT.finditer(text, start, end):
+            antecedent = next(
+                (m for m in self._mentions(text) if m.end == match.start() and not m.key.startswith("@")),
+                None,
+            )
+            if antecedent is None or _negated(text, match.start(), match.end()):
+                continue
+            for receiver in self._group_at(clause, match.end(), end):
+                if receiver != antecedent.key:
+                    quote = text[antecedent.start : match.end()].strip()
+                    self._relation(
+                        Relation.REPORTS_TO,
+                        antecedent.key,
+                        receiver,
+                        clause,
+                        quote,
+                        0.7,
+                        "'X, which reports to Y'",
+                    )
 
     def _title_body(self) -> str | None:
         """The body the document's title names first, else its only party."""

@@ -120,7 +120,8 @@ RELATION_TRIGGERS: list[tuple[Relation, re.Pattern[str]]] = [
         r"|\breporting\s+(?:line|relationship)s?\s+(?:in)?to\b"
         r"|\b(?:submit|present|send|take)\w*\s+(?:it|them)\s+to\b"
         r"|\bfeeds?\s+(?:\w+\s+)?into\b"
-        r"|\b(?:deliver|submit|present|send|provide|produce|share)\w*\b(?:(?!\b(?:within|in)\b)[^.;]){0,60}?"
+        r"|\b(?<!be )(?<!been )(?:deliver|submit|present|send|provide|produce|share|take)\w*\b(?!\s+with\b)"
+        r"(?:(?!\b(?:within|in)\b)[^.;]){0,60}?"
         r"\breports?\b"
         r"(?:[^.;]{0,40}?\bto\b)?"
         r"|\bshar(?:e|es|ing)\b[^.;]{0,80}\bwith\b"
@@ -182,7 +183,7 @@ PASSIVE_REPORT = re.compile(
 )
 # "The HWB will receive the annual report of the LSCB": the report's author reports to the receiver.
 RECEIVES_REPORT = re.compile(
-    r"\breceiv(?:e|es|ed|ing)\s+(?:and\s+\w+\s+)?(?:an?\s+|the\s+|regular\s+)?(?:[^.;]{0,80}?\s)?"
+    r"(?:\breceiv(?:e|es|ed|ing)|\b(?:be|been|is|are)\s+(?:provided|presented|supplied|sent)\s+with)\s+(?:and\s+\w+\s+)?(?:an?\s+|the\s+|regular\s+)?(?:[^.;]{0,80}?\s)?"
     r"(?:(?:annual|quarterly|regular|progress|update)\s+)*(?:reports?|updates?)\b",
     re.IGNORECASE,
 )
