@@ -317,3 +317,14 @@ def test_a_summary_of_what_a_report_holds_is_no_report_to_its_hearer() -> None:
         "The KSAB Manager will provide the KHWB with a summary of key points within the Annual Report."
     )
     assert not _edges(found, Relation.REPORTS_TO)
+
+
+def test_a_post_stated_to_chair_a_body_is_not_merged_into_its_chair_post() -> None:
+    """'SAP is chaired by the Cabinet Member for Communities' beside 'the Chair of SAP': the member is a
+    post of its own that chairs (reviewed files keep both), not another name of the chair."""
+    extraction = _pipeline(
+        "Kestrel protocol\n\n1. The Kestrel Safer Partnership (KSP) invites the Chair of KSP to meetings.\n\n"
+        "2. KSP is chaired by the Cabinet Member for Communities.\n"
+    )
+    names = {e.name for e in extraction.entities.items.values() if e.role}
+    assert {"Chair of KSP", "Cabinet Member for Communities"} <= names, names

@@ -69,15 +69,16 @@ def without_generic_counterparts(findings: object, entities: Entities) -> None:
             duty.towards = None
 
 
+_CHAIR_POST = re.compile(r"\bchair(?:man|person)?\b", re.IGNORECASE)
 _NOT_THE_CHAIR = re.compile(r"\b(?:co|vice|deputy|joint|sub[\s-]?group|sub[\s-]?committee)\b", re.IGNORECASE)
 
 
 def one_chair_per_body(findings: object, people: Iterable[object], entities: Entities) -> dict[str, str]:
     """One post the text prints two ways ("the Chair of the KSAB", "the Independent Chair", "KSAB
-    Chair") is one role: where two posts are each stated to chair the same body, and neither is a co-,
-    vice- or deputy chair, the later one's names become the first's aliases and every finding and
-    person points at the first. A body has one chair; the second role was the same post (issue 9,
-    alias resolution). Returns the merged keys (merged -> kept)."""
+    Chair") is one role: where two posts named as a chair are each stated to chair the same body, and
+    neither is a co-, vice- or deputy chair, the later one's names become the first's aliases and every
+    finding and person points at the first. A body has one chair; the second role was the same post
+    (issue 9, alias resolution). Returns the merged keys (merged -> kept)."""
     merged: dict[str, str] = {}
     first_chair: dict[str, str] = {}
     relations = getattr(findings, "relations", [])
@@ -86,8 +87,8 @@ def one_chair_per_body(findings: object, people: Iterable[object], entities: Ent
         role = entities.items.get(rel.source)
         if rel.type != Relation.CHAIRS or role is None or not role.role:
             continue
-        if _NOT_THE_CHAIR.search(role.name) or rel.source in merged:
-            continue
+        if _NOT_THE_CHAIR.search(role.name) or not _CHAIR_POST.search(role.name) or rel.source in merged:
+            continue  # "SAP is chaired by the Cabinet Member": a post that chairs, not a name of the chair
         kept = first_chair.setdefault(rel.target, rel.source)
         if kept != rel.source and kept not in merged:
             merged[rel.source] = kept
