@@ -66,3 +66,24 @@ def test_a_numbered_line_citing_a_web_address_is_a_clause_with_its_exact_span() 
     assert [h.text for h in segment(text).headings] == ["Reporting"]
     assert "The Board reports to the Council." in clauses
     assert not [t for t in clauses if ".docx" in t]
+
+
+def test_a_file_the_sentence_refers_to_is_kept_in_its_clause() -> None:
+    """A relative path a sentence runs into ("See sab/plan.pdf", "is available here: x/y.docx") is the
+    sentence's own words; only a path printed apart (alone, after a sentence's end or a gap) is a footer."""
+    text = (
+        "Kestrel protocol\n\n"
+        "1. The Board publishes its plan each year. See sab/plan.pdf\n\n"
+        "2. The terms of reference are available here: board/terms of reference.docx\n\n"
+        "3. The Board meets quarterly.   board/protocol-v3.doc\n\n"
+        "4. The Board reports to the Council.\tS:\\Papers\\protocol.docx\n\n"
+        "papers/protocol-final.pdf\n"
+    )
+    texts = _texts(text)
+    assert "The Board publishes its plan each year. See sab/plan.pdf" in texts
+    assert "The terms of reference are available here: board/terms of reference.docx" in texts
+    assert "The Board meets quarterly." in texts
+    assert "The Board reports to the Council." in texts
+    assert not [t for t in texts if "protocol-final" in t or "v3.doc" in t or "Papers" in t]
+    assert _content_end("See sab/plan.pdf") == len("See sab/plan.pdf")
+    assert _content_end("sab/plan.pdf") == 0

@@ -100,6 +100,7 @@ class Entities:
         self.items: dict[str, Entity] = {}
         self.area: str | None = None
         self.parties: list[str] = []
+        self.meeting: str | None = None  # a minutes page's own body ("Meeting: 05/12/2012 - Cabinet")
         self.notes: list[Note] = []
         self.non_entities: set[str] = set()  # acronyms of documents and plans
         self.clause_texts: dict[str, str] = {}  # clause id -> text, for the lead-in of a listed name
@@ -294,6 +295,7 @@ class _Finder:
         self.out.compile()
         self._initials()
         self.out.compile()
+        self._meeting()  # once the initials are known: "Agenda item for HWB." names the known board
         self._listed_acronyms()
         for clause in self.clauses:
             self._represented(clause)
@@ -302,6 +304,47 @@ class _Finder:
         self._parties()
         self._unknown_references()
         return self.out
+
+    def _meeting(self) -> None:
+        """A council minutes page's line "Meeting: 05/12/2012 - Cabinet (Item 5)" (or "Agenda item for
+        the HWB.") names the body whose minutes these are (a one-word "Cabinet" too): a body of the
+        document, and the one "the Board" (its head word with "the") means where no other body already
+        goes by that name."""
+        for clause in self.clauses[:_MEETING_LINES]:
+            match = _MEETING_LINE.match(clause.text)
+            if match is None:
+                continue
+            name = match.group("name") or match.group("agenda")
+            key = self.out.resolve(name)
+            if key is None:
+                entity = self._new(name, False, clause, name, "the meeting whose minutes these are")
+                key = entity.key
+            entity = self.out.items[key]
+            if entity.role:
+                return
+            short = "the " + entity.name.split()[-1]
+            if len(entity.name.split()) > 1 and self.out.resolve(short) is None:
+                entity.aliases.append(short)
+            self.out.meeting = key
+            self.out.compile()
+            return
+        self._unnamed_meeting()
+
+    def _unnamed_meeting(self) -> None:
+        """Minutes ("Minutes:" on a line of its own) that call their meeting only "the committee" or "the
+        Panel": that word, as printed, names the meeting's body, when no body of the text goes by it."""
+        if not any(_MINUTES_LINE.match(c.text) for c in self.clauses[:_MEETING_LINES]):
+            return
+        for clause in self.clauses:
+            for match in _BARE_MEETING.finditer(clause.text):
+                if self.out.resolve(match.group(0)) is not None or _inside_longer(clause.text, match.start()):
+                    continue
+                word = match.group("word")
+                entity = self._new(word, False, clause, word, "the meeting whose minutes these are")
+                entity.aliases.append(match.group(0))
+                self.out.meeting = entity.key
+                self.out.compile()
+                return
 
     # definitions: "Name (ACR)" and "Name ('the Short')"
 
@@ -440,7 +483,7 @@ class _Finder:
         if kind == "body" and self._full_council(clause, start, name):
             self.out.compile()
             return
-        if kind is None and (owner := _owner_of_document(name)) is not None:
+        if kind is None and (owner := _owner_of_document(name) or _body_before_tail(name)) is not None:
             self._candidate(clause, start, owner)  # "Kestrel Safeguarding Partnership Arrangements 2024"
             return
         if kind == "body" and " " not in name and re.match(r"\s+organisations?\b", text[start + len(name) :]):
@@ -916,6 +959,16 @@ def classify(name: str) -> str | None:
     return None
 
 
+# The meeting line of a council's minutes page, within its first lines.
+_MEETING_LINE = re.compile(
+    r"^Meeting:\s*\d{1,2}/\d{1,2}/\d{2,4}\s*[-\u2013]\s*(?P<name>[A-Z][^()]*?[A-Za-z])\s*\(Item\s+[\w.]+\)\s*$"
+    r"|^Agenda\s+item\s+for\s+(?:the\s+)?(?P<agenda>[A-Z][\w&'\u2019 -]*?[A-Za-z])\.?$"
+)
+_MEETING_LINES = 12
+_MINUTES_LINE = re.compile(r"^Minutes\s*:?$", re.IGNORECASE)
+_BARE_MEETING = re.compile(
+    r"\b[Tt]he\s+(?P<word>[Cc]ommittee|Panel|Cabinet|Sub-[Cc]ommittee)\b(?!\s+(?:of|for|on|[A-Z]))"
+)
 _OFFICE_HEADS = {"office"}
 # A department of state is named by its remit after "for"/"of" (issue 9: entities missing)
 _DEPARTMENT_HEADS = {"department", "ministry"}
@@ -937,6 +990,9 @@ _LOWER_HEAD_NAME = re.compile(
     rf"\b[Tt]he\s+(?P<name>{_WORD}(?:,?\s+(?:and\s+)?{_WORD})+\s+"
     r"(?:(?:working|task\s+and\s+finish|steering|reference)\s+groups?|group|sub-group|subgroup|panel|committee"
     r"|sub-committee|forum))\b"
+    # A definition line of a slide or a glossary: "Theme groups - responsible for ..." (any dash).
+    rf"|^(?P<defined>(?!(?:The|All|Sub|Each|These|Other|Some|Any)\b){_WORD}\s+"
+    r"(?:groups?|sub-groups?|panels?|committees?|forums?|boards?))\s+[\u2013\u2014-]\s+"
 )
 _ACRONYM_LIST = re.compile(
     r"\b(?:covering|across|between|from|including|includes|with)\s+"
@@ -1051,6 +1107,20 @@ def _owner_of_document(name: str) -> str | None:
     for cut in range(1, min(_DOCUMENT_TAIL_WORDS, len(words) - 2) + 1):
         owner = " ".join(words[:-cut])
         if classify(owner) == "body" and words[-cut - 1].lower() not in CONNECTORS:
+            return owner
+    return None
+
+
+def _body_before_tail(name: str) -> str | None:
+    """A body's full name a slide or a table runs into the next cell's capitalised words ("Community
+    Safety Board Pan-Kestrel partnership groups" read as one run): the name up to its last body head,
+    when one or two words follow it and the whole is no name."""
+    words = name.split()
+    for cut in (1, 2):
+        if len(words) - cut < 2:
+            break
+        owner = " ".join(words[:-cut])
+        if words[-cut - 1].lower() in BODY_HEADS and classify(owner) == "body":
             return owner
     return None
 
@@ -1248,7 +1318,12 @@ def _candidate_phrases(text: str) -> list[tuple[int, str]]:
         r"\b(?:Vice-)?Chair(?:man|person)?\s+of\s+the\s+" + _WORD + r"(?:\s+" + _WORD + ")*", text
     ):
         out.append((match.start(), match.group(0)))
-    out += [(m.start("name"), m.group("name")) for m in _LOWER_HEAD_NAME.finditer(text)]
+    out += [
+        (m.start(group), m.group(group))
+        for m in _LOWER_HEAD_NAME.finditer(text)
+        for group in ("name", "defined")
+        if m.group(group)
+    ]
     return out
 
 
@@ -1410,7 +1485,11 @@ def _names_used_for_one(clauses: list[Clause], names: dict[str, Entity]) -> set[
 
 
 def _defined_as_one(text: str, entity: Entity) -> bool:
-    """'the Safer Streets (SS) Delivery Group': a definition not after "a", "each", ... is one body's."""
+    """'the Safer Streets (SS) Delivery Group': a definition not after "a", "each", ... is one body's;
+    so is a definition line's term ("Theme groups - responsible for ...", any dash): the text says so."""
+    line = _LOWER_HEAD_NAME.match(text)
+    if line and line.group("defined") and text.startswith(entity.quote):
+        return True
     if entity.how != "defined in the text" or entity.name in entity.quote:
         return False  # a name printed whole is judged by its uses
     at = text.find(entity.quote)

@@ -13,6 +13,7 @@ from govgraph.loaders.extract.people import PersonDraft, find_people
 from govgraph.loaders.extract.prune import (
     collective_keys,
     drop_unreferenced_collectives,
+    one_chair_per_body,
     referenced_keys,
     without_generic_counterparts,
 )
@@ -49,6 +50,7 @@ def extract_text(source: SourceText, area: str | None = None) -> Extraction:
         )
     findings = find_relations(segmented.clauses, entities)
     people = find_people(segmented.clauses, entities)
+    one_chair_per_body(findings, people, entities)
     without_generic_counterparts(findings, entities)
     used = referenced_keys(findings, people, unless_suggested=collective_keys(entities))
     dropped = drop_unreferenced_collectives(entities, used)  # bodies' hook

@@ -10,8 +10,10 @@ comments of the draft, so the reviewer still sees them without a body nobody nam
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
+from govgraph.graph.model import Relation
 from govgraph.loaders.extract.entities import COLLECTIVE, Entities
 from govgraph.loaders.extract.evaluate import is_generic
 
@@ -65,3 +67,60 @@ def without_generic_counterparts(findings: object, entities: Entities) -> None:
     for duty in getattr(findings, "duties", []):
         if unnamed_partners(entities, duty.towards):
             duty.towards = None
+
+
+_CHAIR_POST = re.compile(r"\bchair(?:man|person)?\b", re.IGNORECASE)
+_NOT_THE_CHAIR = re.compile(r"\b(?:co|vice|deputy|joint|sub[\s-]?group|sub[\s-]?committee)\b", re.IGNORECASE)
+
+
+def one_chair_per_body(findings: object, people: Iterable[object], entities: Entities) -> dict[str, str]:
+    """One post the text prints two ways ("the Chair of the KSAB", "the Independent Chair", "KSAB
+    Chair") is one role: where two posts named as a chair are each stated to chair the same body, and
+    neither is a co-, vice- or deputy chair, the later one's names become the first's aliases and every
+    finding and person points at the first. A body has one chair; the second role was the same post
+    (issue 9, alias resolution). Returns the merged keys (merged -> kept)."""
+    merged: dict[str, str] = {}
+    first_chair: dict[str, str] = {}
+    relations = getattr(findings, "relations", [])
+    stated_first = [r for r in relations if not r.reason] + [r for r in relations if r.reason]
+    for rel in stated_first:  # a bare "Chair" only suggested for the one party joins the stated chair
+        role = entities.items.get(rel.source)
+        if rel.type != Relation.CHAIRS or role is None or not role.role:
+            continue
+        if _NOT_THE_CHAIR.search(role.name) or not _CHAIR_POST.search(role.name) or rel.source in merged:
+            continue  # "SAP is chaired by the Cabinet Member": a post that chairs, not a name of the chair
+        kept = first_chair.setdefault(rel.target, rel.source)
+        if kept != rel.source and kept not in merged:
+            merged[rel.source] = kept
+    for other, kept in merged.items():
+        entity, into = entities.items.pop(other), entities.items[kept]
+        into.aliases += [
+            n for n in [entity.name, *entity.aliases] if n not in into.aliases and n != into.name
+        ]
+    if merged:
+        _repoint(findings, people, entities, merged)
+        entities.compile()
+    return merged
+
+
+def _repoint(findings: object, people: Iterable[object], entities: Entities, merged: dict[str, str]) -> None:
+    seen: set[tuple[object, ...]] = set()
+    kept_relations = []
+    for rel in getattr(findings, "relations", []):
+        rel.source, rel.target = merged.get(rel.source, rel.source), merged.get(rel.target, rel.target)
+        key = (rel.type, rel.source, rel.target, rel.reason is None)
+        if rel.source != rel.target and key not in seen:
+            seen.add(key)
+            kept_relations.append(rel)
+    findings.relations = kept_relations  # type: ignore[attr-defined]
+    for duty in getattr(findings, "duties", []):
+        duty.owner = merged.get(duty.owner, duty.owner)
+        if duty.towards is not None:
+            duty.towards = merged.get(duty.towards, duty.towards)
+    for declaration in getattr(findings, "declarations", []):
+        declaration.bodies = [merged.get(b, b) for b in declaration.bodies]
+    for person in people:
+        person.holds = list(dict.fromkeys(merged.get(h, h) for h in person.holds))  # type: ignore[attr-defined]
+    for entity in entities.items.values():
+        if entity.body in merged:
+            entity.body = merged[entity.body]

@@ -100,6 +100,16 @@ _SUBGROUP = re.compile(
     r"sub-?committees?|committees?|panels?|working groups?)\s+of\s+",
     re.IGNORECASE,
 )
+_UPDATED = re.compile(r"updat", re.IGNORECASE)
+_RELATIVE_REPORT = re.compile(
+    r"(?:\s*\([A-Z][A-Za-z&]*\))?\s*(?:,|\()\s*(?:which|who)\s+(?:(?:also|directly|formally|in\s+turn)\s+)?"
+    r"(?:reports?|(?:is|are)\s+accountable|feeds?)\s+(?:directly\s+)?(?:in\s*)?to\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_REPORTING_FIELD = re.compile(r"\s*(?:Accountable|Reports?|Reporting|Accountability)\s+(?:to|into)\s*:\s*")
+_REPORT_OF = re.compile(r"\b(?:an?\s+|the\s+|^)(?:annual\s+)?report\s+(?:of|from|by)\s+(?:the\s+)?", re.I)
+_REPORT_OF_TO = re.compile(r"(?:\s*\([A-Z][A-Za-z&]*\))?\s+to\s+(?:the\s+)?")
+_ACCOUNTABLE_THROUGH = re.compile(r"\baccountab(?:le|ility)\s+$", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|neither|nor|no|never)\b", re.IGNORECASE)
 _INVITE = re.compile(
     r"\binvite\s+(?P<who>.+?)\s+to\s+(?:sit|serve|attend|join)\b(?P<rest>[^.;]*?)\bas\s+(?:an?\s+)?"
@@ -188,10 +198,14 @@ _BESIDE_PERSON = re.compile(r"\s*(?:,|\()?\s*(?:the\s+)?", re.IGNORECASE)
 # from the SAB": the author of the report the body took reports to it (issue 9, sentence forms).
 _MINUTED_REPORT = re.compile(
     r"(?P<gap>\s+(?:(?:had|has|have|then|also|formally)\s+)*)(?:considered|received|noted|discussed|scrutinised"
-    r"|welcomed)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?reports?\s+(?:of|from|by)\s+(?:the\s+)?",
+    r"|welcomed|(?<=To )(?:note|consider|receive))\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?reports?\s+"
+    r"(?:of|from|by)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
-_SHARED_OF = re.compile(r"\s+(?:and|&)\s+(?=[A-Z])")
+# A minutes page's decision with no subject: "To note the report from X" (the meeting's body took it).
+_TO_NOTE = re.compile(r"\s*To\s+$", re.IGNORECASE)
+_SHARED_OF = re.compile(r"\s+(?:and|&)\s+(the\s+)?(?=[A-Z])")
+_SHARED_BETWEEN = re.compile(r"\s+(?:and|&)\s+(the\s+)?")
 _OF_BOTH = re.compile(r"\s+of\s+(?:both\s+)(?:the\s+)?", re.IGNORECASE)
 _CHAIR_WORD = re.compile(r"\bChair(?:man|person)?\b", re.IGNORECASE)
 _TO_INCLUDE = re.compile(r"\(\s*(?:to\s+include|including|comprising|namely|i\.e\.)\s*:?\s*", re.IGNORECASE)
@@ -219,7 +233,7 @@ _WORK_TOGETHER = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_BY = re.compile(
-    r"\b(?:is|are|was|were|be|been|being)\s+(?:also\s+|regularly\s+|formally\s+|then\s+)?(?P<verb>held\s+to\s+account"
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:also\s+|regularly\s+|formally\s+|then\s+)?(?P<verb>held\s+(?:to\s+account|accountable)"
     r"|challenged|scrutini[sz]ed|overseen|monitored|advised|consulted|approved|signed\s+off|ratified|endorsed)"
     r"\s+by\s+(?:the\s+)?",
     re.IGNORECASE,
@@ -673,6 +687,9 @@ class _Reader:
             self._passive_reports(clause, start, end)
             self._received_reports(clause, start, end)
             self._minuted_reports(clause, start, end)
+            self._reporting_field(clause, start, end)
+            self._relative_reports(clause, start, end)
+            self._report_of_to(clause, start, end)
             self._shared_posts(clause, start, end)
             self._working_between(clause, start, end)
             self._passive_by(clause, start, end)
@@ -967,6 +984,8 @@ class _Reader:
         from the LSCB'): the author named with the report reports to the subject that receives it."""
         text = clause.text
         for match in RECEIVES_REPORT.finditer(text, start, end):
+            if _negated(text, start, match.start()):
+                continue  # "does not receive reports from X"
             receivers = [
                 k for k in self._subject(clause, start, match.start(), statement=True) if self._is_body(k)
             ]
@@ -1005,6 +1024,8 @@ class _Reader:
                 ),
                 None,
             )
+            if receiver is None and self.entities.meeting and _TO_NOTE.match(text, start, match.start() + 1):
+                receiver = Mention(self.entities.meeting, start, start, "")  # "To note the report from X"
             author = next((m for m in mentions if m.start == match.end()), None)
             if receiver is None or author is None or receiver.key == author.key:
                 continue
@@ -1012,6 +1033,74 @@ class _Reader:
             self._relation(
                 Relation.REPORTS_TO, author.key, receiver.key, clause, quote, 0.7, "'considered a report of'"
             )
+
+    def _reporting_field(self, clause: Clause, start: int, end: int) -> None:
+        """A terms of reference's field line "Accountable to: X" / "Reports to: X": the body the document
+        is about (the one its title names) reports to X."""
+        field = _REPORTING_FIELD.match(clause.text, start, end)
+        if field is None or start != 0:
+            return
+        own = self._title_body()
+        for receiver in self._group_at(clause, field.end(), end):
+            if own is not None and receiver != own:
+                self._relation(
+                    Relation.REPORTS_TO,
+                    own,
+                    receiver,
+                    clause,
+                    clause.text[start:end].strip(),
+                    0.7,
+                    "a terms of reference's reporting field",
+                )
+
+    def _relative_reports(self, clause: Clause, start: int, end: int) -> None:
+        """'The KSAB, which reports to the KHWB, meets quarterly': the body the relative clause hangs on
+        reports to the one after its verb (the main verb's subject rule never reads inside it)."""
+        text = clause.text
+        for match in _RELATIVE_REPORT.finditer(text, start, end):
+            antecedent = next(
+                (m for m in self._mentions(text) if m.end == match.start() and not m.key.startswith("@")),
+                None,
+            )
+            if antecedent is None or _negated(text, match.start(), match.end()):
+                continue
+            for receiver in self._group_at(clause, match.end(), end):
+                if receiver != antecedent.key:
+                    quote = text[antecedent.start : match.end()].strip()
+                    self._relation(
+                        Relation.REPORTS_TO,
+                        antecedent.key,
+                        receiver,
+                        clause,
+                        quote,
+                        0.7,
+                        "'X, which reports to Y'",
+                    )
+
+    def _title_body(self) -> str | None:
+        """The body the document's title names first, else its only party."""
+        title = next((c for c in self.clauses if c.kind == "title"), None)
+        named = [m.key for m in self._mentions(title.text) if self._is_body(m.key)] if title else []
+        if named:
+            return named[0]
+        return self.entities.parties[0] if len(self.entities.parties) == 1 else None
+
+    def _report_of_to(self, clause: Clause, start: int, end: int) -> None:
+        """'Report of the KSAB to the KHWB' (a paper's title in minutes): the author reports to the
+        receiver named after 'to'."""
+        text = clause.text
+        mentions = [m for m in self._mentions(text) if not m.key.startswith("@") and start <= m.start < end]
+        for match in _REPORT_OF.finditer(text, start, end):
+            author = next((m for m in mentions if m.start == match.end()), None)
+            if author is None:
+                continue
+            to = _REPORT_OF_TO.match(text, author.end, end)
+            receiver = next((m for m in mentions if to and m.start == to.end()), None)
+            if receiver is not None and receiver.key != author.key and self._is_body(receiver.key):
+                quote = text[match.start() : receiver.end]
+                self._relation(
+                    Relation.REPORTS_TO, author.key, receiver.key, clause, quote, 0.7, "'report of X to Y'"
+                )
 
     def _independent_chairs(self, clause: Clause, start: int, end: int) -> None:
         """'The Board is led by an independent chair', 'through the OSCB, under the leadership of an
@@ -1058,8 +1147,14 @@ class _Reader:
         the report (else the subject of the sentences before) reports to every body after the verb."""
         text = clause.text
         for match in PASSIVE_REPORT.finditer(text, start, end):
+            if _negated(text, start, match.start()) or _NEGATION.search(match.group(0)):
+                continue
             before = [m for m in self._mentions(text[start : match.start()]) if self._is_body(m.key)]
             authors = [before[-1].key] if before else [k for k in self.subject if self._is_body(k)][:1]
+            source = re.search(r"\b(?:from|of|by)\s+", match.group(0))
+            if source is not None:  # "Reports from the KSAB go to X": the body after 'from' wrote them
+                named = self._group_at(clause, match.start() + source.end(), match.end())
+                authors = [k for k in named if self._is_body(k)][:1] or authors
             receivers = self._group_at(clause, match.end(), end)
             for author in authors:
                 for receiver in receivers:
@@ -1240,8 +1335,8 @@ class _Reader:
                     groups[-1][-1].surface,
                 )
                 continue  # "Local Strategic Partnership (LSP)", 'Council ("the Council")': one mention
-            shared = re.fullmatch(r"\s+(?:and|&)\s+", between) and mention.surface[:1].isupper()
-            if groups and shared and self._post_of(groups[-1][-1].key, mention.key):
+            shared = mention.surface[:1].isupper() and _SHARED_BETWEEN.fullmatch(between)
+            if groups and shared and self._post_of(groups[-1][-1].key, mention.key, shared.group(1)):
                 last = groups[-1][-1]  # "the Chair of the KSCB and KSAB": one post of both, not two actors
                 groups[-1][-1] = Mention(last.key, last.start, mention.end, last.surface)
                 continue
@@ -1251,12 +1346,16 @@ class _Reader:
                 groups.append([mention])
         return groups
 
-    def _post_of(self, post: str, body: str) -> bool:
-        """Whether 'POST and BODY' shares the post's 'of': a chair 'of the X' and a body with no article."""
+    def _post_of(self, post: str, body: str, article: str | None = None) -> bool:
+        """Whether 'POST and BODY' shares the post's 'of': a chair 'of the X' and a body with no article;
+        with one ('the Chair of the A and the B'), one post of both when the A is a known body of the
+        document too, or one chair of one body named 'A and the B' when the A is not (issue 9)."""
         entity = self.entities.items.get(post)
-        return bool(
-            entity and entity.role and " of " in entity.name and _CHAIR_WORD.search(entity.name)
-        ) and (self._is_body(body))
+        chair_of = bool(entity and entity.role and " of " in entity.name and _CHAIR_WORD.search(entity.name))
+        if not chair_of or not self._is_body(body) or not article:
+            return chair_of and self._is_body(body)
+        own = entity.body if entity else None
+        return own is None or (own != body and self._is_body(own))
 
     def _shared_posts(self, clause: Clause, start: int, end: int) -> None:
         """'The Independent Chair of the KSCB and KSAB', 'Independent Chair of both the KSCB and the KSAB':
@@ -1272,7 +1371,13 @@ class _Reader:
                 joined = _SHARED_OF.match(after)
                 if joined is None:
                     continue
-                bodies = [m for m in mentions if m.start == post.end + joined.end() and self._is_body(m.key)]
+                bodies = [
+                    m
+                    for m in mentions
+                    if m.start == post.end + joined.end() and self._post_of(post.key, m.key, joined.group(1))
+                ]
+                if bodies and joined.group(1) and entity.body is None:
+                    self._one_body_named_a_and_b(post, bodies[0], clause)
             else:
                 of = _OF_BOTH.match(after)
                 groups = self._groups(clause, post.end + of.end(), end) if of else []
@@ -1286,6 +1391,22 @@ class _Reader:
                 self._relation(
                     Relation.CHAIRS, post.key, body.key, clause, quote, 0.8, "one post of two bodies"
                 )
+
+    def _one_body_named_a_and_b(self, post: Mention, body: Mention, clause: Clause) -> None:
+        """'the Chair of the Kestrel Carers and the Young People Forum', the Kestrel Carers being no body of
+        the document: one body named by the longer words, its shorter name kept as an alias, and the post
+        is its chair."""
+        entity, chaired = self.entities.items[post.key], self.entities.items[body.key]
+        of = re.search(r"\s+of\s+(?:the\s+)?", post.surface)
+        if of is None:
+            return
+        longer = clause.text[post.start + of.end() : body.end]
+        if not longer.endswith(chaired.name) or longer == chaired.name:
+            return
+        chaired.aliases.append(chaired.name)
+        chaired.name = longer
+        entity.name = post.surface[: of.end()] + longer
+        entity.body = body.key
 
     def _group_at(self, clause: Clause, start: int, end: int) -> list[str]:
         groups = self._groups(clause, start, end)
@@ -1333,10 +1454,21 @@ class _Reader:
                     continue  # "Scrutiny Committee", "Joint Commissioning Group": a name, not a verb
                 if re.match(r"\w*\s+by\b", text[match.end() : match.end() + 12]):
                     continue  # "is scrutinised by X": X acts (read by the passive rule)
-                direct = bool(re.search(r"\b(?:to|with|from|of)$", match.group(0)))
+                if _negated(text, start, match.start()):
+                    continue  # "is not accountable to X": no line stated
+                if _UPDATED.match(match.group(0)) and not self._named_right_after(text, match.end()):
+                    continue  # "updated the Board on X": the Board, or no one, is told
+                direct = bool(re.search(r"\b(?:to|with|from|of|through)$", match.group(0)))
                 search_from = match.end() if direct else match.start()
                 targets = self._trigger_targets(
-                    clause, search_from, end, owner, co_owners or [owner], masked, direct
+                    clause,
+                    search_from,
+                    end,
+                    owner,
+                    co_owners or [owner],
+                    masked,
+                    direct,
+                    possessor=direct or relation != Relation.REPORTS_TO,
                 )
                 out.append((relation, targets, match.group(0)))
         return out
@@ -1350,7 +1482,10 @@ class _Reader:
         owners: list[str],
         masked: dict,
         direct: bool = False,
+        possessor: bool = True,
     ) -> list[str]:
+        """The group a relation's verb points at; ``possessor`` False when a body named as the owner of
+        something ("the HWB's report") cannot be the verb's end (a report 'on' it goes to no one)."""
         text = clause.text
         pronoun = re.match(r"\s*(?:to\s+)?(?:it|them)\b", text[start:end])
         if pronoun:
@@ -1365,6 +1500,8 @@ class _Reader:
                 return []
             if any(m.key == "@each-other" for m in group):
                 return _co_owner_targets(owner, owners, self.entities) if len(owners) > 1 else []
+            if not possessor and re.match(r"['\u2019]s\b", text[group[-1].end : group[-1].end + 3]):
+                return []  # "report on its work in the HWB's annual report": a possessor, no receiver
             keys = self._resolve_groups([m.key for m in group], clause, first.start)
             if (
                 not direct
@@ -2026,6 +2163,14 @@ class _Reader:
     def _mentions(self, text: str) -> list[Mention]:
         return self.entities.mentions(text)
 
+    def _named_right_after(self, text: str, position: int) -> bool:
+        """Whether an actor is named just after a verb (its object), not further on."""
+        return any(
+            re.fullmatch(r"\s+(?:the\s+)?", text[position : m.start])
+            for m in self._mentions(text)
+            if m.start > position and not m.key.startswith("@")
+        )
+
     def _is_body(self, key: str) -> bool:
         entity = self.entities.items.get(key)
         return entity is not None and not entity.role
@@ -2046,6 +2191,12 @@ class _Reader:
 
 
 # -- text helpers -------------------------------------------------------------------------------------
+
+
+def _negated(text: str, start: int, position: int) -> bool:
+    """Whether the words just before a relation's verb deny it ("is not accountable to", "does not
+    receive", "will never report to"): a line the text rules out is no line."""
+    return bool(_NEGATION.search(text[max(start, position - 20) : position]))
 
 
 def _closing_paren(text: str, start: int) -> int:
@@ -2120,7 +2271,11 @@ def _masks(text: str) -> dict[str, list[tuple[int, int]]]:
     purpose += [(m.start(), m.end()) for m in OPEN_TO_SCRUTINY.finditer(text)]
     purpose += [(m.start(), m.end()) for m in _REVERSE_BY.finditer(text)]
     words = "|".join(NOT_A_TARGET_AFTER)
-    instrument = [(m.start(), m.end()) for m in re.finditer(rf"\b(?:{words})\b[^,;.]*", text, re.IGNORECASE)]
+    instrument = [
+        (m.start(), m.end())
+        for m in re.finditer(rf"\b(?:{words})\b[^,;.]*", text, re.IGNORECASE)
+        if not _ACCOUNTABLE_THROUGH.search(text[max(0, m.start() - 20) : m.start()])
+    ]  # "accountable through the Board": the Board is the line's end, not an instrument
     return {"purpose": purpose, "instrument": instrument}
 
 

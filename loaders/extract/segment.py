@@ -63,9 +63,13 @@ _GLOSSARY_ENTRY = re.compile(r"[A-Z][A-Z&]{1,7}:\s+[A-Z]")
 _TAIL = 80  # how much of a piece's end decides whether the next line continues it
 # A web address: a sentence citing one often has no full stop after it ("2. The plan is at
 # www.example.org/plan.pdf"), so it looked like a short numbered heading and was lost as a clause. A
-# heading never cites an address.
+# heading never cites an address, nor a file ("See sab/plan.pdf").
+# A minutes page's numbered decision ("1. To note the report from the Board"): a resolution, no heading.
+_RESOLUTION = re.compile(r"To\s+(?:note|agree|approve|endorse|receive|consider|accept|adopt)\s+(?:the|an?)\s")
 _WEB_ADDRESS = re.compile(
-    r"(?:https?://|\bwww\.)\S|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:uk|org|com|net|gov|nhs|info|eu)/", re.I
+    r"(?:https?://|\bwww\.)\S|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:uk|org|com|net|gov|nhs|info|eu)/"
+    r"|[\w-][\\/][^\s]*\.(?:docx?|pdf|rtf|odt|xlsx?|pptx?)\b",
+    re.I,
 )
 
 
@@ -174,7 +178,18 @@ def _content_end(line: str) -> int:
     if _FURNITURE_LINE.match(line):
         return 0
     path = _FILE_PATH.search(line)
-    return path.start() if path else len(line)
+    if path is None:
+        return len(line)
+    gap = len(path.group()) - len(path.group().lstrip())
+    return path.start() if _printed_apart(line[: path.start() + gap]) else len(line)
+
+
+def _printed_apart(before: str) -> bool:
+    """Whether a path at a line's end stands apart from the words before it, as an export prints a footer:
+    alone on its line, after a sentence's end, or after a gap of spaces or a tab. A path the sentence
+    runs into ("See sab/plan.pdf") is the sentence's own words, a reference to a file, and is kept."""
+    words = before.rstrip()
+    return not words or words[-1] in ".!?" or "\t" in before[len(words) :] or before.endswith("  ")
 
 
 def _runs(line: str) -> list[tuple[int, int]]:
@@ -357,8 +372,8 @@ class _Builder:
             return True
         words = body.split()
         short = len(words) <= _HEADING_WORDS and body[-1:] not in _TERMINAL + ","
-        if not short or piece.label or _WEB_ADDRESS.search(body):
-            return False  # long, an item, or citing a web address: a sentence
+        if not short or piece.label or _WEB_ADDRESS.search(body) or _RESOLUTION.match(body):
+            return False  # long, an item, citing a web address, or a resolution: a sentence
         if _GLOSSARY_ENTRY.match(body):
             return False  # "SCFT: Sussex Community NHS Foundation Trust": a glossary line, not a heading
         if piece.plain_number and self.lead_in is not None:

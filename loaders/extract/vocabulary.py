@@ -114,15 +114,22 @@ APPROVAL_LEAD = re.compile(r"^(?:approved|agreed|signed|endorsed|ratified)\b.*:$
 RELATION_TRIGGERS: list[tuple[Relation, re.Pattern[str]]] = [
     (Relation.REPORTS_TO, re.compile(
         r"\b(?<!be )(?<!are )(?<!is )(?<!an )(?<!a )(?<!the )(?<!annual )(?<!its )(?<!their )(?<!yearly )"
-        r"report(?:s|ing)?\s+(?:[\w-]+\s+){0,3}?(?:to|on|into)\b"
-        r"|\baccountab(?:le|ility)\s+(?:(?:directly|solely|jointly|ultimately|defined)\s+)?to\b"
+        r"report(?:s|ing)?\s+(?:[\w-]+\s+){0,5}?(?:to|on|into)\b"
+        r"|\baccountab(?:le|ility)\s+(?:(?:directly|solely|jointly|ultimately|defined)\s+)?(?:to|through)\b"
+        r"|\baccountable\s+for\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?to\b|\banswerable\s+to\b"
+        r"|\breporting\s+(?:line|relationship)s?\s+(?:in)?to\b"
+        r"|\b(?:submit|present|send|take)\w*\s+(?:it|them)\s+to\b"
         r"|\bfeeds?\s+(?:\w+\s+)?into\b"
-        r"|\b(?:deliver|submit|present|send|provide|produce|share)\w*\b[^.;]{0,60}?\breports?\b"
+        r"|\b(?<!be )(?<!been )(?:deliver|submit|present|send|provide|produce|share|take)\w*\b(?!\s+with\b)"
+        r"(?:(?!\b(?:within|in)\b)[^.;]){0,60}?"
+        r"\breports?\b"
         r"(?:[^.;]{0,40}?\bto\b)?"
         r"|\bshar(?:e|es|ing)\b[^.;]{0,80}\bwith\b"
         r"|\bnotif(?:y|ies|ying)\b|\bkeep\b[^.;]{0,30}\b(?:informed|updated)\b"
         r"|\bsend\w*\b[^.;]{0,40}?\bto\b"
-        r"|\battend\w*\b(?=[^.;]{0,60}\bto\s+(?:present|report)\b)", re.IGNORECASE)),
+        r"|\battend\w*\b(?=[^.;]{0,60}\bto\s+(?:present|report)\b)"
+        r"|\bupdat(?:ed|es|ing)\b(?=\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,5}\s+(?:on|about)\b)",
+        re.IGNORECASE)),
     (Relation.SCRUTINISES, re.compile(
         r"\bscrutini[sz](?:e|es|ing|ed)\b|\bscrutiny\b|\brequest\w*\s+evidence\b", re.IGNORECASE)),
     (Relation.CHALLENGES, re.compile(r"\bchalleng(?:e|es|ing)\b", re.IGNORECASE)),
@@ -166,18 +173,18 @@ RESPONSE_FROM = re.compile(r"\b(?:response|responses|reply|action)\b[^.;]{0,30}?
 # "The OSCB annual report will be considered by X", "the Annual Report is shared with X", "the work of
 # the Board is reported to X": the report's author reports to its receivers.
 PASSIVE_REPORT = re.compile(
-    r"\b(?:is|are|be|been|being)\s+(?:also\s+|then\s+|formally\s+|regularly\s+)?reported\s+to\b"
-    r"|\breports?\b(?:(?!\b(?:is|are|will|shall|should|to)\b)[^.;]){0,40}?\b(?:is|are|(?:will|shall|should|must)"
+    r"\b(?:is|are|be|been|being)\s+(?:also\s+|then\s+|formally\s+|regularly\s+)?reported\s+(?:back\s+)?to\b"
+    r"|\breports?\b(?:(?!\b(?:is|are|will|shall|should|to|that|which)\b)[^.;,]){0,80}?\b(?:is|are|(?:will|shall|should|must)"
     r"(?:\s+(?:also|then|normally|usually))?\s+be|to\s+be)\s+(?:also\s+|then\s+|formally\s+|jointly\s+)?"
-    r"(?:considered|received|shared|presented|submitted|sent|provided|taken|scrutinised|scrutinized)"
+    r"(?:considered|received|shared|presented|submitted|sent|provided|taken|brought|scrutinised|scrutinized)"
     r"\s+(?:by|with|to)\b"
     r"|\breports?\b[^.;]{0,20}?\bgo(?:es)?\s+(?:directly\s+)?to\b",
     re.IGNORECASE,
 )
 # "The HWB will receive the annual report of the LSCB": the report's author reports to the receiver.
 RECEIVES_REPORT = re.compile(
-    r"\breceiv(?:e|es|ed|ing)\s+(?:and\s+\w+\s+)?(?:an?\s+|the\s+|regular\s+)?(?:[^.;]{0,80}?\s)?"
-    r"(?:(?:annual|quarterly|regular|progress|update)\s+)*reports?\b",
+    r"(?:\breceiv(?:e|es|ed|ing)|\b(?:be|been|is|are)\s+(?:provided|presented|supplied|sent)\s+with)\s+(?:and\s+\w+\s+)?(?:an?\s+|the\s+|regular\s+)?(?:[^.;]{0,80}?\s)?"
+    r"(?:(?:annual|quarterly|regular|progress|update)\s+)*(?:reports?|updates?)\b",
     re.IGNORECASE,
 )
 SYMMETRIC = {Relation.COOPERATES_WITH}
