@@ -899,7 +899,7 @@ def paired_table(rows: list[PairedRow]) -> str:
     head = ("query", "clients", "API p50", "API p99", "raw p50", "raw p99", "p50 ratio", "pair ratio (IQR)")
     if old:
         head += ("old p50", "old ratio", "old pair (IQR)", "API/old pair")
-    head += ("app CPU", "client CPU API/raw", "n")
+    head += ("app CPU", "client CPU API/old/raw" if old else "client CPU API/raw", "n")
     if old:
         head += ("old app CPU",)
     lines = []
@@ -909,8 +909,8 @@ def paired_table(rows: list[PairedRow]) -> str:
         if old:
             cells += [ms(r.p("old", 0.5)), f"{r.p('old', 0.5) / r.p('raw', 0.5):.2f}x"]
             cells += [_iqr(r.ratios("old", "raw")), _iqr(r.ratios("API", "old"))]
-        both = [r.client_cpu[s] for s in ("API", "raw")]
-        cpu = "n/a" if None in both else f"{both[0]:.2f}/{both[1]:.2f}"
+        sides = [r.client_cpu[s] for s in r.latencies]
+        cpu = "n/a" if None in sides else "/".join(f"{c:.2f}" for c in sides)
         cells += [cell(r.app_cpu["API"]), cpu, str(len(r.latencies["API"]))]
         if old:
             cells.append(cell(r.app_cpu["old"]))
