@@ -21,15 +21,23 @@ interpreter. The database is wiped and loaded with the bundled protocols and syn
 ``bench.load_bench`` this runs its own Neo4j (``bench/out/api-home``), starting it if needed and stopping it
 afterwards if it started it, and refuses GOVGRAPH_NEO4J_URI unless told ``--i-know-this-wipes-the-database``.
 
+With ``--paired`` each side's requests are not run as separate blocks but interleaved request by request:
+per question, N pairs of one API request and one raw request, the order alternating from pair to pair, at
+each concurrency (16 clients: 16 loops of pairs at once), so that whatever the machine is doing falls on
+both sides of a pair alike. It prints each side's p50/p99, the ratio of the p50s and the median of the
+per-pair ratios with its interquartile range. ``--baseline DIR`` serves a second API from another checkout
+(its own ``.venv``) as a third side of each tuple, so old and new code are measured in the same run.
+
     .venv/bin/python -m bench.api_bench [--requests 200] [--clients 1,16] [--areas 50] [--loaded]
         [--http-client keep-alive|httpx] [--workers 1] [--case NAME ...]
-        [--client-loop asyncio|uvloop]
+        [--client-loop asyncio|uvloop] [--paired [--baseline DIR]]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import math
 import os
@@ -305,8 +313,23 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--workers", type=positive, default=1, help="uvicorn worker processes of the API server (1)"
     )
+    parser.add_argument(
+        "--paired",
+        action="store_true",
+        help="interleave the sides request by request (pairs, order alternating) instead of in blocks",
+    )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="with --paired: also serve the API of this checkout (its .venv) as a third side, 'old'",
+    )
     parser.add_argument("--serve", type=int, metavar="PORT", help=argparse.SUPPRESS)
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.baseline is not None and not args.paired:
+        parser.error("--baseline needs --paired")
+    if args.baseline is not None and not (args.baseline / ".venv" / "bin" / "python").exists():
+        parser.error(f"--baseline {args.baseline}: no .venv/bin/python there (run make lint in it)")
+    return args
 
 
 def client_counts(text: str) -> list[int]:
@@ -336,6 +359,7 @@ def serve(port: int, workers: int = 1) -> None:
     With ``workers`` > 1 uvicorn forks that many processes sharing the socket, each its own app.
     """
     import uvicorn
+    from govgraph.api.http_protocol import OneWriteProtocol as http  # as ``govgraph serve`` serves
 
     if os.environ.get(DRIVER_LOG):
         trace_driver(Path(os.environ[DRIVER_LOG]))
@@ -344,13 +368,14 @@ def serve(port: int, workers: int = 1) -> None:
             "bench.api_bench:served_app",
             factory=True,
             workers=workers,
+            http=http,
             host=HOST,
             port=port,
             log_level="warning",
             access_log=False,
         )
         return
-    uvicorn.run(served_app(), host=HOST, port=port, log_level="warning", access_log=False)
+    uvicorn.run(served_app(), host=HOST, port=port, http=http, log_level="warning", access_log=False)
 
 
 DRIVER_LOG = "GOVGRAPH_BENCH_DRIVER_LOG"  # a file: the served app's driver logs every Bolt message there
@@ -437,11 +462,12 @@ class ApiServer(Served):
 
     what = "API server"
 
-    def __init__(self, workers: int = 1) -> None:
+    def __init__(self, workers: int = 1, checkout: Path | None = None) -> None:
+        """``checkout``: serve that checkout's app with its own interpreter (``--baseline``)."""
         self.workers = workers
-        super().__init__(
-            [sys.executable, "-m", "bench.api_bench", "--serve"], Path(__file__).resolve().parents[1]
-        )
+        python = str(checkout / ".venv" / "bin" / "python") if checkout else sys.executable
+        cwd = checkout or Path(__file__).resolve().parents[1]
+        super().__init__([python, "-m", "bench.api_bench", "--serve"], cwd)
 
     def arguments(self) -> list[str]:
         return ["--workers", str(self.workers)]
@@ -756,6 +782,156 @@ async def benchmark(
     return rows, breakdowns
 
 
+# -- paired mode ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PairedRow:
+    """One question at one concurrency, interleaved: per side its latencies, index-aligned by tuple (the
+    i-th API and the i-th raw request ran back to back), and each served app's CPU per request."""
+
+    case: str
+    clients: int
+    latencies: dict[str, list[float]]
+    app_cpu: dict[str, float | None]  # ms per request, served sides only
+    client_cpu: dict[str, float | None]  # ms per request of this process, at one client only
+
+    def p(self, side: str, q: float) -> float:
+        ordered = sorted(self.latencies[side])
+        return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
+
+    def ratios(self, side: str, against: str) -> list[float]:
+        return [a / b for a, b in zip(self.latencies[side], self.latencies[against], strict=True)]
+
+
+async def drive_paired(
+    sides: dict[str, Callable[[], Awaitable[None]]],
+    tuples: int,
+    clients: int,
+    max_seconds: float,
+    app_pids: dict[str, int | None],
+) -> tuple[dict[str, list[float]], dict[str, float | None], dict[str, float | None]]:
+    """``clients`` loops share ``tuples`` tuples; a tuple sends one request of each side back to back, the
+    order cycling through every permutation from one tuple to the next (two sides: alternating).
+
+    With one client the CPU this process spends in each call is that side's client CPU (nothing else is
+    in flight); with more it is shared between calls and not reported."""
+    names = list(sides)
+    orders = list(itertools.permutations(names))
+    latencies: dict[str, list[float]] = {name: [] for name in names}
+    spent = dict.fromkeys(names, 0.0)
+    taken = 0
+
+    async def client() -> None:
+        nonlocal taken
+        while taken < tuples and time.perf_counter() < deadline:
+            order, taken = orders[taken % len(orders)], taken + 1
+            times = {}
+            for name in order:
+                cpu, began = time.process_time(), time.perf_counter()
+                await sides[name]()
+                times[name] = time.perf_counter() - began
+                spent[name] += time.process_time() - cpu
+            for name in names:
+                latencies[name].append(times[name])
+
+    before = {name: cpu_seconds(pid) for name, pid in app_pids.items()}
+    deadline = time.perf_counter() + max_seconds
+    await asyncio.gather(*(client() for _ in range(clients)))
+    done = len(latencies[names[0]])
+    used = {name: delta(before[name], cpu_seconds(pid)) for name, pid in app_pids.items()}
+    app_cpu = {name: None if u is None else 1000 * u / done for name, u in used.items()}
+    client_cpu = {name: 1000 * spent[name] / done if clients == 1 else None for name in names}
+    return latencies, app_cpu, client_cpu
+
+
+async def paired_benchmark(target: Target, settings: Settings, args: argparse.Namespace) -> list[PairedRow]:
+    """Per question: record its statements in-process, warm every side, then at each concurrency one
+    interleaved run of API (and ``old``, with --baseline) and raw requests."""
+    database, timeout = target.database, settings.tx_timeout
+    store = RecordingStore(target, timeout)
+    driver = AsyncGraphDatabase.driver(
+        target.uri, auth=(target.user, target.password), notifications_min_severity="OFF"
+    )
+    servers = {"API": ApiServer(args.workers)}
+    if args.baseline is not None:
+        servers["old"] = ApiServer(args.workers, args.baseline)
+    clients: dict[str, KeepAlive | HttpxClient] = {}
+    rows: list[PairedRow] = []
+    try:
+        for name, server in servers.items():
+            server.wait_ready()
+            say(f"{name} server (pid {server.proc.pid}, {server.proc.args[0]}) ready at {server.url}")
+            clients[name] = HTTP_CLIENTS[args.http_client](f"{server.url}/graphql", max(args.clients))
+            await open_pools(clients[name], server.url, driver, database, max(args.clients))
+        pids = {name: server.proc.pid if args.workers == 1 else None for name, server in servers.items()}
+        for case in [c for c in CASES if not args.case or c.name in args.case]:
+            say(f"{case.name}: in-process, then {args.clients} client(s), paired")
+            _, statements = await in_process(store, case, args)
+            sides = {name: api_call(client, case) for name, client in clients.items()}
+            sides["raw"] = RawSide(driver, database, timeout, statements)
+            for call in sides.values():
+                await drive(call, args.warmup, 1, WARMUP_SECONDS)
+            for n in args.clients:
+                latencies, app_cpu, client_cpu = await drive_paired(
+                    sides, args.requests, n, args.max_seconds, pids
+                )
+                rows.append(PairedRow(case.name, n, latencies, app_cpu, client_cpu))
+    finally:
+        for client in clients.values():
+            await client.close()
+        await store.close()
+        await driver.close()
+        for server in servers.values():
+            server.stop()
+    return rows
+
+
+def quartiles(values: list[float]) -> tuple[float, float, float]:
+    q1, q2, q3 = statistics.quantiles(values, n=4) if len(values) > 1 else (values * 3)
+    return q1, q2, q3
+
+
+def paired_table(rows: list[PairedRow]) -> str:
+    """Per question and concurrency: each side's p50/p99, the ratio of p50s, the per-pair ratio's median
+    and interquartile range; with a baseline, old's too and new against old, pair by pair."""
+    old = any("old" in r.latencies for r in rows)
+    head = ("query", "clients", "API p50", "API p99", "raw p50", "raw p99", "p50 ratio", "pair ratio (IQR)")
+    if old:
+        head += ("old p50", "old ratio", "old pair (IQR)", "API/old pair")
+    head += ("app CPU", "client CPU API/old/raw" if old else "client CPU API/raw", "n")
+    if old:
+        head += ("old app CPU",)
+    lines = []
+    for r in rows:
+        cells = [r.case, str(r.clients), *(ms(r.p(s, q)) for s in ("API", "raw") for q in (0.5, 0.99))]
+        cells += [f"{r.p('API', 0.5) / r.p('raw', 0.5):.2f}x", _iqr(r.ratios("API", "raw"))]
+        if old:
+            cells += [ms(r.p("old", 0.5)), f"{r.p('old', 0.5) / r.p('raw', 0.5):.2f}x"]
+            cells += [_iqr(r.ratios("old", "raw")), _iqr(r.ratios("API", "old"))]
+        sides = [r.client_cpu[s] for s in r.latencies]
+        cpu = "n/a" if None in sides else "/".join(f"{c:.2f}" for c in sides)
+        cells += [cell(r.app_cpu["API"]), cpu, str(len(r.latencies["API"]))]
+        if old:
+            cells.append(cell(r.app_cpu["old"]))
+        lines.append(tuple(cells))
+    return render(head, lines)
+
+
+def _iqr(ratios: list[float]) -> str:
+    q1, q2, q3 = quartiles(ratios)
+    return f"{q2:.2f} ({q1:.2f}-{q3:.2f})"
+
+
+PAIRED_NOTE = (
+    "Paired: each tuple sends one request of each side back to back, the order alternating (with a "
+    "baseline, cycling through every order). p50 ratio = API p50 / raw p50; pair ratio = the median of "
+    "API/raw over the tuples, with its interquartile range; old = the --baseline checkout's API in the "
+    "same tuples, API/old pair = new against old pair by pair. app CPU = the served app's CPU ms per "
+    "request; client CPU = this process's CPU ms per call of each side (one client only)."
+)
+
+
 # -- printing ---------------------------------------------------------------------------------------------
 
 
@@ -896,10 +1072,18 @@ def main(argv: list[str] | None = None) -> int:
                 f"requests per query, side and concurrency (none started after {args.max_seconds:g}s), "
                 f"after {args.warmup} untimed\n"
             )
-            rows, breakdowns = client_loop(args.client_loop)(benchmark(target, settings, args, neo4j_pid))
+            if args.paired:
+                paired = client_loop(args.client_loop)(paired_benchmark(target, settings, args))
+            else:
+                rows, breakdowns = client_loop(args.client_loop)(benchmark(target, settings, args, neo4j_pid))
     except (GraphError, RuntimeError) as exc:
         say(f"error: {exc}")
         return FAILED
+    if args.paired:
+        print(textwrap.fill(PAIRED_NOTE, 110))
+        print(paired_table(paired))
+        print(f"\nmachine at the end: {machine()}")
+        return 0
     print("Latency (ms) and throughput: the API over HTTP against its own Cypher sent raw through the driver")
     print(latency_table(rows))
     print("\n" + textwrap.fill(BREAKDOWN_NOTE, 110))

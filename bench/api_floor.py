@@ -3,11 +3,13 @@
 For finding where the API's own time goes, question by question, without the whole ``bench.api_bench``
 table: ``{ __typename }`` is the floor (HTTP and the request path, no database); any case of
 ``bench.api_bench`` can be named. With ``--py-spy FILE`` the app is recorded by py-spy (PyPI) while the
-timed requests run (a speedscope or flamegraph file, by its extension). Uses the database as it is: run
+timed requests run (a speedscope or flamegraph file, by its extension); with ``--syscalls`` strace counts
+the app's system calls meanwhile and prints them per request (counts, not times: strace slows every call,
+but how many writes, reads and epoll waits a request costs is exact). Uses the database as it is: run
 ``bench.api_bench`` once first (it loads it), with the benchmark's Neo4j left running.
 
     .venv/bin/python -m bench.api_floor [--case typename|"areas(first: 100)"|...] [--requests 2000]
-        [--py-spy out.txt]
+        [--py-spy out.txt] [--syscalls]
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -34,17 +37,54 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--case", action="append", choices=names, help="repeatable (default: all)")
     parser.add_argument("--requests", type=positive, default=1000, help="timed requests per case (1000)")
     parser.add_argument("--py-spy", type=Path, help="record the app with py-spy into this file")
+    parser.add_argument(
+        "--syscalls", action="store_true", help="count the app's system calls per request (strace)"
+    )
     parser.add_argument("--home", type=Path, default=OUT / "api-home", help="the benchmark server's home")
     return parser.parse_args(argv)
 
 
-async def measure(client: KeepAlive, case: Case, requests: int, pid: int) -> tuple[float, float]:
-    """p50 ms and the app's CPU ms per request, after 50 untimed requests."""
+class Syscalls:
+    """strace -c on the app (all its threads) while one case's timed requests run."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.out = Path(tempfile.mkstemp(prefix="api-floor-strace-")[1])
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        command = ["strace", "-c", "-f", "-p", str(self.pid), "-o", str(self.out)]
+        self.proc = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+        time.sleep(1.0)  # strace attaches to every thread before the timed requests begin
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            self.proc.send_signal(2)
+            self.proc.wait(60)
+
+    def per_request(self, requests: int) -> str:
+        """The calls strace counted, per request, most frequent first."""
+        counts = []
+        for line in self.out.read_text().splitlines():
+            parts = line.split()
+            if len(parts) >= 5 and parts[0][0].isdigit() and parts[-1] != "total":
+                counts.append((int(parts[3]), parts[-1]))
+        self.out.unlink()
+        shown = ", ".join(f"{name} {calls / requests:.2f}" for calls, name in sorted(counts, reverse=True))
+        return f"  system calls per request: {sum(c for c, _ in counts) / requests:.2f} ({shown})"
+
+
+async def measure(
+    client: KeepAlive, case: Case, requests: int, pid: int, tracer: Syscalls | None = None
+) -> tuple[float, float, float]:
+    """p50 ms, the app's CPU ms per request and the kernel's part of it, after 50 untimed requests."""
     request = client.prepare(json.dumps({"query": case.graphql}).encode())
     for _ in range(50):
         await client.post(request)
+    if tracer is not None:
+        tracer.start()
     latencies = []
-    before = cpu_seconds(pid) or 0.0
+    before, kernel = cpu_seconds(pid) or 0.0, system_seconds(pid)
     for _ in range(requests):
         began = time.perf_counter()
         status, body = await client.post(request)
@@ -52,7 +92,16 @@ async def measure(client: KeepAlive, case: Case, requests: int, pid: int) -> tup
         if status != 200 or b'"errors"' in body:
             raise RuntimeError(f"{case.name}: {status} {body[:300]!r}")
     used = (cpu_seconds(pid) or 0.0) - before
-    return 1000 * statistics.median(latencies), 1000 * used / requests
+    kernel = system_seconds(pid) - kernel
+    if tracer is not None:
+        tracer.stop()
+    return 1000 * statistics.median(latencies), 1000 * used / requests, 1000 * kernel / requests
+
+
+def system_seconds(pid: int) -> float:
+    """The kernel's share of a process's CPU (system calls, and the wake-ups they cause), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[12]) / os.sysconf("SC_CLK_TCK")
 
 
 async def run(args: argparse.Namespace, server: ApiServer) -> None:
@@ -63,13 +112,19 @@ async def run(args: argparse.Namespace, server: ApiServer) -> None:
     try:
         if args.py_spy:
             fmt = "speedscope" if args.py_spy.suffix == ".json" else "raw"
-            record = ["record", "-p", str(server.proc.pid), "-o", str(args.py_spy), "-f", fmt]
+            record = ["record", "-p", str(server.proc.pid), "-o", str(args.py_spy), "-f", fmt, "-r", "1000"]
             spy = subprocess.Popen([str(Path(sys.executable).parent / "py-spy"), *record, "--nonblocking"])
             await asyncio.sleep(2)
         for case in cases:
-            p50, cpu = await measure(client, case, args.requests, server.proc.pid)
+            tracer = Syscalls(server.proc.pid) if args.syscalls else None
+            p50, cpu, kernel = await measure(client, case, args.requests, server.proc.pid, tracer)
             load = os.getloadavg()[0]
-            print(f"{case.name:<24} p50 {p50:6.2f} ms  app CPU {cpu:5.2f} ms/request  load {load:.1f}")
+            print(
+                f"{case.name:<24} p50 {p50:6.2f} ms  app CPU {cpu:5.2f} ms/request "
+                f"(kernel {kernel:4.2f})  load {load:.1f}"
+            )
+            if tracer is not None:
+                print(tracer.per_request(args.requests))
     finally:
         await client.close()
         if spy is not None:
