@@ -269,7 +269,6 @@ def serve(host: str, port: int) -> None:
     import uvicorn
 
     from govgraph.api.app import STATIC, create_app
-    from govgraph.api.http_protocol import OneWriteProtocol
     from govgraph.frontend.explorer import mount_explorer
 
     settings = _settings()
@@ -299,7 +298,6 @@ def serve(host: str, port: int) -> None:
         ),
         host=host,
         port=port,
-        http=OneWriteProtocol,
         log_level="warning",
         access_log=False,  # info-level lines a warning level drops anyway, formatted on every request
     )

@@ -175,13 +175,12 @@ class HttpApp:
 
         self.app = app
         import uvicorn
-        from govgraph.api.http_protocol import OneWriteProtocol  # as govgraph serve serves
 
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             self.port = sock.getsockname()[1]
         self.server = uvicorn.Server(
-            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", http=OneWriteProtocol)
+            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
         )
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()
