@@ -359,7 +359,6 @@ def serve(port: int, workers: int = 1) -> None:
     With ``workers`` > 1 uvicorn forks that many processes sharing the socket, each its own app.
     """
     import uvicorn
-    from govgraph.api.http_protocol import OneWriteProtocol as http  # as ``govgraph serve`` serves
 
     if os.environ.get(DRIVER_LOG):
         trace_driver(Path(os.environ[DRIVER_LOG]))
@@ -368,14 +367,13 @@ def serve(port: int, workers: int = 1) -> None:
             "bench.api_bench:served_app",
             factory=True,
             workers=workers,
-            http=http,
             host=HOST,
             port=port,
             log_level="warning",
             access_log=False,
         )
         return
-    uvicorn.run(served_app(), host=HOST, port=port, http=http, log_level="warning", access_log=False)
+    uvicorn.run(served_app(), host=HOST, port=port, log_level="warning", access_log=False)
 
 
 DRIVER_LOG = "GOVGRAPH_BENCH_DRIVER_LOG"  # a file: the served app's driver logs every Bolt message there
