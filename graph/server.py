@@ -10,6 +10,7 @@ import fcntl
 import json
 import os
 import secrets
+import select
 import shutil
 import signal
 import socket
@@ -146,20 +147,33 @@ class Proof:
         self.home = home
         self.port = port
         self.process = process  # (pid, start time): a pid alone could be reused
+        self._exit = _exit_watch(process)
+
+    def __del__(self) -> None:
+        if self._exit is not None:
+            os.close(self._exit)
 
     @property
     def uri(self) -> str:
         return f"bolt://127.0.0.1:{self.port}"
 
     def holds(self) -> bool:
-        pid, started = self.process
-        if _start_time(pid) == started:
+        if self._still_running():
             return True
         again = self.home.prove(self.port)
         if again is None:
             return False
-        self.process = again.process
+        self.process, again.process = again.process, self.process
+        self._exit, again._exit = again._exit, self._exit  # the old watch is closed with ``again``
         return True
+
+    def _still_running(self) -> bool:
+        """Whether the proven process still runs: a pidfd turns readable when it exits (a few µs per
+        connection the driver hands out); without pidfds, its start time read from /proc again."""
+        if self._exit is not None:
+            return not select.select([self._exit], [], [], 0)[0]
+        pid, started = self.process
+        return _start_time(pid) == started
 
     def refusal(self) -> str:
         """Why the proof fails now, in the user's terms."""
@@ -173,11 +187,10 @@ def _not_ours(home: Home, port: int) -> str:
             f"The local Neo4j of {home.root} (pid {pid}) does not answer on port {port}: it is still "
             "starting, or was started again on another port (then restart the command)."
         )
-    taken = "" if _port_free(port) else f" Port {port} is another program's now; govgraph sent it nothing."
-    return (
-        f"Neo4j at bolt://127.0.0.1:{port} does not answer for {home.root}: its server is not running."
-        f"{taken} Start it with 'govgraph db start'."
-    )
+    said = f"Neo4j at bolt://127.0.0.1:{port} does not answer for {home.root}: its server is not running."
+    if _listening_inodes(port):  # read from /proc: binding the port to see could fail another's start
+        said += f" Port {port} is another program's now; govgraph sent it nothing."
+    return said + " Start it with 'govgraph db start'."
 
 
 @dataclass(frozen=True)
@@ -274,8 +287,9 @@ class LocalServer:
             if log.is_file():
                 with log.open("rb") as handle:
                     handle.seek(start)
-                    if any(sign in handle.read().decode(errors="replace") for sign in PORT_TAKEN):
-                        return True
+                    added = handle.read().decode(errors="replace")  # once: a second read() gives ""
+                if any(sign in added for sign in PORT_TAKEN):
+                    return True
         return False
 
     def _log_sizes(self) -> dict[Path, int]:
@@ -479,6 +493,19 @@ def _start_time(pid: int) -> str | None:
     except (OSError, IndexError):
         return None
     return None if fields[0] == "Z" else fields[19]
+
+
+def _exit_watch(process: tuple[int, str]) -> int | None:
+    """A pidfd of the process (pid, start time), None where pidfds are missing or it is gone already."""
+    pid, started = process
+    try:
+        watch = os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        return None
+    if _start_time(pid) != started:  # the pid was reused before the pidfd was opened
+        os.close(watch)
+        return None
+    return watch
 
 
 def _listens(pid: int, port: int) -> bool:
