@@ -17,7 +17,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
-from govgraph.graph.connection import Target
+from govgraph.graph.connection import Target, async_driver_auth
 from govgraph.graph.queries import cypher
 from neo4j import (
     READ_ACCESS,
@@ -108,7 +108,7 @@ class Store:
         self.recovering = False  # an outage was seen and the warm-up has not yet run again since
         self.driver: AsyncDriver = AsyncGraphDatabase.driver(
             target.uri,
-            auth=(target.user, target.password),
+            auth=async_driver_auth(target),
             connection_timeout=3.0,
             connection_acquisition_timeout=acquisition_timeout,
             max_transaction_retry_time=2.0,

@@ -10,6 +10,7 @@ import fcntl
 import json
 import os
 import secrets
+import select
 import shutil
 import signal
 import socket
@@ -101,10 +102,95 @@ class Home:
         return self.password_file.read_text().strip()
 
     def bolt_uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.bolt_port()}"
+
+    def bolt_port(self) -> int:
         port = self.state().get("bolt_port")
         if port is None:
             raise ServerError(f"No local Neo4j has been set up in {self.root}: run 'govgraph db start'.")
-        return f"bolt://127.0.0.1:{port}"
+        return int(port)
+
+    def server_pid(self) -> int | None:
+        """The pid of this home's running server, or None: the pid file's process must be alive and be
+        Neo4j started on this very home (``--home-dir``), so neither a stale pid file reused by another
+        program nor another home's Neo4j is taken for ours."""
+        try:
+            pid = int(self.pid_file.read_text().strip())
+        except (OSError, ValueError):  # none, unreadable, or a home below a file: no server of ours runs
+            return None
+        if not _alive(pid):
+            return None
+        args = _cmdline_args(pid)
+        return pid if ENTRY_POINT in args and f"--home-dir={self.root}" in args else None
+
+    def prove(self, port: int) -> Proof | None:
+        """Proof that the server listening on ``port`` is this home's own, or None when it is not."""
+        pid = self.server_pid()
+        started = _start_time(pid) if pid is not None else None
+        if pid is None or started is None or not _listens(pid, port):
+            return None
+        return Proof(self, port, (pid, started))
+
+
+class Proof:
+    """That the Neo4j on a home's Bolt port is that home's own server (its pid, its port's listener),
+    established before any password is sent, since a port named in a home's state may since have been
+    taken by another home's server: logging in there with our password fails, and a few failures lock
+    that server's logins for everyone (Neo4j's AuthenticationRateLimit).
+
+    ``holds`` is cheap enough to run before every connection a driver opens: while the proven process
+    lives it keeps its listener; once it is gone the proof is made again for the same port (a restarted
+    server that got its port back is ours again), else it fails.
+    """
+
+    def __init__(self, home: Home, port: int, process: tuple[int, str]) -> None:
+        self.home = home
+        self.port = port
+        self.process = process  # (pid, start time): a pid alone could be reused
+        self._exit = _exit_watch(process)
+
+    def __del__(self) -> None:
+        if self._exit is not None:
+            os.close(self._exit)
+
+    @property
+    def uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.port}"
+
+    def holds(self) -> bool:
+        if self._still_running():
+            return True
+        again = self.home.prove(self.port)
+        if again is None:
+            return False
+        self.process, again.process = again.process, self.process
+        self._exit, again._exit = again._exit, self._exit  # the old watch is closed with ``again``
+        return True
+
+    def _still_running(self) -> bool:
+        """Whether the proven process still runs: a pidfd turns readable when it exits (a few µs per
+        connection the driver hands out); without pidfds, its start time read from /proc again."""
+        if self._exit is not None:
+            return not select.select([self._exit], [], [], 0)[0]
+        pid, started = self.process
+        return _start_time(pid) == started
+
+    def refusal(self) -> str:
+        """Why the proof fails now, in the user's terms."""
+        return _not_ours(self.home, self.port)
+
+
+def _not_ours(home: Home, port: int) -> str:
+    pid = home.server_pid()
+    if pid is not None:
+        return (
+            f"The local Neo4j of {home.root} (pid {pid}) does not answer on port {port}: it is still "
+            "starting, or was started again on another port (then restart the command)."
+        )
+    said = f"Neo4j at bolt://127.0.0.1:{port} does not answer for {home.root}: its server is not running."
+    if _listening_inodes(port):  # read from /proc: binding the port to see could fail another's start
+        said += f" Port {port} is another program's now; govgraph sent it nothing."
+    return said + " Start it with 'govgraph db start'."
 
 
 @dataclass(frozen=True)
@@ -141,7 +227,9 @@ class LocalServer:
             raise self._unwritable(exc, "start Neo4j") from exc
 
     def _start_locked(self) -> str:
-        if self.pid() is not None:
+        pid = self.pid()
+        if pid is not None:
+            self._wait_for_own(pid)
             return self.home.bolt_uri()
         for attempt in range(1, PORT_RACES + 1):
             self._prepare()
@@ -199,8 +287,9 @@ class LocalServer:
             if log.is_file():
                 with log.open("rb") as handle:
                     handle.seek(start)
-                    if any(sign in handle.read().decode(errors="replace") for sign in PORT_TAKEN):
-                        return True
+                    added = handle.read().decode(errors="replace")  # once: a second read() gives ""
+                if any(sign in added for sign in PORT_TAKEN):
+                    return True
         return False
 
     def _log_sizes(self) -> dict[Path, int]:
@@ -242,12 +331,16 @@ class LocalServer:
         )
 
     def pid(self) -> int | None:
-        """The pid of our running server, guarding against a stale pid file reused by another process."""
-        try:
-            pid = int(self.home.pid_file.read_text().strip())
-        except (OSError, ValueError):  # none, unreadable, or a home below a file: no server of ours runs
-            return None
-        return pid if _alive(pid) and ENTRY_POINT in _cmdline(pid) else None
+        """The pid of our running server (see ``Home.server_pid``)."""
+        return self.home.server_pid()
+
+    def proof(self) -> Proof:
+        """Proof that the server at this home's recorded Bolt port is its own, before anyone logs in."""
+        port = self.home.bolt_port()
+        proof = self.home.prove(port)
+        if proof is None:
+            raise ServerError(_not_ours(self.home, port))
+        return proof
 
     def status(self) -> Status:
         pid = self.pid()
@@ -324,9 +417,23 @@ class LocalServer:
     def _env(self) -> dict[str, str]:
         return {**os.environ, "NEO4J_HOME": str(self.home.root), "NEO4J_CONF": str(self.home.conf_dir)}
 
+    def _wait_for_own(self, pid: int) -> None:
+        """A server of this home runs: wait until it listens on the recorded port (one left starting by a
+        start that was interrupted) rather than hand out a port it does not hold."""
+        port = self.home.bolt_port()
+        deadline = time.monotonic() + self.settings.start_timeout
+        while not _listens(pid, port):
+            if not _alive(pid) or time.monotonic() > deadline:
+                raise ServerError(_not_ours(self.home, port))
+            time.sleep(0.5)
+
     def _wait_for_bolt(self, proc: subprocess.Popen) -> None:
+        """Poll until the database answers, logging in only once the port is proven ``proc``'s own: a port
+        chosen free may be taken by another starting server before ours binds it, and polling that one with
+        our password would lock its logins (our start then fails on the port and chooses again)."""
         from govgraph.graph.connection import Target, bolt_answers  # late: connection imports this module
 
+        port = self.home.bolt_port()
         target = Target(self.home.bolt_uri(), "neo4j", self.home.password(), self.settings.neo4j_database)
         deadline = time.monotonic() + self.settings.start_timeout
         while time.monotonic() < deadline:
@@ -334,7 +441,7 @@ class LocalServer:
                 raise ServerError(
                     f"Neo4j exited with status {proc.returncode} while starting.\n" + self._log_tail()
                 )
-            if bolt_answers(target):
+            if _listens(proc.pid, port) and bolt_answers(target):
                 return
             time.sleep(0.5)
         raise ServerError(
@@ -371,11 +478,67 @@ def _alive(pid: int) -> bool:
         return True
 
 
-def _cmdline(pid: int) -> str:
+def _cmdline_args(pid: int) -> list[str]:
     try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
     except OSError:
-        return ""
+        return []
+
+
+def _start_time(pid: int) -> str | None:
+    """When ``pid`` started (clock ticks since boot), None if it is gone or a zombie: with the pid, it
+    names one process for good, as a pid alone does not once it is reused."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return None if fields[0] == "Z" else fields[19]
+
+
+def _exit_watch(process: tuple[int, str]) -> int | None:
+    """A pidfd of the process (pid, start time), None where pidfds are missing or it is gone already."""
+    pid, started = process
+    try:
+        watch = os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        return None
+    if _start_time(pid) != started:  # the pid was reused before the pidfd was opened
+        os.close(watch)
+        return None
+    return watch
+
+
+def _listens(pid: int, port: int) -> bool:
+    """Whether process ``pid`` holds a socket listening on TCP ``port`` (IPv4 or IPv6, from /proc): what
+    proves that a server found on a port is the process we think, which the port number alone never does."""
+    sockets = {f"socket:[{inode}]" for inode in _listening_inodes(port)}
+    if not sockets:
+        return False
+    try:
+        fds = os.listdir(f"/proc/{pid}/fd")
+    except OSError:
+        return False
+    for fd in fds:
+        try:
+            if os.readlink(f"/proc/{pid}/fd/{fd}") in sockets:
+                return True
+        except OSError:  # closed meanwhile
+            continue
+    return False
+
+
+def _listening_inodes(port: int) -> set[str]:
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            rows = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for row in rows:
+            fields = row.split()
+            if fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port:  # 0A: LISTEN
+                inodes.add(fields[9])
+    return inodes
 
 
 def _port_free(port: int) -> bool:
