@@ -18,6 +18,7 @@ import argparse
 import gc
 import importlib
 import os
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -44,8 +45,15 @@ def reader_from(folder: Path | None) -> tuple[Reader, str]:
     return module.read_protocol, str(module.__file__)
 
 
-def best_rounds(paths: list[Path], readers: dict[str, Reader], rounds: int) -> dict[str, float]:
-    """Each side's least CPU time over ``rounds``, the sides taking turns in rotating order."""
+def best_rounds(
+    paths: list[Path], readers: dict[str, Reader], rounds: int
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Each side's least CPU time over ``rounds``, the sides taking turns in rotating order; and beside
+    it, each side's median over the rounds of its ratio to the compose of the same round.
+
+    On this VM the CPU time of the same work moves by a fifth or more between minutes, so two sides'
+    best rounds may come from different minutes; a round's sides run within seconds of each other, so
+    the per-round ratio is the steadier figure."""
     texts = [p.read_text(encoding="utf-8") for p in paths]
 
     def bare() -> None:
@@ -63,14 +71,19 @@ def best_rounds(paths: list[Path], readers: dict[str, Reader], rounds: int) -> d
 
     sides: dict[str, Callable[[], None]] = {"compose": bare, **{k: reading(r) for k, r in readers.items()}}
     best = dict.fromkeys(sides, float("inf"))
+    ratios: dict[str, list[float]] = {name: [] for name in sides}
     order = list(sides)
     for number in range(rounds):
+        spent = {}
         for name in order[number % len(order) :] + order[: number % len(order)]:
             gc.collect()
             start = time.process_time()
             sides[name]()
-            best[name] = min(best[name], time.process_time() - start)
-    return best
+            spent[name] = time.process_time() - start
+            best[name] = min(best[name], spent[name])
+        for name in sides:
+            ratios[name].append(spent[name] / spent["compose"])
+    return best, {name: statistics.median(values) for name, values in ratios.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,9 +104,12 @@ def main(argv: list[str] | None = None) -> int:
     readers = {"old": old, "old+rows": with_rows(old), "new": new, "new+rows": with_rows(new)}
     for count in args.files:
         before = os.getloadavg()[0]
-        best = best_rounds(paths[:count], readers, args.rounds)
+        best, median = best_rounds(paths[:count], readers, args.rounds)
         bare, load = best["compose"], f"{before:.1f}-{os.getloadavg()[0]:.1f}"
-        sides = "; ".join(f"{name} {best[name]:.2f} = {best[name] / bare:.2f}x" for name in readers)
+        sides = "; ".join(
+            f"{name} {best[name]:.2f} = {best[name] / bare:.2f}x (median per round {median[name]:.2f}x)"
+            for name in readers
+        )
         print(
             f"{count} files, best of {args.rounds} rounds (load average {load}): "
             f"compose {bare:.2f} CPU s; {sides}"
