@@ -104,21 +104,26 @@ def wait_until(check: Callable[[], bool], what: str, deadline: float = PATIENCE)
         time.sleep(0.2)
 
 
+def server_settings(home: Path, bolt_port: int | None, http_port: int | None) -> Settings:
+    """A test server's settings: a small heap and page cache, and every wait as patient as the suite."""
+    return Settings(
+        home=home,
+        heap="512m",
+        pagecache="64m",
+        start_timeout=PATIENCE,
+        tx_timeout=PATIENCE,
+        bolt_port=bolt_port,
+        http_port=http_port,
+    )
+
+
 @pytest.fixture(scope="session")
 def server_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The session's Neo4j, started like a user's first ``govgraph db start`` (jars, password, conf)."""
     home = tmp_path_factory.mktemp("neo4j-home")
     # Ports of its own, not the well-known 7687/7474 first: another test session (or a developer's server)
     # on the same machine would otherwise race it for them in the seconds before Neo4j binds.
-    settings = Settings(
-        home=home,
-        heap="512m",
-        pagecache="64m",
-        start_timeout=PATIENCE,
-        tx_timeout=PATIENCE,
-        bolt_port=free_port(),
-        http_port=free_port(),
-    )
+    settings = server_settings(home, free_port(), free_port())
     server = LocalServer(settings, progress=lambda message: None)
     server.start()
     yield home

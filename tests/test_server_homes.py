@@ -22,7 +22,7 @@ from govgraph.graph.server import LocalServer
 from govgraph.graph.settings import Settings
 from neo4j.exceptions import ServiceUnavailable
 
-from tests.conftest import PATIENCE, Cli, env_for, free_port
+from tests.conftest import PATIENCE, Cli, env_for, free_port, server_settings
 
 
 @dataclass
@@ -32,15 +32,7 @@ class Homes:
 
     def server(self, home: Path, bolt_port: int | None = None) -> LocalServer:
         """The server of ``home``; without ``bolt_port`` it chooses as a user's does (recorded, default)."""
-        settings = Settings(
-            home=home,
-            heap="512m",
-            pagecache="64m",
-            start_timeout=PATIENCE,
-            tx_timeout=PATIENCE,
-            bolt_port=bolt_port,
-            http_port=free_port() if bolt_port else None,
-        )
+        settings = server_settings(home, bolt_port, free_port() if bolt_port else None)
         return LocalServer(settings, progress=lambda message: None)
 
 
