@@ -77,8 +77,7 @@ class ValidProtocol:
 
     @property
     def source(self) -> str:
-        """The document's id (``<area>/<protocol>``), every owned node's and edge's ``source``."""
-        return f"{self.data['area']['id']}/{self.data['protocol']['id']}"
+        return document_id(self.data)
 
     def summary(self) -> str:
         d = self.data
@@ -371,7 +370,7 @@ def claims_of(path: Path, parsed: Parsed, doc: Data) -> tuple[list[Placed], list
     the document has passed the schema, so every section is a list of mappings. Lists built in one loop
     per section rather than yielded: this runs for every node of every document.
     """
-    area, protocol = doc["area"]["id"], f"{doc['area']['id']}/{doc['protocol']['id']}"
+    area, protocol = doc["area"]["id"], document_id(doc)
     data, marks = parsed.data, parsed.lines.marks
     claims = [
         Placed(area, Label.AREA, None, path, marks[id(data["area"])]["id"], "area.id", protocol),
@@ -408,6 +407,12 @@ def claims_of(path: Path, parsed: Parsed, doc: Data) -> tuple[list[Placed], list
             add(Placed(decl_id, Label.DECLARATION, None, path, own[index], field, protocol))
         kinds += ["declaration"] * len(declarations)
     return claims, kinds
+
+
+def document_id(doc: Data) -> str:
+    """The document's id (``<area>/<protocol>``): its Protocol node's, and every owned node's and edge's
+    ``source``. The one place it is made: the claims, the batch and ``ValidProtocol.source`` must agree."""
+    return f"{doc['area']['id']}/{doc['protocol']['id']}"
 
 
 def _resolved(folder: str, name: str) -> str:
@@ -449,7 +454,7 @@ def _batch(
 ) -> GraphBatch:
     """The document's nodes and edges with stable ``<area>/<slug>`` ids (``source_raw``: its text's bytes)."""
     area = doc["area"]
-    ids = _Ids(area["id"], f"{area['id']}/{doc['protocol']['id']}")
+    ids = _Ids(area["id"], document_id(doc))
     batch = GraphBatch(source=ids.protocol, label=Label.PROTOCOL, digest=digest)
     batch.node(ids.area, Label.AREA, name=area["name"])
     batch.node(
