@@ -21,6 +21,12 @@ interpreter. The database is wiped and loaded with the bundled protocols and syn
 ``bench.load_bench`` this runs its own Neo4j (``bench/out/api-home``), starting it if needed and stopping it
 afterwards if it started it, and refuses GOVGRAPH_NEO4J_URI unless told ``--i-know-this-wipes-the-database``.
 
+With ``--rounds R`` each cell (question, concurrency) is R blocks of each side, one side at a time, the
+order alternating from round to round, and the median of the rounds' p50 ratios is printed beside the
+p50 ratio of all their requests: drift in the machine's load falls on both sides, and the sides never
+contend for the cores. That is the instrument for 16 clients: paired mode runs both sides' requests at
+once there, and an API answer then also waits in this process's loop behind raw requests' decoding.
+
 With ``--paired`` each side's requests are not run as separate blocks but interleaved request by request:
 per question, N pairs of one API request and one raw request, the order alternating from pair to pair, at
 each concurrency (16 clients: 16 loops of pairs at once), so that whatever the machine is doing falls on
@@ -30,7 +36,7 @@ per-pair ratios with its interquartile range. ``--baseline DIR`` serves a second
 
     .venv/bin/python -m bench.api_bench [--requests 200] [--clients 1,16] [--areas 50] [--loaded]
         [--http-client keep-alive|httpx] [--workers 1] [--case NAME ...]
-        [--client-loop asyncio|uvloop] [--paired [--baseline DIR]]
+        [--client-loop asyncio|uvloop] [--rounds R] [--paired [--baseline DIR]]
 """
 
 from __future__ import annotations
@@ -259,6 +265,21 @@ class Row:
     clients: int
     api: Run
     raw: Run
+    rounds: list[float] = field(default_factory=list)  # with --rounds: each round's API/raw p50 ratio
+
+
+def merged(runs: list[Run]) -> Run:
+    """One side's rounds as one run: every latency, the summed wall and CPU seconds."""
+    cpu: dict[str, float | None] = {}
+    for name in runs[0].cpu:
+        spent = [r.cpu[name] for r in runs]
+        cpu[name] = None if None in spent else sum(s for s in spent if s is not None)
+    return Run(
+        [x for r in runs for x in r.latencies],
+        sum(r.seconds for r in runs),
+        cpu,
+        [x for r in runs for x in r.server],
+    )
 
 
 @dataclass(frozen=True)
@@ -288,6 +309,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--max-seconds", type=float, default=3.0, help="no request starts after this long in a run (3)"
     )
     parser.add_argument("--areas", type=int, default=50, help="synthetic areas loaded besides the bundled")
+    parser.add_argument(
+        "--rounds",
+        type=positive,
+        default=1,
+        help="block mode: alternate this many blocks of each side per cell, sharing --requests and "
+        "--max-seconds, and print the median of the rounds' p50 ratios (1)",
+    )
     parser.add_argument(
         "--loaded", action="store_true", help="the database already holds the bundled + --areas areas"
     )
@@ -767,10 +795,7 @@ async def benchmark(
                 await drive(api, args.warmup, 1, WARMUP_SECONDS)
                 await drive(raw, args.warmup, 1, WARMUP_SECONDS)
                 for clients in args.clients:
-                    # Interleaved per cell, so drift in the machine's load falls on both sides alike.
-                    api_run = await drive(api, args.requests, clients, args.max_seconds, api_pids)
-                    raw_run = await raw.run(args.requests, clients, args.max_seconds, raw_pids)
-                    rows.append(Row(case.name, clients, api_run, raw_run))
+                    rows.append(await rounds(api, raw, clients, args, api_pids, raw_pids, case.name))
         finally:
             await client.close()
     finally:
@@ -778,6 +803,34 @@ async def benchmark(
         await driver.close()
         server.stop()
     return rows, breakdowns
+
+
+async def rounds(
+    api: Callable[[], Awaitable[None]],
+    raw: RawSide,
+    clients: int,
+    args: argparse.Namespace,
+    api_pids: dict[str, int | None],
+    raw_pids: dict[str, int | None],
+    case: str,
+) -> Row:
+    """One cell: ``--rounds`` blocks of each side, one side at a time, the order alternating per round, so
+    that drift in the machine's load falls on both sides alike while the two never contend for the
+    cores (as paired mode's sides do at 16 clients, where an API answer also waits in this process's loop
+    behind raw requests' decoding). Each block has its share of the requests and of ``--max-seconds``."""
+    count, seconds = max(1, args.requests // args.rounds), args.max_seconds / args.rounds
+    api_runs, raw_runs, ratios = [], [], []
+    for n in range(args.rounds):
+        if n % 2:
+            raw_run = await raw.run(count, clients, seconds, raw_pids)
+            api_run = await drive(api, count, clients, seconds, api_pids)
+        else:
+            api_run = await drive(api, count, clients, seconds, api_pids)
+            raw_run = await raw.run(count, clients, seconds, raw_pids)
+        api_runs.append(api_run)
+        raw_runs.append(raw_run)
+        ratios.append(api_run.percentile(0.5) / raw_run.percentile(0.5))
+    return Row(case, clients, merged(api_runs), merged(raw_runs), ratios if args.rounds > 1 else [])
 
 
 # -- paired mode ------------------------------------------------------------------------------------------
@@ -956,6 +1009,8 @@ def render(head: tuple[str, ...], lines: list[tuple[str, ...]], first: int = 22)
 def latency_table(rows: list[Row]) -> str:
     head = ("query", "clients", "API p50", "API p99", "API req/s", "raw p50", "raw p99", "raw req/s", "ratio")
     head += ("n API/raw",)
+    if any(r.rounds for r in rows):
+        head += ("rounds' ratio median (min-max)",)
     lines = [
         (
             r.case,
@@ -966,12 +1021,17 @@ def latency_table(rows: list[Row]) -> str:
             ms(r.raw.percentile(0.5)),
             ms(r.raw.percentile(0.99)),
             f"{r.raw.rate:.0f}",
-            f"{r.api.percentile(0.5) / r.raw.percentile(0.5):.1f}x",
+            f"{r.api.percentile(0.5) / r.raw.percentile(0.5):.2f}x",
             f"{len(r.api.latencies)}/{len(r.raw.latencies)}",
+            *([_spread(r.rounds)] if r.rounds else []),
         )
         for r in rows
     ]
     return render(head, lines)
+
+
+def _spread(ratios: list[float]) -> str:
+    return f"{statistics.median(ratios):.2f} ({min(ratios):.2f}-{max(ratios):.2f})"
 
 
 def breakdown_table(rows: list[Row], breakdowns: list[Breakdown]) -> str:

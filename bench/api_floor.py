@@ -8,8 +8,12 @@ the app's system calls meanwhile and prints them per request (counts, not times:
 but how many writes, reads and epoll waits a request costs is exact). Uses the database as it is: run
 ``bench.api_bench`` once first (it loads it), with the benchmark's Neo4j left running.
 
+``--references`` first times the same client against two servers that do nothing but answer, each in
+its own process: a bare uvloop protocol writing the whole response at once, and uvicorn with a trivial
+ASGI app. They bound what any Python API on this machine could cost per request: the hop itself.
+
     .venv/bin/python -m bench.api_floor [--case typename|"areas(first: 100)"|...] [--requests 2000]
-        [--py-spy out.txt] [--syscalls]
+        [--py-spy out.txt] [--syscalls] [--references]
 """
 
 from __future__ import annotations
@@ -25,10 +29,76 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.api_bench import CASES, ApiServer, Case, KeepAlive, cpu_seconds, machine
+from bench.api_bench import CASES, HOST, ApiServer, Case, KeepAlive, Served, cpu_seconds, machine
 from bench.load_bench import OUT, positive, say
 
 FLOOR = Case("typename", "{ __typename }")
+# What the API answers to { __typename }, as the reference servers answer every request.
+ANSWER = b'{"data":{"__typename":"Query"},"extensions":{"cypherStatements":0}}'
+HEAD = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: %d\r\n\r\n" % len(ANSWER)
+
+
+class Reference(Served):
+    """A server that answers every request with ANSWER and does nothing else, in a subprocess: the floor
+    of one keep-alive HTTP exchange on this machine, beside which the API's own floor is read.
+
+    ``bare``: an asyncio Protocol on uvloop writing the whole response at once (no HTTP library);
+    ``uvicorn``: uvicorn with httptools and a two-message ASGI app, as the API is served, minus the app."""
+
+    def __init__(self, kind: str) -> None:
+        self.what = f"{kind} reference server"
+        super().__init__([sys.executable, "-m", "bench.api_floor", "--reference", kind], Path.cwd())
+
+    def ready(self) -> bool:
+        import socket
+
+        try:
+            socket.create_connection((HOST, self.port), timeout=1).close()
+        except OSError:
+            return False
+        return True
+
+
+class _Bare(asyncio.Protocol):
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = transport
+        self.buffer = b""
+
+    def data_received(self, data: bytes) -> None:
+        """Answer each whole request (head and Content-Length body) as it completes."""
+        self.buffer += data
+        while (end := self.buffer.find(b"\r\n\r\n")) >= 0:
+            lines = self.buffer[:end].split(b"\r\n")[1:]
+            length = next((int(x[15:]) for x in lines if x[:15].lower() == b"content-length:"), 0)
+            if len(self.buffer) < end + 4 + length:
+                return
+            self.buffer = self.buffer[end + 4 + length :]
+            self.transport.write(HEAD + ANSWER)  # type: ignore[attr-defined]
+
+
+async def _trivial(scope: dict, receive: object, send: object) -> None:
+    if scope["type"] != "http":
+        return
+    await receive()  # type: ignore[operator]
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(ANSWER)).encode())]
+    await send({"type": "http.response.start", "status": 200, "headers": headers})  # type: ignore[operator]
+    await send({"type": "http.response.body", "body": ANSWER})  # type: ignore[operator]
+
+
+def serve_reference(kind: str, port: int) -> None:
+    import uvloop
+
+    if kind == "uvicorn":
+        import uvicorn
+
+        uvicorn.run(_trivial, host=HOST, port=port, log_level="warning", access_log=False)
+        return
+
+    async def bare() -> None:
+        server = await asyncio.get_running_loop().create_server(_Bare, HOST, port)
+        await server.serve_forever()
+
+    uvloop.run(bare())
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -41,6 +111,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--syscalls", action="store_true", help="count the app's system calls per request (strace)"
     )
     parser.add_argument("--home", type=Path, default=OUT / "api-home", help="the benchmark server's home")
+    parser.add_argument(
+        "--references",
+        action="store_true",
+        help="first time the same client against two servers that only answer: a bare uvloop protocol "
+        "(one write) and uvicorn with a trivial ASGI app (the floors below the API's own)",
+    )
+    parser.add_argument("--reference", nargs=2, metavar=("KIND", "PORT"), help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -104,6 +181,24 @@ def system_seconds(pid: int) -> float:
     return int(fields[12]) / os.sysconf("SC_CLK_TCK")
 
 
+async def references(requests: int) -> None:
+    """The two reference floors, each in its own process, measured as the API's cases are."""
+    for kind in ("bare", "uvicorn"):
+        server = Reference(kind)
+        try:
+            server.wait_ready()
+            client = KeepAlive(f"{server.url}/graphql", 1)
+            await client.open()
+            try:
+                p50, cpu, kernel = await measure(client, FLOOR, requests, server.proc.pid)
+            finally:
+                await client.close()
+        finally:
+            server.stop()
+        name = f"reference: {kind}"
+        print(f"{name:<24} p50 {p50:6.2f} ms  server CPU {cpu:5.2f} ms/request (kernel {kernel:4.2f})")
+
+
 async def run(args: argparse.Namespace, server: ApiServer) -> None:
     client = KeepAlive(f"{server.url}/graphql", 1)
     await client.open()
@@ -134,8 +229,13 @@ async def run(args: argparse.Namespace, server: ApiServer) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.reference:
+        serve_reference(args.reference[0], int(args.reference[1]))
+        return 0
     os.environ["GOVGRAPH_HOME"] = str(args.home)
     print(f"machine: {machine()}")
+    if args.references:
+        asyncio.run(references(args.requests))
     server = ApiServer()
     try:
         server.wait_ready()
