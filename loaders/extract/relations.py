@@ -211,6 +211,15 @@ _CHAIR_WORD = re.compile(r"\bChair(?:man|person)?\b", re.IGNORECASE)
 _TO_INCLUDE = re.compile(r"\(\s*(?:to\s+include|including|comprising|namely|i\.e\.)\s*:?\s*", re.IGNORECASE)
 _PARTICIPIAL_CHAIRED_BY = re.compile(r"(?<=[,(\w])\s*\(?chaired\s+by\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
 _REPORT_TO_LEAD = re.compile(r"\breports?\s+(?:directly\s+)?(?:in\s*)?to\s+", re.IGNORECASE)
+# "The following groups report to the Board:", "Reporting to the Executive are:", "These panels are
+# accountable to the SAB:": a lead-in whose subject is its list; the verb gives every item's relation.
+_LIST_REPORTS_TO = re.compile(
+    r"\b(?:reports?|reporting)\s+(?:directly\s+)?(?:in\s*)?to\s+"
+    r"|\b(?:is|are)\s+(?:directly\s+)?accountable\s+to\s+|\bfeeds?\s+in(?:to|\s+to)\s+",
+    re.IGNORECASE,
+)
+_LEAD_KIND = {Relation.SUBGROUP_OF: "sub-group", Relation.REPORTS_TO: "reporting"}
+_LIST_REPORTS_END = re.compile(r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?(?:are|is|as\s+follows)?\s*:\s*$", re.I)
 # A sentence whose subject is the body spoken of before it: "It has ...", "This group has ...".
 _REFERS_BACK = re.compile(
     r"^\s*(?:It|They|This\s+(?:group|board|partnership|committee|panel)|The\s+(?:group|board|partnership))\b"
@@ -576,6 +585,9 @@ class _Reader:
             receivers = [m.key for m in self._mentions(last[reports.end() :]) if self._is_body(m.key)]
             if receivers:  # "Four sub-committees report to the MQP:"
                 return _LeadIn([], None, False, receivers[:1], False, Relation.REPORTS_TO)
+        listed_reports = self._listed_reporting(last)
+        if listed_reports is not None:
+            return listed_reports
         if _SUBGROUPS_LIST.search(last):
             relation = Relation.SUBGROUP_OF
         elif _MEMBERS_LIST.search(last):
@@ -587,6 +599,19 @@ class _Reader:
         if not bodies:
             return None
         return _LeadIn([], None, False, bodies[:1], False, relation)
+
+    def _listed_reporting(self, last: str) -> _LeadIn | None:
+        """'The following groups report to the KSAB:': no body is named before the verb and the lead-in
+        ends with the receiver, so the items below are the ones that report to it."""
+        verb = _LIST_REPORTS_TO.search(last)
+        if verb is None or _NEGATION.search(last[: verb.start()]):
+            return None
+        if any(self._is_body(m.key) for m in self._mentions(last[: verb.start()])):
+            return None  # "The KSAB reports to the KHWB on:": a body's own report, its items are topics
+        after = [m for m in self._mentions(last[verb.end() :]) if self._is_body(m.key)]
+        if not after or not _LIST_REPORTS_END.match(last, verb.end() + after[0].end):
+            return None
+        return _LeadIn([], None, False, [after[0].key], False, Relation.REPORTS_TO)
 
     def _membership_item(self, clause: Clause, lead: _LeadIn) -> None:
         mentions = [m for m in self._mentions(clause.text) if not m.key.startswith("@")]
@@ -603,7 +628,6 @@ class _Reader:
             return
         if lead.relation == Relation.MEMBER_OF:
             self._members_within(clause, lead, member_key)
-        subgroup = lead.relation == Relation.SUBGROUP_OF
         for body in lead.members_of:
             if body == member_key:
                 continue
@@ -614,7 +638,7 @@ class _Reader:
                 clause,
                 quote,
                 0.75,
-                f"listed under a {'sub-group' if subgroup else 'membership'} lead-in",
+                f"listed under a {_LEAD_KIND.get(lead.relation, 'membership')} lead-in",
                 capacity=capacity_of(clause.text) if lead.relation == Relation.MEMBER_OF else None,
             )
 
