@@ -498,6 +498,7 @@ class _Finder:
             kind == "role"
             and re.match(r"Chairs?\b", name)
             and re.search(r"\b(?:is|as)\s+(?:the\s+)?$", before)
+            and not _person_before(text, start)
         ):
             return  # "X is Chair of Y": a CHAIRS statement, not a post of its own
         subgroup = _SUBGROUP_SUFFIX.match(name)
@@ -931,6 +932,8 @@ def classify(name: str) -> str | None:
         return None  # "the Accountable Body": a part some body plays, not a body's name
     parts = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)
     head_words = parts[0].lower().split()
+    head_words[-1] = _unprefixed(head_words[-1])
+    lowered[-1] = _unprefixed(lowered[-1])
     head = head_words[-1]
     if len(parts) > 1 and (
         head in ROLE_HEADS or head in DOCUMENT_HEADS or head_words[-2:] == ["chief", "executive"]
@@ -957,6 +960,15 @@ def classify(name: str) -> str | None:
     ):
         return "body"  # "Healthwatch Darlington", "East Riding Healthwatch", "HMP Humber"
     return None
+
+
+_HEAD_PREFIX = re.compile(r"^(?:co|joint|deputy|assistant)-(?=[a-z])")
+
+
+def _unprefixed(head: str) -> str:
+    """'co-chairs' is a kind of 'chairs', 'deputy-director' of 'director': the head word the prefix
+    qualifies, so a post's kind does not depend on how its title is hyphenated."""
+    return _HEAD_PREFIX.sub("", head)
 
 
 # The meeting line of a council's minutes page, within its first lines.
@@ -1065,6 +1077,19 @@ def a_person(name: str) -> bool:
     return all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", w) for w in words[:2]) and not any(
         w in LEADING_STOPWORDS | BODY_HEADS | ROLE_HEADS | _NOT_PLACE | _NOT_A_FORENAME for w in pair
     )
+
+
+_PERSON_THEN_AS = re.compile(
+    r"(?P<name>[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?){1,2}),?"
+    r"\s+(?:is|was|as|(?:has\s+been|was|is)\s+appointed\s+as)\s+(?:the\s+)?$"
+)
+
+
+def _person_before(text: str, start: int) -> bool:
+    """'Jo Bloggs, as Chair of the Board': the post is held by the person named before it, so it is a
+    post of its own (not "the Board is Chair of ...", a CHAIRS statement between two parties)."""
+    before = _PERSON_THEN_AS.search(text[max(0, start - 80) : start])
+    return before is not None and a_person(before.group("name"))
 
 
 def _without_signatory(start: int, name: str, area: str | None) -> tuple[int, str]:
@@ -1342,6 +1367,12 @@ def _split_at_stopwords(start: int, phrase: str) -> list[tuple[int, str]]:
     return [(s, p) for s, p in parts if p]
 
 
+_DATE_TAIL = re.compile(
+    r"\s+(?:in|on|for|from|since|until)\s+(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday)\b.*$"
+)
+
+
 def _trimmed(text: str, start: int, phrase: str) -> list[tuple[int, str]]:
     out = []
     if phrase:
@@ -1356,6 +1387,7 @@ def _trimmed(text: str, start: int, phrase: str) -> list[tuple[int, str]]:
             else:
                 break
         phrase = re.sub(r"(?:'s|\u2019s)$", "", phrase)
+        phrase = _DATE_TAIL.sub("", phrase)  # "Chair of the Board in May": the name ends before the date
         if phrase:
             out.append((start, phrase))
     return out

@@ -30,7 +30,8 @@ _SETTINGS = [
     re.compile(rf"\b(?i:chaired\s+by)\s+{_NAME}"),
     re.compile(rf"\b(?i:(?:Chair|Chairman|Chairperson|Lead|Manager|Scrutineer)\s+(?:is|was))\s+{_NAME}"),
     re.compile(
-        rf"(?:^|[,;:.]\s+|\b(?:welcomed|by|and|with|to|from|met)\s+){_NAME}(?=\s*(?:,\s*|\s+\(|\s+the\s+))"
+        rf"(?:^|[,;:.]\s+|\b(?:welcomed|by|and|with|to|from|met)\s+){_NAME}"
+        r"(?=\s*(?:,\s*|\s+\(|\s+the\s+|\s+[-\u2013\u2014]\s+|\s+(?:has\s+been|was|is)\s+appointed\b))"
     ),
 ]
 _SIGNATURE = re.compile(r"\b(?:undersigned|signator(?:y|ies)|signed|signature)\b", re.IGNORECASE)
@@ -84,8 +85,31 @@ def find_people(clauses: list[Clause], entities: Entities) -> list[PersonDraft]:
                     person = people[name] = PersonDraft(key, name, clause.id, name)
                 if role and role not in person.holds:
                     person.holds.append(role)
+                if role:
+                    for other in _coordinated_before(clause.text, match.start("name"), entities):
+                        held = people.get(other) or PersonDraft(_key(other, taken), other, clause.id, other)
+                        people[other] = held
+                        if role not in held.holds:
+                            held.holds.append(role)
         _signatory(clause, clauses, entities, people, taken)
     return list(people.values())
+
+
+_ONE_NAME = rf"{_PART}(?:\s+{_PART}){{1,2}}"
+_COORDINATED_NAMES = re.compile(rf"(?P<names>{_ONE_NAME}(?:,\s+{_ONE_NAME})*),?\s+and\s+$")
+
+
+def _coordinated_before(text: str, start: int, entities: Entities) -> list[str]:
+    """'Jo Bloggs and Sam Smith, as Co-Chairs of the Board': the people coordinated before the one the
+    post is printed beside hold it with them (each a name on its own, none a body's)."""
+    match = _COORDINATED_NAMES.search(text[max(0, start - 120) : start])
+    if match is None:
+        return []
+    printed = [words.strip() for words in match.group("names").split(",")]
+    names = [_person_name(words, entities) for words in printed]
+    if names != printed:
+        return []  # one of them is no person's name: not a list of people
+    return printed
 
 
 def _signatory(
@@ -159,13 +183,16 @@ def _role_beside(text: str, after: int, before: int, entities: Entities) -> str 
         gap_after = text[after : mention.start]
         gap_before = text[mention.end : before]
         if mention.start >= after and re.fullmatch(
-            r"\s*(?:,|\(|,?\s+the|\s+as)?\s*(?:the\s+)?(?:(?:newly\s+)?appointed\s+|new\s+|current\s+)?"
+            r"\s*(?:,|\(|,?\s+the|,?\s+as|\s+[-\u2013\u2014]|(?:\s+(?:has\s+been|was|is))?\s+appointed(?:\s+as)?)?"
+            r"\s*(?:the\s+)?(?:(?:newly\s+)?appointed\s+|new\s+|current\s+)?"
             r"(?:independent\s+)?",
             gap_after,
             re.IGNORECASE,
         ):
             return mention.key
-        if mention.end <= before and re.fullmatch(r"\s*(?:is|was|,)?\s*", gap_before, re.IGNORECASE):
+        if mention.end <= before and re.fullmatch(
+            rf"\s*(?:is|was|,)?\s*(?:{_HONORIFIC.pattern}\s+)?", gap_before, re.IGNORECASE
+        ):
             return mention.key
     return None
 

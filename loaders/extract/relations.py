@@ -146,8 +146,8 @@ _VERB = re.compile(
     r"\b(?:is|are|was|were|will|shall|must|should|may|can|sits?|has|have|attends?|chairs?|includes?)\b", re.I
 )
 _CHAIR_NAMED = re.compile(
-    r"^(?:(?:Independent|Joint|Co-?|Vice-?)\s*)*Chair(?:man|person)?\s+of\s+(?P<of>.+)$"
-    r"|^(?P<before>.+?)\s+(?:(?:Independent|Joint|Co-?|Vice-?)\s*)*Chair(?:man|person)?$",
+    r"^(?:(?:Independent|Joint|Co-?|Vice-?)\s*)*Chair(?:man|person)?s?\s+of\s+(?P<of>.+)$"
+    r"|^(?P<before>.+?)\s+(?:(?:Independent|Joint|Co-?|Vice-?)\s*)*Chair(?:man|person)?s?$",
     re.IGNORECASE,
 )
 # A body's full name: capitalised words ending in a body head ("Kestrel Safeguarding Adults Board").
