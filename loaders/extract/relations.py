@@ -19,6 +19,7 @@ from govgraph.graph.model import BodyKind, Capacity, DeclarationKind, DutyKind, 
 from govgraph.loaders.extract.entities import COLLECTIVE, Entities, Mention, add_listed_entity
 from govgraph.loaders.extract.evaluate import is_generic
 from govgraph.loaders.extract.ids import IdPool, bounded_id, slug
+from govgraph.loaders.extract.independence import COMPOSED
 from govgraph.loaders.extract.lists import InlineList, inline_list, names_kinds
 from govgraph.loaders.extract.prune import unnamed_partners
 from govgraph.loaders.extract.segment import Clause
@@ -218,6 +219,7 @@ _LIST_REPORTS_TO = re.compile(
     r"|\b(?:is|are)\s+(?:directly\s+)?accountable\s+to\s+|\bfeeds?\s+in(?:to|\s+to)\s+",
     re.IGNORECASE,
 )
+_EACH_OF_THEM = re.compile(r"\b(?:each|either|every|all|both|neither)\b", re.IGNORECASE)
 _LEAD_KIND = {Relation.SUBGROUP_OF: "sub-group", Relation.REPORTS_TO: "reporting"}
 _LIST_REPORTS_END = re.compile(r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?(?:are|is|as\s+follows)?\s*:\s*$", re.I)
 # A sentence whose subject is the body spoken of before it: "It has ...", "This group has ...".
@@ -2123,11 +2125,17 @@ class _Reader:
     def _declarations(self, clause: Clause, start: int, end: int) -> bool:
         text = clause.text
         found = False
-        for kind, pattern in _DECLARATIONS:
-            match = pattern.search(text, start, end)
-            if match is None:
+        listed = [(kind, pattern.search(text, start, end)) for kind, pattern in _DECLARATIONS]
+        phrased = any(match for _, match in listed)
+        if not phrased:
+            # none of the listed phrasings: the first of the composed forms (a negated hierarchy term, an
+            # asserted independence), one statement per sentence; the sentence is still read for
+            # relations ("a separate statutory body and reports to the KHWB"), negation and all
+            listed = [next(((k, m) for k, p in COMPOSED if (m := p.search(text, start, end))), (None, None))]
+        for kind, match in listed:
+            if match is None or kind is None:
                 continue
-            found = True
+            found = phrased
             bodies = self._declared_bodies(clause, start, end, match, kind)
             named = [b for b in bodies if not self._unnamed_partners(b)]
             bodies = named if len(named) >= 2 else bodies  # "A and B as equal partners": A and B
@@ -2154,7 +2162,10 @@ class _Reader:
             )
         if kind == DeclarationKind.SEPARATE_ACCOUNTABILITY:
             keys = [m.key for m in self._mentions(clause.text[start:end]) if not m.key.startswith("@")]
-            return keys[:1] or [COLLECTIVE] * (COLLECTIVE in self.entities.items)
+            if keys or COLLECTIVE in self.entities.items:
+                return keys[:1] or [COLLECTIVE]
+            # "Each Board remains accountable for its own functions": every body the protocol binds
+            return list(self.entities.parties) if _EACH_OF_THEM.search(clause.text, start, end) else []
         groups = self._groups(clause, start, end)
         keys = [k for g in groups for k in self._resolve_groups([m.key for m in g], clause, g[0].start)]
         keys = [k for k in dict.fromkeys(keys) if self._is_body(k)]
