@@ -999,9 +999,9 @@ _NOT_A_PLACE_AFTER_OF = re.compile(r"(?:the|a|an|this|its|their|two|three|four|f
 # (commas and "and" between them) before a head printed in lower case, after "the" (issue 9: entities
 # missing, a head the name prints in lower case).
 _LOWER_HEAD_NAME = re.compile(
-    rf"\b[Tt]he\s+(?P<name>{_WORD}(?:,?\s+(?:and\s+)?{_WORD})+\s+"
-    r"(?:(?:working|task\s+and\s+finish|steering|reference)\s+groups?|group|sub-group|subgroup|panel|committee"
-    r"|sub-committee|forum))\b"
+    rf"\b[Tt]he\s+(?P<name>{_WORD}(?:(?:,?\s+(?:and\s+)?|\s+of\s+(?:the\s+)?){_WORD})*\s+"
+    r"(?:(?:working|task\s+and\s+finish|steering|reference)\s+groups?|group|sub[\s-]?group|panel|committee"
+    r"|sub[\s-]?committee|forum))\b"
     # A definition line of a slide or a glossary: "Theme groups - responsible for ..." (any dash).
     rf"|^(?P<defined>(?!(?:The|All|Sub|Each|These|Other|Some|Any)\b){_WORD}\s+"
     r"(?:groups?|sub-groups?|panels?|committees?|forums?|boards?))\s+[\u2013\u2014-]\s+"
