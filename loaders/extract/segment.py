@@ -306,8 +306,28 @@ def _continues(text: str, last: Piece, piece: Piece, width: float) -> bool:
         return True
     if previous[-1:] in _TERMINAL:
         return False
+    if _name_broken(previous, text[piece.start : min(piece.end, piece.start + _TAIL)]):
+        return True
     last_word = previous.rsplit(None, 1)[-1].lower()
     return last_word in _WRAP_WORDS or previous.endswith((",", "-")) or last.end - last.start >= 0.7 * width
+
+
+_BROKEN_NAME_WORDS = 5  # a line this long that ends mid-name is a sentence's, not a list item's
+
+
+def _name_broken(previous: str, following: str) -> bool:
+    """'... reports to the Kestrel Health and Wellbeing' then 'Board on ...': a sentence's line that ends
+    in a capitalised word no name ends with, the next line starting with the head word that ends it."""
+    words, next_words = previous.split(), following.split()
+    if len(words) < _BROKEN_NAME_WORDS or not next_words:
+        return False
+    last, first = words[-1], next_words[0].strip(",.;:()")
+    return (
+        last[:1].isupper()
+        and last.lower() not in BODY_HEADS
+        and first[:1].isupper()
+        and first.lower() in BODY_HEADS
+    )
 
 
 _ROW_TAIL_WORDS = 4
@@ -333,6 +353,8 @@ def _is_heading_piece(text: str, piece: Piece) -> bool:
         return False  # too long to be a heading, whatever its words
     body = text[piece.start : piece.end]
     short = len(body.split()) <= _HEADING_WORDS and body[-1:] not in _TERMINAL + ","
+    if short and body.split()[-1].lower() in _WRAP_WORDS - {"its", "their"}:
+        return False  # "2. The Board reports to the Health and": no heading ends in "and", "of", "the"
     return bool(short and (piece.number or piece.bold) and not piece.label and not _WEB_ADDRESS.search(body))
 
 
