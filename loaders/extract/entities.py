@@ -935,6 +935,8 @@ def classify(name: str) -> str | None:
     head_words[-1] = _unprefixed(head_words[-1])
     lowered[-1] = _unprefixed(lowered[-1])
     head = head_words[-1]
+    if len(parts) > 1 and head_words == ["head"] and parts[1][:1].isupper():
+        return "role"  # "Head of Quality": a post by its complement, though "the Head" alone is none
     if len(parts) > 1 and (
         head in ROLE_HEADS or head in DOCUMENT_HEADS or head_words[-2:] == ["chief", "executive"]
     ):

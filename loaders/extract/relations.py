@@ -108,6 +108,16 @@ _RELATIVE_REPORT = re.compile(
     re.IGNORECASE,
 )
 _REPORTING_FIELD = re.compile(r"\s*(?:Accountable|Reports?|Reporting|Accountability)\s+(?:to|into)\s*:\s*")
+_FIELD = re.compile(
+    r"\s*(?:(?:Independent|Joint)\s+)?(?:Co-|Vice[\s-])?Chair(?:ed\s+by|man|person|s)?\s*:"
+    r"|\s*(?:Reports?|Reporting|Accountable|Accountability|Membership|Members|Frequency|Quorum|Purpose)"
+    r"(?:\s+(?:in)?to)?\s*:",
+    re.IGNORECASE,
+)
+_CHAIR_FIELD = re.compile(
+    r"\s*(?:(?:Independent|Joint)\s+)?(?:Co-|Vice[\s-])?Chair(?:ed\s+by|man|person|s)?\s*:\s*(?:the\s+)?",
+    re.IGNORECASE,
+)
 _REPORT_OF = re.compile(r"\b(?:an?\s+|the\s+|^)(?:annual\s+)?report\s+(?:of|from|by)\s+(?:the\s+)?", re.I)
 _REPORT_OF_TO = re.compile(r"(?:\s*\([A-Z][A-Za-z&]*\))?\s+to\s+(?:the\s+)?")
 _ACCOUNTABLE_THROUGH = re.compile(r"\baccountab(?:le|ility)\s+$", re.IGNORECASE)
@@ -463,15 +473,20 @@ class _Reader:
         self.headed_list: _LeadIn | None = None  # a lead-in whose items are the numbered sections after it
         self.headed_next = 1  # the number the list's next item must have
         self.counted_lists: dict[str, list[str]] = {}  # "three": the three organisations listed last
+        self.named_line: str | None = None  # the body the last line that was only its name named
 
     def run(self) -> Findings:
         for clause in self.clauses:
             if clause.section != self.section:
-                self.section, self.subject = clause.section, []
-            if clause.kind == "heading":  # a body's name as a heading: the subject of what is under it
+                self.section, self.subject, self.named_line = clause.section, [], None
+            if clause.kind == "heading":
+                self.named_line = None  # a body's name as a heading: the subject of what is under it
                 self.subject = [m.key for m in self._mentions(clause.text) if self._is_body(m.key)][:1]
                 self._headed_item(clause)
                 continue
+            self.named_line = self._only_a_name(clause) or (
+                self.named_line if _FIELD.match(clause.text) else None
+            )
             if clause.kind == "numbered":
                 self.headed_list = None  # numbered text, not numbered headings: the list is over
             self._counted_list(clause)
@@ -714,6 +729,7 @@ class _Reader:
             self._received_reports(clause, start, end)
             self._minuted_reports(clause, start, end)
             self._reporting_field(clause, start, end)
+            self._chair_field(clause, start, end)
             self._relative_reports(clause, start, end)
             self._report_of_to(clause, start, end)
             self._shared_posts(clause, start, end)
@@ -1060,13 +1076,50 @@ class _Reader:
                 Relation.REPORTS_TO, author.key, receiver.key, clause, quote, 0.7, "'considered a report of'"
             )
 
+    def _field_owner(self, clause: Clause) -> str | None:
+        """The body a terms of reference's field line is about: the one named by the line just before
+        the fields ("3.1 Audit Group" then "Reports to: X", "Chair: Y"), else by its heading, else by the
+        document's title."""
+        if self.named_line is not None:
+            return self.named_line
+        named = [m.key for m in self._mentions(clause.heading or "") if self._is_body(m.key)]
+        return named[0] if len(named) == 1 else self._title_body()
+
+    def _only_a_name(self, clause: Clause) -> str | None:
+        """The body a line names when the line is nothing but its name ("3.1 Audit Review Group")."""
+        text = clause.text.strip(" .:")
+        mentions = [m for m in self._mentions(text) if self._is_body(m.key)]
+        if len(mentions) == 1 and len(mentions[0].surface) >= len(re.sub(r"^the\s+", "", text, flags=re.I)):
+            return mentions[0].key
+        return None
+
+    def _chair_field(self, clause: Clause, start: int, end: int) -> None:
+        """'Chair: Head of Quality' (or 'Chaired by: ...') under a group's heading: that post chairs the
+        body the heading names (a person or a body as the value is left to the other rules)."""
+        field = _CHAIR_FIELD.match(clause.text, start, end)
+        if field is None or start != 0:
+            return
+        own = self._field_owner(clause)
+        posts = [m for m in self._mentions(clause.text[field.end() : end]) if not m.key.startswith("@")]
+        if own is None or not posts or not self.entities.items[posts[0].key].role or posts[0].start > 4:
+            return
+        self._relation(
+            Relation.CHAIRS,
+            posts[0].key,
+            own,
+            clause,
+            clause.text[start:end].strip(),
+            0.7,
+            "a terms of reference's chair field",
+        )
+
     def _reporting_field(self, clause: Clause, start: int, end: int) -> None:
-        """A terms of reference's field line "Accountable to: X" / "Reports to: X": the body the document
-        is about (the one its title names) reports to X."""
+        """A terms of reference's field line "Accountable to: X" / "Reports to: X": the body the field's
+        heading names (else the document's title) reports to X."""
         field = _REPORTING_FIELD.match(clause.text, start, end)
         if field is None or start != 0:
             return
-        own = self._title_body()
+        own = self._field_owner(clause)
         for receiver in self._group_at(clause, field.end(), end):
             if own is not None and receiver != own:
                 self._relation(

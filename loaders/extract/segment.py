@@ -59,6 +59,12 @@ _CLAUSE_START = re.compile(
     r"(?<=[.;:!?])[\"'\u2019\u201d)]?\s+(?=[\"'\u2018\u201c(]?[A-Z0-9]|[-•\u2022*]\s)"
     r"|\s+(?=(?:\d{1,2}\.){1,3}\d{0,2}\s+[A-Z])"
 )
+# A field of a group's terms of reference printed as "Label: value" under its name.
+_FIELD_LINE = re.compile(
+    r"(?:(?:Independent|Joint)\s+)?(?:Co-|Vice[\s-])?Chair(?:ed\s+by|man|person|s)?\s*:\s*\S"
+    r"|(?:Reports?|Reporting|Accountable|Accountability)(?:\s+(?:in)?to)?\s*:\s*\S",
+    re.IGNORECASE,
+)
 _GLOSSARY_ENTRY = re.compile(r"[A-Z][A-Z&]{1,7}:\s+[A-Z]")
 _TAIL = 80  # how much of a piece's end decides whether the next line continues it
 # A web address: a sentence citing one often has no full stop after it ("2. The plan is at
@@ -398,6 +404,8 @@ class _Builder:
             return False  # long, an item, citing a web address, or a resolution: a sentence
         if _GLOSSARY_ENTRY.match(body):
             return False  # "SCFT: Sussex Community NHS Foundation Trust": a glossary line, not a heading
+        if _FIELD_LINE.match(body):
+            return False  # "Chair: Head of Quality" under a group's heading: a field of its terms, a clause
         if piece.plain_number and self.lead_in is not None:
             return False  # "3 Humberside Police" under "The undersigned agree ...:": a row, not a heading
         if piece.number and not piece.bullet and "." not in piece.number.strip("."):
