@@ -1493,6 +1493,14 @@ _ITS_PEOPLE = {"representative", "representatives", "member", "members", "chair"
 _KIND_BEFORE = re.compile(r"\b(?:a|an|each|every|all|any|other|individual|many|some|no)\s+$", re.IGNORECASE)
 
 
+# "The Board has established a Learning Review Group": one group, introduced by its name.
+_INTRODUCED = re.compile(
+    r"\b(?:has|have|had)\s+(?:also\s+|recently\s+)?(?:established|set\s+up|convened|created|formed|commissioned)"
+    r"\s+an?\s+$",
+    re.I,
+)
+
+
 def _names_used_for_one(clauses: list[Clause], names: dict[str, Entity]) -> set[str]:
     """The names the text uses, at least once, for one body: not in the plural and not after "a",
     "each", "every", "all", "any" ("each Safeguarding Adults Board"), unless one of its people follows
@@ -1513,7 +1521,12 @@ def _names_used_for_one(clauses: list[Clause], names: dict[str, Entity]) -> set[
                 continue
             after = text[match.end() : match.end() + 20].split()
             its_person = bool(after) and after[0].lower().strip(",.;") in _ITS_PEOPLE
-            if its_person or not _KIND_BEFORE.search(text[max(0, match.start() - 14) : match.start()]):
+            introduced = _INTRODUCED.search(text[max(0, match.start() - 40) : match.start()])
+            if (
+                its_person
+                or introduced
+                or not _KIND_BEFORE.search(text[max(0, match.start() - 14) : match.start()])
+            ):
                 used.add(name)
     return used
 

@@ -238,6 +238,18 @@ _REFERS_BACK = re.compile(
     r"(?:\s+(?:also|now|currently))?\s*$",
     re.IGNORECASE,
 )
+# "Reporting to the KSAB, the Audit Group ...", "Accountable to the Board, the Panel ...": a fronted
+# participle or adjective whose subject is after the comma.
+_FRONTED_REPORTS = re.compile(
+    r"\s*(?:Reporting|Accountable|Answerable)\s+(?:directly\s+|jointly\s+)?(?:in\s*)?to\s+",
+    re.IGNORECASE,
+)
+# "The KSCP has established a Learning Review Group", "The Board has set up two panels, A and B".
+_ESTABLISHED = re.compile(
+    r"\b(?:has|have|had)\s+(?:also\s+|recently\s+)?(?:established|set\s+up|convened|created|formed|"
+    r"commissioned)\s+(?:an?|the|two|three|four|five|six)\s+",
+    re.IGNORECASE,
+)
 _HAS_SUBGROUP = re.compile(
     r"\b(?:has|have)\s+(?:also\s+)?(?:an?|two|three|four|five|six|seven|several|a\s+number\s+of|the\s+following)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:sub[\s-]?groups?|sub[\s-]?committees?|committees?|panels?|task\s+and\s+finish\s+groups?"
@@ -737,6 +749,8 @@ class _Reader:
             self._passive_by(clause, start, end)
             self._independent_chairs(clause, start, end)
             self._fronted_subgroup(clause, start, end)
+            self._fronted_reports(clause, start, end)
+            self._established(clause, start, end)
             self._appositive_subgroup(clause, start, end)
             self._participial_chairs(clause, start, end)
             self._parts(clause, start, end)
@@ -903,6 +917,39 @@ class _Reader:
                 self._relation(
                     Relation.SUBGROUP_OF, body, parent[0], clause, quote, 0.8, "a fronted 'as a sub-group of'"
                 )
+
+    def _fronted_reports(self, clause: Clause, start: int, end: int) -> None:
+        """'Reporting to the KSAB, the Audit Group monitors ...': the subject after the comma reports to
+        the body the fronted phrase names."""
+        text = clause.text
+        match = _FRONTED_REPORTS.match(text, start, end)
+        if match is None:
+            return
+        receiver = [k for k in self._group_at(clause, match.end(), end) if self._is_body(k)][:1]
+        comma = text.find(",", match.end(), end)
+        if not receiver or comma < 0:
+            return
+        quote = text[start:end].strip()
+        for body in self._group_at(clause, comma + 1, min(end, comma + 80)):
+            if self._is_body(body) and body != receiver[0]:
+                self._relation(
+                    Relation.REPORTS_TO, body, receiver[0], clause, quote, 0.75, "a fronted 'reporting to'"
+                )
+
+    def _established(self, clause: Clause, start: int, end: int) -> None:
+        """'The KSCP has established a Learning Review Group': a group a body set up is its sub-group
+        (a group, panel, committee ... named right after the verb)."""
+        text = clause.text
+        match = _ESTABLISHED.search(text, start, end)
+        if match is None or _NEGATION.search(text[start : match.start()]):
+            return
+        wholes = [w for w in self._subject(clause, start, match.start(), statement=True) if self._is_body(w)]
+        named = [m for m in self._mentions(text[match.end() : end]) if self._is_body(m.key)]
+        if not wholes or not named or named[0].start > 2 or not self._is_part(named[0].key):
+            return
+        if named[0].key != wholes[0]:
+            quote = text[start:end].strip()
+            self._relation(Relation.SUBGROUP_OF, named[0].key, wholes[0], clause, quote, 0.7, "set up by it")
 
     def _appositive_subgroup(self, clause: Clause, start: int, end: int) -> None:
         """'the Children Partnership, a sub-group of the Board, met': the body just before the apposition
