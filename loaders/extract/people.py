@@ -29,8 +29,14 @@ _SETTINGS = [
     # names nobody; an all-ignoring pattern took it for a person).
     re.compile(rf"\b(?i:chaired\s+by)\s+{_NAME}"),
     re.compile(rf"\b(?i:(?:Chair|Chairman|Chairperson|Lead|Manager|Scrutineer)\s+(?:is|was))\s+{_NAME}"),
+    # minutes: "Jo Bloggs introduced the report", "Minutes: Jo Bloggs gave an update" (a speaker)
     re.compile(
-        rf"(?:^|[,;:.]\s+|\b(?:welcomed|by|and|with|to|from|met)\s+){_NAME}"
+        rf"(?:^|[,;:.]\s+|\b(?:and)\s+){_NAME}(?=\s+(?:(?:then|also|briefly)\s+)?(?:introduced|presented|"
+        r"gave|explained|reported|outlined|summarised|highlighted|emphasised|confirmed|thanked|welcomed|"
+        r"noted|advised|informed|updated|responded|added|stated|said|asked)\b)"
+    ),
+    re.compile(
+        rf"(?:^|[,;:.]\s+|\b[a-z]+\s+){_NAME}"
         r"(?=\s*(?:,\s*|\s+\(|\s+the\s+|\s+[-\u2013\u2014]\s+|\s+(?:has\s+been|was|is)\s+appointed\b))"
     ),
 ]
