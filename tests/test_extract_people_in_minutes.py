@@ -37,3 +37,14 @@ def test_a_person_in_apposition_after_any_verb_holds_the_post() -> None:
 )
 def test_a_body_before_a_verb_of_speech_is_no_person(sentence: str) -> None:
     assert not held(extract(sentence))
+
+
+def test_a_councillor_holds_the_post_of_councillor_and_the_post_named_beside_them() -> None:
+    found = extract("Councillor Mira Okonjo, Chair of the KHWB, welcomed members of the KSAB.")
+    assert held(found) == {"Mira Okonjo": {"Chair of the KHWB", "Councillor"}}
+
+
+def test_cllr_alone_adds_no_post_the_text_does_not_print() -> None:
+    """Every post's quote is the text's own words: 'Cllr' names no 'Councillor' post by itself."""
+    found = extract("Cllr Mira Okonjo welcomed members of the KSAB.")
+    assert "Councillor" not in {entity.name for entity in found.entities.items.values()}

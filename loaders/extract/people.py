@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from govgraph.loaders.extract.entities import Entities, a_person
+from govgraph.loaders.extract.entities import Entities, a_person, add_listed_entity
 from govgraph.loaders.extract.ids import slug
 from govgraph.loaders.extract.segment import Clause
 from govgraph.loaders.extract.vocabulary import BODY_HEADS, LEADING_STOPWORDS, ROLE_HEADS
@@ -91,6 +91,9 @@ def find_people(clauses: list[Clause], entities: Entities) -> list[PersonDraft]:
                     person = people[name] = PersonDraft(key, name, clause.id, name)
                 if role and role not in person.holds:
                     person.holds.append(role)
+                title = _title_post(match.group(0), clause, entities)
+                if title and title not in person.holds:
+                    person.holds.append(title)  # "Councillor Jo Bloggs" holds the post of Councillor
                 if role:
                     for other in _coordinated_before(clause.text, match.start("name"), entities):
                         held = people.get(other) or PersonDraft(_key(other, taken), other, clause.id, other)
@@ -99,6 +102,20 @@ def find_people(clauses: list[Clause], entities: Entities) -> list[PersonDraft]:
                             held.holds.append(role)
         _signatory(clause, clauses, entities, people, taken)
     return list(people.values())
+
+
+_POST_TITLE = re.compile(r"(?:Councillor|Cllr\.?)\s", re.IGNORECASE)
+
+
+def _title_post(matched: str, clause: Clause, entities: Entities) -> str | None:
+    """'Councillor Jo Bloggs': a title that is a post (an elected member's), held by the person it
+    names; the post is the document's "Councillor", added when it is not yet known."""
+    if not _POST_TITLE.match(matched):
+        return None
+    printed = matched.split()[0]
+    if printed.lower() != "councillor" or printed not in clause.text:
+        return entities.resolve("Councillor")  # "Cllr": the post only if the text names it in full
+    return add_listed_entity(entities, printed, clause)
 
 
 _ONE_NAME = rf"{_PART}(?:\s+{_PART}){{1,2}}"
