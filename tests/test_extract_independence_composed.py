@@ -69,3 +69,18 @@ def test_a_sentence_asserting_independence_is_still_read_for_its_relations() -> 
     found = extract("The KSAB is a separate statutory body and reports annually to the KHWB.")
     assert [d.kind for d in found.findings.declarations] == [INDEPENDENT]
     assert ("ksab", "khwb") in {(r.source, r.target) for r in found.findings.relations}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bodies"),
+    [
+        ("The Boards are separate and independent bodies.", {"ksab", "khwb", "kscp"}),
+        ("Each Board remains a separate statutory body with its own governance.", {"ksab", "khwb", "kscp"}),
+        ("The Board is a separate statutory body.", None),  # one of three: which one is for the reviewer
+    ],
+)
+def test_a_plural_or_distributive_reference_declares_for_the_protocols_parties(
+    sentence: str, bodies: set[str] | None
+) -> None:
+    found = extract(sentence).findings.declarations
+    assert ({key for d in found for key in d.bodies} if found else None) == bodies

@@ -229,6 +229,12 @@ _LIST_REPORTS_TO = re.compile(
     r"|\b(?:is|are)\s+(?:directly\s+)?accountable\s+to\s+|\bfeeds?\s+in(?:to|\s+to)\s+",
     re.IGNORECASE,
 )
+# "The Boards", "Each Board", "both Partnerships": the bodies the protocol binds, named together.
+_THE_PARTIES = re.compile(
+    r"\b(?:the|both|all|these|two|three)\s+(?:\w+\s+)?(?:boards|partnerships)\b"
+    r"|\b(?:each|every|either)\s+(?:\w+\s+)?(?:board|partnership)\b",
+    re.IGNORECASE,
+)
 _EACH_OF_THEM = re.compile(r"\b(?:each|either|every|all|both|neither)\b", re.IGNORECASE)
 _LEAD_KIND = {Relation.SUBGROUP_OF: "sub-group", Relation.REPORTS_TO: "reporting"}
 _LIST_REPORTS_END = re.compile(r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?(?:are|is|as\s+follows)?\s*:\s*$", re.I)
@@ -2257,6 +2263,8 @@ class _Reader:
             ]
             # "The Board is independent": with no body before it, the paragraph's subject, else the one
             # body the protocol binds (issue 9: declarations were lost when "the Board" was ambiguous)
+            if not keys and _THE_PARTIES.search(clause.text, start, match.start() + 1):
+                return list(self.entities.parties)  # "The Boards are separate and independent bodies"
             return (
                 keys[-1:] or self.subject[:1] or self.entities.parties[:1] * (len(self.entities.parties) == 1)
             )
