@@ -60,7 +60,8 @@ _PRONOUN_SUBJECT = re.compile(
 )
 _PRONOUN_START = re.compile(
     r"^\s*(?:It|They|These(?:\s+(?:groups?|boards?|bodies|sub[\s-]?groups|committees|panels|partnerships))?"
-    r"|This\s+(?:group|board|body|sub[\s-]?group|committee|sub[\s-]?committee|panel|partnership))\b"
+    r"|This\s+(?:group|board|body|sub[\s-]?group|committee|sub[\s-]?committee|panel|partnership)"
+    r"|The\s+(?:group|sub[\s-]?group|committee|sub[\s-]?committee|panel|forum))\b"
     r"(?!\s+(?:is|are|was|were)\s+(?:a|an|the)\b)"
 )
 # "All the sub groups report in to the Executive": the sub-groups the text has named so far.
@@ -94,7 +95,8 @@ _SIT_ON = re.compile(r"\b(?:sits?|serves?|sitting)\s+on\s+", re.IGNORECASE)
 _CHAIR_OF = re.compile(
     r"\b(?:is|are|will be|shall be)\s+(?:the\s+)?(?:joint\s+|co-)?Chair(?:man|person)?\s+of\s+", re.IGNORECASE
 )
-_CHAIRS = re.compile(r"\bchairs\s+", re.IGNORECASE)
+# "The Head of Quality chairs the Audit Group" (the verb: lower case, not the plural noun "Co-Chairs")
+_CHAIRS = re.compile(r"(?<![\w-])chairs\s+(?:both\s+|all\s+|each\s+)?(?:the\s+|meetings\s+of\s+(?:the\s+)?)")
 _CHAIRED_BY = re.compile(r"\b(?:is|are|will be|shall be)\s+chaired\s+by\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
 _SUBGROUP = re.compile(
     r"\b(?:is|are|will be|shall be|operates as)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:sub-?groups?|groups?|"
@@ -1407,7 +1409,8 @@ class _Reader:
             pair = self._pair_before(clause, start + pronoun.start())
             if pair:
                 return pair
-        if (pronoun or _PRONOUN_START.match(region)) and self.subject:
+        start_ref = _PRONOUN_START.match(region)
+        if (pronoun or start_ref) and self.subject and self._same_kind(start_ref, self.subject):
             return list(self.subject)
         if _ALL_SUBGROUPS.match(region):
             return self._named_subgroups()
@@ -1424,6 +1427,17 @@ class _Reader:
         if statement and re.search(r"\b(?:that|which|who)\b", text[first[-1].end : end]):
             return []
         return self._resolve_groups([m.key for m in first], clause, first[0].start)
+
+    def _same_kind(self, reference: re.Match[str] | None, subject: list[str]) -> bool:
+        """'The panel' refers back only to a panel ("The Audit Panel meets ... The panel reports to"), not
+        to a group; a pronoun or "This group" refers back to whatever the subject is (as before)."""
+        if reference is None or not re.match(r"\s*The\s", reference.group(0)):
+            return True
+        noun = reference.group(0).split()[-1].lower().replace(" ", "-")
+        heads = {_head_of(self.entities.items[k].name) for k in subject if k in self.entities.items}
+        return any(
+            h == noun or h.endswith("-" + noun) or h.replace("-", "") == noun.replace("-", "") for h in heads
+        )
 
     def _named_subgroups(self) -> list[str]:
         """The sub-groups stated so far (each SUBGROUP_OF found with no reason), in order."""
@@ -1963,6 +1977,14 @@ class _Reader:
                         0.85,
                         "'is Chair of'",
                     )
+        for match in _CHAIRS.finditer(text, start, end):
+            if _negated(text, start, match.start()):
+                continue
+            for body in self._group_at(clause, match.start() + len("chairs "), end):
+                for chair in subject:
+                    if chair != body and self._is_body(body):
+                        quote = text[start : self._end_of_mention(clause, match.end(), end)].strip()
+                        self._relation(Relation.CHAIRS, chair, body, clause, quote, 0.8, "'chairs'")
         for match in _CHAIRED_BY.finditer(text, start, end):
             if re.match(r"different\b", text[match.end() :]):
                 continue
@@ -2334,6 +2356,11 @@ class _Reader:
 
 
 # -- text helpers -------------------------------------------------------------------------------------
+
+
+def _head_of(name: str) -> str:
+    """A name's last word, lower case ('Audit Sub-Group': 'sub-group')."""
+    return name.split()[-1].lower() if name.split() else ""
 
 
 def _negated(text: str, start: int, position: int) -> bool:
