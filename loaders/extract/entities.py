@@ -893,7 +893,8 @@ def add_listed_entity(entities: Entities, name: str, clause: Clause) -> str | No
     signatures = _SIGNATURE.search(clause.text) or _SIGNATURE.search(lead_in) or _CONTACT.search(lead_in)
     if signatures and classify(name) is None and a_person(name):
         return None
-    role = classify(name) == "role"
+    # "Assistant Director Housing and Building Services" as a list item: a post named by its remit
+    role = classify(name) == "role" or bool(_POST_FIRST.match(name))
     key = _unique_key(entities.items, _key_for(name, None, role))
     entity = Entity(key, name, role, None if role else body_kind(name), clause.id, name, "an item of a list")
     entities.items[key] = entity
@@ -937,6 +938,8 @@ def classify(name: str) -> str | None:
     head = head_words[-1]
     if len(parts) > 1 and head_words == ["head"] and parts[1][:1].isupper():
         return "role"  # "Head of Quality": a post by its complement, though "the Head" alone is none
+    if _POST_FIRST.match(name) and lowered[-1] in BODY_HEADS:
+        return "role"  # "Director Adult Services": a post whose remit is a service, not the service
     if len(parts) > 1 and (
         head in ROLE_HEADS or head in DOCUMENT_HEADS or head_words[-2:] == ["chief", "executive"]
     ):
@@ -964,6 +967,13 @@ def classify(name: str) -> str | None:
     return None
 
 
+# A post's title first, then its remit without "of": "Director Adult Services", "Acting Designated Nurse
+# Safeguarding Adults" (a body's name never starts with a post's title). Read on whole list items only,
+# where the item's end is the name's.
+_POST_FIRST = re.compile(
+    r"^(?:(?:Acting|Interim|Assistant|Deputy|Associate|Executive|Strategic)\s+)*"
+    r"(?:Director|Head|(?:Designated|Named)\s+(?:Nurse|Doctor|Professional|Lead|Officer))\s+[A-Z]"
+)
 _HEAD_PREFIX = re.compile(r"^(?:co|joint|deputy|assistant)-(?=[a-z])")
 
 

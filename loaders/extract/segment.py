@@ -14,7 +14,7 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from govgraph.loaders.extract.vocabulary import BODY_HEADS
+from govgraph.loaders.extract.vocabulary import BODY_HEADS, ROLE_HEADS
 from govgraph.loaders.text import fold
 
 _MARKUP = re.compile(r"\*\*|__")
@@ -387,6 +387,8 @@ class _Builder:
     def build(self, pieces: list[Piece]) -> Segmented:
         for piece in pieces:
             body = self.text[piece.start : piece.end]
+            if self.heading and _MEMBERSHIP_SECTION.match(self.heading) and _a_table_header(body.split()):
+                continue  # "Agency Job Title": the membership table's column names, no clause
             if self._is_heading(piece, body):
                 self._open_section(piece, body)
             else:
@@ -414,6 +416,8 @@ class _Builder:
             return True
         if piece.number or piece.bullet or self.lead_in is not None:
             return False
+        if not piece.bold and self.heading and _MEMBERSHIP_SECTION.match(self.heading) and _a_row(words):
+            return False  # "Director of Nursing" under "Membership of the Board": a row of its table
         return piece.bold or (body[:1].isupper() and _title_like(words))
 
     def _open_section(self, piece: Piece, body: str) -> None:
@@ -512,6 +516,23 @@ class _Builder:
             candidate, n = f"{wanted}-{n}", n + 1
         self.ids.add(candidate)
         return candidate
+
+
+# A membership section's table: its rows are posts and organisations, its header the column names.
+_MEMBERSHIP_SECTION = re.compile(r"^(?:board\s+|partnership\s+)?(?:membership|members)\b", re.IGNORECASE)
+_TABLE_HEADER_WORDS = {
+    "agency", "organisation", "organization", "job", "title", "name", "role", "post", "designation",
+    "position", "representative", "representing", "member", "members", "signature", "sector",
+}  # fmt: skip
+
+
+def _a_table_header(words: list[str]) -> bool:
+    return 2 <= len(words) <= 5 and all(w.lower().strip(",:/|") in _TABLE_HEADER_WORDS for w in words)
+
+
+def _a_row(words: list[str]) -> bool:
+    """A short line naming a post or an organisation (a head word of one anywhere in it)."""
+    return any(w.lower().strip(",.;:()") in BODY_HEADS | ROLE_HEADS for w in words)
 
 
 def _title_like(words: list[str]) -> bool:
