@@ -498,6 +498,7 @@ class _Finder:
             kind == "role"
             and re.match(r"Chairs?\b", name)
             and re.search(r"\b(?:is|as)\s+(?:the\s+)?$", before)
+            and not _person_before(text, start)
         ):
             return  # "X is Chair of Y": a CHAIRS statement, not a post of its own
         subgroup = _SUBGROUP_SUFFIX.match(name)
@@ -892,7 +893,8 @@ def add_listed_entity(entities: Entities, name: str, clause: Clause) -> str | No
     signatures = _SIGNATURE.search(clause.text) or _SIGNATURE.search(lead_in) or _CONTACT.search(lead_in)
     if signatures and classify(name) is None and a_person(name):
         return None
-    role = classify(name) == "role"
+    # "Assistant Director Housing and Building Services" as a list item: a post named by its remit
+    role = classify(name) == "role" or bool(_POST_FIRST.match(name))
     key = _unique_key(entities.items, _key_for(name, None, role))
     entity = Entity(key, name, role, None if role else body_kind(name), clause.id, name, "an item of a list")
     entities.items[key] = entity
@@ -931,7 +933,13 @@ def classify(name: str) -> str | None:
         return None  # "the Accountable Body": a part some body plays, not a body's name
     parts = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)
     head_words = parts[0].lower().split()
+    head_words[-1] = _unprefixed(head_words[-1])
+    lowered[-1] = _unprefixed(lowered[-1])
     head = head_words[-1]
+    if len(parts) > 1 and head_words == ["head"] and parts[1][:1].isupper():
+        return "role"  # "Head of Quality": a post by its complement, though "the Head" alone is none
+    if _POST_FIRST.match(name) and lowered[-1] in BODY_HEADS:
+        return "role"  # "Director Adult Services": a post whose remit is a service, not the service
     if len(parts) > 1 and (
         head in ROLE_HEADS or head in DOCUMENT_HEADS or head_words[-2:] == ["chief", "executive"]
     ):
@@ -957,6 +965,22 @@ def classify(name: str) -> str | None:
     ):
         return "body"  # "Healthwatch Darlington", "East Riding Healthwatch", "HMP Humber"
     return None
+
+
+# A post's title first, then its remit without "of": "Director Adult Services", "Acting Designated Nurse
+# Safeguarding Adults" (a body's name never starts with a post's title). Read on whole list items only,
+# where the item's end is the name's.
+_POST_FIRST = re.compile(
+    r"^(?:(?:Acting|Interim|Assistant|Deputy|Associate|Executive|Strategic)\s+)*"
+    r"(?:Director|Head|(?:Designated|Named)\s+(?:Nurse|Doctor|Professional|Lead|Officer))\s+[A-Z]"
+)
+_HEAD_PREFIX = re.compile(r"^(?:co|joint|deputy|assistant)-(?=[a-z])")
+
+
+def _unprefixed(head: str) -> str:
+    """'co-chairs' is a kind of 'chairs', 'deputy-director' of 'director': the head word the prefix
+    qualifies, so a post's kind does not depend on how its title is hyphenated."""
+    return _HEAD_PREFIX.sub("", head)
 
 
 # The meeting line of a council's minutes page, within its first lines.
@@ -987,9 +1011,9 @@ _NOT_A_PLACE_AFTER_OF = re.compile(r"(?:the|a|an|this|its|their|two|three|four|f
 # (commas and "and" between them) before a head printed in lower case, after "the" (issue 9: entities
 # missing, a head the name prints in lower case).
 _LOWER_HEAD_NAME = re.compile(
-    rf"\b[Tt]he\s+(?P<name>{_WORD}(?:,?\s+(?:and\s+)?{_WORD})+\s+"
-    r"(?:(?:working|task\s+and\s+finish|steering|reference)\s+groups?|group|sub-group|subgroup|panel|committee"
-    r"|sub-committee|forum))\b"
+    rf"\b[Tt]he\s+(?P<name>{_WORD}(?:(?:,?\s+(?:and\s+)?|\s+of\s+(?:the\s+)?){_WORD})*\s+"
+    r"(?:(?:working|task\s+and\s+finish|steering|reference)\s+groups?|group|sub[\s-]?group|panel|committee"
+    r"|sub[\s-]?committee|forum))\b"
     # A definition line of a slide or a glossary: "Theme groups - responsible for ..." (any dash).
     rf"|^(?P<defined>(?!(?:The|All|Sub|Each|These|Other|Some|Any)\b){_WORD}\s+"
     r"(?:groups?|sub-groups?|panels?|committees?|forums?|boards?))\s+[\u2013\u2014-]\s+"
@@ -1065,6 +1089,19 @@ def a_person(name: str) -> bool:
     return all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", w) for w in words[:2]) and not any(
         w in LEADING_STOPWORDS | BODY_HEADS | ROLE_HEADS | _NOT_PLACE | _NOT_A_FORENAME for w in pair
     )
+
+
+_PERSON_THEN_AS = re.compile(
+    r"(?P<name>[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?){1,2}),?"
+    r"\s+(?:is|was|as|(?:has\s+been|was|is)\s+appointed\s+as)\s+(?:the\s+)?$"
+)
+
+
+def _person_before(text: str, start: int) -> bool:
+    """'Jo Bloggs, as Chair of the Board': the post is held by the person named before it, so it is a
+    post of its own (not "the Board is Chair of ...", a CHAIRS statement between two parties)."""
+    before = _PERSON_THEN_AS.search(text[max(0, start - 80) : start])
+    return before is not None and a_person(before.group("name"))
 
 
 def _without_signatory(start: int, name: str, area: str | None) -> tuple[int, str]:
@@ -1342,6 +1379,12 @@ def _split_at_stopwords(start: int, phrase: str) -> list[tuple[int, str]]:
     return [(s, p) for s, p in parts if p]
 
 
+_DATE_TAIL = re.compile(
+    r"\s+(?:in|on|for|from|since|until)\s+(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday)\b.*$"
+)
+
+
 def _trimmed(text: str, start: int, phrase: str) -> list[tuple[int, str]]:
     out = []
     if phrase:
@@ -1356,6 +1399,7 @@ def _trimmed(text: str, start: int, phrase: str) -> list[tuple[int, str]]:
             else:
                 break
         phrase = re.sub(r"(?:'s|\u2019s)$", "", phrase)
+        phrase = _DATE_TAIL.sub("", phrase)  # "Chair of the Board in May": the name ends before the date
         if phrase:
             out.append((start, phrase))
     return out
@@ -1459,6 +1503,14 @@ _ITS_PEOPLE = {"representative", "representatives", "member", "members", "chair"
 _KIND_BEFORE = re.compile(r"\b(?:a|an|each|every|all|any|other|individual|many|some|no)\s+$", re.IGNORECASE)
 
 
+# "The Board has established a Learning Review Group": one group, introduced by its name.
+_INTRODUCED = re.compile(
+    r"\b(?:has|have|had)\s+(?:also\s+|recently\s+)?(?:established|set\s+up|convened|created|formed|commissioned)"
+    r"\s+an?\s+$",
+    re.I,
+)
+
+
 def _names_used_for_one(clauses: list[Clause], names: dict[str, Entity]) -> set[str]:
     """The names the text uses, at least once, for one body: not in the plural and not after "a",
     "each", "every", "all", "any" ("each Safeguarding Adults Board"), unless one of its people follows
@@ -1479,7 +1531,12 @@ def _names_used_for_one(clauses: list[Clause], names: dict[str, Entity]) -> set[
                 continue
             after = text[match.end() : match.end() + 20].split()
             its_person = bool(after) and after[0].lower().strip(",.;") in _ITS_PEOPLE
-            if its_person or not _KIND_BEFORE.search(text[max(0, match.start() - 14) : match.start()]):
+            introduced = _INTRODUCED.search(text[max(0, match.start() - 40) : match.start()])
+            if (
+                its_person
+                or introduced
+                or not _KIND_BEFORE.search(text[max(0, match.start() - 14) : match.start()])
+            ):
                 used.add(name)
     return used
 

@@ -32,7 +32,15 @@ _MEMBERS_ARE = re.compile(
     r"\s*:)\s*(?:the\s+following(?:\s+(?:organisations|agencies|bodies|partners))?\s*:\s*)?",
     re.IGNORECASE,
 )
-_MEMBERS_OF = re.compile(r"\bmembers\s+of\s+(?:the\s+)?", re.IGNORECASE)
+# "Members of the Board include A, B and C", "Membership of the SAB comprises A, B and C", "The Board's
+# statutory partners are A, B and C": the list's whole is named before the verb, the items after it
+# (a name: a capital, or "the" and a capital, so "are expected to attend, ..." is no list).
+_MEMBERS_OF_ARE = re.compile(
+    r"(?i:\b(?:members|membership)\s+of\s+(?:the\s+)?[^,.;:()]{1,80}?"
+    r"|['\u2019]s\s+(?:(?:statutory|core|voting|key|main|founding)\s+)?(?:members|partners|membership))"
+    r"\s+(?i:are|will\s+be|include|includes|comprise|comprises)\s*:?\s*(?=(?:[Tt]he\s+)?[A-Z])",
+)
+_MEMBERS_OF = re.compile(r"\b(?:members|membership)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _MAX_ITEM_WORDS = 9
 _PLURAL_HEADS = {
     "groups", "sub-groups", "subgroups", "committees", "sub-committees", "panels", "boards", "partnerships",
@@ -55,6 +63,8 @@ def inline_list(text: str, start: int, end: int) -> InlineList | None:
     relation = Relation.SUBGROUP_OF
     if match is None:
         match, relation = _MEMBERS_ARE.search(text, start, end), Relation.MEMBER_OF
+    if match is None:
+        match = _MEMBERS_OF_ARE.search(text, start, end)
     if match is None:
         return None
     count = _COUNTS.get((match.groupdict().get("count") or "").lower())
@@ -108,9 +118,22 @@ def _without_aside(words: str) -> str:
     return words[: aside.start()] if aside else words
 
 
+# "senior representatives from the Police", "officers of the Council": the item is the organisation.
+_SENT_BY = re.compile(
+    r"(?:(?:senior|nominated|named|appropriate)\s+)?(?:representatives?|representation|officers?|delegates?)"
+    r"\s+(?:from|of)\s+(?=(?:the\s+)?[A-Z])",
+    re.IGNORECASE,
+)
+
+
 def _without_article(at: int, words: str) -> tuple[int, str]:
     article = re.match(r"(?:(?:as\s+well\s+as|and|or)\s+)?(?:(?:the|an?)\s+)?", words, re.IGNORECASE)
-    return (at + article.end(), words[article.end() :]) if article else (at, words)
+    if article:
+        at, words = at + article.end(), words[article.end() :]
+    sent = _SENT_BY.match(words)
+    if sent and sent.end() < len(words):
+        return _without_article(at + sent.end(), words[sent.end() :])
+    return at, words
 
 
 def _a_name(words: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from govgraph.loaders.extract.entities import Entities, a_person
+from govgraph.loaders.extract.entities import Entities, a_person, add_listed_entity
 from govgraph.loaders.extract.ids import slug
 from govgraph.loaders.extract.segment import Clause
 from govgraph.loaders.extract.vocabulary import BODY_HEADS, LEADING_STOPWORDS, ROLE_HEADS
@@ -29,8 +29,15 @@ _SETTINGS = [
     # names nobody; an all-ignoring pattern took it for a person).
     re.compile(rf"\b(?i:chaired\s+by)\s+{_NAME}"),
     re.compile(rf"\b(?i:(?:Chair|Chairman|Chairperson|Lead|Manager|Scrutineer)\s+(?:is|was))\s+{_NAME}"),
+    # minutes: "Jo Bloggs introduced the report", "Minutes: Jo Bloggs gave an update" (a speaker)
     re.compile(
-        rf"(?:^|[,;:.]\s+|\b(?:welcomed|by|and|with|to|from|met)\s+){_NAME}(?=\s*(?:,\s*|\s+\(|\s+the\s+))"
+        rf"(?:^|[,;:.]\s+|\b(?:and)\s+){_NAME}(?=\s+(?:(?:then|also|briefly)\s+)?(?:introduced|presented|"
+        r"gave|explained|reported|outlined|summarised|highlighted|emphasised|confirmed|thanked|welcomed|"
+        r"noted|advised|informed|updated|responded|added|stated|said|asked)\b)"
+    ),
+    re.compile(
+        rf"(?:^|[,;:.]\s+|\b[a-z]+\s+){_NAME}"
+        r"(?=\s*(?:,\s*|\s+\(|\s+the\s+|\s+[-\u2013\u2014]\s+|\s+(?:has\s+been|was|is)\s+appointed\b))"
     ),
 ]
 _SIGNATURE = re.compile(r"\b(?:undersigned|signator(?:y|ies)|signed|signature)\b", re.IGNORECASE)
@@ -84,8 +91,48 @@ def find_people(clauses: list[Clause], entities: Entities) -> list[PersonDraft]:
                     person = people[name] = PersonDraft(key, name, clause.id, name)
                 if role and role not in person.holds:
                     person.holds.append(role)
+                title = _title_post(match.group(0), clause, entities)
+                if title and title not in person.holds:
+                    person.holds.append(title)  # "Councillor Jo Bloggs" holds the post of Councillor
+                if role:
+                    for other in _coordinated_before(clause.text, match.start("name"), entities):
+                        held = people.get(other) or PersonDraft(_key(other, taken), other, clause.id, other)
+                        people[other] = held
+                        if role not in held.holds:
+                            held.holds.append(role)
         _signatory(clause, clauses, entities, people, taken)
     return list(people.values())
+
+
+_POST_TITLE = re.compile(r"(?:Councillor|Cllr\.?)\s", re.IGNORECASE)
+
+
+def _title_post(matched: str, clause: Clause, entities: Entities) -> str | None:
+    """'Councillor Jo Bloggs': a title that is a post (an elected member's), held by the person it
+    names; the post is the document's "Councillor", added when it is not yet known."""
+    if not _POST_TITLE.match(matched):
+        return None
+    printed = matched.split()[0]
+    if printed.lower() != "councillor" or printed not in clause.text:
+        return entities.resolve("Councillor")  # "Cllr": the post only if the text names it in full
+    return add_listed_entity(entities, printed, clause)
+
+
+_ONE_NAME = rf"{_PART}(?:\s+{_PART}){{1,2}}"
+_COORDINATED_NAMES = re.compile(rf"(?P<names>{_ONE_NAME}(?:,\s+{_ONE_NAME})*),?\s+and\s+$")
+
+
+def _coordinated_before(text: str, start: int, entities: Entities) -> list[str]:
+    """'Jo Bloggs and Sam Smith, as Co-Chairs of the Board': the people coordinated before the one the
+    post is printed beside hold it with them (each a name on its own, none a body's)."""
+    match = _COORDINATED_NAMES.search(text[max(0, start - 120) : start])
+    if match is None:
+        return []
+    printed = [words.strip() for words in match.group("names").split(",")]
+    names = [_person_name(words, entities) for words in printed]
+    if names != printed:
+        return []  # one of them is no person's name: not a list of people
+    return printed
 
 
 def _signatory(
@@ -159,13 +206,16 @@ def _role_beside(text: str, after: int, before: int, entities: Entities) -> str 
         gap_after = text[after : mention.start]
         gap_before = text[mention.end : before]
         if mention.start >= after and re.fullmatch(
-            r"\s*(?:,|\(|,?\s+the|\s+as)?\s*(?:the\s+)?(?:(?:newly\s+)?appointed\s+|new\s+|current\s+)?"
+            r"\s*(?:,|\(|,?\s+the|,?\s+as|\s+[-\u2013\u2014]|(?:\s+(?:has\s+been|was|is))?\s+appointed(?:\s+as)?)?"
+            r"\s*(?:the\s+)?(?:(?:newly\s+)?appointed\s+|new\s+|current\s+)?"
             r"(?:independent\s+)?",
             gap_after,
             re.IGNORECASE,
         ):
             return mention.key
-        if mention.end <= before and re.fullmatch(r"\s*(?:is|was|,)?\s*", gap_before, re.IGNORECASE):
+        if mention.end <= before and re.fullmatch(
+            rf"\s*(?:is|was|,)?\s*(?:{_HONORIFIC.pattern}\s+)?", gap_before, re.IGNORECASE
+        ):
             return mention.key
     return None
 

@@ -19,6 +19,7 @@ from govgraph.graph.model import BodyKind, Capacity, DeclarationKind, DutyKind, 
 from govgraph.loaders.extract.entities import COLLECTIVE, Entities, Mention, add_listed_entity
 from govgraph.loaders.extract.evaluate import is_generic
 from govgraph.loaders.extract.ids import IdPool, bounded_id, slug
+from govgraph.loaders.extract.independence import COMPOSED
 from govgraph.loaders.extract.lists import InlineList, inline_list, names_kinds
 from govgraph.loaders.extract.prune import unnamed_partners
 from govgraph.loaders.extract.segment import Clause
@@ -59,7 +60,8 @@ _PRONOUN_SUBJECT = re.compile(
 )
 _PRONOUN_START = re.compile(
     r"^\s*(?:It|They|These(?:\s+(?:groups?|boards?|bodies|sub[\s-]?groups|committees|panels|partnerships))?"
-    r"|This\s+(?:group|board|body|sub[\s-]?group|committee|sub[\s-]?committee|panel|partnership))\b"
+    r"|This\s+(?:group|board|body|sub[\s-]?group|committee|sub[\s-]?committee|panel|partnership)"
+    r"|The\s+(?:group|sub[\s-]?group|committee|sub[\s-]?committee|panel|forum))\b"
     r"(?!\s+(?:is|are|was|were)\s+(?:a|an|the)\b)"
 )
 # "All the sub groups report in to the Executive": the sub-groups the text has named so far.
@@ -93,7 +95,8 @@ _SIT_ON = re.compile(r"\b(?:sits?|serves?|sitting)\s+on\s+", re.IGNORECASE)
 _CHAIR_OF = re.compile(
     r"\b(?:is|are|will be|shall be)\s+(?:the\s+)?(?:joint\s+|co-)?Chair(?:man|person)?\s+of\s+", re.IGNORECASE
 )
-_CHAIRS = re.compile(r"\bchairs\s+", re.IGNORECASE)
+# "The Head of Quality chairs the Audit Group" (the verb: lower case, not the plural noun "Co-Chairs")
+_CHAIRS = re.compile(r"(?<![\w-])chairs\s+(?:both\s+|all\s+|each\s+)?(?:the\s+|meetings\s+of\s+(?:the\s+)?)")
 _CHAIRED_BY = re.compile(r"\b(?:is|are|will be|shall be)\s+chaired\s+by\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
 _SUBGROUP = re.compile(
     r"\b(?:is|are|will be|shall be|operates as)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:sub-?groups?|groups?|"
@@ -107,6 +110,16 @@ _RELATIVE_REPORT = re.compile(
     re.IGNORECASE,
 )
 _REPORTING_FIELD = re.compile(r"\s*(?:Accountable|Reports?|Reporting|Accountability)\s+(?:to|into)\s*:\s*")
+_FIELD = re.compile(
+    r"\s*(?:(?:Independent|Joint)\s+)?(?:Co-|Vice[\s-])?Chair(?:ed\s+by|man|person|s)?\s*:"
+    r"|\s*(?:Reports?|Reporting|Accountable|Accountability|Membership|Members|Frequency|Quorum|Purpose)"
+    r"(?:\s+(?:in)?to)?\s*:",
+    re.IGNORECASE,
+)
+_CHAIR_FIELD = re.compile(
+    r"\s*(?:(?:Independent|Joint)\s+)?(?:Co-|Vice[\s-])?Chair(?:ed\s+by|man|person|s)?\s*:\s*(?:the\s+)?",
+    re.IGNORECASE,
+)
 _REPORT_OF = re.compile(r"\b(?:an?\s+|the\s+|^)(?:annual\s+)?report\s+(?:of|from|by)\s+(?:the\s+)?", re.I)
 _REPORT_OF_TO = re.compile(r"(?:\s*\([A-Z][A-Za-z&]*\))?\s+to\s+(?:the\s+)?")
 _ACCOUNTABLE_THROUGH = re.compile(r"\baccountab(?:le|ility)\s+$", re.IGNORECASE)
@@ -146,8 +159,8 @@ _VERB = re.compile(
     r"\b(?:is|are|was|were|will|shall|must|should|may|can|sits?|has|have|attends?|chairs?|includes?)\b", re.I
 )
 _CHAIR_NAMED = re.compile(
-    r"^(?:(?:Independent|Joint|Co-?|Vice-?)\s*)*Chair(?:man|person)?\s+of\s+(?P<of>.+)$"
-    r"|^(?P<before>.+?)\s+(?:(?:Independent|Joint|Co-?|Vice-?)\s*)*Chair(?:man|person)?$",
+    r"^(?:(?:Independent|Joint|Co-?|Vice-?)\s*)*Chair(?:man|person)?s?\s+of\s+(?P<of>.+)$"
+    r"|^(?P<before>.+?)\s+(?:(?:Independent|Joint|Co-?|Vice-?)\s*)*Chair(?:man|person)?s?$",
     re.IGNORECASE,
 )
 # A body's full name: capitalised words ending in a body head ("Kestrel Safeguarding Adults Board").
@@ -211,10 +224,38 @@ _CHAIR_WORD = re.compile(r"\bChair(?:man|person)?\b", re.IGNORECASE)
 _TO_INCLUDE = re.compile(r"\(\s*(?:to\s+include|including|comprising|namely|i\.e\.)\s*:?\s*", re.IGNORECASE)
 _PARTICIPIAL_CHAIRED_BY = re.compile(r"(?<=[,(\w])\s*\(?chaired\s+by\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
 _REPORT_TO_LEAD = re.compile(r"\breports?\s+(?:directly\s+)?(?:in\s*)?to\s+", re.IGNORECASE)
+# "The following groups report to the Board:", "Reporting to the Executive are:", "These panels are
+# accountable to the SAB:": a lead-in whose subject is its list; the verb gives every item's relation.
+_LIST_REPORTS_TO = re.compile(
+    r"\b(?:reports?|reporting)\s+(?:directly\s+)?(?:in\s*)?to\s+"
+    r"|\b(?:is|are)\s+(?:directly\s+)?accountable\s+to\s+|\bfeeds?\s+in(?:to|\s+to)\s+",
+    re.IGNORECASE,
+)
+# "The Boards", "Each Board", "both Partnerships": the bodies the protocol binds, named together.
+_THE_PARTIES = re.compile(
+    r"\b(?:the|both|all|these|two|three)\s+(?:\w+\s+)?(?:boards|partnerships)\b"
+    r"|\b(?:each|every|either)\s+(?:\w+\s+)?(?:board|partnership)\b",
+    re.IGNORECASE,
+)
+_EACH_OF_THEM = re.compile(r"\b(?:each|either|every|all|both|neither)\b", re.IGNORECASE)
+_LEAD_KIND = {Relation.SUBGROUP_OF: "sub-group", Relation.REPORTS_TO: "reporting"}
+_LIST_REPORTS_END = re.compile(r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?(?:are|is|as\s+follows)?\s*:\s*$", re.I)
 # A sentence whose subject is the body spoken of before it: "It has ...", "This group has ...".
 _REFERS_BACK = re.compile(
     r"^\s*(?:It|They|This\s+(?:group|board|partnership|committee|panel)|The\s+(?:group|board|partnership))\b"
     r"(?:\s+(?:also|now|currently))?\s*$",
+    re.IGNORECASE,
+)
+# "Reporting to the KSAB, the Audit Group ...", "Accountable to the Board, the Panel ...": a fronted
+# participle or adjective whose subject is after the comma.
+_FRONTED_REPORTS = re.compile(
+    r"\s*(?:Reporting|Accountable|Answerable)\s+(?:directly\s+|jointly\s+)?(?:in\s*)?to\s+",
+    re.IGNORECASE,
+)
+# "The KSCP has established a Learning Review Group", "The Board has set up two panels, A and B".
+_ESTABLISHED = re.compile(
+    r"\b(?:has|have|had)\s+(?:also\s+|recently\s+)?(?:established|set\s+up|convened|created|formed|"
+    r"commissioned)\s+(?:an?|the|two|three|four|five|six)\s+",
     re.IGNORECASE,
 )
 _HAS_SUBGROUP = re.compile(
@@ -452,15 +493,20 @@ class _Reader:
         self.headed_list: _LeadIn | None = None  # a lead-in whose items are the numbered sections after it
         self.headed_next = 1  # the number the list's next item must have
         self.counted_lists: dict[str, list[str]] = {}  # "three": the three organisations listed last
+        self.named_line: str | None = None  # the body the last line that was only its name named
 
     def run(self) -> Findings:
         for clause in self.clauses:
             if clause.section != self.section:
-                self.section, self.subject = clause.section, []
-            if clause.kind == "heading":  # a body's name as a heading: the subject of what is under it
+                self.section, self.subject, self.named_line = clause.section, [], None
+            if clause.kind == "heading":
+                self.named_line = None  # a body's name as a heading: the subject of what is under it
                 self.subject = [m.key for m in self._mentions(clause.text) if self._is_body(m.key)][:1]
                 self._headed_item(clause)
                 continue
+            self.named_line = self._only_a_name(clause) or (
+                self.named_line if _FIELD.match(clause.text) else None
+            )
             if clause.kind == "numbered":
                 self.headed_list = None  # numbered text, not numbered headings: the list is over
             self._counted_list(clause)
@@ -576,6 +622,9 @@ class _Reader:
             receivers = [m.key for m in self._mentions(last[reports.end() :]) if self._is_body(m.key)]
             if receivers:  # "Four sub-committees report to the MQP:"
                 return _LeadIn([], None, False, receivers[:1], False, Relation.REPORTS_TO)
+        listed_reports = self._listed_reporting(last)
+        if listed_reports is not None:
+            return listed_reports
         if _SUBGROUPS_LIST.search(last):
             relation = Relation.SUBGROUP_OF
         elif _MEMBERS_LIST.search(last):
@@ -587,6 +636,19 @@ class _Reader:
         if not bodies:
             return None
         return _LeadIn([], None, False, bodies[:1], False, relation)
+
+    def _listed_reporting(self, last: str) -> _LeadIn | None:
+        """'The following groups report to the KSAB:': no body is named before the verb and the lead-in
+        ends with the receiver, so the items below are the ones that report to it."""
+        verb = _LIST_REPORTS_TO.search(last)
+        if verb is None or _NEGATION.search(last[: verb.start()]):
+            return None
+        if any(self._is_body(m.key) for m in self._mentions(last[: verb.start()])):
+            return None  # "The KSAB reports to the KHWB on:": a body's own report, its items are topics
+        after = [m for m in self._mentions(last[verb.end() :]) if self._is_body(m.key)]
+        if not after or not _LIST_REPORTS_END.match(last, verb.end() + after[0].end):
+            return None
+        return _LeadIn([], None, False, [after[0].key], False, Relation.REPORTS_TO)
 
     def _membership_item(self, clause: Clause, lead: _LeadIn) -> None:
         mentions = [m for m in self._mentions(clause.text) if not m.key.startswith("@")]
@@ -603,7 +665,6 @@ class _Reader:
             return
         if lead.relation == Relation.MEMBER_OF:
             self._members_within(clause, lead, member_key)
-        subgroup = lead.relation == Relation.SUBGROUP_OF
         for body in lead.members_of:
             if body == member_key:
                 continue
@@ -614,7 +675,7 @@ class _Reader:
                 clause,
                 quote,
                 0.75,
-                f"listed under a {'sub-group' if subgroup else 'membership'} lead-in",
+                f"listed under a {_LEAD_KIND.get(lead.relation, 'membership')} lead-in",
                 capacity=capacity_of(clause.text) if lead.relation == Relation.MEMBER_OF else None,
             )
 
@@ -688,6 +749,7 @@ class _Reader:
             self._received_reports(clause, start, end)
             self._minuted_reports(clause, start, end)
             self._reporting_field(clause, start, end)
+            self._chair_field(clause, start, end)
             self._relative_reports(clause, start, end)
             self._report_of_to(clause, start, end)
             self._shared_posts(clause, start, end)
@@ -695,6 +757,8 @@ class _Reader:
             self._passive_by(clause, start, end)
             self._independent_chairs(clause, start, end)
             self._fronted_subgroup(clause, start, end)
+            self._fronted_reports(clause, start, end)
+            self._established(clause, start, end)
             self._appositive_subgroup(clause, start, end)
             self._participial_chairs(clause, start, end)
             self._parts(clause, start, end)
@@ -861,6 +925,39 @@ class _Reader:
                 self._relation(
                     Relation.SUBGROUP_OF, body, parent[0], clause, quote, 0.8, "a fronted 'as a sub-group of'"
                 )
+
+    def _fronted_reports(self, clause: Clause, start: int, end: int) -> None:
+        """'Reporting to the KSAB, the Audit Group monitors ...': the subject after the comma reports to
+        the body the fronted phrase names."""
+        text = clause.text
+        match = _FRONTED_REPORTS.match(text, start, end)
+        if match is None:
+            return
+        receiver = [k for k in self._group_at(clause, match.end(), end) if self._is_body(k)][:1]
+        comma = text.find(",", match.end(), end)
+        if not receiver or comma < 0:
+            return
+        quote = text[start:end].strip()
+        for body in self._group_at(clause, comma + 1, min(end, comma + 80)):
+            if self._is_body(body) and body != receiver[0]:
+                self._relation(
+                    Relation.REPORTS_TO, body, receiver[0], clause, quote, 0.75, "a fronted 'reporting to'"
+                )
+
+    def _established(self, clause: Clause, start: int, end: int) -> None:
+        """'The KSCP has established a Learning Review Group': a group a body set up is its sub-group
+        (a group, panel, committee ... named right after the verb)."""
+        text = clause.text
+        match = _ESTABLISHED.search(text, start, end)
+        if match is None or _NEGATION.search(text[start : match.start()]):
+            return
+        wholes = [w for w in self._subject(clause, start, match.start(), statement=True) if self._is_body(w)]
+        named = [m for m in self._mentions(text[match.end() : end]) if self._is_body(m.key)]
+        if not wholes or not named or named[0].start > 2 or not self._is_part(named[0].key):
+            return
+        if named[0].key != wholes[0]:
+            quote = text[start:end].strip()
+            self._relation(Relation.SUBGROUP_OF, named[0].key, wholes[0], clause, quote, 0.7, "set up by it")
 
     def _appositive_subgroup(self, clause: Clause, start: int, end: int) -> None:
         """'the Children Partnership, a sub-group of the Board, met': the body just before the apposition
@@ -1034,13 +1131,50 @@ class _Reader:
                 Relation.REPORTS_TO, author.key, receiver.key, clause, quote, 0.7, "'considered a report of'"
             )
 
+    def _field_owner(self, clause: Clause) -> str | None:
+        """The body a terms of reference's field line is about: the one named by the line just before
+        the fields ("3.1 Audit Group" then "Reports to: X", "Chair: Y"), else by its heading, else by the
+        document's title."""
+        if self.named_line is not None:
+            return self.named_line
+        named = [m.key for m in self._mentions(clause.heading or "") if self._is_body(m.key)]
+        return named[0] if len(named) == 1 else self._title_body()
+
+    def _only_a_name(self, clause: Clause) -> str | None:
+        """The body a line names when the line is nothing but its name ("3.1 Audit Review Group")."""
+        text = clause.text.strip(" .:")
+        mentions = [m for m in self._mentions(text) if self._is_body(m.key)]
+        if len(mentions) == 1 and len(mentions[0].surface) >= len(re.sub(r"^the\s+", "", text, flags=re.I)):
+            return mentions[0].key
+        return None
+
+    def _chair_field(self, clause: Clause, start: int, end: int) -> None:
+        """'Chair: Head of Quality' (or 'Chaired by: ...') under a group's heading: that post chairs the
+        body the heading names (a person or a body as the value is left to the other rules)."""
+        field = _CHAIR_FIELD.match(clause.text, start, end)
+        if field is None or start != 0:
+            return
+        own = self._field_owner(clause)
+        posts = [m for m in self._mentions(clause.text[field.end() : end]) if not m.key.startswith("@")]
+        if own is None or not posts or not self.entities.items[posts[0].key].role or posts[0].start > 4:
+            return
+        self._relation(
+            Relation.CHAIRS,
+            posts[0].key,
+            own,
+            clause,
+            clause.text[start:end].strip(),
+            0.7,
+            "a terms of reference's chair field",
+        )
+
     def _reporting_field(self, clause: Clause, start: int, end: int) -> None:
-        """A terms of reference's field line "Accountable to: X" / "Reports to: X": the body the document
-        is about (the one its title names) reports to X."""
+        """A terms of reference's field line "Accountable to: X" / "Reports to: X": the body the field's
+        heading names (else the document's title) reports to X."""
         field = _REPORTING_FIELD.match(clause.text, start, end)
         if field is None or start != 0:
             return
-        own = self._title_body()
+        own = self._field_owner(clause)
         for receiver in self._group_at(clause, field.end(), end):
             if own is not None and receiver != own:
                 self._relation(
@@ -1275,7 +1409,8 @@ class _Reader:
             pair = self._pair_before(clause, start + pronoun.start())
             if pair:
                 return pair
-        if (pronoun or _PRONOUN_START.match(region)) and self.subject:
+        start_ref = _PRONOUN_START.match(region)
+        if (pronoun or start_ref) and self.subject and self._same_kind(start_ref, self.subject):
             return list(self.subject)
         if _ALL_SUBGROUPS.match(region):
             return self._named_subgroups()
@@ -1292,6 +1427,17 @@ class _Reader:
         if statement and re.search(r"\b(?:that|which|who)\b", text[first[-1].end : end]):
             return []
         return self._resolve_groups([m.key for m in first], clause, first[0].start)
+
+    def _same_kind(self, reference: re.Match[str] | None, subject: list[str]) -> bool:
+        """'The panel' refers back only to a panel ("The Audit Panel meets ... The panel reports to"), not
+        to a group; a pronoun or "This group" refers back to whatever the subject is (as before)."""
+        if reference is None or not re.match(r"\s*The\s", reference.group(0)):
+            return True
+        noun = reference.group(0).split()[-1].lower().replace(" ", "-")
+        heads = {_head_of(self.entities.items[k].name) for k in subject if k in self.entities.items}
+        return any(
+            h == noun or h.endswith("-" + noun) or h.replace("-", "") == noun.replace("-", "") for h in heads
+        )
 
     def _named_subgroups(self) -> list[str]:
         """The sub-groups stated so far (each SUBGROUP_OF found with no reason), in order."""
@@ -1831,6 +1977,14 @@ class _Reader:
                         0.85,
                         "'is Chair of'",
                     )
+        for match in _CHAIRS.finditer(text, start, end):
+            if _negated(text, start, match.start()):
+                continue
+            for body in self._group_at(clause, match.start() + len("chairs "), end):
+                for chair in subject:
+                    if chair != body and self._is_body(body):
+                        quote = text[start : self._end_of_mention(clause, match.end(), end)].strip()
+                        self._relation(Relation.CHAIRS, chair, body, clause, quote, 0.8, "'chairs'")
         for match in _CHAIRED_BY.finditer(text, start, end):
             if re.match(r"different\b", text[match.end() :]):
                 continue
@@ -2099,11 +2253,17 @@ class _Reader:
     def _declarations(self, clause: Clause, start: int, end: int) -> bool:
         text = clause.text
         found = False
-        for kind, pattern in _DECLARATIONS:
-            match = pattern.search(text, start, end)
-            if match is None:
+        listed = [(kind, pattern.search(text, start, end)) for kind, pattern in _DECLARATIONS]
+        phrased = any(match for _, match in listed)
+        if not phrased:
+            # none of the listed phrasings: the first of the composed forms (a negated hierarchy term, an
+            # asserted independence), one statement per sentence; the sentence is still read for
+            # relations ("a separate statutory body and reports to the KHWB"), negation and all
+            listed = [next(((k, m) for k, p in COMPOSED if (m := p.search(text, start, end))), (None, None))]
+        for kind, match in listed:
+            if match is None or kind is None:
                 continue
-            found = True
+            found = phrased
             bodies = self._declared_bodies(clause, start, end, match, kind)
             named = [b for b in bodies if not self._unnamed_partners(b)]
             bodies = named if len(named) >= 2 else bodies  # "A and B as equal partners": A and B
@@ -2125,12 +2285,17 @@ class _Reader:
             ]
             # "The Board is independent": with no body before it, the paragraph's subject, else the one
             # body the protocol binds (issue 9: declarations were lost when "the Board" was ambiguous)
+            if not keys and _THE_PARTIES.search(clause.text, start, match.start() + 1):
+                return list(self.entities.parties)  # "The Boards are separate and independent bodies"
             return (
                 keys[-1:] or self.subject[:1] or self.entities.parties[:1] * (len(self.entities.parties) == 1)
             )
         if kind == DeclarationKind.SEPARATE_ACCOUNTABILITY:
             keys = [m.key for m in self._mentions(clause.text[start:end]) if not m.key.startswith("@")]
-            return keys[:1] or [COLLECTIVE] * (COLLECTIVE in self.entities.items)
+            if keys or COLLECTIVE in self.entities.items:
+                return keys[:1] or [COLLECTIVE]
+            # "Each Board remains accountable for its own functions": every body the protocol binds
+            return list(self.entities.parties) if _EACH_OF_THEM.search(clause.text, start, end) else []
         groups = self._groups(clause, start, end)
         keys = [k for g in groups for k in self._resolve_groups([m.key for m in g], clause, g[0].start)]
         keys = [k for k in dict.fromkeys(keys) if self._is_body(k)]
@@ -2191,6 +2356,11 @@ class _Reader:
 
 
 # -- text helpers -------------------------------------------------------------------------------------
+
+
+def _head_of(name: str) -> str:
+    """A name's last word, lower case ('Audit Sub-Group': 'sub-group')."""
+    return name.split()[-1].lower() if name.split() else ""
 
 
 def _negated(text: str, start: int, position: int) -> bool:

@@ -14,7 +14,7 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from govgraph.loaders.extract.vocabulary import BODY_HEADS
+from govgraph.loaders.extract.vocabulary import BODY_HEADS, ROLE_HEADS
 from govgraph.loaders.text import fold
 
 _MARKUP = re.compile(r"\*\*|__")
@@ -58,6 +58,12 @@ _MAX_RUN = 3_000  # and no run is longer than this: a clause's work grows faster
 _CLAUSE_START = re.compile(
     r"(?<=[.;:!?])[\"'\u2019\u201d)]?\s+(?=[\"'\u2018\u201c(]?[A-Z0-9]|[-•\u2022*]\s)"
     r"|\s+(?=(?:\d{1,2}\.){1,3}\d{0,2}\s+[A-Z])"
+)
+# A field of a group's terms of reference printed as "Label: value" under its name.
+_FIELD_LINE = re.compile(
+    r"(?:(?:Independent|Joint)\s+)?(?:Co-|Vice[\s-])?Chair(?:ed\s+by|man|person|s)?\s*:\s*\S"
+    r"|(?:Reports?|Reporting|Accountable|Accountability)(?:\s+(?:in)?to)?\s*:\s*\S",
+    re.IGNORECASE,
 )
 _GLOSSARY_ENTRY = re.compile(r"[A-Z][A-Z&]{1,7}:\s+[A-Z]")
 _TAIL = 80  # how much of a piece's end decides whether the next line continues it
@@ -306,8 +312,28 @@ def _continues(text: str, last: Piece, piece: Piece, width: float) -> bool:
         return True
     if previous[-1:] in _TERMINAL:
         return False
+    if _name_broken(previous, text[piece.start : min(piece.end, piece.start + _TAIL)]):
+        return True
     last_word = previous.rsplit(None, 1)[-1].lower()
     return last_word in _WRAP_WORDS or previous.endswith((",", "-")) or last.end - last.start >= 0.7 * width
+
+
+_BROKEN_NAME_WORDS = 5  # a line this long that ends mid-name is a sentence's, not a list item's
+
+
+def _name_broken(previous: str, following: str) -> bool:
+    """'... reports to the Kestrel Health and Wellbeing' then 'Board on ...': a sentence's line that ends
+    in a capitalised word no name ends with, the next line starting with the head word that ends it."""
+    words, next_words = previous.split(), following.split()
+    if len(words) < _BROKEN_NAME_WORDS or not next_words:
+        return False
+    last, first = words[-1], next_words[0].strip(",.;:()")
+    return (
+        last[:1].isupper()
+        and last.lower() not in BODY_HEADS
+        and first[:1].isupper()
+        and first.lower() in BODY_HEADS
+    )
 
 
 _ROW_TAIL_WORDS = 4
@@ -333,6 +359,8 @@ def _is_heading_piece(text: str, piece: Piece) -> bool:
         return False  # too long to be a heading, whatever its words
     body = text[piece.start : piece.end]
     short = len(body.split()) <= _HEADING_WORDS and body[-1:] not in _TERMINAL + ","
+    if short and body.split()[-1].lower() in _WRAP_WORDS - {"its", "their"}:
+        return False  # "2. The Board reports to the Health and": no heading ends in "and", "of", "the"
     return bool(short and (piece.number or piece.bold) and not piece.label and not _WEB_ADDRESS.search(body))
 
 
@@ -359,6 +387,8 @@ class _Builder:
     def build(self, pieces: list[Piece]) -> Segmented:
         for piece in pieces:
             body = self.text[piece.start : piece.end]
+            if self.heading and _MEMBERSHIP_SECTION.match(self.heading) and _a_table_header(body.split()):
+                continue  # "Agency Job Title": the membership table's column names, no clause
             if self._is_heading(piece, body):
                 self._open_section(piece, body)
             else:
@@ -376,6 +406,8 @@ class _Builder:
             return False  # long, an item, citing a web address, or a resolution: a sentence
         if _GLOSSARY_ENTRY.match(body):
             return False  # "SCFT: Sussex Community NHS Foundation Trust": a glossary line, not a heading
+        if _FIELD_LINE.match(body):
+            return False  # "Chair: Head of Quality" under a group's heading: a field of its terms, a clause
         if piece.plain_number and self.lead_in is not None:
             return False  # "3 Humberside Police" under "The undersigned agree ...:": a row, not a heading
         if piece.number and not piece.bullet and "." not in piece.number.strip("."):
@@ -384,6 +416,8 @@ class _Builder:
             return True
         if piece.number or piece.bullet or self.lead_in is not None:
             return False
+        if not piece.bold and self.heading and _MEMBERSHIP_SECTION.match(self.heading) and _a_row(words):
+            return False  # "Director of Nursing" under "Membership of the Board": a row of its table
         return piece.bold or (body[:1].isupper() and _title_like(words))
 
     def _open_section(self, piece: Piece, body: str) -> None:
@@ -482,6 +516,23 @@ class _Builder:
             candidate, n = f"{wanted}-{n}", n + 1
         self.ids.add(candidate)
         return candidate
+
+
+# A membership section's table: its rows are posts and organisations, its header the column names.
+_MEMBERSHIP_SECTION = re.compile(r"^(?:board\s+|partnership\s+)?(?:membership|members)\b", re.IGNORECASE)
+_TABLE_HEADER_WORDS = {
+    "agency", "organisation", "organization", "job", "title", "name", "role", "post", "designation",
+    "position", "representative", "representing", "member", "members", "signature", "sector",
+}  # fmt: skip
+
+
+def _a_table_header(words: list[str]) -> bool:
+    return 2 <= len(words) <= 5 and all(w.lower().strip(",:/|") in _TABLE_HEADER_WORDS for w in words)
+
+
+def _a_row(words: list[str]) -> bool:
+    """A short line naming a post or an organisation (a head word of one anywhere in it)."""
+    return any(w.lower().strip(",.;:()") in BODY_HEADS | ROLE_HEADS for w in words)
 
 
 def _title_like(words: list[str]) -> bool:
