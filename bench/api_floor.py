@@ -47,7 +47,8 @@ class Reference(Served):
 
     def __init__(self, kind: str) -> None:
         self.what = f"{kind} reference server"
-        super().__init__([sys.executable, "-m", "bench.api_floor", "--reference", kind], Path.cwd())
+        root = Path(__file__).resolve().parents[1]  # where ``-m bench.api_floor`` imports from
+        super().__init__([sys.executable, "-m", "bench.api_floor", "--reference", kind], root)
 
     def ready(self) -> bool:
         import socket
