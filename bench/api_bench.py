@@ -21,6 +21,10 @@ interpreter. The database is wiped and loaded with the bundled protocols and syn
 ``bench.load_bench`` this runs its own Neo4j (``bench/out/api-home``), starting it if needed and stopping it
 afterwards if it started it, and refuses GOVGRAPH_NEO4J_URI unless told ``--i-know-this-wipes-the-database``.
 
+Before any timing, every chosen question runs through each side for ``--warm-seconds`` (30): a Neo4j just
+started has compiled none of the statements yet and spends several times the CPU on each, which made the
+first questions of a run look 2-3x slower raw, and the API's fixed cost a smaller share of them.
+
 With ``--rounds R`` each cell (question, concurrency) is R blocks of each side, one side at a time, the
 order alternating from round to round, and the median of the rounds' p50 ratios is printed beside the
 p50 ratio of all their requests: drift in the machine's load falls on both sides, and the sides never
@@ -36,7 +40,7 @@ per-pair ratios with its interquartile range. ``--baseline DIR`` serves a second
 
     .venv/bin/python -m bench.api_bench [--requests 200] [--clients 1,16] [--areas 50] [--loaded]
         [--http-client keep-alive|httpx] [--workers 1] [--case NAME ...]
-        [--client-loop asyncio|uvloop] [--rounds R] [--paired [--baseline DIR]]
+        [--client-loop asyncio|uvloop] [--warm-seconds 30] [--rounds R] [--paired [--baseline DIR]]
 """
 
 from __future__ import annotations
@@ -309,6 +313,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--max-seconds", type=float, default=3.0, help="no request starts after this long in a run (3)"
     )
     parser.add_argument("--areas", type=int, default=50, help="synthetic areas loaded besides the bundled")
+    parser.add_argument(
+        "--warm-seconds",
+        type=float,
+        default=30.0,
+        help="before any timing, every chosen question's API and raw calls in turn for this long, so that "
+        "Neo4j's JIT has compiled them (a fresh server spends 5x the CPU per statement at first) (30)",
+    )
     parser.add_argument(
         "--rounds",
         type=positive,
@@ -786,6 +797,7 @@ async def benchmark(
             api_pids = {"clients": os.getpid(), "api": app_pid, "neo4j": neo4j_pid}
             raw_pids = {"clients": os.getpid(), "neo4j": neo4j_pid}
             await open_pools(client, server.url, driver, database, max(args.clients))
+            await warm_all(store, [client], driver, database, timeout, args)
             for case in [c for c in CASES if not args.case or c.name in args.case]:
                 say(f"{case.name}: in-process, then {args.clients} client(s) over HTTP and raw ...")
                 breakdown, statements = await in_process(store, case, args)
@@ -803,6 +815,32 @@ async def benchmark(
         await driver.close()
         server.stop()
     return rows, breakdowns
+
+
+async def warm_all(
+    store: RecordingStore,
+    clients: list[KeepAlive | HttpxClient],
+    driver: AsyncDriver,
+    database: str,
+    timeout: float,
+    args: argparse.Namespace,
+) -> None:
+    """Every chosen question through each served API and raw, one at a time, for ``--warm-seconds`` in
+    all: right after Neo4j starts, its JIT has compiled none of the statements, and the first questions
+    would be timed on an interpreter (16-19 ms of Neo4j CPU per ``body`` request against ~3 warm)."""
+    cases = [c for c in CASES if not args.case or c.name in args.case]
+    if args.warm_seconds <= 0 or not cases:
+        return
+    say(f"Warming Neo4j on every question for {args.warm_seconds:g}s ...")
+    share = args.warm_seconds / (len(cases) * (len(clients) + 1))
+    recording = argparse.Namespace(warmup=1, breakdown=1, max_seconds=share)
+    for case in cases:
+        _, statements = await in_process(store, case, recording)
+        for call in [
+            *(api_call(client, case) for client in clients),
+            RawSide(driver, database, timeout, statements),
+        ]:
+            await drive(call, 10**9, 1, share)
 
 
 async def rounds(
@@ -915,6 +953,7 @@ async def paired_benchmark(target: Target, settings: Settings, args: argparse.Na
             say(f"{name} server (pid {server.proc.pid}, {server.proc.args[0]}) ready at {server.url}")
             clients[name] = HTTP_CLIENTS[args.http_client](f"{server.url}/graphql", max(args.clients))
             await open_pools(clients[name], server.url, driver, database, max(args.clients))
+        await warm_all(store, list(clients.values()), driver, database, timeout, args)
         pids = {name: server.proc.pid if args.workers == 1 else None for name, server in servers.items()}
         for case in [c for c in CASES if not args.case or c.name in args.case]:
             say(f"{case.name}: in-process, then {args.clients} client(s), paired")
@@ -1128,7 +1167,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"data: the 2 bundled protocols + {args.areas} synthetic areas; up to {args.requests} "
                 f"requests per query, side and concurrency (none started after {args.max_seconds:g}s), "
-                f"after {args.warmup} untimed\n"
+                f"after {args.warm_seconds:g}s warming every question and {args.warmup} untimed each\n"
             )
             if args.paired:
                 paired = client_loop(args.client_loop)(paired_benchmark(target, settings, args))
