@@ -94,3 +94,28 @@ def test_an_area_from_the_file_name_keeps_all_its_words(tmp_path: Path) -> None:
     draft = tmp_path / "d.yaml"
     assert _extract(text, "-o", draft)[0] == 0
     assert read_protocol(draft).document.area.id == "east-riding-of-yorkshire"
+
+
+# A post named by one word, then a longer post starting with that word ("the Leader" then "Leader of the
+# Main Opposition Group"): the longer post's body was looked up by its first word, which named the first
+# post, so a post belonged to a post and the draft failed its own validation (seen on a real protocol).
+POST_PREFIX = (
+    "Kestrel Health and Wellbeing Board terms of reference\n\n"
+    "1. The Kestrel Borough Council has appointed the Kestrel Health and Wellbeing Board. The Leader has "
+    "the power to nominate to some of its positions.\n\n"
+    "2. Membership\n\n"
+    "i. The Leader of Kestrel Borough Council or their nominee (Chair)\n\n"
+    "ii. Elected Member - Leader of the Main Opposition Political Group, Kestrel Borough Council\n"
+)
+
+
+def test_a_post_never_belongs_to_a_post(tmp_path: Path) -> None:
+    text = tmp_path / "kestrel.txt"
+    text.write_text(POST_PREFIX)
+    draft = tmp_path / "kestrel.yaml"
+    code, err = _extract(text, "-o", draft)
+    assert code == 0, err
+    document = read_protocol(draft).document
+    posts = {role.id for role in document.roles}
+    assert {role.body for role in document.roles} & posts == set()
+    assert any(role.name.startswith("Leader") for role in document.roles)

@@ -134,6 +134,12 @@ class Entities:
             return self.resolve(plain)
         return None
 
+    def resolve_body(self, surface: str) -> str | None:
+        """The body a name refers to; None when it names a post or nothing ("Leader" in "Leader of the
+        Main Opposition Group" resolves to the post itself, which no post can belong to)."""
+        key = self.resolve(surface)
+        return key if key is not None and not self.items[key].role else None
+
     def compile(self) -> None:
         """Build the matchers over every alias. An alias two entities claim is dropped (unless it is one's
         full name): an ambiguous short form is reported, never guessed."""
@@ -445,7 +451,7 @@ class _Finder:
             if head != entity.name and len(head.split()) >= 2:
                 entity.aliases.append(head)
             first, _, rest = entity.name.partition(" ")
-            if rest and len(rest.split()) >= 2 and (body := self.out.resolve(first)):
+            if rest and len(rest.split()) >= 2 and (body := self.out.resolve_body(first)):
                 entity.aliases.append(rest)  # "LA Chief Executive": the Chief Executive of the LA
                 entity.body = entity.body or body
 
@@ -596,7 +602,7 @@ class _Finder:
             return None
         self._candidate(clause, start + of.start("body"), of.group("body"))
         self.out.compile()
-        return self.out.resolve(of.group("body"))
+        return self.out.resolve_body(of.group("body"))
 
     def _spelt_out(self, name: str) -> str | None:
         """The body whose full name this one shortens with a known body's acronym at its start: 'WSCP
@@ -648,16 +654,16 @@ class _Finder:
     def _role_body(self, name: str, text: str, start: int) -> str | None:
         chair = re.match(r"(?:Vice-)?Chair(?:man|person)?\s+of\s+(?P<body>.+)$", name)
         if chair:
-            return self.out.resolve(chair.group("body"))
+            return self.out.resolve_body(chair.group("body"))
         of = re.search(r"\s+of\s+(?P<body>.+)$", name)
-        if of and (body := self.out.resolve(of.group("body"))):
+        if of and (body := self.out.resolve_body(of.group("body"))):
             return body
         prefix = name.split()[0]
-        if (body := self.out.resolve(prefix)) is not None:
+        if (body := self.out.resolve_body(prefix)) is not None:
             return body
         after = text[start + len(name) :]
         comma = re.match(r",\s+(?P<body>[^,.;]+)", after)
-        if comma and (body := self.out.resolve(comma.group("body").strip())):
+        if comma and (body := self.out.resolve_body(comma.group("body").strip())):
             return body
         return None
 
