@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from govgraph.loaders.document import ProtocolDocument
 from govgraph.loaders.extract.ids import IdPool, slug
 from govgraph.loaders.protocol import read_protocol
 
@@ -29,13 +30,18 @@ def _extract(*args: str | Path) -> tuple[int, str]:
     return result.exit_code, result.stderr
 
 
-def test_ids_stay_within_the_formats_80_characters(tmp_path: Path) -> None:
-    text = tmp_path / "long.txt"
-    text.write_text(LONG_NAMES)
-    draft = tmp_path / "long.yaml"
-    code, err = _extract(text, "-o", draft)
+def _draft(tmp_path: Path, name: str, text: str) -> ProtocolDocument:
+    """The draft `govgraph extract` writes for ``text``, which must succeed and validate."""
+    source = tmp_path / f"{name}.txt"
+    source.write_text(text)
+    draft = tmp_path / f"{name}.yaml"
+    code, err = _extract(source, "-o", draft)
     assert code == 0, err
-    document = read_protocol(draft).document
+    return read_protocol(draft).document
+
+
+def test_ids_stay_within_the_formats_80_characters(tmp_path: Path) -> None:
+    document = _draft(tmp_path, "long", LONG_NAMES)
     assert document.duties, "the long-named duty is found"
     ids = [d.id for d in document.duties] + [b.id for b in document.bodies] + [document.protocol.id]
     assert all(len(i) <= 80 for i in ids)
@@ -110,12 +116,7 @@ POST_PREFIX = (
 
 
 def test_a_post_never_belongs_to_a_post(tmp_path: Path) -> None:
-    text = tmp_path / "kestrel.txt"
-    text.write_text(POST_PREFIX)
-    draft = tmp_path / "kestrel.yaml"
-    code, err = _extract(text, "-o", draft)
-    assert code == 0, err
-    document = read_protocol(draft).document
+    document = _draft(tmp_path, "kestrel", POST_PREFIX)
     posts = {role.id for role in document.roles}
     assert {role.body for role in document.roles} & posts == set()
     assert any(role.name.startswith("Leader") for role in document.roles)
