@@ -14,6 +14,11 @@ from dataclasses import dataclass, field
 
 from govgraph.graph.model import BodyKind
 from govgraph.loaders.extract import ids
+from govgraph.loaders.extract.organisations import (
+    KNOWN_ACRONYMS,
+    NOT_THE_ORGANISATION_AFTER,
+    organisation_name,
+)
 from govgraph.loaders.extract.segment import Clause
 from govgraph.loaders.extract.vocabulary import (
     BODY_HEADS,
@@ -303,6 +308,7 @@ class _Finder:
         self.out.compile()
         self._meeting()  # once the initials are known: "Agenda item for HWB." names the known board
         self._listed_acronyms()
+        self._known_acronyms()
         for clause in self.clauses:
             self._represented(clause)
         self._merge_area_short_names()
@@ -846,6 +852,28 @@ class _Finder:
                     known.add(token)
         self.out.compile()
 
+    def _known_acronyms(self) -> None:
+        """An acronym of a kind of organisation every area has ("CCG 38%", "the ICB and the Police"),
+        printed undefined and the initials of no body the text names: that organisation, named as
+        printed (the reviewer gives its full name). Not where the text defines it ("Integrated Care
+        Strategy (ICS)": a document; a kind of body the protocol only explains), nor before a word
+        that makes it the organisation's process ("CQC inspection")."""
+        known = set(self.out.alias_map()) | self.out.non_entities
+        known |= {m.group("acr") for c in self.clauses for m in _ACRONYM_DEF.finditer(c.text)}
+        for clause in self.clauses:
+            shouted = _shouted(clause.text)
+            for match in _KNOWN_ACRONYM.finditer(clause.text):
+                token = match.group(0)
+                if token in known or any(a <= match.start() < b for a, b in shouted):
+                    continue
+                if NOT_THE_ORGANISATION_AFTER.match(clause.text, match.end()):
+                    continue
+                entity = self._new(token, False, clause, token, "an acronym of a kind of organisation")
+                entity.acronym = token
+                entity.aliases.append(token)
+                known.add(token)
+        self.out.compile()
+
     def _parties(self) -> None:
         parties = _title_mentions(self.clauses, self.out)
         if not parties:
@@ -970,6 +998,10 @@ def classify(name: str) -> str | None:
         len(words) >= 2 and (lowered[0] in _ORGANISATION_NAMES or lowered[-1] in _ORGANISATION_NAMES)
     ):
         return "body"  # "Healthwatch Darlington", "East Riding Healthwatch", "HMP Humber"
+    if organisation_name([w.strip("()'\"") for w in lowered]) or (
+        len(parts) > 1 and organisation_name(head_words)
+    ):
+        return "body"  # "Probation", "Public Health", "Kestrel Integrated Care System", "Royal College of .."
     return None
 
 
@@ -1023,6 +1055,9 @@ _LOWER_HEAD_NAME = re.compile(
     # A definition line of a slide or a glossary: "Theme groups - responsible for ..." (any dash).
     rf"|^(?P<defined>(?!(?:The|All|Sub|Each|These|Other|Some|Any)\b){_WORD}\s+"
     r"(?:groups?|sub-groups?|panels?|committees?|forums?|boards?))\s+[\u2013\u2014-]\s+"
+)
+_KNOWN_ACRONYM = re.compile(
+    r"(?<![\w&-])(?:" + "|".join(sorted(KNOWN_ACRONYMS, key=len, reverse=True)) + r")(?![\w&-])"
 )
 _ACRONYM_LIST = re.compile(
     r"\b(?:covering|across|between|from|including|includes|with)\s+"
