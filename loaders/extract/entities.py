@@ -312,6 +312,7 @@ class _Finder:
         for clause in self.clauses:
             self._represented(clause)
         self._merge_area_short_names()
+        self._council_references()
         self._merge_posts()
         self._parties()
         self._unknown_references()
@@ -553,6 +554,44 @@ class _Finder:
                 if entity.parent and entity.parent[0] == short.key:
                     entity.parent = (full.key, entity.parent[1], entity.parent[2])
             del self.out.items[short.key]
+        self.out.compile()
+
+    def _council_references(self) -> None:
+        """'the Council', 'the local authority', 'the Local Authority': the one council the text names
+        in full (its aliases, and any body found under such a bare name merges into it); where the text
+        names none, the council it speaks of, named as printed. Several councils: left unresolved."""
+        bodies = [e for e in self.out.items.values() if not e.role and not e.collective]
+        bare = [e for e in bodies if _bare_council(e.name)]
+        councils = [e for e in bodies if e not in bare and _COUNCIL_NAME.search(e.name)]
+        mentions = [
+            (clause, match)
+            for clause in self.clauses
+            for match in _COUNCIL_REFERENCE.finditer(clause.text)
+            if not _after_other(clause.text, match.start()) and _council_reference_ends(clause.text, match)
+        ]
+        if len(councils) > 1 or (not councils and not bare and not mentions):
+            return
+        if councils:
+            full = councils[0]
+        elif bare:
+            full = bare.pop(0)
+        else:
+            clause, match = mentions[0]
+            printed = re.sub(r"^[Tt]he\s+", "", " ".join(match.group(0).split()))
+            full = self._new(printed, False, clause, printed, "a council the text names by its kind")
+            full.kind = BodyKind.LOCAL_AUTHORITY
+        for short in bare:
+            full.aliases += [short.name, *short.aliases]
+            for entity in self.out.items.values():
+                if entity.body == short.key:
+                    entity.body = full.key
+                if entity.parent and entity.parent[0] == short.key:
+                    entity.parent = (full.key, entity.parent[1], entity.parent[2])
+            del self.out.items[short.key]
+        for _, match in mentions:
+            surface = " ".join(match.group(0).split())
+            if self.out.resolve(surface) is None and surface not in full.aliases:
+                full.aliases.append(surface)
         self.out.compile()
 
     def _merge_posts(self) -> None:
@@ -1056,6 +1095,39 @@ _LOWER_HEAD_NAME = re.compile(
     rf"|^(?P<defined>(?!(?:The|All|Sub|Each|These|Other|Some|Any)\b){_WORD}\s+"
     r"(?:groups?|sub-groups?|panels?|committees?|forums?|boards?))\s+[\u2013\u2014-]\s+"
 )
+# A council by its kind alone: "the Council", "the local authority", "the County Council".
+_COUNCIL_REFERENCE = re.compile(
+    r"\b[Tt]he\s+(?:[Ll]ocal\s+[Aa]uthority|(?:(?:County|City|Borough|District)\s+)?Council|council)\b"
+    r"(?!['\u2019]|\s+(?:of\b|for\b|[A-Z]))"
+)
+_COUNCIL_NAME = re.compile(r"\b(?:Council|Authority)$")
+_BARE_COUNCIL = re.compile(
+    r"^(?:the\s+)?(?:local\s+authority|(?:county|city|borough|district|unitary)\s+(?:council|authority)"
+    r"|council)$",
+    re.IGNORECASE,
+)
+# Words after "the Council" that leave it the council itself, not an adjective ("the local authority
+# governance system"): function words and the verbs a council is the subject of.
+_AFTER_A_COUNCIL = re.compile(
+    r"(?:is|was|has|had|have|will|would|should|shall|must|may|can|could|did|does|to|in|and|or|for|with"
+    r"|on|as|at|by|its|which|who|that|also|then|now|itself|agreed|approved|appoints|appointed|decided"
+    r"|considered|received|noted|continue[sd]?|consult\w*|under\w*)\b"
+)
+
+
+def _bare_council(name: str) -> bool:
+    return bool(_BARE_COUNCIL.match(name.strip()))
+
+
+def _council_reference_ends(text: str, match: re.Match[str]) -> bool:
+    """'the council had a duty', 'the Council.': the council itself, not 'the local authority area'."""
+    rest = text[match.end() :]
+    if not rest.strip() or not rest[:1].isspace():
+        return True
+    word = rest.split(maxsplit=1)[0]
+    return not word[:1].isalpha() or bool(_AFTER_A_COUNCIL.fullmatch(word.strip(",.;:")))
+
+
 _KNOWN_ACRONYM = re.compile(
     r"(?<![\w&-])(?:" + "|".join(sorted(KNOWN_ACRONYMS, key=len, reverse=True)) + r")(?![\w&-])"
 )
