@@ -480,6 +480,12 @@ class _Finder:
 
     def _candidate(self, clause: Clause, start: int, name: str) -> None:
         text = clause.text
+        product = _product_of(name)
+        if product is not None:
+            self._candidate(clause, start + product, name[product:])
+            return
+        if name.endswith(" Executive") and re.match(r"\s+summary\b", text[start + len(name) :], re.I):
+            name = name[: -len(" Executive")]  # "... Board Executive summary": the board's document
         own, parent_at = _parent_named(name)
         if parent_at is not None:
             self._candidate(clause, start + parent_at, name[parent_at:])
@@ -960,6 +966,9 @@ def add_listed_entity(entities: Entities, name: str, clause: Clause) -> str | No
     known = entities.resolve(name)
     if known is not None:
         return known
+    bounded = _listed_bounds(name, entities)
+    if bounded != name:  # "partners (Local Authority", "CCG representing Health) at ...": one name in it
+        return add_listed_entity(entities, bounded, clause) if bounded else None
     if _FIGURE.match(name) or (classify(name) is None and _head(name) in DOCUMENT_HEADS | _FIGURE_HEADS):
         return None
     lead_in = entities.clause_texts.get(clause.lead_in or "", "")
@@ -973,6 +982,26 @@ def add_listed_entity(entities: Entities, name: str, clause: Clause) -> str | No
     entities.items[key] = entity
     entities.compile()
     return key
+
+
+def _listed_bounds(name: str, entities: Entities) -> str:
+    """A list item's name within what the list reader cut: the words inside a bracket the cut left
+    open ("the three partners (Local Authority" -> "Local Authority"), before a bracket it left closed
+    ("CCG representing Health) at the highest level" -> "CCG representing Health"), and a known name
+    its capitalised start is, before the lower-case words that say what it does ("CCG representing
+    Health" -> "CCG")."""
+    if name.count("(") > name.count(")"):
+        name = name[name.rfind("(") + 1 :].strip(" ,;:")
+    if name.count(")") > name.count("("):
+        name = name[: name.find(")")].strip(" ,;:")
+    words = name.split()
+    for cut in range(len(words) - 1, 0, -1):
+        rest = words[cut]
+        if rest[:1].islower() and rest.lower() not in CONNECTORS and rest.lower() != "the":
+            prefix = " ".join(words[:cut])
+            if prefix[:1].isupper() and entities.resolve(prefix) is not None:
+                return prefix
+    return name
 
 
 # -- names --------------------------------------------------------------------------------------------
@@ -1266,6 +1295,8 @@ def _body_before_tail(name: str) -> str | None:
     Safety Board Pan-Kestrel partnership groups" read as one run): the name up to its last body head,
     when one or two words follow it and the whole is no name."""
     words = name.split()
+    if [w.lower() for w in words[-2:]] == ["executive", "summary"] and classify(" ".join(words[:-2])):
+        return " ".join(words[:-2])  # "... Board Executive Summary": the board's document
     for cut in (1, 2):
         if len(words) - cut < 2:
             break
@@ -1279,6 +1310,13 @@ _PART_OF = re.compile(r"^(?P<own>.+?\s+(?P<head>\S+))\s+of\s+(?:the\s+)?(?P<pare
 # A part named by its head alone ("Sub-group of the X", "Committee of the X", issue 9: "...is an Executive
 # Committee of the Council" swallowed into one body): the words name the parent, not a body of their own.
 _BARE_PART_OF = re.compile(r"^(?P<head>\S+)\s+of\s+(?:the\s+)?(?P<parent>[A-Z].+)$")
+# A team or unit "for the"/"of the"/"within the" a named organisation is the organisation's ("Adults
+# Team for the Kestrel Borough Council"); without "the" the words are one name ("Council for Voluntary
+# Service", "Department for Education").
+_UNIT_OF = re.compile(
+    r"^(?P<own>.+?\s+(?:Team|Unit|Hub|Service|Services|Directorate))\s+(?:of|for|within)\s+the\s+"
+    r"(?P<parent>[A-Z].+)$"
+)
 _PART_HEADS = {
     "committee",
     "sub-committee",
@@ -1297,6 +1335,9 @@ def _parent_named(name: str) -> tuple[str, int | None]:
     bare = _BARE_PART_OF.match(name)
     if bare and bare.group("head").lower() in _PART_HEADS and classify(bare.group("parent")) == "body":
         return "", bare.start("parent")  # "a statutory Committee of the Council": no name of its own
+    unit = _UNIT_OF.match(name)
+    if unit and classify(unit.group("parent")) == "body" and classify(unit.group("own")) == "body":
+        return unit.group("own"), unit.start("parent")
     match = _PART_OF.match(name)
     if match is None or match.group("head").lower() not in _PART_HEADS:
         return name, None
@@ -1498,6 +1539,30 @@ _DATE_TAIL = re.compile(
 )
 
 
+# A period word before a name is the document's or the meeting's, never the body's ("Annual Council",
+# "Annual Safeguarding Adults Board Report").
+_PERIOD_WORD = re.compile(r"(?:Annual|Quarterly|Yearly|Bi-?annual|Monthly|Half-[Yy]early)\s+")
+# Nouns of what a body publishes, holds or shows: "<noun> of/for <body>" names the body after it
+# ("Webcast for the Kestrel Board", "Terms of Reference for the Quality Sub-Group").
+_PRODUCT_NOUNS = DOCUMENT_HEADS | {
+    "webcast", "video", "recording", "minutes", "agenda", "meeting", "meetings", "update", "updates",
+    "presentation", "briefing", "newsletter", "website", "page", "consultation", "conference", "event",
+    "workshop", "launch", "item", "papers", "decision", "decisions", "budget", "work", "priorities",
+    "membership", "constitution", "structure", "summary", "overview", "introduction",
+}  # fmt: skip
+_OF_OR_FOR = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
+
+
+def _product_of(name: str) -> int | None:
+    """Where the body's name starts in '<product> of/for <body>' ("Webcast for Kestrel Safeguarding
+    Adults Board", "Terms of Reference for the Quality Sub-Group"); None for any other name."""
+    for match in _OF_OR_FOR.finditer(name):
+        left, right = name[: match.start()], name[match.end() :]
+        if left.split()[-1].lower() in _PRODUCT_NOUNS and classify(right) is not None:
+            return match.end()
+    return None
+
+
 def _trimmed(text: str, start: int, phrase: str) -> list[tuple[int, str]]:
     out = []
     if phrase:
@@ -1511,6 +1576,9 @@ def _trimmed(text: str, start: int, phrase: str) -> list[tuple[int, str]]:
                 break
             else:
                 break
+        period = _PERIOD_WORD.match(phrase)
+        if period and len(phrase.split()) > 1:  # "Annual Safeguarding Adults Board Report": the Board's
+            start, phrase = start + period.end(), phrase[period.end() :]
         phrase = re.sub(r"(?:'s|\u2019s)$", "", phrase)
         phrase = _DATE_TAIL.sub("", phrase)  # "Chair of the Board in May": the name ends before the date
         if phrase:
