@@ -296,6 +296,7 @@ class _Finder:
         for clause in self.clauses:
             self._phrases(clause)
         self._drop_kinds()
+        self._merge_shortened_names()
         if self.out.area is None:  # no defined name gave it: the free names may
             self.out.area = _infer_area([e.name for e in self.out.items.values() if not e.role])
             for entity in list(self.out.items.values()):
@@ -561,6 +562,52 @@ class _Finder:
                     entity.parent = (full.key, entity.parent[1], entity.parent[2])
             del self.out.items[short.key]
         self.out.compile()
+
+    def _merge_shortened_names(self) -> None:
+        """'the Safeguarding Board' for the Kestrel Safeguarding Children Board, 'the Children and Young
+        People's Partnership' for the ... Strategic Partnership: a name whose words are the words of
+        exactly one longer body's name in order, some left out, with the same head, is that body
+        printed short (two bodies it could shorten: left apart, as the reviewer's call)."""
+        bodies = [e for e in self.out.items.values() if not e.role and not e.collective]
+        for short in sorted(bodies, key=lambda e: len(e.name)):
+            if short.key not in self.out.items or short.acronym or short.parent:
+                continue
+            mine = _content_words(short.name, None)
+            if len(mine) < 2:
+                continue
+            longer = [
+                e
+                for e in bodies
+                if e is not short
+                and e.key in self.out.items
+                and _head(e.name) == _head(short.name)
+                and _shortens(mine, _content_words(e.name, None))
+            ]
+            if len(longer) != 1 or any(e.body == short.key for e in self.out.items.values()):
+                continue
+            if self._named_together(short.name, longer[0].name):
+                continue  # "The Kestrel Board consists of the Safeguarding Board and ...": two bodies
+            self._merge_into(short, longer[0])
+        self.out.compile()
+
+    def _named_together(self, one: str, other: str) -> bool:
+        """Whether a sentence names both (a text naming both in one breath speaks of two bodies)."""
+        pattern = re.compile(rf"(?<![\w&]){_alias_regex(one)}(?![\w&])")
+        return any(
+            other in sentence and pattern.search(sentence.replace(other, " "))
+            for c in self.clauses
+            for sentence in re.split(r"(?<=[.;:!?])\s+", c.text)
+        )
+
+    def _merge_into(self, short: Entity, full: Entity) -> None:
+        """One body printed two ways: the shorter's names become the fuller's aliases."""
+        full.aliases += [n for n in [short.name, *short.aliases] if n not in full.aliases]
+        for entity in self.out.items.values():
+            if entity.body == short.key:
+                entity.body = full.key
+            if entity.parent and entity.parent[0] == short.key:
+                entity.parent = (full.key, entity.parent[1], entity.parent[2])
+        del self.out.items[short.key]
 
     def _council_references(self) -> None:
         """'the Council', 'the local authority', 'the Local Authority': the one council the text names
@@ -1768,6 +1815,21 @@ def _same_words(one: str, other: str, area: str | None) -> bool:
     if bare != one and len(mine) >= 2 and mine == theirs:
         return True  # "Quality Group Sub-Committee": the "Quality Group", its kind said again
     return len(mine) >= _SAME_WORDS_AT_LEAST and sorted(mine) == sorted(theirs)
+
+
+def _shortens(mine: list[str], theirs: list[str]) -> bool:
+    """Whether words are a proper subsequence of others that keeps their first and last relation: the
+    same head, and no more than two words left out."""
+    if len(mine) >= len(theirs) or len(theirs) - len(mine) > 2 or mine[-1] != theirs[-1]:
+        return False
+    at = 0
+    for word in mine:
+        while at < len(theirs) and theirs[at] != word:
+            at += 1
+        if at == len(theirs):
+            return False
+        at += 1
+    return True
 
 
 def _content_words(name: str, area: str | None) -> list[str]:
