@@ -312,6 +312,7 @@ class _Finder:
         self._known_acronyms()
         for clause in self.clauses:
             self._represented(clause)
+        self._lower_case_groups()
         self._merge_area_short_names()
         self._council_references()
         self._merge_posts()
@@ -630,7 +631,7 @@ class _Finder:
             full = bare.pop(0)
         else:
             clause, match = mentions[0]
-            printed = re.sub(r"^[Tt]he\s+", "", " ".join(match.group(0).split()))
+            printed = re.sub(r"^(?:[Tt]he|[Ff]ull)\s+", "", " ".join(match.group(0).split()))
             full = self._new(printed, False, clause, printed, "a council the text names by its kind")
             full.kind = BodyKind.LOCAL_AUTHORITY
         for short in bare:
@@ -929,6 +930,23 @@ class _Finder:
                 entity.kind = body_kind(name)
         self.out.compile()
 
+    def _lower_case_groups(self) -> None:
+        """A group the text sets up or describes in lower case ("A pilot training group had been
+        established", "There are sub groups and an executive group", "The purpose of the policy and
+        practice sub-group is to ..."): one body, named as printed, its words being a name of its own
+        (not "the relevant group", "a multi-agency group" said of a named one)."""
+        names = {e.name.lower(): e.key for e in self.out.items.values()}
+        for clause in self.clauses:
+            for pattern in _LOWER_GROUP_FORMS:
+                for match in pattern.finditer(clause.text):
+                    name = " ".join(match.group("name").split())
+                    if name.lower() in names or self.out.resolve(name) is not None:
+                        continue
+                    entity = self._new(name, False, clause, match.group("name"), "a group the text describes")
+                    entity.kind = body_kind(name)
+                    names[name.lower()] = entity.key
+        self.out.compile()
+
     def _listed_acronyms(self) -> None:
         """Undefined acronyms listed together where organisations stand ("covering LBHF, RBKC and
         WCC"): each one an organisation's, named as printed (the reviewer gives the full names)."""
@@ -1171,10 +1189,39 @@ _LOWER_HEAD_NAME = re.compile(
     rf"|^(?P<defined>(?!(?:The|All|Sub|Each|These|Other|Some|Any)\b){_WORD}\s+"
     r"(?:groups?|sub-groups?|panels?|committees?|forums?|boards?))\s+[\u2013\u2014-]\s+"
 )
-# A council by its kind alone: "the Council", "the local authority", "the County Council".
+# A group in lower case, introduced as one: set up ("A pilot training group had been established"), said
+# to exist ("There are several sub groups, and an executive group"), or given its purpose ("The purpose of
+# the policy and practice sub-group is to ...").
+_LOWER_MODIFIER = (
+    r"(?:(?!(?:each|other|relevant|new|existing|various|several|main|same|wider|this|that|these|those"
+    r"|their|its|our|a|an|the|and|of|to|for|with|is|are|was|were|be|been|any|all|some|no|such|which"
+    r"|who|one|two|three|four|five|multi-agency|sub|statutory|formal|joint|council|strategic)\b)"
+    r"[a-z][a-z-]+\s+)"
+)
+_LOWER_GROUP_HEAD = (
+    r"(?:working\s+group|task\s+and\s+finish\s+group|steering\s+group|reference\s+group|sub-?group"
+    r"|sub-?committee|group|panel|committee|hub|forum)"
+)
+_LOWER_GROUP_FORMS = (
+    re.compile(
+        rf"\b[Aa]n?\s+(?P<name>{_LOWER_MODIFIER}{{1,3}}{_LOWER_GROUP_HEAD})\s+(?:(?:has|had)\s+been|was"
+        r"|would\s+be|will\s+be|is\s+to\s+be|is\s+being)\s+(?:established|set\s+up|created|formed"
+        r"|convened|commissioned)\b"
+    ),
+    re.compile(
+        rf"\b[Tt]here\s+(?:is|are|was|were)\b[^.;:]{{0,60}}?\b(?:and\s+)?an?\s+(?P<name>{_LOWER_MODIFIER}{{1,3}}"
+        rf"{_LOWER_GROUP_HEAD})\b(?!\s+(?:of|for)\b)"
+    ),
+    re.compile(
+        rf"\b[Tt]he\s+purpose\s+of\s+the\s+(?P<name>{_LOWER_MODIFIER}{{1,3}}(?:and\s+{_LOWER_MODIFIER}{{1,2}})?"
+        rf"{_LOWER_GROUP_HEAD})\s+is\b"
+    ),
+)
+# A council by its kind alone: "the Council", "the local authority", "the County Council", and its
+# meeting as a whole, "full Council" (not "Kestrel City Council Full Council", a named one's).
 _COUNCIL_REFERENCE = re.compile(
-    r"\b[Tt]he\s+(?:[Ll]ocal\s+[Aa]uthority|(?:(?:County|City|Borough|District)\s+)?Council|council)\b"
-    r"(?!['\u2019]|\s+(?:of\b|for\b|[A-Z]))"
+    r"(?:\b[Tt]he\s+(?:[Ll]ocal\s+[Aa]uthority|(?:(?:County|City|Borough|District)\s+)?Council|council)"
+    r"|(?<![A-Z][\w&'\u2019-]\s)\b[Ff]ull\s+Council)\b(?!['\u2019]|\s+(?:of\b|for\b|[A-Z]))"
 )
 _COUNCIL_NAME = re.compile(r"\b(?:Council|Authority)$")
 _BARE_COUNCIL = re.compile(
