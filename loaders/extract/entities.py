@@ -498,6 +498,8 @@ class _Finder:
         if self._signatory_row(clause):
             start, name = _without_signatory(start, name, self.out.area)
             how = "named in a signature table"  # one organisation's row, never a kind of body
+        if classify(name) == "role":
+            start, name = self._with_remit(text, start, name)
         if self.out.resolve(name) is not None:
             return
         kind = classify(name)
@@ -538,6 +540,49 @@ class _Finder:
                 if entity.body is None:
                     entity.body = self._body_of_post(clause, start, name)
         self.out.compile()
+
+    def _with_remit(self, text: str, start: int, name: str) -> tuple[int, str]:
+        """A post printed with its remit after a comma, colon or dash ("Executive Director, Health &
+        Adult Social Care", "Cabinet Member: Children & Family Services", "Assistant Director - Safer
+        Communities, SCC", "Portfolio Holder for Health, Wellbeing and Adult Social Care (Chair)"), to
+        the end of the line, a bracket or an organisation's acronym; and a post whose remits are listed
+        before it ("Interim Policy, Programmes and Community Insight Manager"). Not when the words
+        after are a person, a post, a known or a placed body ("Chief Executive, Kestrel Council")."""
+        end = start + len(name)
+        position, last = end, None
+        shouted = name.isupper()
+        while (part := _REMIT_PART.match(text, position)) is not None and self._a_remit(
+            part.group("run"), shouted
+        ):
+            position = last = part.end()
+        if last is not None and _REMIT_END.match(text, last):
+            end = last
+        if " and " in name and not re.search(r"\s(?:of|for)\s", name):
+            before = _REMITS_BEFORE.search(text[:start])
+            run = before.group("run").split() if before else []
+            if (
+                before
+                and self._a_remit(before.group("run"), False)
+                and not any(w.lower() in ROLE_HEADS | BODY_HEADS for w in run)
+                and not any(_a_person_named(" ".join(run[i : i + 2])) for i in range(len(run) - 1))
+            ):
+                start = before.start("run")
+        return start, text[start:end]
+
+    def _a_remit(self, run: str, shouted: bool) -> bool:
+        """Words that can be a post's remit: no person, post, known body or placed body; capitals only
+        after a post printed in capitals ("DIRECTOR, ADULTS SERVICES")."""
+        if shouted != run.isupper():
+            return False
+        if shouted:
+            run = run.title()
+        kind = classify(run)
+        if _a_person_named(run) or kind == "role" or self.out.resolve(run) is not None:
+            return False
+        if any(w.lower() in LEADING_STOPWORDS for w in run.split()[:1]):
+            return False
+        acronym = any(_ACRONYM_WORD.fullmatch(w) for w in run.split())
+        return not acronym and (kind is None or _place_prefix(run) is None)
 
     def _merge_area_short_names(self) -> None:
         """'The Oxfordshire Board' is the one Oxfordshire ... Board the text names in full (the
@@ -1095,6 +1140,11 @@ def classify(name: str) -> str | None:
     words = name.split()
     if not words:
         return None
+    remit = _POST_REMIT_SEPARATOR.search(name)
+    if remit and classify(name[: remit.start()]) == "role":
+        rest = name[remit.end() :]
+        if (classify(rest) != "body" or _place_prefix(rest) is None) and not a_person(rest):
+            return "role"  # "Cabinet Member, Adult Social Care": a post and its remit
     lowered = [w.lower().strip(",.;:") for w in words]
     if " ".join(lowered) in _DESIGNATIONS or re.split(r"\s+(?:for|of)\s+", name.lower())[0] in _DESIGNATIONS:
         return None  # "the Accountable Body": a part some body plays, not a body's name
@@ -1118,6 +1168,10 @@ def classify(name: str) -> str | None:
     last = lowered[-1]
     if last in DOCUMENT_HEADS or head in DOCUMENT_HEADS:
         return None
+    if head_words[-2:] == ["portfolio", "holder"] or (
+        last in {"representative", "representatives"} and len(words) >= 2 and words[-1][:1].isupper()
+    ):
+        return "role"  # "Portfolio Holder for Health", "Opposition Political Group Representative"
     if last == "executive" and len(lowered) >= 2 and lowered[-2] == "chief":
         return "role"
     if last in ROLE_HEADS:
@@ -1138,6 +1192,7 @@ def classify(name: str) -> str | None:
     return None
 
 
+_POST_REMIT_SEPARATOR = re.compile(r",\s+|:\s+|\s+[-\u2013\u2014]\s+")
 # A post's title first, then its remit without "of": "Director Adult Services", "Acting Designated Nurse
 # Safeguarding Adults" (a body's name never starts with a post's title). Read on whole list items only,
 # where the item's end is the name's.
@@ -1455,8 +1510,8 @@ def _singular(name: str) -> str:
     """'Child Death Overview Panels' → '... Panel': names are singular, the plural stays an alias."""
     words = name.split()
     last = words[-1]
-    if re.search(r"\s(?:of|for)\s", name):
-        return name
+    if re.search(r"\s(?:of|for)\s", name) or _POST_REMIT_SEPARATOR.search(name):
+        return name  # "Director of Children's Services", "Cabinet Member: Family Services": a remit
     if last.endswith("s") and last[:-1].lower() in BODY_HEADS | ROLE_HEADS and len(words) >= 2:
         return " ".join([*words[:-1], last[:-1]])
     return name
@@ -1612,6 +1667,24 @@ def _candidate_phrases(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_REMIT_PART = re.compile(
+    r"(?P<sep>,\s+|:\s+|\s+[-\u2013\u2014]\s+)"
+    rf"(?P<run>{_WORD}(?:\s+(?:(?:of|and|for|in|&|on)(?:\s+the)?\s+)?{_WORD})*)"
+)
+_POST_QUALIFIERS = {
+    "interim", "acting", "senior", "deputy", "assistant", "associate", "principal", "strategic"
+}  # fmt: skip
+
+
+def _a_person_named(run: str) -> bool:
+    """A person's name, not a post's qualifier and remit ("Interim Policy")."""
+    words = {w.lower() for w in run.split()}
+    return a_person(run) and not words & (DOCUMENT_HEADS | _POST_QUALIFIERS)
+
+
+_REMIT_END = re.compile(r"\s*(?:$|\.(?:\s|$)|[()\[;]|,\s+[A-Z]{2,}\b)")
+_REMITS_BEFORE = re.compile(rf"(?:^|[(])\s*(?P<run>{_WORD}(?:\s+{_WORD}){{0,2}}),\s+$")
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,}[a-z]?")
 _TITLE_CASE_VERBS = {"is", "are", "was", "were", "has", "have", "will"}  # "Our Chair Is Ann Baxter"
 
 
