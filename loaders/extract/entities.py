@@ -17,7 +17,10 @@ from govgraph.loaders.extract import ids
 from govgraph.loaders.extract.organisations import (
     KNOWN_ACRONYMS,
     NOT_THE_ORGANISATION_AFTER,
+    ORGANISATION_HEADS,
+    ORGANISATION_WORDS,
     organisation_name,
+    sub_head,
 )
 from govgraph.loaders.extract.segment import Clause
 from govgraph.loaders.extract.vocabulary import (
@@ -921,6 +924,8 @@ class _Finder:
                 heads.setdefault(entity.name.split()[-1], []).append(entity.key)
         parties = set(_title_mentions(self.clauses, self.out))
         for head, keys in heads.items():
+            if not _a_head_word(head):
+                continue  # "the England" of NHS England, "the Fenmoor" of Healthwatch Fenmoor: no short form
             chosen = keys if len(keys) == 1 else [k for k in keys if k in parties]
             form = f"the {head}"
             if len(chosen) == 1:
@@ -1291,6 +1296,16 @@ _AFTER_A_COUNCIL = re.compile(
     r"|on|as|at|by|its|which|who|that|also|then|now|itself|agreed|approved|appoints|appointed|decided"
     r"|considered|received|noted|continue[sd]?|consult\w*|under\w*)\b"
 )
+
+
+def _a_head_word(word: str) -> bool:
+    """A word that names a body's kind, so "the <word>" can shorten a name ending in it."""
+    low = word.lower().replace("\u2019", "'")
+    return (
+        low in BODY_HEADS | ORGANISATION_HEADS | ORGANISATION_WORDS | _OFFICE_HEADS | _ORGANISATION_HEADS
+        or sub_head(low)
+        or low in {"commission", "association", "company", "consortium"}
+    )
 
 
 def _bare_council(name: str) -> bool:
@@ -1748,9 +1763,17 @@ def _trimmed(text: str, start: int, phrase: str) -> list[tuple[int, str]]:
             start, phrase = start + period.end(), phrase[period.end() :]
         phrase = re.sub(r"(?:'s|\u2019s)$", "", phrase)
         phrase = _DATE_TAIL.sub("", phrase)  # "Chair of the Board in May": the name ends before the date
+        owner = _OWNER_POSSESSIVE.search(phrase)
+        if owner and owner.group("head").lower() in BODY_HEADS:
+            # "the Council's Adult Social Care Scrutiny Committee": the council's committee, two names
+            out.append((start, phrase[: owner.start("s")]))
+            start, phrase = start + owner.end(), phrase[owner.end() :]
         if phrase:
             out.append((start, phrase))
     return out
+
+
+_OWNER_POSSESSIVE = re.compile(r"(?P<head>[A-Za-z-]+)(?P<s>['\u2019]s)\s+(?=[A-Z])")
 
 
 def _split_coordinated(phrase: str, entities: Entities) -> list[tuple[int, str]]:
@@ -1906,6 +1929,8 @@ def _inside_longer(text: str, start: int) -> bool:
     before = text[max(0, start - 40) : start].split()
     if not before or not before[-1][-1:].isalnum():
         return False  # "Borough Council, Metropolitan Police": a list, not one name
+    if re.search(r"['\u2019]s$", before[-1]):
+        return False  # "the Council's Scrutiny Committee": its owner, not a longer name
     return before[-1][:1].isupper() and before[-1].lower() not in LEADING_STOPWORDS
 
 
@@ -1975,6 +2000,10 @@ def _initial_forms(entity: Entity, area: str | None) -> set[str]:
     rest = _without_area(entity.name, area)
     if rest:
         variants.append([w for w in rest.split() if w.lower() not in CONNECTORS])
+    place = set(area.split()) if area else set()
+    unplaced = [w for w in words if w not in place and w != "NHS"]
+    if place and unplaced != words and len(unplaced) >= 2 and words[0] == "NHS":
+        variants.append(unplaced)  # "NHS Kestrel Integrated Care Board": the ICB
     forms: set[str] = set()
     for variant in variants:
         if len(variant) < 2:

@@ -1,0 +1,43 @@
+"""Short forms and owners of names: 'the <head>' only for a head word, a body's possessive before
+another body's name, the initials of an NHS body named with its place (invented sentences, no area's
+names)."""
+
+from __future__ import annotations
+
+from govgraph.loaders.extract.entities import find_entities
+from govgraph.loaders.extract.segment import segment
+
+
+def _entities(text: str, area: str | None = None):  # type: ignore[no-untyped-def]
+    return find_entities(segment(text).clauses, area)
+
+
+def test_the_last_word_of_a_name_shortens_it_only_when_it_names_a_kind() -> None:
+    text = (
+        "Fenmoor Safeguarding Adults Board\n\n"
+        "Members include NHS England, Healthwatch Fenmoor and the Fenmoor Housing Association.\n"
+    )
+    entities = _entities(text, "Fenmoor")
+    assert entities.resolve("the England") is None
+    assert entities.resolve("the Association") == entities.resolve("Fenmoor Housing Association")
+
+
+def test_a_bodys_possessive_before_a_name_is_its_owner_not_part_of_the_name() -> None:
+    text = (
+        "Fenmoor Safeguarding Adults Board\n\n"
+        "The Board reports each year to the Council's Adult Social Care Scrutiny Committee.\n"
+    )
+    names = {e.name for e in _entities(text, "Fenmoor").items.values()}
+    assert "Adult Social Care Scrutiny Committee" in names
+    assert not any(name.startswith("Council") for name in names)
+
+
+def test_the_initials_of_an_nhs_body_named_with_its_place() -> None:
+    text = (
+        "Fenmoor Safeguarding Children Partnership\n\n"
+        "Dr Sam Hill, Designated Doctor, NHS Fenmoor Integrated Care Board, attended. The ICB pays a "
+        "quarter of the budget.\n"
+    )
+    entities = _entities(text, "Fenmoor")
+    assert entities.resolve("ICB") == entities.resolve("NHS Fenmoor Integrated Care Board")
+    assert "ICB" not in {e.name for e in entities.items.values()}
