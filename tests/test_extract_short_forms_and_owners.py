@@ -41,3 +41,35 @@ def test_the_initials_of_an_nhs_body_named_with_its_place() -> None:
     entities = _entities(text, "Fenmoor")
     assert entities.resolve("ICB") == entities.resolve("NHS Fenmoor Integrated Care Board")
     assert "ICB" not in {e.name for e in entities.items.values()}
+
+
+def test_a_kinds_name_in_brackets_after_a_body_is_its_alias() -> None:
+    text = (
+        "Fenmoor joint protocol\n\n"
+        "This protocol covers the Fenmoor Safeguarding Adults Board and Safer Fenmoor Partnership (the "
+        "Community Safety Partnership). The Community Safety Partnership meets quarterly.\n"
+    )
+    entities = _entities(text, "Fenmoor")
+    safer = entities.resolve("Safer Fenmoor Partnership")
+    assert safer is not None and entities.resolve("the Community Safety Partnership") == safer
+    assert "Community Safety Partnership" not in {e.name for e in entities.items.values()}
+
+
+def test_a_placed_name_without_its_head_is_the_body() -> None:
+    text = (
+        "Fenmoor joint protocol\n\n"
+        "Safer Fenmoor Partnership leads on community safety. Safer Fenmoor reports to the Police and "
+        "Crime Panel.\n"
+    )
+    entities = _entities(text, "Fenmoor")
+    assert entities.resolve("Safer Fenmoor") == entities.resolve("Safer Fenmoor Partnership") is not None
+
+
+def test_the_risk_assessment_conference_is_a_body() -> None:
+    text = (
+        "Fenmoor Community Safety Partnership\n\n"
+        "The Fenmoor Multi-Agency Risk Assessment Conference meets fortnightly; the partnership oversees "
+        "the MARAC.\n"
+    )
+    names = {e.name for e in _entities(text, "Fenmoor").items.values()}
+    assert "Fenmoor Multi-Agency Risk Assessment Conference" in names

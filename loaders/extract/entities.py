@@ -40,6 +40,9 @@ _SHORT_DEF = re.compile(
     r"\(\s*(?:hereafter\s+|referred to as\s+)?(?P<the>the\s+)?['\"\u2018\u201c]"
     r"(?P<short>(?:the\s+)?[A-Z][\w&'\u2019 -]*?)['\"\u2019\u201d]\s*\)"
 )
+_THE_KIND_DEF = re.compile(
+    r"\(\s*the\s+(?P<short>[A-Z][\w'\u2019&-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w'\u2019&-]*){0,5})\s*\)"
+)
 _UPPER_TOKEN = re.compile(r"(?<![\w&])(?P<tok>[A-Z][A-Z&]{1,6})(?:s|'s|\u2019s)?(?![\w&])")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _SHOUTED = re.compile(r"\b[A-Z][A-Z'\u2019&-]+(?:\s+[A-Z][A-Z'\u2019&-]+){2,}\b")
@@ -300,6 +303,7 @@ class _Finder:
             self._phrases(clause)
         self._drop_kinds()
         self._merge_shortened_names()
+        self._headless_names()
         if self.out.area is None:  # no defined name gave it: the free names may
             self.out.area = _infer_area([e.name for e in self.out.items.values() if not e.role])
             for entity in list(self.out.items.values()):
@@ -395,6 +399,19 @@ class _Finder:
             entity = self._define(clause, name, quote, None, short=re.sub(r"^the\s+", "", short, flags=re.I))
             if entity is not None:
                 entity.aliases += [the + short, re.sub(r"^the\s+", "", short, flags=re.IGNORECASE)]
+        for match in _THE_KIND_DEF.finditer(text):
+            # "Safer Kestrel Partnership (the Community Safety Partnership)": the body that kind's name
+            # stands for in this text, printed without quotes
+            short = match.group("short")
+            name = _capitalised_run(text[: match.start()])
+            if name is not None:  # "the X Board and Safer Kestrel Partnership (the ...)": the last name
+                name = _split_coordinated(name, self.out)[-1][1]
+            if name is None or classify(short) != "body" or classify(name) != "body" or short == name:
+                continue
+            quote = text[text.rfind(name, 0, match.start()) : match.end()]
+            entity = self._define(clause, name, quote, None)
+            if entity is not None:
+                entity.aliases += [f"the {short}", short]
 
     def _define(
         self, clause: Clause, name: str, quote: str, acronym: str | None, short: str | None = None
@@ -637,6 +654,30 @@ class _Finder:
             if self._named_together(short.name, longer[0].name):
                 continue  # "The Kestrel Board consists of the Safeguarding Board and ...": two bodies
             self._merge_into(short, longer[0])
+        self.out.compile()
+
+    def _headless_names(self) -> None:
+        """'Safer Kestrel' for the Safer Kestrel Partnership: a placed name used without its head (the
+        area's name in it, more than the area's name left), as a name of its own where the text prints
+        it so."""
+        area = self.out.area
+        if not area:
+            return
+        for entity in [e for e in self.out.items.values() if not e.role and not e.collective]:
+            words = entity.name.split()
+            rest = " ".join(words[:-1])
+            if (
+                len(words) < 3
+                or words[-1].lower() not in BODY_HEADS
+                or f" {area} " not in f" {rest} "
+                or rest == area
+                or rest.split()[-1].lower() in CONNECTORS
+                or self.out.resolve(rest) is not None
+            ):
+                continue
+            alone = re.compile(rf"(?<![\w&-]){_alias_regex(rest)}(?![\w&-]|\s+[A-Z])")
+            if any(alone.search(c.text) for c in self.clauses):
+                entity.aliases.append(rest)
         self.out.compile()
 
     def _named_together(self, one: str, other: str) -> bool:

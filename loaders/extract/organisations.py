@@ -27,6 +27,7 @@ ORGANISATION_TAILS = (
     ("nhs", "improvement"),
     ("jobcentre", "plus"),
     ("care", "system"),  # "Kestrel Integrated Care System"
+    ("risk", "assessment", "conference"),  # the Multi-Agency Risk Assessment Conference of every area
 )
 # Heads of organisations' names beyond the governance vocabulary (with a word before them).
 ORGANISATION_HEADS = frozenset(
@@ -51,7 +52,7 @@ ORGANISATION_STARTS = (("government", "office"), ("nhs",))
 KNOWN_ACRONYMS = frozenset(
     {
         "CCG", "ICB", "ICS", "ICP", "CQC", "NHSE", "DWP", "CPS", "NPS", "CRC", "YOT", "YOS", "YJS",
-        "OPCC", "LGA", "CAFCASS", "Cafcass", "MASH", "HMPPS", "UKHSA", "PHE", "DfE", "DHSC",
+        "OPCC", "LGA", "CAFCASS", "Cafcass", "MASH", "MARAC", "HMPPS", "UKHSA", "PHE", "DfE", "DHSC",
     }
 )  # fmt: skip
 # After an acronym, words that make it a process or a document of the organisation, not the
