@@ -40,6 +40,11 @@ _SHORT_DEF = re.compile(
     r"\(\s*(?:hereafter\s+|referred to as\s+)?(?P<the>the\s+)?['\"\u2018\u201c]"
     r"(?P<short>(?:the\s+)?[A-Z][\w&'\u2019 -]*?)['\"\u2019\u201d]\s*\)"
 )
+_KNOWN_ACRONYM_DEF = re.compile(
+    r"\(\s*(?P<acr>"
+    + "|".join(a for a in sorted(KNOWN_ACRONYMS) if not a.isupper() and len(a) > 3)
+    + r")\s*\)"
+)
 _THE_KIND_DEF = re.compile(
     r"\(\s*the\s+(?P<short>[A-Z][\w'\u2019&-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w'\u2019&-]*){0,5})\s*\)"
 )
@@ -386,6 +391,15 @@ class _Finder:
             if rest is not None:  # "Keeping Communities Safe (KCS) Business Delivery Group"
                 name, end = f"{name} {rest[0]}", rest[1]
             self._define(clause, name, text[begin:end], acronym)
+        for match in _KNOWN_ACRONYM_DEF.finditer(text):
+            # "Children and Family Court Advisory and Support Service (Cafcass)": an acronym printed in
+            # mixed case, which the capitals-only definition does not read
+            name = _capitalised_run(text[: match.start()])
+            if name is not None:
+                name = _split_coordinated(name, self.out)[-1][1]
+            if name is not None and classify(name) == "body":
+                begin = text.rfind(name, 0, match.start())
+                self._define(clause, name, text[begin : match.end()], match.group("acr"))
         glossary = _GLOSSARY_LINE.match(text)
         if glossary and classify(glossary.group("name")) == "body":
             self._define(clause, glossary.group("name"), glossary.group("name"), glossary.group("acr"))
@@ -473,8 +487,8 @@ class _Finder:
 
     def _derived_aliases(self, entity: Entity) -> None:
         rest = _without_area(entity.name, self.out.area)
-        if rest and len(rest.split()) >= 2:
-            entity.aliases.append(rest)
+        if rest and len(rest.split()) >= 2 and rest.split()[0].lower() not in CONNECTORS:
+            entity.aliases.append(rest)  # not "and Eastshire ..." of "Westshire and Eastshire ..."
         if entity.role:
             head = re.split(r"\s+(?:of|for)\s+", entity.name, maxsplit=1)[0]
             if head != entity.name and len(head.split()) >= 2:
@@ -1146,6 +1160,8 @@ def _listed_bounds(name: str, entities: Entities) -> str:
     ("CCG representing Health) at the highest level" -> "CCG representing Health"), and a known name
     its capitalised start is, before the lower-case words that say what it does ("CCG representing
     Health" -> "CCG")."""
+    if ";" in name:  # "Development Group; Child Exploitation Group": items run together, the last
+        name = name.rsplit(";", 1)[1].strip()
     if name.count("(") > name.count(")"):
         name = name[name.rfind("(") + 1 :].strip(" ,;:")
     if name.count(")") > name.count("("):

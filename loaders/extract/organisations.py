@@ -43,6 +43,7 @@ ORGANISATION_HEADS = frozenset(
         "university",
         "inspectorate",
         "prison",
+        "parliament",
     }
 )
 # Words that start an organisation's name, whatever follows ("Government Office for the Region").
