@@ -350,7 +350,11 @@ class _Finder:
             if entity.role:
                 return
             short = "the " + entity.name.split()[-1]
-            if len(entity.name.split()) > 1 and self.out.resolve(short) is None:
+            other = self.out.resolve(short)
+            if other is not None and other != key and short in self.out.items[other].aliases:
+                self.out.items[other].aliases.remove(short)  # a head's short form: the meeting's own
+                other = None
+            if len(entity.name.split()) > 1 and other is None:
                 entity.aliases.append(short)
             self.out.meeting = key
             self.out.compile()
@@ -435,8 +439,11 @@ class _Finder:
             if acronym:
                 self.out.non_entities.add(acronym)
             return None
+        # "... Children's Boards (LSCBs)" after "... Children's Board (LSCB)", apostrophes curly or not:
+        # one name printed two ways
+        same = {_clean(name), _clean(_singular(name))}
         existing = self.out.resolve(name) or next(
-            (e.key for e in self.out.items.values() if e.name == name), None
+            (e.key for e in self.out.items.values() if e.name == name or _clean(e.name) in same), None
         )
         existing = existing or self._same_acronym(name, acronym)
         if existing:
@@ -900,7 +907,13 @@ class _Finder:
         for name, entity in candidates.items():
             if name in used or entity.key in needed or _defined_as_one(texts.get(entity.clause, ""), entity):
                 continue
+            area = self.out.area
             placed = [a for a in entity.aliases if _place_prefix(a) and a.endswith(" " + entity.name)]
+            placed = placed or [  # "Kestrel Safeguarding Children Board" read as the Local ... Board's
+                a
+                for a in entity.aliases
+                if area and a.startswith(area + " ") and _head(a) == _head(entity.name) and _place_prefix(a)
+            ]
             if placed:  # "Herefordshire Safeguarding Adults Board" was read as this kind's alias
                 entity.aliases = [a for a in entity.aliases if a not in (placed[0], entity.name)]
                 entity.name = placed[0]
@@ -1227,6 +1240,13 @@ def classify(name: str) -> str | None:
         return "body"  # "Office of the Police and Crime Commissioner", "Department for Education"
     if len(parts) > 1 and head not in BODY_HEADS and _NOT_A_PLACE_AFTER_OF.match(parts[1]):
         return None  # "Decisions of the Board", "Tale of Two Boards": the head is before "of"
+    if (
+        len(parts) > 1
+        and head in BODY_HEADS
+        and len(head_words) >= 2
+        and not _NOT_A_PLACE_AFTER_OF.match(parts[1])
+    ):
+        return "body"  # "Local Safeguarding Board for Children and Adults": the head is before "for"
     last = lowered[-1]
     if last in DOCUMENT_HEADS or head in DOCUMENT_HEADS:
         return None

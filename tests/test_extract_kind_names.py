@@ -1,0 +1,53 @@
+"""Names of a kind of body and the body itself (invented sentences, no area's names): a head before
+"for", a placed name read as a kind's alias, a kind defined twice (plural, curly apostrophe), and a
+minutes page's 'the Board'."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from govgraph.loaders.extract.entities import classify, find_entities
+from govgraph.loaders.extract.pipeline import extract_text
+from govgraph.loaders.extract.reading import SourceText
+from govgraph.loaders.extract.segment import segment
+
+
+def _entities(text: str, area: str | None = None):  # type: ignore[no-untyped-def]
+    return find_entities(segment(text).clauses, area)
+
+
+def test_a_body_head_before_for_makes_a_body() -> None:
+    assert classify("Local Safeguarding Board for Children and Adults") == "body"
+    assert classify("Decisions of the Board") is None
+
+
+def test_a_placed_name_read_as_a_kinds_alias_names_the_body() -> None:
+    text = (
+        "Why do we have a Safeguarding Children Board?\n\n"
+        "Each local authority must establish a Local Safeguarding Children Board (LSCB).\n\n"
+        "Fenmoor Safeguarding Children Board structure can be seen at appendix 1.\n"
+    )
+    names = {e.name for e in _entities(text, "Fenmoor").items.values()}
+    assert "Fenmoor Safeguarding Children Board" in names
+
+
+def test_a_kind_defined_twice_is_one_name() -> None:
+    text = (
+        "Annual report\n\n"
+        "The Local Safeguarding Children's Board (LSCB) presented its report. The Act requires Local "
+        "Safeguarding Children\u2019s Boards (LSCBs) to publish one. The LSCB met in May.\n"
+    )
+    entities = _entities(text)
+    boards = [e for e in entities.items.values() if "Safeguarding" in e.name]
+    assert len(boards) == 1 and entities.resolve("LSCB") == boards[0].key
+
+
+def test_on_a_minutes_page_the_board_is_the_meetings_body() -> None:
+    text = (
+        "Fenmoor Safeguarding Children Board (FSCB) Annual Report\n\n"
+        "Meeting: 05/12/2012 - Fenmoor Health and Wellbeing Board (Item 29)\n\n"
+        "Minutes:\n\n"
+        "29.1 The Board considered the annual report of the FSCB.\n"
+    )
+    found = extract_text(SourceText(Path("minutes.txt"), text, False), "Fenmoor")
+    assert found.entities.resolve("the Board") == found.entities.resolve("Fenmoor Health and Wellbeing Board")
