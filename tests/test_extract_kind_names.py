@@ -51,3 +51,24 @@ def test_on_a_minutes_page_the_board_is_the_meetings_body() -> None:
     )
     found = extract_text(SourceText(Path("minutes.txt"), text, False), "Fenmoor")
     assert found.entities.resolve("the Board") == found.entities.resolve("Fenmoor Health and Wellbeing Board")
+
+
+def test_lay_members_are_a_body_of_the_community() -> None:
+    text = (
+        "Fenmoor Safeguarding Children Board\n\n"
+        "The Fenmoor Safeguarding Children Board includes representation from the voluntary sector and "
+        "lay members.\n"
+    )
+    entities = _entities(text, "Fenmoor")
+    lay = entities.items.get("lay-member")
+    assert lay is not None and not lay.role and lay.kind is not None and lay.kind.value == "community"
+
+
+def test_lay_members_appointed_hold_a_post() -> None:
+    text = (
+        "Fenmoor Safeguarding Children Board\n\n"
+        "The Board will be opened up to public scrutiny through the appointment of two lay members drawn "
+        "from the local community.\n"
+    )
+    lay = _entities(text, "Fenmoor").items.get("lay-member")
+    assert lay is not None and lay.role

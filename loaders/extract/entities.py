@@ -67,6 +67,9 @@ _COMMUNITY = re.compile(
     re.IGNORECASE,
 )
 _LAY = re.compile(r"\blay\s+(?:members?|persons?|people)\b", re.IGNORECASE)
+_APPOINTED_BEFORE = re.compile(
+    r"\b(?:appoint\w*|recruit\w*|elect\w*)\b[^.;]*$|\b(?:one|two|three|four|five|\d+)\s+$", re.IGNORECASE
+)
 _GROUP_REF = re.compile(
     r"\b(?:each other|one another|both\s+(?:boards|bodies|partnerships|parties|organisations)"
     r"|(?:the\s+)?(?:two|three|four)\s+(?:boards|bodies|partnerships|parties|organisations))\b",
@@ -965,12 +968,34 @@ class _Finder:
             )
         if "lay-member" in first:
             clause, match = first["lay-member"]
-            self.out.items["lay-member"] = Entity(
-                "lay-member", "Lay member", True, None, clause.id, match.group(0), "a post named in the text"
-            )
+            # Lay members appointed ("the appointment of two lay members") hold a post; lay members a board
+            # includes among its organisations ("schools, the voluntary sector and lay members") are one
+            # group of its members, the community's voice: a body
+            if self._lay_members_appointed():
+                post = "a post named in the text"
+                self.out.items["lay-member"] = Entity(
+                    "lay-member", "Lay member", True, None, clause.id, match.group(0), post
+                )
+            else:
+                self.out.items["lay-member"] = Entity(
+                    "lay-member",
+                    "Lay member",
+                    False,
+                    BodyKind.COMMUNITY,
+                    clause.id,
+                    match.group(0),
+                    "the lay members named in the text",
+                )
         for entity in (self.out.items.get(k) for k in (COLLECTIVE, COMMUNITY, "lay-member")):
             if entity is not None:
                 entity.aliases = sorted(_surfaces(self.clauses, entity.key))
+
+    def _lay_members_appointed(self) -> bool:
+        for clause in self.clauses:
+            for match in _LAY.finditer(clause.text):
+                if _APPOINTED_BEFORE.search(clause.text[max(0, match.start() - 50) : match.start()]):
+                    return True
+        return False
 
     def _partners_of_a_party(self) -> str | None:
         """'all WSCP Partners', 'agreed by LSCB partners': the partners named after the body whose partners
