@@ -310,6 +310,7 @@ class _Finder:
         for clause in self.clauses:
             self._phrases(clause)
         self._drop_kinds()
+        self._drop_plural_posts()
         self._merge_shortened_names()
         self._headless_names()
         if self.out.area is None:  # no defined name gave it: the free names may
@@ -678,6 +679,22 @@ class _Finder:
             if self._named_together(short.name, longer[0].name):
                 continue  # "The Kestrel Board consists of the Safeguarding Board and ...": two bodies
             self._merge_into(short, longer[0])
+        self.out.compile()
+
+    def _drop_plural_posts(self) -> None:
+        """A post the text only names in the plural, never one holder of it ("separate Chairs", "Chief
+        Officers from the following organisations", "certain Officers"): people in general, no post of
+        the protocol's."""
+        for entity in [e for e in self.out.items.values() if e.role and e.how == "named in the text"]:
+            words = entity.name.split()
+            if len(words) == 1 and words[0].endswith("s") and words[0][:-1].lower() in ROLE_HEADS:
+                del self.out.items[entity.key]  # "Chairs", "Officers": holders of many posts
+                continue
+            if len(words) > 3 or re.search(r"\s(?:of|for)\s", entity.name):
+                continue
+            one = re.compile(rf"(?<![\w&-]){_alias_regex(entity.name)}(?![\w&'\u2019-])")
+            if not any(one.search(c.text) for c in self.clauses):
+                del self.out.items[entity.key]
         self.out.compile()
 
     def _headless_names(self) -> None:
