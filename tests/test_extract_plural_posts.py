@@ -29,3 +29,12 @@ def test_a_post_named_once_in_the_singular_stays() -> None:
         "The Chief Officers of the partners meet yearly. The Chief Officer of Fenmoor Police attends.\n"
     )
     assert any(name.startswith("Chief Officer") for name in _roles(text, "Fenmoor"))
+
+
+def test_would_be_the_chair_of_is_a_statement_not_a_post() -> None:
+    text = (
+        "Fenmoor Health and Wellbeing Board\n\n"
+        "The Police and Crime Commissioner would likely be the Chair of the Fenmoor Community Safety "
+        "Board.\n"
+    )
+    assert not any(name.startswith("Chair of") for name in _roles(text, "Fenmoor"))

@@ -565,7 +565,7 @@ class _Finder:
         if (
             kind == "role"
             and re.match(r"Chairs?\b", name)
-            and re.search(r"\b(?:is|as)\s+(?:the\s+)?$", before)
+            and re.search(r"\b(?:is|as|be|become|becomes|remains?)\s+(?:the\s+)?$", before)
             and not _person_before(text, start)
         ):
             return  # "X is Chair of Y": a CHAIRS statement, not a post of its own
