@@ -73,3 +73,26 @@ def test_the_risk_assessment_conference_is_a_body() -> None:
     )
     names = {e.name for e in _entities(text, "Fenmoor").items.values()}
     assert "Fenmoor Multi-Agency Risk Assessment Conference" in names
+
+
+def test_the_initials_of_an_nhs_body_named_with_two_places() -> None:
+    text = (
+        "Fenmoor Health and Wellbeing Board\n\n"
+        "Members include two representatives of NHS Fenmoor and Heron Integrated Care Board. The "
+        "Vice-Chair shall be a representative of the ICB.\n"
+    )
+    entities = _entities(text, "Fenmoor")
+    assert entities.resolve("ICB") == entities.resolve("NHS Fenmoor and Heron Integrated Care Board")
+
+
+def test_a_listed_representative_of_a_body_names_the_body() -> None:
+    from govgraph.loaders.extract.entities import add_listed_entity
+
+    text = (
+        "Fenmoor Health and Wellbeing Board\n\n"
+        "The Board shall comprise:\n\n- A representative of Healthwatch Fenmoor\n"
+    )
+    entities = _entities(text, "Fenmoor")
+    clause = segment(text).clauses[-1]
+    key = add_listed_entity(entities, "Two representatives of the Fenmoor Voluntary Sector Forum", clause)
+    assert key is not None and entities.items[key].name == "Fenmoor Voluntary Sector Forum"

@@ -1209,12 +1209,22 @@ def add_listed_entity(entities: Entities, name: str, clause: Clause) -> str | No
     return key
 
 
+_PEOPLE_OF = re.compile(
+    r"^(?:(?:a|an|one|two|three|four|five|six|\d+)\s+)?(?:senior\s+)?(?:representatives?|members?|nominees?"
+    r"|officers?|delegates?)\s+(?:of|from)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _listed_bounds(name: str, entities: Entities) -> str:
     """A list item's name within what the list reader cut: the words inside a bracket the cut left
     open ("the three partners (Local Authority" -> "Local Authority"), before a bracket it left closed
     ("CCG representing Health) at the highest level" -> "CCG representing Health"), and a known name
     its capitalised start is, before the lower-case words that say what it does ("CCG representing
     Health" -> "CCG")."""
+    people_of = _PEOPLE_OF.match(name)
+    if people_of and classify(name[people_of.end() :]) == "body":
+        name = name[people_of.end() :]  # "Two representatives of the Kestrel ICB": the ICB's members
     if ";" in name:  # "Development Group; Child Exploitation Group": items run together, the last
         name = name.rsplit(";", 1)[1].strip()
     if name.count("(") > name.count(")"):
@@ -2119,10 +2129,14 @@ def _initial_forms(entity: Entity, area: str | None) -> set[str]:
     rest = _without_area(entity.name, area)
     if rest:
         variants.append([w for w in rest.split() if w.lower() not in CONNECTORS])
-    place = set(area.split()) if area else set()
-    unplaced = [w for w in words if w not in place and w != "NHS"]
-    if place and unplaced != words and len(unplaced) >= 2 and words[0] == "NHS":
-        variants.append(unplaced)  # "NHS Kestrel Integrated Care Board": the ICB
+    if words[0] == "NHS":  # "NHS Kestrel and Heron Integrated Care Board": the ICB
+        unplaced = words[1:]
+        while unplaced and (
+            (_place_word(unplaced[0]) and unplaced[0].lower() not in _NOT_PLACE) or unplaced[0] == "&"
+        ):
+            unplaced = unplaced[1:]
+        if 2 <= len(unplaced) < len(words) - 1:
+            variants.append(unplaced)
     forms: set[str] = set()
     for variant in variants:
         if len(variant) < 2:
