@@ -68,3 +68,12 @@ def test_a_list_item_cut_inside_a_bracket_is_the_name_in_it() -> None:
     assert key is not None and entities.items[key].name == "Local Authority"
     ccg = add_listed_entity(entities, "CCG representing Health) at the highest level", clause)
     assert ccg is not None and entities.items[ccg].name == "CCG"
+
+
+def test_a_name_printed_in_quotes_before_its_head_is_one_body() -> None:
+    text = (
+        "Minutes of the Fenmoor Safeguarding Children Board\n\n"
+        "The Chair's performance is reviewed by an annual multi-agency \u201cChallenge and Support\u201d "
+        "Panel.\n"
+    )
+    assert "Challenge and Support Panel" in _bodies(text)

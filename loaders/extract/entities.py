@@ -45,6 +45,10 @@ _KNOWN_ACRONYM_DEF = re.compile(
     + "|".join(a for a in sorted(KNOWN_ACRONYMS) if not a.isupper() and len(a) > 3)
     + r")\s*\)"
 )
+_QUOTED_NAME = re.compile(
+    r"[\"\u201c\u2018](?P<own>[A-Z][\w'&-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w'&-]*){0,5})[\"\u201d\u2019]"
+    r"\s+(?P<head>[A-Z][\w-]+)\b"
+)
 _THE_KIND_DEF = re.compile(
     r"\(\s*the\s+(?P<short>[A-Z][\w'\u2019&-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w'\u2019&-]*){0,5})\s*\)"
 )
@@ -309,6 +313,7 @@ class _Finder:
         self.out.compile()
         for clause in self.clauses:
             self._phrases(clause)
+        self._quoted_names()
         self._drop_kinds()
         self._drop_plural_posts()
         self._merge_shortened_names()
@@ -679,6 +684,18 @@ class _Finder:
             if self._named_together(short.name, longer[0].name):
                 continue  # "The Kestrel Board consists of the Safeguarding Board and ...": two bodies
             self._merge_into(short, longer[0])
+        self.out.compile()
+
+    def _quoted_names(self) -> None:
+        """'an annual multi-agency "Challenge and Review" Panel': a name whose own words are printed in
+        quotes before its head, which the capitalised runs read apart."""
+        for clause in self.clauses:
+            for match in _QUOTED_NAME.finditer(clause.text):
+                if match.group("head").lower() not in BODY_HEADS:
+                    continue
+                name = f"{' '.join(match.group('own').split())} {match.group('head')}"
+                if self.out.resolve(name) is None and classify(name) == "body":
+                    self._new(name, False, clause, match.group(0), "named in the text, in quotes")
         self.out.compile()
 
     def _drop_plural_posts(self) -> None:
