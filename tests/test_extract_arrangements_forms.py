@@ -44,3 +44,18 @@ def test_list_items_run_together_with_a_semicolon_name_the_last() -> None:
     clause = segment(text).clauses[-1]
     key = add_listed_entity(entities, "Development Group; Learning Group", clause)
     assert key is not None and entities.items[key].name == "Learning Group"
+
+
+def test_a_list_item_cut_at_its_bracket_is_the_whole_item() -> None:
+    text = (
+        "Fenmoor Safeguarding Children Board\n\n"
+        "The members of the Board are:\n\n"
+        "- Fenmoor County Council\n"
+        "- Community (lay) members\n"
+        "- Fenmoor Youth Offending Service (YOS)\n"
+    )
+    entities = _entities(text, "Fenmoor")
+    clauses = segment(text).clauses
+    item = next(c for c in clauses if c.text.startswith("Community"))
+    key = add_listed_entity(entities, "Community", item)
+    assert key is not None and entities.items[key].name != "Community"

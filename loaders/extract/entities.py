@@ -1208,6 +1208,12 @@ def add_listed_entity(entities: Entities, name: str, clause: Clause) -> str | No
     known = entities.resolve(name)
     if known is not None:
         return known
+    whole = clause.text.strip().rstrip(".;,")
+    if whole.startswith(name + " (") and len(whole.split()) <= _LISTED_WORDS and whole.count("(") == 1:
+        # "Community (lay) members" as an item cut at its bracket: the item is the whole line
+        if _LAY.search(_without_brackets(whole)) and "lay-member" in entities.items:
+            return "lay-member"
+        name = whole
     bounded = _listed_bounds(name, entities)
     if bounded != name:  # "partners (Local Authority", "CCG representing Health) at ...": one name in it
         return add_listed_entity(entities, bounded, clause) if bounded else None
@@ -1231,6 +1237,10 @@ _PEOPLE_OF = re.compile(
     r"|officers?|delegates?)\s+(?:of|from)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+
+
+def _without_brackets(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[()]", " ", text))
 
 
 def _listed_bounds(name: str, entities: Entities) -> str:
