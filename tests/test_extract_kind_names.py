@@ -72,3 +72,19 @@ def test_lay_members_appointed_hold_a_post() -> None:
     )
     lay = _entities(text, "Fenmoor").items.get("lay-member")
     assert lay is not None and lay.role
+
+
+def test_an_nhs_body_printed_with_nhs_is_the_one_defined_without() -> None:
+    text = (
+        "Fenmoor Health and Wellbeing Partnership\n\n"
+        "The Partnership is a committee of the Fenmoor Integrated Care Board (ICB). Its members are NHS "
+        "Fenmoor Integrated Care Board and Fenmoor County Council.\n"
+    )
+    entities = _entities(text, "Fenmoor")
+    assert entities.resolve("NHS Fenmoor Integrated Care Board") == entities.resolve("ICB") is not None
+
+
+def test_a_political_group_or_party_is_no_body() -> None:
+    assert classify("Main Opposition Political Group") is None
+    assert classify("Fenmoor Independent Party") is None
+    assert classify("Opposition Political Group Representative") == "role"

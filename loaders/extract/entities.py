@@ -886,6 +886,8 @@ class _Finder:
             full = _without_possessive(entity.name)
             if len(words) >= 2 and full.endswith(" " + name) and _head(name) == _head(full):
                 return entity.key
+            if name == f"NHS {full}":
+                return entity.key  # "NHS Kestrel Integrated Care Board", defined without "NHS"
             if entity.acronym and len(words) >= 2 and initials == entity.acronym.replace("&", ""):
                 return entity.key
             rest = _without_area(name, self.out.area)
@@ -1329,6 +1331,8 @@ def classify(name: str) -> str | None:
     last = lowered[-1]
     if last in DOCUMENT_HEADS or head in DOCUMENT_HEADS:
         return None
+    if lowered[-2:] == ["political", "group"] or last in {"party", "parties"}:
+        return None  # "the Main Opposition Political Group", "Labour Party": a council's politics
     if head_words[-2:] == ["portfolio", "holder"] or (
         last in {"representative", "representatives"} and len(words) >= 2 and words[-1][:1].isupper()
     ):
