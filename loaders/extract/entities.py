@@ -520,7 +520,7 @@ class _Finder:
         known: list[Mention] = []
         known_at = -1  # the resolver's version the known mentions were found with
         for start, phrase in _candidate_phrases(clause.text):
-            for offset, part in _split_coordinated(phrase, self.out):
+            for offset, part in _split_repeated_heads(phrase, self.out):
                 if part.startswith("the "):
                     offset, part = offset + 4, part[4:]
                 begin, end = start + offset, start + offset + len(part)
@@ -1860,7 +1860,9 @@ def _a_person_named(run: str) -> bool:
 _REMIT_END = re.compile(r"\s*(?:$|\.(?:\s|$)|[()\[;]|,\s+[A-Z]{2,}\b)")
 _REMITS_BEFORE = re.compile(rf"(?:^|[(])\s*(?P<run>{_WORD}(?:\s+{_WORD}){{0,2}}),\s+$")
 _ACRONYM_WORD = re.compile(r"[A-Z]{2,}[a-z]?")
-_TITLE_CASE_VERBS = {"is", "are", "was", "were", "has", "have", "will"}  # "Our Chair Is Ann Baxter"
+_TITLE_CASE_VERBS = {"is", "are", "was", "were", "has", "have", "will"}
+# Words of a web page's furniture that start or split no name ("Your Council", "Contact Us").
+_PAGE_WORDS = {"your", "my", "us", "we", "you"}  # "Our Chair Is Ann Baxter"
 
 
 def _split_at_stopwords(start: int, phrase: str) -> list[tuple[int, str]]:
@@ -1868,7 +1870,7 @@ def _split_at_stopwords(start: int, phrase: str) -> list[tuple[int, str]]:
     parts: list[tuple[int, str]] = []
     offset = 0
     for match in re.finditer(r"\s+(?P<word>[A-Z][a-z]+)(?=\s)", phrase):
-        if match.group("word").lower() in (LEADING_STOPWORDS - CONNECTORS) | _TITLE_CASE_VERBS:
+        if match.group("word").lower() in (LEADING_STOPWORDS - CONNECTORS) | _TITLE_CASE_VERBS | _PAGE_WORDS:
             parts.append((start + offset, phrase[offset : match.start()]))
             offset = match.end() + 1
     parts.append((start + offset, phrase[offset:]))
@@ -1890,9 +1892,10 @@ _PRODUCT_NOUNS = DOCUMENT_HEADS | {
     "webcast", "video", "recording", "minutes", "agenda", "meeting", "meetings", "update", "updates",
     "presentation", "briefing", "newsletter", "website", "page", "consultation", "conference", "event",
     "workshop", "launch", "item", "papers", "decision", "decisions", "budget", "work", "priorities",
-    "membership", "constitution", "structure", "summary", "overview", "introduction",
+    "membership", "constitution", "structure", "summary", "overview", "introduction", "cookies",
+    "site", "webpage", "webpages", "pages",
 }  # fmt: skip
-_OF_OR_FOR = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
+_OF_OR_FOR = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?")
 
 
 def _product_of(name: str) -> int | None:
@@ -1910,10 +1913,10 @@ def _trimmed(text: str, start: int, phrase: str) -> list[tuple[int, str]]:
     if phrase:
         while True:
             first, _, rest = phrase.partition(" ")
-            if first.lower() in LEADING_STOPWORDS and rest:
+            if first.lower() in LEADING_STOPWORDS | _PAGE_WORDS and rest:
                 start += len(first) + 1
                 phrase = rest
-            elif first.lower() in LEADING_STOPWORDS:
+            elif first.lower() in LEADING_STOPWORDS | _PAGE_WORDS:
                 phrase = ""
                 break
             else:
@@ -1934,6 +1937,29 @@ def _trimmed(text: str, start: int, phrase: str) -> list[tuple[int, str]]:
 
 
 _OWNER_POSSESSIVE = re.compile(r"(?P<head>[A-Za-z-]+)(?P<s>['\u2019]s)\s+(?=[A-Z])")
+
+
+def _split_repeated_heads(phrase: str, entities: Entities) -> list[tuple[int, str]]:
+    """'Reviews Sub-Group Quality Assurance Sub-Group Prevention Sub-Group': the boxes of a diagram or the
+    cells of a table read as one run; a name never repeats its head, so the run is cut after each head
+    the next name repeats (then each part is split at "and" as usual)."""
+    words = list(re.finditer(r"\S+", phrase))
+    cuts = [0]
+    for i, word in enumerate(words[:-2]):
+        head = word.group(0).lower()
+        rest = [w.group(0).lower() for w in words[i + 1 :]]
+        if (head in BODY_HEADS or sub_head(head)) and head in rest[1:] and word.start() >= cuts[-1]:
+            nxt = words[i + 1].start()
+            if classify(phrase[cuts[-1] : word.end()]) == "body":
+                cuts.append(nxt)
+    out: list[tuple[int, str]] = []
+    for begin, end in zip(cuts, [*cuts[1:], len(phrase)], strict=True):
+        part = phrase[begin:end].rstrip()
+        lead = re.match(r"(?:(?:and|&|or|of|for|in|on)\s+)?(?:the\s+)?", part)
+        if lead and lead.end() and begin:  # "... Group and the Learning Group": the name after "and the"
+            begin, part = begin + lead.end(), part[lead.end() :]
+        out += [(begin + offset, piece) for offset, piece in _split_coordinated(part, entities)]
+    return out
 
 
 def _split_coordinated(phrase: str, entities: Entities) -> list[tuple[int, str]]:
@@ -2091,6 +2117,8 @@ def _inside_longer(text: str, start: int) -> bool:
         return False  # "Borough Council, Metropolitan Police": a list, not one name
     if re.search(r"['\u2019]s$", before[-1]):
         return False  # "the Council's Scrutiny Committee": its owner, not a longer name
+    if before[-1].lower() in BODY_HEADS or sub_head(before[-1].lower()):
+        return False  # "Reviews Sub-Group Quality Assurance Sub-Group": the name before ended there
     return before[-1][:1].isupper() and before[-1].lower() not in LEADING_STOPWORDS
 
 

@@ -310,6 +310,8 @@ def _continues(text: str, last: Piece, piece: Piece, width: float) -> bool:
     previous = text[max(last.start, last.end - _TAIL) : last.end]
     if previous.endswith(":") or _is_heading_piece(text, last):
         return False
+    if previous.count(" | ") >= _MENU_BARS or text[piece.start : piece.end].count(" | ") >= _MENU_BARS:
+        return False  # "Home | Your Council | Contact Us": a web page's menu, never a sentence's line
     if text[piece.start : piece.start + 1].islower():
         return True
     if previous[-1:] in _TERMINAL:
@@ -320,6 +322,7 @@ def _continues(text: str, last: Piece, piece: Piece, width: float) -> bool:
     return last_word in _WRAP_WORDS or previous.endswith((",", "-")) or last.end - last.start >= 0.7 * width
 
 
+_MENU_BARS = 2
 _BROKEN_NAME_WORDS = 5  # a line this long that ends mid-name is a sentence's, not a list item's
 
 
