@@ -54,3 +54,11 @@ def test_full_council_is_the_council_when_none_is_named_in_full() -> None:
         "Council in November.\n"
     )
     assert "Council" in _bodies(text)
+
+
+def test_capitalised_words_before_a_lower_case_working_group_name_it() -> None:
+    text = (
+        "Fenmoor Safeguarding Adults Board\n\n"
+        "The group will liaise with and report to Practice Standards working group each quarter.\n"
+    )
+    assert "Practice Standards working group" in _bodies(text)

@@ -1484,6 +1484,12 @@ def _council_reference_ends(text: str, match: re.Match[str]) -> bool:
 _KNOWN_ACRONYM = re.compile(
     r"(?<![\w&-])(?:" + "|".join(sorted(KNOWN_ACRONYMS, key=len, reverse=True)) + r")(?![\w&-])"
 )
+# "respond to Quality Assurance working groups": two or more capitalised words before a head of a
+# group's kind printed in lower case, inside a sentence (not after "the", which _LOWER_HEAD_NAME reads).
+_LOWER_HEAD_AFTER_A_WORD = re.compile(
+    rf"\b(?:to|with|and|from|by|of|for|on|in|into)\s+(?P<name>{_WORD}(?:\s+{_WORD}){{1,4}}\s+"
+    r"(?:working\s+groups?|sub-?groups?|task\s+and\s+finish\s+groups?|steering\s+groups?))\b"
+)
 _ACRONYM_LIST = re.compile(
     r"\b(?:covering|across|between|from|including|includes|with)\s+"
     r"(?P<list>[A-Z]{3,6}(?:\s*,\s*[A-Z]{3,6})*\s*,?\s+(?:and|&)\s+[A-Z]{3,6})(?![\w&])"
@@ -1839,6 +1845,7 @@ def _candidate_phrases(text: str) -> list[tuple[int, str]]:
         for group in ("name", "defined")
         if m.group(group)
     ]
+    out += [(m.start("name"), m.group("name")) for m in _LOWER_HEAD_AFTER_A_WORD.finditer(text)]
     return out
 
 
