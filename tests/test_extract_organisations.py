@@ -80,3 +80,24 @@ def test_a_known_acronym_that_is_a_named_bodys_initials_is_that_body() -> None:
     bodies = _bodies(text, "Fenmoor")
     assert "CCG" not in bodies
     assert "Fenmoor Clinical Commissioning Group" in bodies
+
+
+def test_a_kinds_acronym_after_a_place_is_a_body() -> None:
+    assert classify("Fenmoor CCG") == "body"
+    assert classify("Fenmoor CVS") == "body"
+
+
+def test_a_known_acronym_inside_a_known_name_is_not_a_body_of_its_own() -> None:
+    text = "Fenmoor Safeguarding Adults Board\n\nMembers include NHS Fenmoor ICB and Fenmoor Police.\n"
+    assert "ICB" not in _bodies(text, "Fenmoor")
+
+
+def test_a_placed_acronym_is_the_body_the_acronym_names() -> None:
+    text = (
+        "Fenmoor Health and Wellbeing Board\n\n"
+        "The Board thanked Fenmoor Heartlands ICP for its work. The Integrated Care Partnership meets "
+        "monthly.\n"
+    )
+    bodies = _bodies(text, "Fenmoor")
+    assert "Integrated Care Partnership" in bodies
+    assert "Fenmoor Heartlands ICP" not in bodies

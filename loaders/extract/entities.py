@@ -331,6 +331,7 @@ class _Finder:
         self._meeting()  # once the initials are known: "Agenda item for HWB." names the known board
         self._listed_acronyms()
         self._known_acronyms()
+        self._merge_placed_acronyms()
         for clause in self.clauses:
             self._represented(clause)
         self._lower_case_groups()
@@ -747,6 +748,17 @@ class _Finder:
             for sentence in re.split(r"(?<=[.;:!?])\s+", c.text)
         )
 
+    def _merge_placed_acronyms(self) -> None:
+        """'Kestrel Heartlands ICP', read before the ICP's initials were known: the ICP, with its place."""
+        for placed in [e for e in self.out.items.values() if not e.role and not e.collective]:
+            words = placed.name.split()
+            if len(words) < 2 or not words[-1].isupper() or not all(_place_word(w) for w in words[:-1]):
+                continue
+            owner = self.out.resolve(words[-1])
+            if owner is not None and owner != placed.key and not self.out.items[owner].role:
+                self._merge_into(placed, self.out.items[owner])
+        self.out.compile()
+
     def _merge_into(self, short: Entity, full: Entity) -> None:
         """One body printed two ways: the shorter's names become the fuller's aliases."""
         full.aliases += [n for n in [short.name, *short.aliases] if n not in full.aliases]
@@ -879,6 +891,10 @@ class _Finder:
         """A body this name shortens: a suffix of its full name, or words whose initials are its acronym."""
         words = name.split()
         initials = "".join(w[0] for w in words if w.lower() not in CONNECTORS).upper()
+        if len(words) >= 2 and words[-1].isupper() and all(_place_word(w) for w in words[:-1]):
+            owner = self.out.resolve(words[-1])  # "Kestrel Heartlands ICP": the ICP, with its place
+            if owner is not None and not self.out.items[owner].role:
+                return owner
         name = _without_possessive(name)
         for entity in self.out.items.values():
             if entity.role:
@@ -1151,10 +1167,13 @@ class _Finder:
         known |= {m.group("acr") for c in self.clauses for m in _ACRONYM_DEF.finditer(c.text)}
         for clause in self.clauses:
             shouted = _shouted(clause.text)
+            named = [m for m in self.out.mentions(clause.text) if not m.key.startswith("@")]
             for match in _KNOWN_ACRONYM.finditer(clause.text):
                 token = match.group(0)
                 if token in known or any(a <= match.start() < b for a, b in shouted):
                     continue
+                if any(m.start <= match.start() and match.end() <= m.end for m in named):
+                    continue  # "NHS Kestrel ICB": part of a known name
                 if NOT_THE_ORGANISATION_AFTER.match(clause.text, match.end()):
                     continue
                 entity = self._new(token, False, clause, token, "an acronym of a kind of organisation")

@@ -18,7 +18,9 @@ from govgraph.loaders.extract.vocabulary import BODY_HEADS
 # Words that make a name an organisation's wherever they stand ("Healthwatch Kestrel", "Kestrel
 # Healthwatch", "HMP Kestrel"); and the words that are an organisation's whole name alone ("Probation",
 # where "National Probation" is only part of "National Probation Service").
-ORGANISATION_WORDS = frozenset({"healthwatch", "hmp", "cafcass", "jobcentre"})
+ORGANISATION_WORDS = frozenset(
+    {"healthwatch", "hmp", "cafcass", "jobcentre", "ccg", "icb", "icp", "ics", "cvs", "yot", "yos", "mash"}
+)  # "Kestrel CCG", "Kestrel CVS": a kind's acronym after the place
 WHOLE_NAMES = frozenset({"healthwatch", "probation", "cafcass"})
 # Last words that make a capitalised name an organisation's: the words before them are its own.
 ORGANISATION_TAILS = (
