@@ -88,3 +88,23 @@ def test_a_political_group_or_party_is_no_body() -> None:
     assert classify("Main Opposition Political Group") is None
     assert classify("Fenmoor Independent Party") is None
     assert classify("Opposition Political Group Representative") == "role"
+
+
+def test_a_title_in_capitals_that_names_a_placed_body_is_the_body() -> None:
+    text = (
+        "FENMOOR COMMUNITY SAFETY PARTNERSHIP\n\n"
+        "PARTNERSHIP AGREEMENT\n\n"
+        "1.1 The partners agree to work together on community safety.\n"
+    )
+    entities = _entities(text, "Fenmoor")
+    key = entities.resolve("Fenmoor Community Safety Partnership")
+    assert key is not None and entities.resolve("FENMOOR COMMUNITY SAFETY PARTNERSHIP") == key
+
+
+def test_known_as_gives_the_subject_body_an_alias() -> None:
+    text = (
+        "Fenmoor Community Safety Partnership (FCSP)\n\n"
+        "In Fenmoor the FCSP is known as Safer Fenmoor. Safer Fenmoor meets four times a year.\n"
+    )
+    entities = _entities(text, "Fenmoor")
+    assert entities.resolve("Safer Fenmoor") == entities.resolve("FCSP") is not None

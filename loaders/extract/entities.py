@@ -49,6 +49,11 @@ _QUOTED_NAME = re.compile(
     r"[\"\u201c\u2018](?P<own>[A-Z][\w'&-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w'&-]*){0,5})[\"\u201d\u2019]"
     r"\s+(?P<head>[A-Z][\w-]+)\b"
 )
+_NAME_RUN = r"[A-Z][\w'\u2019&-]*(?:\s+(?:(?:of|and|for|&)\s+)?[A-Z][\w'\u2019&-]*){0,7}"
+_KNOWN_AS = re.compile(
+    rf"(?P<subj>\b(?:[Tt]he\s+)?{_NAME_RUN})\s+(?:is|are|was|will\s+be|shall\s+be)\s+(?:now\s+|also\s+)?"
+    rf"(?:known|referred\s+to)\s+as\s+(?:the\s+)?[\"'\u2018\u201c]?(?P<alias>{_NAME_RUN})"
+)
 _THE_KIND_DEF = re.compile(
     r"\(\s*the\s+(?P<short>[A-Z][\w'\u2019&-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w'\u2019&-]*){0,5})\s*\)"
 )
@@ -309,6 +314,7 @@ class _Finder:
         for entity in list(self.out.items.values()):
             self._derived_aliases(entity)
         self.out.compile()
+        self._shouted_title()
         self._initials()  # before free names, so "KYP Board" is read as a known body's board
         self.out.compile()
         for clause in self.clauses:
@@ -332,6 +338,7 @@ class _Finder:
         self._listed_acronyms()
         self._known_acronyms()
         self._merge_placed_acronyms()
+        self._known_as()
         for clause in self.clauses:
             self._represented(clause)
         self._lower_case_groups()
@@ -341,6 +348,26 @@ class _Finder:
         self._parties()
         self._unknown_references()
         return self.out
+
+    def _shouted_title(self) -> None:
+        """A title printed in capitals that is a placed body's name ("KESTREL COMMUNITY SAFETY
+        PARTNERSHIP"): the body, named in title case, the capitals its alias (capitals are read as
+        neither names nor acronyms elsewhere)."""
+        title = next((c for c in self.clauses if c.kind == "title"), None)
+        if title is None or not title.text.isupper() or not 2 <= len(title.text.split()) <= _HEADING_WORDS:
+            return
+        printed = title.text.strip(" .:")
+        name = " ".join(
+            w.lower() if w.lower() in CONNECTORS | {"the"} else w.capitalize() for w in printed.split()
+        )
+        if classify(name) != "body" or not (_place_prefix(name) or (self.out.area and self.out.area in name)):
+            return
+        same = next((e for e in self.out.items.values() if e.name.upper() == printed), None)
+        if same is None:
+            same = self._new(name, False, title, printed, "the title, printed in capitals")
+        if printed not in same.aliases:
+            same.aliases.append(printed)
+        self.out.compile()
 
     def _meeting(self) -> None:
         """A council minutes page's line "Meeting: 05/12/2012 - Cabinet (Item 5)" (or "Agenda item for
@@ -747,6 +774,26 @@ class _Finder:
             for c in self.clauses
             for sentence in re.split(r"(?<=[.;:!?])\s+", c.text)
         )
+
+    def _known_as(self) -> None:
+        """'In Kestrel the CSP is known as Safer Kestrel': the name after "known as" (or "referred to
+        as") is the subject body's alias, when no other entity goes by it."""
+        for clause in self.clauses:
+            for match in _KNOWN_AS.finditer(clause.text):
+                subject = self.out.resolve_body(match.group("subj"))
+                alias = match.group("alias")
+                if subject is None or len(alias) < 3 or alias.isupper():
+                    continue
+                other = self.out.resolve(alias)
+                if other is None and classify(alias) != "role":
+                    self.out.items[subject].aliases.append(alias)
+                elif (
+                    other is not None
+                    and other != subject
+                    and self.out.items[other].how == "named in the text"
+                ):
+                    self._merge_into(self.out.items[other], self.out.items[subject])
+        self.out.compile()
 
     def _merge_placed_acronyms(self) -> None:
         """'Kestrel Heartlands ICP', read before the ICP's initials were known: the ICP, with its place."""
