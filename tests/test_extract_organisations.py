@@ -101,3 +101,17 @@ def test_a_placed_acronym_is_the_body_the_acronym_names() -> None:
     bodies = _bodies(text, "Fenmoor")
     assert "Integrated Care Partnership" in bodies
     assert "Fenmoor Heartlands ICP" not in bodies
+
+
+def test_cabinet_alone_is_a_body_and_a_report_label_no_post() -> None:
+    text = (
+        "Report to: Cabinet\n\n"
+        "Heron Safeguarding Children Partnership Annual Report\n\n"
+        "Cabinet is recommended to note the report of the Heron Safeguarding Children Partnership.\n\n"
+        "Contact Officer: Jane Smith, Head of Safeguarding, Tel: 01234 567890\n"
+    )
+    entities = find_entities(segment(text).clauses, "Heron")
+    names = {e.name for e in entities.items.values()}
+    assert "Cabinet" in names
+    assert "Contact Officer" not in names
+    assert classify("Cabinet Member") == "role"

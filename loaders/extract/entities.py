@@ -1453,7 +1453,10 @@ _BARE_MEETING = re.compile(
 _OFFICE_HEADS = {"office"}
 # A department of state is named by its remit after "for"/"of" (issue 9: entities missing)
 _DEPARTMENT_HEADS = {"department", "ministry"}
-_DESIGNATIONS = {"accountable body", "lead body", "responsible body", "statutory body", "host body"}
+_DESIGNATIONS = {
+    "accountable body", "lead body", "responsible body", "statutory body", "host body",
+    "contact officer", "officer contact", "report author",  # a report's field labels, no posts
+}  # fmt: skip
 # Heads of organisations' names beyond the governance vocabulary ("Local Government Association",
 # "Community Rehabilitation Company"), and words that make a name an organisation's wherever they
 # stand: the statutory Healthwatch of each area, a prison ("HMP Humber").

@@ -21,7 +21,7 @@ from govgraph.loaders.extract.vocabulary import BODY_HEADS
 ORGANISATION_WORDS = frozenset(
     {"healthwatch", "hmp", "cafcass", "jobcentre", "ccg", "icb", "icp", "ics", "cvs", "yot", "yos", "mash"}
 )  # "Kestrel CCG", "Kestrel CVS": a kind's acronym after the place
-WHOLE_NAMES = frozenset({"healthwatch", "probation", "cafcass"})
+WHOLE_NAMES = frozenset({"healthwatch", "probation", "cafcass", "cabinet"})  # "Report to: Cabinet"
 # Last words that make a capitalised name an organisation's: the words before them are its own.
 ORGANISATION_TAILS = (
     ("public", "health"),  # "Public Health", "Kestrel Public Health", "Public Health Kestrel" below
