@@ -108,3 +108,21 @@ def test_known_as_gives_the_subject_body_an_alias() -> None:
     )
     entities = _entities(text, "Fenmoor")
     assert entities.resolve("Safer Fenmoor") == entities.resolve("FCSP") is not None
+
+
+def test_the_named_partners_of_a_body_are_kept_as_a_body() -> None:
+    text = (
+        "Fenmoor Safeguarding Children Partnership (FSCP)\n\n"
+        "As a Partnership we are committed to joined up working with all FSCP Partners.\n"
+    )
+    found = extract_text(SourceText(Path("p.txt"), text, False), "Fenmoor")
+    assert "FSCP Partners" in {e.name for e in found.entities.items.values()}
+
+
+def test_partners_in_lower_case_are_not_kept_for_nothing() -> None:
+    text = (
+        "Fenmoor Safeguarding Children Board (FSCB)\n\n"
+        "The business plan had been agreed by FSCB partners in September.\n"
+    )
+    found = extract_text(SourceText(Path("p.txt"), text, False), "Fenmoor")
+    assert not any("partners" in e.name.lower() for e in found.entities.items.values())
