@@ -56,3 +56,14 @@ def test_portfolio_holders_and_representatives_are_posts() -> None:
     assert classify("Elected Member Portfolio Holder for Health") == "role"
     assert classify("Opposition Political Group Representative") == "role"
     assert classify("Cabinet Member, Adult Social Care") == "role"
+
+
+def test_a_contact_lines_phone_or_address_is_not_part_of_the_post() -> None:
+    text = (
+        "Fenmoor Safeguarding Adults Board\n\n"
+        "Contact: Tan Lee, Strategic Safeguarding Partnerships Manager Tel: 01234 567890\n\n"
+        "Fenmoor Safeguarding Adults Board Manager County Hall Cross Street Fenmoor FE1 2AB\n"
+    )
+    roles = _roles(text, "Fenmoor")
+    assert "Strategic Safeguarding Partnerships Manager" in roles
+    assert "Fenmoor Safeguarding Adults Board Manager" in roles

@@ -1953,6 +1953,14 @@ def _split_at_stopwords(start: int, phrase: str) -> list[tuple[int, str]]:
     return [(s, p) for s, p in parts if p]
 
 
+_ADDRESS_WORDS = r"(?:Hall|Street|Road|House|Centre|Center|Avenue|Lane|Square|Offices|Building)"
+# A contact line's furniture after a name: "Tel", "Email", or an address ("Manager County Hall Cross
+# Street ..."), which starts after the post's head.
+_CONTACT_TAIL = re.compile(
+    r"\s+(?:Tel|Telephone|Email|E-mail|Ext|Mobile|Phone|Fax)\.?$"
+    r"|(?P<head>\b(?:Manager|Officer|Director|Lead|Chair|Coordinator|Co-ordinator|Adviser|Advisor|Secretary))"
+    rf"\s+(?:[A-Z][\w'-]*\s+)?{_ADDRESS_WORDS}\b.*$"
+)
 _DATE_TAIL = re.compile(
     r"\s+(?:in|on|for|from|since|until)\s+(?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday)\b.*$"
@@ -2002,6 +2010,7 @@ def _trimmed(text: str, start: int, phrase: str) -> list[tuple[int, str]]:
             start, phrase = start + period.end(), phrase[period.end() :]
         phrase = re.sub(r"(?:'s|\u2019s)$", "", phrase)
         phrase = _DATE_TAIL.sub("", phrase)  # "Chair of the Board in May": the name ends before the date
+        phrase = _CONTACT_TAIL.sub(lambda m: m.group("head") or "", phrase)  # "... Manager Tel: 0786"
         owner = _OWNER_POSSESSIVE.search(phrase)
         if owner and owner.group("head").lower() in BODY_HEADS:
             # "the Council's Adult Social Care Scrutiny Committee": the council's committee, two names
