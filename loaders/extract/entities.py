@@ -777,22 +777,16 @@ class _Finder:
 
     def _known_as(self) -> None:
         """'In Kestrel the CSP is known as Safer Kestrel': the name after "known as" (or "referred to
-        as") is the subject body's alias, when no other entity goes by it."""
+        as") is the subject body's alias, when no entity goes by it (two bodies are never merged on
+        it: "the Board" may be read as another body than the one meant)."""
         for clause in self.clauses:
             for match in _KNOWN_AS.finditer(clause.text):
                 subject = self.out.resolve_body(match.group("subj"))
                 alias = match.group("alias")
                 if subject is None or len(alias) < 3 or alias.isupper():
                     continue
-                other = self.out.resolve(alias)
-                if other is None and classify(alias) != "role":
+                if self.out.resolve(alias) is None and classify(alias) != "role":
                     self.out.items[subject].aliases.append(alias)
-                elif (
-                    other is not None
-                    and other != subject
-                    and self.out.items[other].how == "named in the text"
-                ):
-                    self._merge_into(self.out.items[other], self.out.items[subject])
         self.out.compile()
 
     def _merge_placed_acronyms(self) -> None:
