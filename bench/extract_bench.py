@@ -9,6 +9,8 @@ are printed for the test half: its documents are scored blind, never looked at o
 does not validate counts as finding nothing.
 
     .venv/bin/python -m bench.extract_bench [--corpus DIR] [--half dev|test] [--details]
+    .venv/bin/python -m bench.extract_bench --entity-causes   (dev half: each body/role miss and extra
+                                                               with a likely cause, and their counts)
     .venv/bin/python -m bench.extract_bench --hostile
 """
 
@@ -109,6 +111,86 @@ def run_corpus(corpus: Path, half: str, details: bool) -> int:
     return 0
 
 
+def _cause_of_miss(name: str, text: str, extras: list[str]) -> str:
+    """A likely cause for a reviewed body or role the draft did not find (a heuristic, for reading)."""
+    from govgraph.loaders.extract.evaluate import is_generic, normal_name
+    from govgraph.loaders.extract.vocabulary import BODY_HEADS, ROLE_HEADS
+
+    norm = normal_name(name)
+    words = name.split()
+    if any(norm and (norm in normal_name(e) or normal_name(e) in norm) for e in extras):
+        return "wrong bounds (an extra overlaps it)"
+    if is_generic(name) or (name[:1].islower() and words[-1].lower().endswith("s")):
+        return "generic/plural mention"
+    if len(words) == 1 and name.isupper():
+        return "acronym-only mention"
+    if name.isupper():
+        return "heading in capitals"
+    if name[:1].islower():
+        return "lower-case mention"
+    flat = " ".join(text.split()).lower()
+    if " ".join(name.lower().split()) not in flat:
+        return "not printed as named (line break, punctuation)"
+    head = words[-1].lower().strip("()\"'")
+    if head not in BODY_HEADS | ROLE_HEADS and not any(w.lower() in BODY_HEADS | ROLE_HEADS for w in words):
+        return "unknown head noun"
+    return "known head, not found"
+
+
+def _cause_of_extra(name: str, missed: list[str], reviewed_names: set[str]) -> str:
+    """A likely cause for a draft body or role that aligns with no reviewed one."""
+    from govgraph.loaders.extract.evaluate import normal_name
+
+    norm = normal_name(name)
+    if any(norm and (norm in normal_name(m) or normal_name(m) in norm) for m in missed):
+        return "wrong bounds (overlaps a miss)"
+    if norm in reviewed_names:
+        return "alias not merged (a reviewed name, aligned elsewhere)"
+    if name.isupper():
+        return "heading in capitals"
+    if any(norm and (norm in r or r in norm) for r in reviewed_names if len(r) > 3):
+        return "wrong bounds (part or whole of a reviewed name)"
+    return "not an entity of the reviewed file"
+
+
+def entity_causes(corpus: Path) -> int:
+    """Dev half only: each document's body and role misses and extras, each with a likely cause, then
+    the counts per cause. The causes are heuristics to read the misses by, not scores."""
+    from collections import Counter
+
+    from govgraph.loaders.extract.evaluate import normal_name
+
+    counts: Counter[tuple[str, str, str]] = Counter()
+    with tempfile.TemporaryDirectory() as scratch:
+        for folder in documents(corpus, "dev"):
+            evaluation, _, failure = measure(folder, Path(scratch))
+            reviewed = read_protocol(folder / "reviewed.yaml").document
+            text = (folder / "text.txt").read_text(encoding="utf-8", errors="replace")
+            lines = []
+            for kind in ("bodies", "roles"):
+                score = evaluation.score(kind)
+                names = {
+                    normal_name(n)
+                    for item in getattr(reviewed, kind)
+                    for n in [item.name, *getattr(item, "aliases", [])]
+                }
+                for name in score.missed:
+                    cause = _cause_of_miss(name, text, score.extra)
+                    counts[(kind, "missed", cause)] += 1
+                    lines.append(f"  missed {kind}: {name}  <- {cause}")
+                for name in score.extra:
+                    cause = _cause_of_extra(name, score.missed, names)
+                    counts[(kind, "extra", cause)] += 1
+                    lines.append(f"  extra {kind}: {name}  <- {cause}")
+            if lines or failure:
+                print(f"== {folder.name}" + (f": FAILED {failure}" if failure else ""))
+                print("\n".join(lines))
+    print("\ncauses (dev half):")
+    for (kind, what, cause), n in sorted(counts.items(), key=lambda item: (item[0][:2], -item[1])):
+        print(f"  {kind:7} {what:7} {n:3}  {cause}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -117,7 +199,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--half", choices=["dev", "test", "all"], default="dev")
     parser.add_argument("--details", action="store_true", help="dev half only: each document's misses")
     parser.add_argument("--hostile", action="store_true", help="time the hostile inputs instead")
+    parser.add_argument(
+        "--entity-causes", action="store_true", help="dev half only: body/role misses and extras by cause"
+    )
     args = parser.parse_args(argv)
+    if args.entity_causes:
+        if args.half != "dev":
+            parser.error("--entity-causes is for the dev half only (the test half is scored blind)")
+        return entity_causes(args.corpus)
     if args.hostile:
         from bench.extract_hostile import run_hostile
 

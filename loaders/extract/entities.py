@@ -14,6 +14,14 @@ from dataclasses import dataclass, field
 
 from govgraph.graph.model import BodyKind
 from govgraph.loaders.extract import ids
+from govgraph.loaders.extract.organisations import (
+    KNOWN_ACRONYMS,
+    NOT_THE_ORGANISATION_AFTER,
+    ORGANISATION_HEADS,
+    ORGANISATION_WORDS,
+    organisation_name,
+    sub_head,
+)
 from govgraph.loaders.extract.segment import Clause
 from govgraph.loaders.extract.vocabulary import (
     BODY_HEADS,
@@ -31,6 +39,23 @@ _ACRONYM_DEF = re.compile(r"\(\s*['\"\u2018\u201c]?(?P<acr>[A-Z][A-Za-z&]*[A-Z]s
 _SHORT_DEF = re.compile(
     r"\(\s*(?:hereafter\s+|referred to as\s+)?(?P<the>the\s+)?['\"\u2018\u201c]"
     r"(?P<short>(?:the\s+)?[A-Z][\w&'\u2019 -]*?)['\"\u2019\u201d]\s*\)"
+)
+_KNOWN_ACRONYM_DEF = re.compile(
+    r"\(\s*(?P<acr>"
+    + "|".join(a for a in sorted(KNOWN_ACRONYMS) if not a.isupper() and len(a) > 3)
+    + r")\s*\)"
+)
+_QUOTED_NAME = re.compile(
+    r"[\"\u201c\u2018](?P<own>[A-Z][\w'&-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w'&-]*){0,5})[\"\u201d\u2019]"
+    r"\s+(?P<head>[A-Z][\w-]+)\b"
+)
+_NAME_RUN = r"[A-Z][\w'\u2019&-]*(?:\s+(?:(?:of|and|for|&)\s+)?[A-Z][\w'\u2019&-]*){0,7}"
+_KNOWN_AS = re.compile(
+    rf"(?P<subj>\b(?:[Tt]he\s+)?{_NAME_RUN})\s+(?:is|are|was|will\s+be|shall\s+be)\s+(?:now\s+|also\s+)?"
+    rf"(?:known|referred\s+to)\s+as\s+(?:the\s+)?[\"'\u2018\u201c]?(?P<alias>{_NAME_RUN})"
+)
+_THE_KIND_DEF = re.compile(
+    r"\(\s*the\s+(?P<short>[A-Z][\w'\u2019&-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w'\u2019&-]*){0,5})\s*\)"
 )
 _UPPER_TOKEN = re.compile(r"(?<![\w&])(?P<tok>[A-Z][A-Z&]{1,6})(?:s|'s|\u2019s)?(?![\w&])")
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -51,6 +76,9 @@ _COMMUNITY = re.compile(
     re.IGNORECASE,
 )
 _LAY = re.compile(r"\blay\s+(?:members?|persons?|people)\b", re.IGNORECASE)
+_APPOINTED_BEFORE = re.compile(
+    r"\b(?:appoint\w*|recruit\w*|elect\w*)\b[^.;]*$|\b(?:one|two|three|four|five|\d+)\s+$", re.IGNORECASE
+)
 _GROUP_REF = re.compile(
     r"\b(?:each other|one another|both\s+(?:boards|bodies|partnerships|parties|organisations)"
     r"|(?:the\s+)?(?:two|three|four)\s+(?:boards|bodies|partnerships|parties|organisations))\b",
@@ -286,11 +314,16 @@ class _Finder:
         for entity in list(self.out.items.values()):
             self._derived_aliases(entity)
         self.out.compile()
+        self._shouted_title()
         self._initials()  # before free names, so "KYP Board" is read as a known body's board
         self.out.compile()
         for clause in self.clauses:
             self._phrases(clause)
+        self._quoted_names()
         self._drop_kinds()
+        self._drop_plural_posts()
+        self._merge_shortened_names()
+        self._headless_names()
         if self.out.area is None:  # no defined name gave it: the free names may
             self.out.area = _infer_area([e.name for e in self.out.items.values() if not e.role])
             for entity in list(self.out.items.values()):
@@ -303,13 +336,38 @@ class _Finder:
         self.out.compile()
         self._meeting()  # once the initials are known: "Agenda item for HWB." names the known board
         self._listed_acronyms()
+        self._known_acronyms()
+        self._merge_placed_acronyms()
+        self._known_as()
         for clause in self.clauses:
             self._represented(clause)
+        self._lower_case_groups()
         self._merge_area_short_names()
+        self._council_references()
         self._merge_posts()
         self._parties()
         self._unknown_references()
         return self.out
+
+    def _shouted_title(self) -> None:
+        """A title printed in capitals that is a placed body's name ("KESTREL COMMUNITY SAFETY
+        PARTNERSHIP"): the body, named in title case, the capitals its alias (capitals are read as
+        neither names nor acronyms elsewhere)."""
+        title = next((c for c in self.clauses if c.kind == "title"), None)
+        if title is None or not title.text.isupper() or not 2 <= len(title.text.split()) <= _HEADING_WORDS:
+            return
+        printed = title.text.strip(" .:")
+        name = " ".join(
+            w.lower() if w.lower() in CONNECTORS | {"the"} else w.capitalize() for w in printed.split()
+        )
+        if classify(name) != "body" or not (_place_prefix(name) or (self.out.area and self.out.area in name)):
+            return
+        same = next((e for e in self.out.items.values() if e.name.upper() == printed), None)
+        if same is None:
+            same = self._new(name, False, title, printed, "the title, printed in capitals")
+        if printed not in same.aliases:
+            same.aliases.append(printed)
+        self.out.compile()
 
     def _meeting(self) -> None:
         """A council minutes page's line "Meeting: 05/12/2012 - Cabinet (Item 5)" (or "Agenda item for
@@ -329,7 +387,11 @@ class _Finder:
             if entity.role:
                 return
             short = "the " + entity.name.split()[-1]
-            if len(entity.name.split()) > 1 and self.out.resolve(short) is None:
+            other = self.out.resolve(short)
+            if other is not None and other != key and short in self.out.items[other].aliases:
+                self.out.items[other].aliases.remove(short)  # a head's short form: the meeting's own
+                other = None
+            if len(entity.name.split()) > 1 and other is None:
                 entity.aliases.append(short)
             self.out.meeting = key
             self.out.compile()
@@ -370,6 +432,15 @@ class _Finder:
             if rest is not None:  # "Keeping Communities Safe (KCS) Business Delivery Group"
                 name, end = f"{name} {rest[0]}", rest[1]
             self._define(clause, name, text[begin:end], acronym)
+        for match in _KNOWN_ACRONYM_DEF.finditer(text):
+            # "Children and Family Court Advisory and Support Service (Cafcass)": an acronym printed in
+            # mixed case, which the capitals-only definition does not read
+            name = _capitalised_run(text[: match.start()])
+            if name is not None:
+                name = _split_coordinated(name, self.out)[-1][1]
+            if name is not None and classify(name) == "body":
+                begin = text.rfind(name, 0, match.start())
+                self._define(clause, name, text[begin : match.end()], match.group("acr"))
         glossary = _GLOSSARY_LINE.match(text)
         if glossary and classify(glossary.group("name")) == "body":
             self._define(clause, glossary.group("name"), glossary.group("name"), glossary.group("acr"))
@@ -383,6 +454,19 @@ class _Finder:
             entity = self._define(clause, name, quote, None, short=re.sub(r"^the\s+", "", short, flags=re.I))
             if entity is not None:
                 entity.aliases += [the + short, re.sub(r"^the\s+", "", short, flags=re.IGNORECASE)]
+        for match in _THE_KIND_DEF.finditer(text):
+            # "Safer Kestrel Partnership (the Community Safety Partnership)": the body that kind's name
+            # stands for in this text, printed without quotes
+            short = match.group("short")
+            name = _capitalised_run(text[: match.start()])
+            if name is not None:  # "the X Board and Safer Kestrel Partnership (the ...)": the last name
+                name = _split_coordinated(name, self.out)[-1][1]
+            if name is None or classify(short) != "body" or classify(name) != "body" or short == name:
+                continue
+            quote = text[text.rfind(name, 0, match.start()) : match.end()]
+            entity = self._define(clause, name, quote, None)
+            if entity is not None:
+                entity.aliases += [f"the {short}", short]
 
     def _define(
         self, clause: Clause, name: str, quote: str, acronym: str | None, short: str | None = None
@@ -392,8 +476,11 @@ class _Finder:
             if acronym:
                 self.out.non_entities.add(acronym)
             return None
+        # "... Children's Boards (LSCBs)" after "... Children's Board (LSCB)", apostrophes curly or not:
+        # one name printed two ways
+        same = {_clean(name), _clean(_singular(name))}
         existing = self.out.resolve(name) or next(
-            (e.key for e in self.out.items.values() if e.name == name), None
+            (e.key for e in self.out.items.values() if e.name == name or _clean(e.name) in same), None
         )
         existing = existing or self._same_acronym(name, acronym)
         if existing:
@@ -444,8 +531,8 @@ class _Finder:
 
     def _derived_aliases(self, entity: Entity) -> None:
         rest = _without_area(entity.name, self.out.area)
-        if rest and len(rest.split()) >= 2:
-            entity.aliases.append(rest)
+        if rest and len(rest.split()) >= 2 and rest.split()[0].lower() not in CONNECTORS:
+            entity.aliases.append(rest)  # not "and Eastshire ..." of "Westshire and Eastshire ..."
         if entity.role:
             head = re.split(r"\s+(?:of|for)\s+", entity.name, maxsplit=1)[0]
             if head != entity.name and len(head.split()) >= 2:
@@ -461,7 +548,7 @@ class _Finder:
         known: list[Mention] = []
         known_at = -1  # the resolver's version the known mentions were found with
         for start, phrase in _candidate_phrases(clause.text):
-            for offset, part in _split_coordinated(phrase, self.out):
+            for offset, part in _split_repeated_heads(phrase, self.out):
                 if part.startswith("the "):
                     offset, part = offset + 4, part[4:]
                 begin, end = start + offset, start + offset + len(part)
@@ -473,6 +560,12 @@ class _Finder:
 
     def _candidate(self, clause: Clause, start: int, name: str) -> None:
         text = clause.text
+        product = _product_of(name)
+        if product is not None:
+            self._candidate(clause, start + product, name[product:])
+            return
+        if name.endswith(" Executive") and re.match(r"\s+summary\b", text[start + len(name) :], re.I):
+            name = name[: -len(" Executive")]  # "... Board Executive summary": the board's document
         own, parent_at = _parent_named(name)
         if parent_at is not None:
             self._candidate(clause, start + parent_at, name[parent_at:])
@@ -483,6 +576,8 @@ class _Finder:
         if self._signatory_row(clause):
             start, name = _without_signatory(start, name, self.out.area)
             how = "named in a signature table"  # one organisation's row, never a kind of body
+        if classify(name) == "role":
+            start, name = self._with_remit(text, start, name)
         if self.out.resolve(name) is not None:
             return
         kind = classify(name)
@@ -503,7 +598,7 @@ class _Finder:
         if (
             kind == "role"
             and re.match(r"Chairs?\b", name)
-            and re.search(r"\b(?:is|as)\s+(?:the\s+)?$", before)
+            and re.search(r"\b(?:is|as|be|become|becomes|remains?)\s+(?:the\s+)?$", before)
             and not _person_before(text, start)
         ):
             return  # "X is Chair of Y": a CHAIRS statement, not a post of its own
@@ -523,6 +618,49 @@ class _Finder:
                 if entity.body is None:
                     entity.body = self._body_of_post(clause, start, name)
         self.out.compile()
+
+    def _with_remit(self, text: str, start: int, name: str) -> tuple[int, str]:
+        """A post printed with its remit after a comma, colon or dash ("Executive Director, Health &
+        Adult Social Care", "Cabinet Member: Children & Family Services", "Assistant Director - Safer
+        Communities, SCC", "Portfolio Holder for Health, Wellbeing and Adult Social Care (Chair)"), to
+        the end of the line, a bracket or an organisation's acronym; and a post whose remits are listed
+        before it ("Interim Policy, Programmes and Community Insight Manager"). Not when the words
+        after are a person, a post, a known or a placed body ("Chief Executive, Kestrel Council")."""
+        end = start + len(name)
+        position, last = end, None
+        shouted = name.isupper()
+        while (part := _REMIT_PART.match(text, position)) is not None and self._a_remit(
+            part.group("run"), shouted
+        ):
+            position = last = part.end()
+        if last is not None and _REMIT_END.match(text, last):
+            end = last
+        if " and " in name and not re.search(r"\s(?:of|for)\s", name):
+            before = _REMITS_BEFORE.search(text[:start])
+            run = before.group("run").split() if before else []
+            if (
+                before
+                and self._a_remit(before.group("run"), False)
+                and not any(w.lower() in ROLE_HEADS | BODY_HEADS for w in run)
+                and not any(_a_person_named(" ".join(run[i : i + 2])) for i in range(len(run) - 1))
+            ):
+                start = before.start("run")
+        return start, text[start:end]
+
+    def _a_remit(self, run: str, shouted: bool) -> bool:
+        """Words that can be a post's remit: no person, post, known body or placed body; capitals only
+        after a post printed in capitals ("DIRECTOR, ADULTS SERVICES")."""
+        if shouted != run.isupper():
+            return False
+        if shouted:
+            run = run.title()
+        kind = classify(run)
+        if _a_person_named(run) or kind == "role" or self.out.resolve(run) is not None:
+            return False
+        if any(w.lower() in LEADING_STOPWORDS for w in run.split()[:1]):
+            return False
+        acronym = any(_ACRONYM_WORD.fullmatch(w) for w in run.split())
+        return not acronym and (kind is None or _place_prefix(run) is None)
 
     def _merge_area_short_names(self) -> None:
         """'The Oxfordshire Board' is the one Oxfordshire ... Board the text names in full (the
@@ -547,6 +685,167 @@ class _Finder:
                 if entity.parent and entity.parent[0] == short.key:
                     entity.parent = (full.key, entity.parent[1], entity.parent[2])
             del self.out.items[short.key]
+        self.out.compile()
+
+    def _merge_shortened_names(self) -> None:
+        """'the Safeguarding Board' for the Kestrel Safeguarding Children Board, 'the Children and Young
+        People's Partnership' for the ... Strategic Partnership: a name whose words are the words of
+        exactly one longer body's name in order, some left out, with the same head, is that body
+        printed short (two bodies it could shorten: left apart, as the reviewer's call)."""
+        bodies = [e for e in self.out.items.values() if not e.role and not e.collective]
+        for short in sorted(bodies, key=lambda e: len(e.name)):
+            if short.key not in self.out.items or short.acronym or short.parent:
+                continue
+            mine = _content_words(short.name, None)
+            if len(mine) < 2:
+                continue
+            longer = [
+                e
+                for e in bodies
+                if e is not short
+                and e.key in self.out.items
+                and _head(e.name) == _head(short.name)
+                and _shortens(mine, _content_words(e.name, None))
+            ]
+            if len(longer) != 1 or any(e.body == short.key for e in self.out.items.values()):
+                continue
+            if self._named_together(short.name, longer[0].name):
+                continue  # "The Kestrel Board consists of the Safeguarding Board and ...": two bodies
+            self._merge_into(short, longer[0])
+        self.out.compile()
+
+    def _quoted_names(self) -> None:
+        """'an annual multi-agency "Challenge and Review" Panel': a name whose own words are printed in
+        quotes before its head, which the capitalised runs read apart."""
+        for clause in self.clauses:
+            for match in _QUOTED_NAME.finditer(clause.text):
+                if match.group("head").lower() not in BODY_HEADS:
+                    continue
+                name = f"{' '.join(match.group('own').split())} {match.group('head')}"
+                if self.out.resolve(name) is None and classify(name) == "body":
+                    self._new(name, False, clause, match.group(0), "named in the text, in quotes")
+        self.out.compile()
+
+    def _drop_plural_posts(self) -> None:
+        """A post the text only names in the plural, never one holder of it ("separate Chairs", "Chief
+        Officers from the following organisations", "certain Officers"): people in general, no post of
+        the protocol's."""
+        for entity in [e for e in self.out.items.values() if e.role and e.how == "named in the text"]:
+            words = entity.name.split()
+            if len(words) == 1 and words[0].endswith("s") and words[0][:-1].lower() in ROLE_HEADS:
+                del self.out.items[entity.key]  # "Chairs", "Officers": holders of many posts
+                continue
+            if len(words) > 3 or re.search(r"\s(?:of|for)\s", entity.name):
+                continue
+            one = re.compile(rf"(?<![\w&-]){_alias_regex(entity.name)}(?![\w&'\u2019-])")
+            if not any(one.search(c.text) for c in self.clauses):
+                del self.out.items[entity.key]
+        self.out.compile()
+
+    def _headless_names(self) -> None:
+        """'Safer Kestrel' for the Safer Kestrel Partnership: a placed name used without its head (the
+        area's name in it, more than the area's name left), as a name of its own where the text prints
+        it so."""
+        area = self.out.area
+        if not area:
+            return
+        for entity in [e for e in self.out.items.values() if not e.role and not e.collective]:
+            words = entity.name.split()
+            rest = " ".join(words[:-1])
+            if (
+                len(words) < 3
+                or words[-1].lower() not in BODY_HEADS
+                or f" {area} " not in f" {rest} "
+                or rest == area
+                or rest.split()[-1].lower() in CONNECTORS
+                or self.out.resolve(rest) is not None
+            ):
+                continue
+            alone = re.compile(rf"(?<![\w&-]){_alias_regex(rest)}(?![\w&-]|\s+[A-Z])")
+            if any(alone.search(c.text) for c in self.clauses):
+                entity.aliases.append(rest)
+        self.out.compile()
+
+    def _named_together(self, one: str, other: str) -> bool:
+        """Whether a sentence names both (a text naming both in one breath speaks of two bodies)."""
+        pattern = re.compile(rf"(?<![\w&]){_alias_regex(one)}(?![\w&])")
+        return any(
+            other in sentence and pattern.search(sentence.replace(other, " "))
+            for c in self.clauses
+            for sentence in re.split(r"(?<=[.;:!?])\s+", c.text)
+        )
+
+    def _known_as(self) -> None:
+        """'In Kestrel the CSP is known as Safer Kestrel': the name after "known as" (or "referred to
+        as") is the subject body's alias, when no entity goes by it (two bodies are never merged on
+        it: "the Board" may be read as another body than the one meant)."""
+        for clause in self.clauses:
+            for match in _KNOWN_AS.finditer(clause.text):
+                subject = self.out.resolve_body(match.group("subj"))
+                alias = match.group("alias")
+                if subject is None or len(alias) < 3 or alias.isupper():
+                    continue
+                if self.out.resolve(alias) is None and classify(alias) != "role":
+                    self.out.items[subject].aliases.append(alias)
+        self.out.compile()
+
+    def _merge_placed_acronyms(self) -> None:
+        """'Kestrel Heartlands ICP', read before the ICP's initials were known: the ICP, with its place."""
+        for placed in [e for e in self.out.items.values() if not e.role and not e.collective]:
+            words = placed.name.split()
+            if len(words) < 2 or not words[-1].isupper() or not all(_place_word(w) for w in words[:-1]):
+                continue
+            owner = self.out.resolve(words[-1])
+            if owner is not None and owner != placed.key and not self.out.items[owner].role:
+                self._merge_into(placed, self.out.items[owner])
+        self.out.compile()
+
+    def _merge_into(self, short: Entity, full: Entity) -> None:
+        """One body printed two ways: the shorter's names become the fuller's aliases."""
+        full.aliases += [n for n in [short.name, *short.aliases] if n not in full.aliases]
+        for entity in self.out.items.values():
+            if entity.body == short.key:
+                entity.body = full.key
+            if entity.parent and entity.parent[0] == short.key:
+                entity.parent = (full.key, entity.parent[1], entity.parent[2])
+        del self.out.items[short.key]
+
+    def _council_references(self) -> None:
+        """'the Council', 'the local authority', 'the Local Authority': the one council the text names
+        in full (its aliases, and any body found under such a bare name merges into it); where the text
+        names none, the council it speaks of, named as printed. Several councils: left unresolved."""
+        bodies = [e for e in self.out.items.values() if not e.role and not e.collective]
+        bare = [e for e in bodies if _bare_council(e.name)]
+        councils = [e for e in bodies if e not in bare and _COUNCIL_NAME.search(e.name)]
+        mentions = [
+            (clause, match)
+            for clause in self.clauses
+            for match in _COUNCIL_REFERENCE.finditer(clause.text)
+            if not _after_other(clause.text, match.start()) and _council_reference_ends(clause.text, match)
+        ]
+        if len(councils) > 1 or (not councils and not bare and not mentions):
+            return
+        if councils:
+            full = councils[0]
+        elif bare:
+            full = bare.pop(0)
+        else:
+            clause, match = mentions[0]
+            printed = re.sub(r"^(?:[Tt]he|[Ff]ull)\s+", "", " ".join(match.group(0).split()))
+            full = self._new(printed, False, clause, printed, "a council the text names by its kind")
+            full.kind = BodyKind.LOCAL_AUTHORITY
+        for short in bare:
+            full.aliases += [short.name, *short.aliases]
+            for entity in self.out.items.values():
+                if entity.body == short.key:
+                    entity.body = full.key
+                if entity.parent and entity.parent[0] == short.key:
+                    entity.parent = (full.key, entity.parent[1], entity.parent[2])
+            del self.out.items[short.key]
+        for _, match in mentions:
+            surface = " ".join(match.group(0).split())
+            if self.out.resolve(surface) is None and surface not in full.aliases:
+                full.aliases.append(surface)
         self.out.compile()
 
     def _merge_posts(self) -> None:
@@ -633,6 +932,10 @@ class _Finder:
         """A body this name shortens: a suffix of its full name, or words whose initials are its acronym."""
         words = name.split()
         initials = "".join(w[0] for w in words if w.lower() not in CONNECTORS).upper()
+        if len(words) >= 2 and words[-1].isupper() and all(_place_word(w) for w in words[:-1]):
+            owner = self.out.resolve(words[-1])  # "Kestrel Heartlands ICP": the ICP, with its place
+            if owner is not None and not self.out.items[owner].role:
+                return owner
         name = _without_possessive(name)
         for entity in self.out.items.values():
             if entity.role:
@@ -640,6 +943,8 @@ class _Finder:
             full = _without_possessive(entity.name)
             if len(words) >= 2 and full.endswith(" " + name) and _head(name) == _head(full):
                 return entity.key
+            if name == f"NHS {full}":
+                return entity.key  # "NHS Kestrel Integrated Care Board", defined without "NHS"
             if entity.acronym and len(words) >= 2 and initials == entity.acronym.replace("&", ""):
                 return entity.key
             rest = _without_area(name, self.out.area)
@@ -698,7 +1003,13 @@ class _Finder:
         for name, entity in candidates.items():
             if name in used or entity.key in needed or _defined_as_one(texts.get(entity.clause, ""), entity):
                 continue
+            area = self.out.area
             placed = [a for a in entity.aliases if _place_prefix(a) and a.endswith(" " + entity.name)]
+            placed = placed or [  # "Kestrel Safeguarding Children Board" read as the Local ... Board's
+                a
+                for a in entity.aliases
+                if area and a.startswith(area + " ") and _head(a) == _head(entity.name) and _place_prefix(a)
+            ]
             if placed:  # "Herefordshire Safeguarding Adults Board" was read as this kind's alias
                 entity.aliases = [a for a in entity.aliases if a not in (placed[0], entity.name)]
                 entity.name = placed[0]
@@ -750,12 +1061,34 @@ class _Finder:
             )
         if "lay-member" in first:
             clause, match = first["lay-member"]
-            self.out.items["lay-member"] = Entity(
-                "lay-member", "Lay member", True, None, clause.id, match.group(0), "a post named in the text"
-            )
+            # Lay members appointed ("the appointment of two lay members") hold a post; lay members a board
+            # includes among its organisations ("schools, the voluntary sector and lay members") are one
+            # group of its members, the community's voice: a body
+            if self._lay_members_appointed():
+                post = "a post named in the text"
+                self.out.items["lay-member"] = Entity(
+                    "lay-member", "Lay member", True, None, clause.id, match.group(0), post
+                )
+            else:
+                self.out.items["lay-member"] = Entity(
+                    "lay-member",
+                    "Lay member",
+                    False,
+                    BodyKind.COMMUNITY,
+                    clause.id,
+                    match.group(0),
+                    "the lay members named in the text",
+                )
         for entity in (self.out.items.get(k) for k in (COLLECTIVE, COMMUNITY, "lay-member")):
             if entity is not None:
                 entity.aliases = sorted(_surfaces(self.clauses, entity.key))
+
+    def _lay_members_appointed(self) -> bool:
+        for clause in self.clauses:
+            for match in _LAY.finditer(clause.text):
+                if _APPOINTED_BEFORE.search(clause.text[max(0, match.start() - 50) : match.start()]):
+                    return True
+        return False
 
     def _partners_of_a_party(self) -> str | None:
         """'all WSCP Partners', 'agreed by LSCB partners': the partners named after the body whose partners
@@ -777,6 +1110,8 @@ class _Finder:
                 heads.setdefault(entity.name.split()[-1], []).append(entity.key)
         parties = set(_title_mentions(self.clauses, self.out))
         for head, keys in heads.items():
+            if not _a_head_word(head):
+                continue  # "the England" of NHS England, "the Fenmoor" of Healthwatch Fenmoor: no short form
             chosen = keys if len(keys) == 1 else [k for k in keys if k in parties]
             form = f"the {head}"
             if len(chosen) == 1:
@@ -831,6 +1166,23 @@ class _Finder:
                 entity.kind = body_kind(name)
         self.out.compile()
 
+    def _lower_case_groups(self) -> None:
+        """A group the text sets up or describes in lower case ("A pilot training group had been
+        established", "There are sub groups and an executive group", "The purpose of the policy and
+        practice sub-group is to ..."): one body, named as printed, its words being a name of its own
+        (not "the relevant group", "a multi-agency group" said of a named one)."""
+        names = {e.name.lower(): e.key for e in self.out.items.values()}
+        for clause in self.clauses:
+            for pattern in _LOWER_GROUP_FORMS:
+                for match in pattern.finditer(clause.text):
+                    name = " ".join(match.group("name").split())
+                    if name.lower() in names or self.out.resolve(name) is not None:
+                        continue
+                    entity = self._new(name, False, clause, match.group("name"), "a group the text describes")
+                    entity.kind = body_kind(name)
+                    names[name.lower()] = entity.key
+        self.out.compile()
+
     def _listed_acronyms(self) -> None:
         """Undefined acronyms listed together where organisations stand ("covering LBHF, RBKC and
         WCC"): each one an organisation's, named as printed (the reviewer gives the full names)."""
@@ -844,6 +1196,31 @@ class _Finder:
                     entity = self._new(token, False, clause, token, "an undefined acronym listed with others")
                     entity.acronym = token
                     known.add(token)
+        self.out.compile()
+
+    def _known_acronyms(self) -> None:
+        """An acronym of a kind of organisation every area has ("CCG 38%", "the ICB and the Police"),
+        printed undefined and the initials of no body the text names: that organisation, named as
+        printed (the reviewer gives its full name). Not where the text defines it ("Integrated Care
+        Strategy (ICS)": a document; a kind of body the protocol only explains), nor before a word
+        that makes it the organisation's process ("CQC inspection")."""
+        known = set(self.out.alias_map()) | self.out.non_entities
+        known |= {m.group("acr") for c in self.clauses for m in _ACRONYM_DEF.finditer(c.text)}
+        for clause in self.clauses:
+            shouted = _shouted(clause.text)
+            named = [m for m in self.out.mentions(clause.text) if not m.key.startswith("@")]
+            for match in _KNOWN_ACRONYM.finditer(clause.text):
+                token = match.group(0)
+                if token in known or any(a <= match.start() < b for a, b in shouted):
+                    continue
+                if any(m.start <= match.start() and match.end() <= m.end for m in named):
+                    continue  # "NHS Kestrel ICB": part of a known name
+                if NOT_THE_ORGANISATION_AFTER.match(clause.text, match.end()):
+                    continue
+                entity = self._new(token, False, clause, token, "an acronym of a kind of organisation")
+                entity.acronym = token
+                entity.aliases.append(token)
+                known.add(token)
         self.out.compile()
 
     def _parties(self) -> None:
@@ -893,6 +1270,15 @@ def add_listed_entity(entities: Entities, name: str, clause: Clause) -> str | No
     known = entities.resolve(name)
     if known is not None:
         return known
+    whole = clause.text.strip().rstrip(".;,")
+    if whole.startswith(name + " (") and len(whole.split()) <= _LISTED_WORDS and whole.count("(") == 1:
+        # "Community (lay) members" as an item cut at its bracket: the item is the whole line
+        if _LAY.search(_without_brackets(whole)) and "lay-member" in entities.items:
+            return "lay-member"
+        name = whole
+    bounded = _listed_bounds(name, entities)
+    if bounded != name:  # "partners (Local Authority", "CCG representing Health) at ...": one name in it
+        return add_listed_entity(entities, bounded, clause) if bounded else None
     if _FIGURE.match(name) or (classify(name) is None and _head(name) in DOCUMENT_HEADS | _FIGURE_HEADS):
         return None
     lead_in = entities.clause_texts.get(clause.lead_in or "", "")
@@ -906,6 +1292,42 @@ def add_listed_entity(entities: Entities, name: str, clause: Clause) -> str | No
     entities.items[key] = entity
     entities.compile()
     return key
+
+
+_PEOPLE_OF = re.compile(
+    r"^(?:(?:a|an|one|two|three|four|five|six|\d+)\s+)?(?:senior\s+)?(?:representatives?|members?|nominees?"
+    r"|officers?|delegates?)\s+(?:of|from)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _without_brackets(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[()]", " ", text))
+
+
+def _listed_bounds(name: str, entities: Entities) -> str:
+    """A list item's name within what the list reader cut: the words inside a bracket the cut left
+    open ("the three partners (Local Authority" -> "Local Authority"), before a bracket it left closed
+    ("CCG representing Health) at the highest level" -> "CCG representing Health"), and a known name
+    its capitalised start is, before the lower-case words that say what it does ("CCG representing
+    Health" -> "CCG")."""
+    people_of = _PEOPLE_OF.match(name)
+    if people_of and classify(name[people_of.end() :]) == "body":
+        name = name[people_of.end() :]  # "Two representatives of the Kestrel ICB": the ICB's members
+    if ";" in name:  # "Development Group; Child Exploitation Group": items run together, the last
+        name = name.rsplit(";", 1)[1].strip()
+    if name.count("(") > name.count(")"):
+        name = name[name.rfind("(") + 1 :].strip(" ,;:")
+    if name.count(")") > name.count("("):
+        name = name[: name.find(")")].strip(" ,;:")
+    words = name.split()
+    for cut in range(len(words) - 1, 0, -1):
+        rest = words[cut]
+        if rest[:1].islower() and rest.lower() not in CONNECTORS and rest.lower() != "the":
+            prefix = " ".join(words[:cut])
+            if prefix[:1].isupper() and entities.resolve(prefix) is not None:
+                return prefix
+    return name
 
 
 # -- names --------------------------------------------------------------------------------------------
@@ -934,6 +1356,11 @@ def classify(name: str) -> str | None:
     words = name.split()
     if not words:
         return None
+    remit = _POST_REMIT_SEPARATOR.search(name)
+    if remit and classify(name[: remit.start()]) == "role":
+        rest = name[remit.end() :]
+        if (classify(rest) != "body" or _place_prefix(rest) is None) and not a_person(rest):
+            return "role"  # "Cabinet Member, Adult Social Care": a post and its remit
     lowered = [w.lower().strip(",.;:") for w in words]
     if " ".join(lowered) in _DESIGNATIONS or re.split(r"\s+(?:for|of)\s+", name.lower())[0] in _DESIGNATIONS:
         return None  # "the Accountable Body": a part some body plays, not a body's name
@@ -954,9 +1381,22 @@ def classify(name: str) -> str | None:
         return "body"  # "Office of the Police and Crime Commissioner", "Department for Education"
     if len(parts) > 1 and head not in BODY_HEADS and _NOT_A_PLACE_AFTER_OF.match(parts[1]):
         return None  # "Decisions of the Board", "Tale of Two Boards": the head is before "of"
+    if (
+        len(parts) > 1
+        and head in BODY_HEADS
+        and len(head_words) >= 2
+        and not _NOT_A_PLACE_AFTER_OF.match(parts[1])
+    ):
+        return "body"  # "Local Safeguarding Board for Children and Adults": the head is before "for"
     last = lowered[-1]
     if last in DOCUMENT_HEADS or head in DOCUMENT_HEADS:
         return None
+    if lowered[-2:] == ["political", "group"] or last in {"party", "parties"}:
+        return None  # "the Main Opposition Political Group", "Labour Party": a council's politics
+    if head_words[-2:] == ["portfolio", "holder"] or (
+        last in {"representative", "representatives"} and len(words) >= 2 and words[-1][:1].isupper()
+    ):
+        return "role"  # "Portfolio Holder for Health", "Opposition Political Group Representative"
     if last == "executive" and len(lowered) >= 2 and lowered[-2] == "chief":
         return "role"
     if last in ROLE_HEADS:
@@ -970,9 +1410,14 @@ def classify(name: str) -> str | None:
         len(words) >= 2 and (lowered[0] in _ORGANISATION_NAMES or lowered[-1] in _ORGANISATION_NAMES)
     ):
         return "body"  # "Healthwatch Darlington", "East Riding Healthwatch", "HMP Humber"
+    if organisation_name([w.strip("()'\"") for w in lowered]) or (
+        len(parts) > 1 and organisation_name(head_words)
+    ):
+        return "body"  # "Probation", "Public Health", "Kestrel Integrated Care System", "Royal College of .."
     return None
 
 
+_POST_REMIT_SEPARATOR = re.compile(r",\s+|:\s+|\s+[-\u2013\u2014]\s+")
 # A post's title first, then its remit without "of": "Director Adult Services", "Acting Designated Nurse
 # Safeguarding Adults" (a body's name never starts with a post's title). Read on whole list items only,
 # where the item's end is the name's.
@@ -1002,7 +1447,10 @@ _BARE_MEETING = re.compile(
 _OFFICE_HEADS = {"office"}
 # A department of state is named by its remit after "for"/"of" (issue 9: entities missing)
 _DEPARTMENT_HEADS = {"department", "ministry"}
-_DESIGNATIONS = {"accountable body", "lead body", "responsible body", "statutory body", "host body"}
+_DESIGNATIONS = {
+    "accountable body", "lead body", "responsible body", "statutory body", "host body",
+    "contact officer", "officer contact", "report author",  # a report's field labels, no posts
+}  # fmt: skip
 # Heads of organisations' names beyond the governance vocabulary ("Local Government Association",
 # "Community Rehabilitation Company"), and words that make a name an organisation's wherever they
 # stand: the statutory Healthwatch of each area, a prison ("HMP Humber").
@@ -1023,6 +1471,87 @@ _LOWER_HEAD_NAME = re.compile(
     # A definition line of a slide or a glossary: "Theme groups - responsible for ..." (any dash).
     rf"|^(?P<defined>(?!(?:The|All|Sub|Each|These|Other|Some|Any)\b){_WORD}\s+"
     r"(?:groups?|sub-groups?|panels?|committees?|forums?|boards?))\s+[\u2013\u2014-]\s+"
+)
+# A group in lower case, introduced as one: set up ("A pilot training group had been established"), said
+# to exist ("There are several sub groups, and an executive group"), or given its purpose ("The purpose of
+# the policy and practice sub-group is to ...").
+_LOWER_MODIFIER = (
+    r"(?:(?!(?:each|other|relevant|new|existing|various|several|main|same|wider|this|that|these|those"
+    r"|their|its|our|a|an|the|and|of|to|for|with|is|are|was|were|be|been|any|all|some|no|such|which"
+    r"|who|one|two|three|four|five|multi-agency|sub|statutory|formal|joint|council|strategic)\b)"
+    r"[a-z][a-z-]+\s+)"
+)
+_LOWER_GROUP_HEAD = (
+    r"(?:working\s+group|task\s+and\s+finish\s+group|steering\s+group|reference\s+group|sub-?group"
+    r"|sub-?committee|group|panel|committee|hub|forum)"
+)
+_LOWER_GROUP_FORMS = (
+    re.compile(
+        rf"\b[Aa]n?\s+(?P<name>{_LOWER_MODIFIER}{{1,3}}{_LOWER_GROUP_HEAD})\s+(?:(?:has|had)\s+been|was"
+        r"|would\s+be|will\s+be|is\s+to\s+be|is\s+being)\s+(?:established|set\s+up|created|formed"
+        r"|convened|commissioned)\b"
+    ),
+    re.compile(
+        rf"\b[Tt]here\s+(?:is|are|was|were)\b[^.;:]{{0,60}}?\b(?:and\s+)?an?\s+(?P<name>{_LOWER_MODIFIER}{{1,3}}"
+        rf"{_LOWER_GROUP_HEAD})\b(?!\s+(?:of|for)\b)"
+    ),
+    re.compile(
+        rf"\b[Tt]he\s+purpose\s+of\s+the\s+(?P<name>{_LOWER_MODIFIER}{{1,3}}(?:and\s+{_LOWER_MODIFIER}{{1,2}})?"
+        rf"{_LOWER_GROUP_HEAD})\s+is\b"
+    ),
+)
+# A council by its kind alone: "the Council", "the local authority", "the County Council", and its
+# meeting as a whole, "full Council" (not "Kestrel City Council Full Council", a named one's).
+_COUNCIL_REFERENCE = re.compile(
+    r"(?:\b[Tt]he\s+(?:[Ll]ocal\s+[Aa]uthority|(?:(?:County|City|Borough|District)\s+)?Council|council)"
+    r"|(?<![A-Z][\w&'\u2019-]\s)\b[Ff]ull\s+Council)\b(?!['\u2019]|\s+(?:of\b|for\b|[A-Z]))"
+)
+_COUNCIL_NAME = re.compile(r"\b(?:Council|Authority)$")
+_BARE_COUNCIL = re.compile(
+    r"^(?:the\s+)?(?:local\s+authority|(?:county|city|borough|district|unitary)\s+(?:council|authority)"
+    r"|council)$",
+    re.IGNORECASE,
+)
+# Words after "the Council" that leave it the council itself, not an adjective ("the local authority
+# governance system"): function words and the verbs a council is the subject of.
+_AFTER_A_COUNCIL = re.compile(
+    r"(?:is|was|has|had|have|will|would|should|shall|must|may|can|could|did|does|to|in|and|or|for|with"
+    r"|on|as|at|by|its|which|who|that|also|then|now|itself|agreed|approved|appoints|appointed|decided"
+    r"|considered|received|noted|continue[sd]?|consult\w*|under\w*)\b"
+)
+
+
+def _a_head_word(word: str) -> bool:
+    """A word that names a body's kind, so "the <word>" can shorten a name ending in it."""
+    low = word.lower().replace("\u2019", "'")
+    return (
+        low in BODY_HEADS | ORGANISATION_HEADS | ORGANISATION_WORDS | _OFFICE_HEADS | _ORGANISATION_HEADS
+        or sub_head(low)
+        or low in {"commission", "association", "company", "consortium"}
+    )
+
+
+def _bare_council(name: str) -> bool:
+    return bool(_BARE_COUNCIL.match(name.strip()))
+
+
+def _council_reference_ends(text: str, match: re.Match[str]) -> bool:
+    """'the council had a duty', 'the Council.': the council itself, not 'the local authority area'."""
+    rest = text[match.end() :]
+    if not rest.strip() or not rest[:1].isspace():
+        return True
+    word = rest.split(maxsplit=1)[0]
+    return not word[:1].isalpha() or bool(_AFTER_A_COUNCIL.fullmatch(word.strip(",.;:")))
+
+
+_KNOWN_ACRONYM = re.compile(
+    r"(?<![\w&-])(?:" + "|".join(sorted(KNOWN_ACRONYMS, key=len, reverse=True)) + r")(?![\w&-])"
+)
+# "respond to Quality Assurance working groups": two or more capitalised words before a head of a
+# group's kind printed in lower case, inside a sentence (not after "the", which _LOWER_HEAD_NAME reads).
+_LOWER_HEAD_AFTER_A_WORD = re.compile(
+    rf"\b(?:to|with|and|from|by|of|for|on|in|into)\s+(?P<name>{_WORD}(?:\s+{_WORD}){{1,4}}\s+"
+    r"(?:working\s+groups?|sub-?groups?|task\s+and\s+finish\s+groups?|steering\s+groups?))\b"
 )
 _ACRONYM_LIST = re.compile(
     r"\b(?:covering|across|between|from|including|includes|with)\s+"
@@ -1159,6 +1688,8 @@ def _body_before_tail(name: str) -> str | None:
     Safety Board Pan-Kestrel partnership groups" read as one run): the name up to its last body head,
     when one or two words follow it and the whole is no name."""
     words = name.split()
+    if [w.lower() for w in words[-2:]] == ["executive", "summary"] and classify(" ".join(words[:-2])):
+        return " ".join(words[:-2])  # "... Board Executive Summary": the board's document
     for cut in (1, 2):
         if len(words) - cut < 2:
             break
@@ -1172,6 +1703,13 @@ _PART_OF = re.compile(r"^(?P<own>.+?\s+(?P<head>\S+))\s+of\s+(?:the\s+)?(?P<pare
 # A part named by its head alone ("Sub-group of the X", "Committee of the X", issue 9: "...is an Executive
 # Committee of the Council" swallowed into one body): the words name the parent, not a body of their own.
 _BARE_PART_OF = re.compile(r"^(?P<head>\S+)\s+of\s+(?:the\s+)?(?P<parent>[A-Z].+)$")
+# A team or unit "for the"/"of the"/"within the" a named organisation is the organisation's ("Adults
+# Team for the Kestrel Borough Council"); without "the" the words are one name ("Council for Voluntary
+# Service", "Department for Education").
+_UNIT_OF = re.compile(
+    r"^(?P<own>.+?\s+(?:Team|Unit|Hub|Service|Services|Directorate))\s+(?:of|for|within)\s+the\s+"
+    r"(?P<parent>[A-Z].+)$"
+)
 _PART_HEADS = {
     "committee",
     "sub-committee",
@@ -1190,6 +1728,9 @@ def _parent_named(name: str) -> tuple[str, int | None]:
     bare = _BARE_PART_OF.match(name)
     if bare and bare.group("head").lower() in _PART_HEADS and classify(bare.group("parent")) == "body":
         return "", bare.start("parent")  # "a statutory Committee of the Council": no name of its own
+    unit = _UNIT_OF.match(name)
+    if unit and classify(unit.group("parent")) == "body" and classify(unit.group("own")) == "body":
+        return unit.group("own"), unit.start("parent")
     match = _PART_OF.match(name)
     if match is None or match.group("head").lower() not in _PART_HEADS:
         return name, None
@@ -1213,8 +1754,8 @@ def _singular(name: str) -> str:
     """'Child Death Overview Panels' → '... Panel': names are singular, the plural stays an alias."""
     words = name.split()
     last = words[-1]
-    if re.search(r"\s(?:of|for)\s", name):
-        return name
+    if re.search(r"\s(?:of|for)\s", name) or _POST_REMIT_SEPARATOR.search(name):
+        return name  # "Director of Children's Services", "Cabinet Member: Family Services": a remit
     if last.endswith("s") and last[:-1].lower() in BODY_HEADS | ROLE_HEADS and len(words) >= 2:
         return " ".join([*words[:-1], last[:-1]])
     return name
@@ -1367,10 +1908,31 @@ def _candidate_phrases(text: str) -> list[tuple[int, str]]:
         for group in ("name", "defined")
         if m.group(group)
     ]
+    out += [(m.start("name"), m.group("name")) for m in _LOWER_HEAD_AFTER_A_WORD.finditer(text)]
     return out
 
 
-_TITLE_CASE_VERBS = {"is", "are", "was", "were", "has", "have", "will"}  # "Our Chair Is Ann Baxter"
+_REMIT_PART = re.compile(
+    r"(?P<sep>,\s+|:\s+|\s+[-\u2013\u2014]\s+)"
+    rf"(?P<run>{_WORD}(?:\s+(?:(?:of|and|for|in|&|on)(?:\s+the)?\s+)?{_WORD})*)"
+)
+_POST_QUALIFIERS = {
+    "interim", "acting", "senior", "deputy", "assistant", "associate", "principal", "strategic"
+}  # fmt: skip
+
+
+def _a_person_named(run: str) -> bool:
+    """A person's name, not a post's qualifier and remit ("Interim Policy")."""
+    words = {w.lower() for w in run.split()}
+    return a_person(run) and not words & (DOCUMENT_HEADS | _POST_QUALIFIERS)
+
+
+_REMIT_END = re.compile(r"\s*(?:$|\.(?:\s|$)|[()\[;]|,\s+[A-Z]{2,}\b)")
+_REMITS_BEFORE = re.compile(rf"(?:^|[(])\s*(?P<run>{_WORD}(?:\s+{_WORD}){{0,2}}),\s+$")
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,}[a-z]?")
+_TITLE_CASE_VERBS = {"is", "are", "was", "were", "has", "have", "will"}
+# Words of a web page's furniture that start or split no name ("Your Council", "Contact Us").
+_PAGE_WORDS = {"your", "my", "us", "we", "you"}  # "Our Chair Is Ann Baxter"
 
 
 def _split_at_stopwords(start: int, phrase: str) -> list[tuple[int, str]]:
@@ -1378,17 +1940,50 @@ def _split_at_stopwords(start: int, phrase: str) -> list[tuple[int, str]]:
     parts: list[tuple[int, str]] = []
     offset = 0
     for match in re.finditer(r"\s+(?P<word>[A-Z][a-z]+)(?=\s)", phrase):
-        if match.group("word").lower() in (LEADING_STOPWORDS - CONNECTORS) | _TITLE_CASE_VERBS:
+        if match.group("word").lower() in (LEADING_STOPWORDS - CONNECTORS) | _TITLE_CASE_VERBS | _PAGE_WORDS:
             parts.append((start + offset, phrase[offset : match.start()]))
             offset = match.end() + 1
     parts.append((start + offset, phrase[offset:]))
     return [(s, p) for s, p in parts if p]
 
 
+_ADDRESS_WORDS = r"(?:Hall|Street|Road|House|Centre|Center|Avenue|Lane|Square|Offices|Building)"
+# A contact line's furniture after a name: "Tel", "Email", or an address ("Manager County Hall Cross
+# Street ..."), which starts after the post's head.
+_CONTACT_TAIL = re.compile(
+    r"\s+(?:Tel|Telephone|Email|E-mail|Ext|Mobile|Phone|Fax)\.?$"
+    r"|(?P<head>\b(?:Manager|Officer|Director|Lead|Chair|Coordinator|Co-ordinator|Adviser|Advisor|Secretary))"
+    rf"\s+(?:[A-Z][\w'-]*\s+)?{_ADDRESS_WORDS}\b.*$"
+)
 _DATE_TAIL = re.compile(
     r"\s+(?:in|on|for|from|since|until)\s+(?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday)\b.*$"
 )
+
+
+# A period word before a name is the document's or the meeting's, never the body's ("Annual Council",
+# "Annual Safeguarding Adults Board Report").
+_PERIOD_WORD = re.compile(r"(?:Annual|Quarterly|Yearly|Bi-?annual|Monthly|Half-[Yy]early)\s+")
+# Nouns of what a body publishes, holds or shows: "<noun> of/for <body>" names the body after it
+# ("Webcast for the Kestrel Board", "Terms of Reference for the Quality Sub-Group").
+_PRODUCT_NOUNS = DOCUMENT_HEADS | {
+    "webcast", "video", "recording", "minutes", "agenda", "meeting", "meetings", "update", "updates",
+    "presentation", "briefing", "newsletter", "website", "page", "consultation", "conference", "event",
+    "workshop", "launch", "item", "papers", "decision", "decisions", "budget", "work", "priorities",
+    "membership", "constitution", "structure", "summary", "overview", "introduction", "cookies",
+    "site", "webpage", "webpages", "pages",
+}  # fmt: skip
+_OF_OR_FOR = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?")
+
+
+def _product_of(name: str) -> int | None:
+    """Where the body's name starts in '<product> of/for <body>' ("Webcast for Kestrel Safeguarding
+    Adults Board", "Terms of Reference for the Quality Sub-Group"); None for any other name."""
+    for match in _OF_OR_FOR.finditer(name):
+        left, right = name[: match.start()], name[match.end() :]
+        if left.split()[-1].lower() in _PRODUCT_NOUNS and classify(right) is not None:
+            return match.end()
+    return None
 
 
 def _trimmed(text: str, start: int, phrase: str) -> list[tuple[int, str]]:
@@ -1396,18 +1991,53 @@ def _trimmed(text: str, start: int, phrase: str) -> list[tuple[int, str]]:
     if phrase:
         while True:
             first, _, rest = phrase.partition(" ")
-            if first.lower() in LEADING_STOPWORDS and rest:
+            if first.lower() in LEADING_STOPWORDS | _PAGE_WORDS and rest:
                 start += len(first) + 1
                 phrase = rest
-            elif first.lower() in LEADING_STOPWORDS:
+            elif first.lower() in LEADING_STOPWORDS | _PAGE_WORDS:
                 phrase = ""
                 break
             else:
                 break
+        period = _PERIOD_WORD.match(phrase)
+        if period and len(phrase.split()) > 1:  # "Annual Safeguarding Adults Board Report": the Board's
+            start, phrase = start + period.end(), phrase[period.end() :]
         phrase = re.sub(r"(?:'s|\u2019s)$", "", phrase)
         phrase = _DATE_TAIL.sub("", phrase)  # "Chair of the Board in May": the name ends before the date
+        phrase = _CONTACT_TAIL.sub(lambda m: m.group("head") or "", phrase)  # "... Manager Tel: 0786"
+        owner = _OWNER_POSSESSIVE.search(phrase)
+        if owner and owner.group("head").lower() in BODY_HEADS:
+            # "the Council's Adult Social Care Scrutiny Committee": the council's committee, two names
+            out.append((start, phrase[: owner.start("s")]))
+            start, phrase = start + owner.end(), phrase[owner.end() :]
         if phrase:
             out.append((start, phrase))
+    return out
+
+
+_OWNER_POSSESSIVE = re.compile(r"(?P<head>[A-Za-z-]+)(?P<s>['\u2019]s)\s+(?=[A-Z])")
+
+
+def _split_repeated_heads(phrase: str, entities: Entities) -> list[tuple[int, str]]:
+    """'Reviews Sub-Group Quality Assurance Sub-Group Prevention Sub-Group': the boxes of a diagram or the
+    cells of a table read as one run; a name never repeats its head, so the run is cut after each head
+    the next name repeats (then each part is split at "and" as usual)."""
+    words = list(re.finditer(r"\S+", phrase))
+    cuts = [0]
+    for i, word in enumerate(words[:-2]):
+        head = word.group(0).lower()
+        rest = [w.group(0).lower() for w in words[i + 1 :]]
+        if (head in BODY_HEADS or sub_head(head)) and head in rest[1:] and word.start() >= cuts[-1]:
+            nxt = words[i + 1].start()
+            if classify(phrase[cuts[-1] : word.end()]) == "body":
+                cuts.append(nxt)
+    out: list[tuple[int, str]] = []
+    for begin, end in zip(cuts, [*cuts[1:], len(phrase)], strict=True):
+        part = phrase[begin:end].rstrip()
+        lead = re.match(r"(?:(?:and|&|or|of|for|in|on)\s+)?(?:the\s+)?", part)
+        if lead and lead.end() and begin:  # "... Group and the Learning Group": the name after "and the"
+            begin, part = begin + lead.end(), part[lead.end() :]
+        out += [(begin + offset, piece) for offset, piece in _split_coordinated(part, entities)]
     return out
 
 
@@ -1564,6 +2194,10 @@ def _inside_longer(text: str, start: int) -> bool:
     before = text[max(0, start - 40) : start].split()
     if not before or not before[-1][-1:].isalnum():
         return False  # "Borough Council, Metropolitan Police": a list, not one name
+    if re.search(r"['\u2019]s$", before[-1]):
+        return False  # "the Council's Scrutiny Committee": its owner, not a longer name
+    if before[-1].lower() in BODY_HEADS or sub_head(before[-1].lower()):
+        return False  # "Reviews Sub-Group Quality Assurance Sub-Group": the name before ended there
     return before[-1][:1].isupper() and before[-1].lower() not in LEADING_STOPWORDS
 
 
@@ -1595,6 +2229,21 @@ def _same_words(one: str, other: str, area: str | None) -> bool:
     return len(mine) >= _SAME_WORDS_AT_LEAST and sorted(mine) == sorted(theirs)
 
 
+def _shortens(mine: list[str], theirs: list[str]) -> bool:
+    """Whether words are a proper subsequence of others that keeps their first and last relation: the
+    same head, and no more than two words left out."""
+    if len(mine) >= len(theirs) or len(theirs) - len(mine) > 2 or mine[-1] != theirs[-1]:
+        return False
+    at = 0
+    for word in mine:
+        while at < len(theirs) and theirs[at] != word:
+            at += 1
+        if at == len(theirs):
+            return False
+        at += 1
+    return True
+
+
 def _content_words(name: str, area: str | None) -> list[str]:
     rest = _without_area(name, area)  # only the area's own name: "York ..." is not "Hull ..."
     words = [w.strip(",.;:()").lower().replace("\u2019", "'") for w in (rest or name).split()]
@@ -1618,6 +2267,14 @@ def _initial_forms(entity: Entity, area: str | None) -> set[str]:
     rest = _without_area(entity.name, area)
     if rest:
         variants.append([w for w in rest.split() if w.lower() not in CONNECTORS])
+    if words[0] == "NHS":  # "NHS Kestrel and Heron Integrated Care Board": the ICB
+        unplaced = words[1:]
+        while unplaced and (
+            (_place_word(unplaced[0]) and unplaced[0].lower() not in _NOT_PLACE) or unplaced[0] == "&"
+        ):
+            unplaced = unplaced[1:]
+        if 2 <= len(unplaced) < len(words) - 1:
+            variants.append(unplaced)
     forms: set[str] = set()
     for variant in variants:
         if len(variant) < 2:

@@ -18,6 +18,10 @@ from govgraph.loaders.extract.segment import Clause
 from govgraph.loaders.extract.vocabulary import BODY_HEADS, LEADING_STOPWORDS, ROLE_HEADS
 
 _PART = r"[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)?"
+_RANKS = (
+    r"(?:Dr|Doctor|Professor|Prof|Detective|Det|Chief|Superintendent|Supt|Inspector|Insp|Sergeant|Sgt"
+    r"|Constable|Commander|Reverend|Rev|Sir|Dame|Lord|Lady|Baroness)\.?"
+)
 _NAME = rf"(?P<name>{_PART}(?:\s+{_PART}){{1,2}})"
 _SETTINGS = [
     re.compile(rf"\bName:\s*{_NAME}"),
@@ -35,6 +39,13 @@ _SETTINGS = [
         r"gave|explained|reported|outlined|summarised|highlighted|emphasised|confirmed|thanked|welcomed|"
         r"noted|advised|informed|updated|responded|added|stated|said|asked)\b)"
     ),
+    # a rank or a title before the name in a list of those present ("; Detective Superintendent Ann Bell,
+    # Kestrel Police", "Dr Sam Hill, Designated Doctor"): a person, post or not
+    re.compile(rf"(?:^|[,;:.]\s+)(?:{_RANKS}\s+)+{_NAME}(?=\s*[,(;]|\s*$)"),
+    # "Councillor Meadows": a councillor named by the surname alone
+    re.compile(rf"\b(?:Councillor|Cllr\.?)\s+(?P<name>{_PART})\b(?!\s+[A-Z])"),
+    # a post's holder by initial and surname in brackets ("DIRECTOR, ADULTS SERVICES (L. ADDAMS)")
+    re.compile(r"\((?P<name>[A-Z]\.\s?[A-Z][A-Za-z'\u2019-]+)\)"),
     re.compile(
         rf"(?:^|[,;:.]\s+|\b[a-z]+\s+){_NAME}"
         r"(?=\s*(?:,\s*|\s+\(|\s+the\s+|\s+[-\u2013\u2014]\s+|\s+(?:has\s+been|was|is)\s+appointed\b))"
@@ -77,16 +88,19 @@ def find_people(clauses: list[Clause], entities: Entities) -> list[PersonDraft]:
     for clause in clauses:
         for setting in _SETTINGS:
             for match in setting.finditer(clause.text):
-                name = _person_name(match.group("name"), entities)
+                printed = match.group("name")
+                single = setting in _SINGLE_NAME_SETTINGS
+                name = _single_name(printed, entities) if single else _person_name(printed, entities)
                 if name is None:
                     continue
-                end = match.start("name") + len(name)
-                role = _role_beside(clause.text, end, match.start("name"), entities)
+                begin = match.start("name") + max(printed.find(name), 0)  # after a title ("Dr ")
+                end = begin + len(name)
+                role = _role_beside(clause.text, end, begin, entities)
                 role = role or _chair_stated_by(name, clause, entities)
                 person = people.get(name)
                 if person is None:
-                    if setting is _SETTINGS[-1] and role is None:
-                        continue  # "X, ..." is a person only beside a post
+                    if setting in (_SETTINGS[-1], _SETTINGS[-2]) and role is None:
+                        continue  # "X, ..." and "(A. Bell)" are a person only beside a post
                     key = _key(name, taken)
                     person = people[name] = PersonDraft(key, name, clause.id, name)
                 if role and role not in person.holds:
@@ -176,6 +190,18 @@ def _signatory_name(text: str, start: int, words: list[str], entities: Entities)
     return None
 
 
+_SINGLE_NAME_SETTINGS = (_SETTINGS[-3], _SETTINGS[-2])
+
+
+def _single_name(name: str, entities: Entities) -> str | None:
+    """A person named by one word ("Councillor Meadows") or an initial and a surname ("L. ADDAMS")."""
+    words = [w for w in name.replace(".", " ").split() if len(w) > 1]  # an initial is no word
+    vocabulary = _NOT_A_NAME_WORD | BODY_HEADS | ROLE_HEADS | LEADING_STOPWORDS
+    if not words or any(w.lower() in vocabulary for w in words):
+        return None
+    return name if entities.resolve(name) is None else None
+
+
 def _person_name(name: str, entities: Entities) -> str | None:
     """The longest run of the matched words that looks like a person ("Stephen Shore" of "Stephen Shore
     Signed", where a signature block runs on into its next field)."""
@@ -214,7 +240,7 @@ def _role_beside(text: str, after: int, before: int, entities: Entities) -> str 
         ):
             return mention.key
         if mention.end <= before and re.fullmatch(
-            rf"\s*(?:is|was|,)?\s*(?:{_HONORIFIC.pattern}\s+)?", gap_before, re.IGNORECASE
+            rf"\s*(?:is|was|,|\()?\s*(?:{_HONORIFIC.pattern}\s+)?", gap_before, re.IGNORECASE
         ):
             return mention.key
     return None

@@ -40,6 +40,11 @@ def referenced_keys(
 def drop_unreferenced_collectives(entities: Entities, used: set[str]) -> list[str]:
     """Remove the collectives no finding uses (never a party, never a role's body); the keys dropped."""
     needed = used | set(entities.parties) | {e.body for e in entities.items.values() if e.body}
+    needed |= {  # "all KSCP Partners", capitalised as a name: the partners of a named body, kept as a body
+        key
+        for key, entity in entities.items.items()
+        if entity.collective and not is_generic(entity.name) and entity.name.endswith(" Partners")
+    }
     dropped = [key for key, entity in entities.items.items() if entity.collective and key not in needed]
     for key in dropped:
         del entities.items[key]

@@ -298,6 +298,8 @@ def _wrap_width(text: str, pieces: list[Piece]) -> float:
 def _continues(text: str, last: Piece, piece: Piece, width: float) -> bool:
     if piece.blank_before and _row_name_goes_on(text, last, piece):
         return True
+    if piece.blank_before and _name_broken_over_a_blank_line(text, last, piece):
+        return True
     if piece.blank_before or piece.bullet or piece.number or piece.label or piece.md_heading:
         return False
     if piece.line == last.line or last.md_heading or (last.bold and not piece.bold):
@@ -308,6 +310,8 @@ def _continues(text: str, last: Piece, piece: Piece, width: float) -> bool:
     previous = text[max(last.start, last.end - _TAIL) : last.end]
     if previous.endswith(":") or _is_heading_piece(text, last):
         return False
+    if previous.count(" | ") >= _MENU_BARS or text[piece.start : piece.end].count(" | ") >= _MENU_BARS:
+        return False  # "Home | Your Council | Contact Us": a web page's menu, never a sentence's line
     if text[piece.start : piece.start + 1].islower():
         return True
     if previous[-1:] in _TERMINAL:
@@ -318,6 +322,7 @@ def _continues(text: str, last: Piece, piece: Piece, width: float) -> bool:
     return last_word in _WRAP_WORDS or previous.endswith((",", "-")) or last.end - last.start >= 0.7 * width
 
 
+_MENU_BARS = 2
 _BROKEN_NAME_WORDS = 5  # a line this long that ends mid-name is a sentence's, not a list item's
 
 
@@ -334,6 +339,19 @@ def _name_broken(previous: str, following: str) -> bool:
         and first[:1].isupper()
         and first.lower() in BODY_HEADS
     )
+
+
+def _name_broken_over_a_blank_line(text: str, last: Piece, piece: Piece) -> bool:
+    """'... the establishment of the Kestrel Safeguarding' then, after a blank line (a page or a web
+    page's paragraph break), 'Partnership which combined ...': a sentence broken inside a name, the
+    next piece its head word and the sentence going on in lower case."""
+    if piece.bullet or piece.number or piece.label or piece.md_heading or last.md_heading:
+        return False
+    previous = text[max(last.start, last.end - _TAIL) : last.end]
+    following = text[piece.start : min(piece.end, piece.start + _TAIL)].split()
+    if previous[-1:] in _TERMINAL or len(following) < 2 or not following[1][:1].islower():
+        return False
+    return _name_broken(previous, " ".join(following))
 
 
 _ROW_TAIL_WORDS = 4
