@@ -26,6 +26,7 @@ from govgraph.loaders.extract.segment import Clause
 from govgraph.loaders.extract.vocabulary import (
     AGREED_THAT,
     APPROVAL_LEAD,
+    JOINT_ATTRIBUTE,
     KIND_TRIGGERS,
     LEAD_IN_OBLIGATION,
     NOT_A_TARGET_AFTER,
@@ -109,6 +110,8 @@ _RELATIVE_REPORT = re.compile(
     r"(?:reports?|(?:is|are)\s+accountable|feeds?)\s+(?:directly\s+)?(?:in\s*)?to\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_RELATIVE_OPENS = re.compile(r",\s*(?:which|who)\b", re.IGNORECASE)
+_CLOSED_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,;:()]*,", re.IGNORECASE)
 _REPORTING_FIELD = re.compile(r"\s*(?:Accountable|Reports?|Reporting|Accountability)\s+(?:to|into)\s*:\s*")
 _FIELD = re.compile(
     r"\s*(?:(?:Independent|Joint)\s+)?(?:Co-|Vice[\s-])?Chair(?:ed\s+by|man|person|s)?\s*:"
@@ -1339,7 +1342,9 @@ class _Reader:
         else:
             assert obligation is not None
             marker = obligation.start()
-            subject = self._subject(clause, limb.start, marker, statement=False)
+            subject = self._antecedent(clause, limb.start, marker) or self._subject(
+                clause, limb.start, marker, statement=False
+            )
         if response and not subject:
             return self._response_from(clause, limb, response)
         how = "subject of the obligation"
@@ -1358,7 +1363,10 @@ class _Reader:
         masked = _masks(text)
         after = marker if marker is not None else limb.start
         joint = bool(
-            re.search(r"\b(?:jointly|together|each other|one another)\b", text[limb.start : limb.end])
+            re.search(
+                rf"\b(?:jointly{JOINT_ATTRIBUTE}|together|each other|one another)\b",
+                text[limb.start : limb.end],
+            )
         )
         quote = _limb_quote(text, limb)
         if not quote.strip(" ;,.:"):
@@ -1424,9 +1432,22 @@ class _Reader:
         before = text[start : first[0].start]
         if _PREPOSITION_BEFORE.search(before) or _subordinate(before):
             return []
-        if statement and re.search(r"\b(?:that|which|who)\b", text[first[-1].end : end]):
+        # "The Group, which meets monthly, reports to": a closed relative clause is no subordinate verb
+        after = _CLOSED_RELATIVE.sub(",", text[first[-1].end : end])
+        if statement and re.search(r"\b(?:that|which|who)\b", after):
             return []
         return self._resolve_groups([m.key for m in first], clause, first[0].start)
+
+    def _antecedent(self, clause: Clause, start: int, position: int) -> list[str]:
+        """The group a relative clause open at ``position`` hangs on ("The Board oversees the Group, which
+        is accountable to it": the Group), or nothing when ``position`` is in no relative clause."""
+        if not _in_relative(clause.text, start, position):
+            return []
+        opened = [m for m in _RELATIVE_OPENS.finditer(clause.text, start, position)][-1]
+        groups = self._groups(clause, start, opened.start() + 1)
+        if not groups or re.sub(r"\([^)]*\)", "", clause.text[groups[-1][-1].end : opened.start()]).strip():
+            return []
+        return self._resolve_groups([m.key for m in groups[-1]], clause, groups[-1][0].start)
 
     def _same_kind(self, reference: re.Match[str] | None, subject: list[str]) -> bool:
         """'The panel' refers back only to a panel ("The Audit Panel meets ... The panel reports to"), not
@@ -1602,6 +1623,8 @@ class _Reader:
                     continue  # "is scrutinised by X": X acts (read by the passive rule)
                 if _negated(text, start, match.start()):
                     continue  # "is not accountable to X": no line stated
+                if _in_relative(text, start, match.start()):
+                    continue  # "..., the Group, which reports to X": the relative's antecedent reports
                 if _UPDATED.match(match.group(0)) and not self._named_right_after(text, match.end()):
                     continue  # "updated the Board on X": the Board, or no one, is told
                 direct = bool(re.search(r"\b(?:to|with|from|of|through)$", match.group(0)))
@@ -1805,7 +1828,9 @@ class _Reader:
         return []
 
     def _joint_cooperation(self, clause: Clause, limb: _Limb, owners: list[str]) -> None:
-        if not re.search(r"\b(?:jointly|together|work with|co-?operate|collaborate)\b", limb.text(clause)):
+        if not re.search(
+            rf"\b(?:jointly{JOINT_ATTRIBUTE}|together|work with|co-?operate|collaborate)\b", limb.text(clause)
+        ):
             return
         bodies = [o for o in owners if not self.entities.items[o].collective]
         duty = (
@@ -2367,6 +2392,13 @@ def _negated(text: str, start: int, position: int) -> bool:
     """Whether the words just before a relation's verb deny it ("is not accountable to", "does not
     receive", "will never report to"): a line the text rules out is no line."""
     return bool(_NEGATION.search(text[max(start, position - 20) : position]))
+
+
+def _in_relative(text: str, start: int, position: int) -> bool:
+    """Whether ``position`` lies in a relative clause opened after ``start`` and not closed before it
+    ("the Group, which reports to the Board": the verb is the Group's, not the sentence subject's)."""
+    opened = list(_RELATIVE_OPENS.finditer(text, start, position))
+    return bool(opened) and "," not in text[opened[-1].end() : position]
 
 
 def _closing_paren(text: str, start: int) -> int:
