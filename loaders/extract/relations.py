@@ -97,11 +97,19 @@ _CHAIR_OF = re.compile(
     r"\b(?:is|are|will be|shall be)\s+(?:the\s+)?(?:joint\s+|co-)?Chair(?:man|person)?\s+of\s+", re.IGNORECASE
 )
 # "The Head of Quality chairs the Audit Group" (the verb: lower case, not the plural noun "Co-Chairs")
-_CHAIRS = re.compile(r"(?<![\w-])chairs\s+(?:both\s+|all\s+|each\s+)?(?:the\s+|meetings\s+of\s+(?:the\s+)?)")
+_CHAIRS = re.compile(
+    r"(?<![\w-])(?:chairs|(?:(?i:will|shall|would|may|must|should|to|also|jointly)\s+)chair)(?P<rest>\s+)"
+    r"(?:both\s+|all\s+|each\s+)?(?:the\s+|meetings\s+of\s+(?:the\s+)?)"
+)
 _CHAIRED_BY = re.compile(r"\b(?:is|are|will be|shall be)\s+chaired\s+by\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
+# "is a sub-group of", "is a task and finish group of", "is one of the sub-groups of", "was established as
+# a standing sub-committee of": up to three words qualify the part's noun.
 _SUBGROUP = re.compile(
-    r"\b(?:is|are|will be|shall be|operates as)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:sub-?groups?|groups?|"
-    r"sub-?committees?|committees?|panels?|working groups?)\s+of\s+",
+    r"\b(?:(?:is|are|was|were|will\s+be|shall\s+be|has\s+been|have\s+been)"
+    r"(?:\s+(?:also|now|formally))?(?:\s+(?:established|set\s+up|formed|constituted|created)\s+as)?"
+    r"|operates\s+as|acts\s+as|functions\s+as)\s+"
+    r"(?:an?\s+|the\s+|one\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,3}?(?:sub[\s-]?groups?|groups?|"
+    r"sub[\s-]?committees?|committees?|panels?|working\s+groups?)\s+of\s+(?:both\s+)?",
     re.IGNORECASE,
 )
 _UPDATED = re.compile(r"updat", re.IGNORECASE)
@@ -170,6 +178,11 @@ _CHAIR_NAMED = re.compile(
 _FULL_BODY_NAME = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w'\u2019&-]*\s+)(?:(?:[A-Z][\w'\u2019&-]*|and|of|for|&)\s+)*"
     r"(?:Board|Partnership|Trust|Committee|Group|Panel|Forum|Council)$"
+)
+# "Chair of the Kestrel Audit Group": a body's full name (capitalised words ending in a body's head).
+_NAME_AFTER_OF = re.compile(
+    r"(?:the\s+)?(?P<name>[A-Z][\w'\u2019&-]*\s+(?:(?:[A-Z][\w'\u2019&-]*|and|of|for|&)\s+){0,6}?"
+    r"(?:Board|Partnership|Trust|Committee|Sub-[Cc]ommittee|Group|Sub-[Gg]roup|Subgroup|Panel|Forum|Executive))\b"
 )
 _INDEPENDENT_CHAIR = re.compile(
     r"(?:\b(?:is\s+led\s+by|led\s+by|has|have|under\s+the\s+leadership\s+of|appointed|chaired\s+by)\s+"
@@ -255,6 +268,13 @@ _FRONTED_REPORTS = re.compile(
     r"\s*(?:Reporting|Accountable|Answerable)\s+(?:directly\s+|jointly\s+)?(?:in\s*)?to\s+",
     re.IGNORECASE,
 )
+_PARTICIPIAL_WITH = re.compile(
+    r"\s*,\s*(?:(?:working|collaborating|co-?operating)\s+(?:closely\s+|jointly\s+|together\s+)?"
+    r"(?:with|alongside|in\s+partnership\s+with)|in\s+(?:close\s+)?(?:partnership|conjunction|collaboration)"
+    r"\s+with|together\s+with|alongside)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_INVERTED_BE = re.compile(r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?(?:is|are|will\s+be)\s", re.IGNORECASE)
 # "The KSCP has established a Learning Review Group", "The Board has set up two panels, A and B".
 _ESTABLISHED = re.compile(
     r"\b(?:has|have|had)\s+(?:also\s+|recently\s+)?(?:established|set\s+up|convened|created|formed|"
@@ -262,7 +282,8 @@ _ESTABLISHED = re.compile(
     re.IGNORECASE,
 )
 _HAS_SUBGROUP = re.compile(
-    r"\b(?:has|have)\s+(?:also\s+)?(?:an?|two|three|four|five|six|seven|several|a\s+number\s+of|the\s+following)\s+"
+    r"\b(?:has|have|(?:is|are)\s+(?:also\s+)?supported\s+by)\s+(?:also\s+)?"
+    r"(?:an?|two|three|four|five|six|seven|several|various|a\s+number\s+of|the\s+following)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:sub[\s-]?groups?|sub[\s-]?committees?|committees?|panels?|task\s+and\s+finish\s+groups?"
     r"|working\s+groups?)\b",
     re.IGNORECASE,
@@ -274,6 +295,12 @@ _WORKING_BETWEEN = re.compile(
 )
 _WORK_TOGETHER = re.compile(
     r"\b(?:work(?:s|ing)?\s+(?:closely\s+)?together|collaborat(?:e|es|ing)|co-?operat(?:e|es|ing))\b",
+    re.IGNORECASE,
+)
+# "The A and the B will collaborate": the owners work with each other (not "collaborate with C").
+_TOGETHER_NO_OTHER = re.compile(
+    r"\b(?:work(?:s|ing)?\s+(?:closely\s+)?together|collaborat(?:e|es|ing)|co-?operat(?:e|es|ing))\b"
+    r"(?!\s+(?:closely\s+|fully\s+)?with\b)",
     re.IGNORECASE,
 )
 _PASSIVE_BY = re.compile(
@@ -757,6 +784,7 @@ class _Reader:
             self._report_of_to(clause, start, end)
             self._shared_posts(clause, start, end)
             self._working_between(clause, start, end)
+            self._participial_cooperation(clause, start, end)
             self._passive_by(clause, start, end)
             self._independent_chairs(clause, start, end)
             self._fronted_subgroup(clause, start, end)
@@ -936,12 +964,16 @@ class _Reader:
         match = _FRONTED_REPORTS.match(text, start, end)
         if match is None:
             return
+        groups = self._groups(clause, match.end(), end)
         receiver = [k for k in self._group_at(clause, match.end(), end) if self._is_body(k)][:1]
-        comma = text.find(",", match.end(), end)
+        # "Reporting to the Board are the A and the B": inverted, the subjects follow the verb
+        after_receiver = self._end_of_mention(clause, match.end(), end)
+        inverted = _INVERTED_BE.match(text, after_receiver) if groups else None
+        comma = inverted.end() - 1 if inverted else text.find(",", match.end(), end)
         if not receiver or comma < 0:
             return
         quote = text[start:end].strip()
-        for body in self._group_at(clause, comma + 1, min(end, comma + 80)):
+        for body in self._group_at(clause, comma + 1, min(end, comma + 160)):
             if self._is_body(body) and body != receiver[0]:
                 self._relation(
                     Relation.REPORTS_TO, body, receiver[0], clause, quote, 0.75, "a fronted 'reporting to'"
@@ -1078,6 +1110,26 @@ class _Reader:
                     0.7,
                     f"'{match.group(0).strip()}' them",
                 )
+
+    def _participial_cooperation(self, clause: Clause, start: int, end: int) -> None:
+        """'The KSAB, working closely with the KHWB, will ...', 'the Board, in partnership with the
+        Council, ...': the body just before the participle works with the group right after it."""
+        text = clause.text
+        for match in _PARTICIPIAL_WITH.finditer(text, start, end):
+            before = [m for m in self._mentions(text[start : match.start()]) if self._is_body(m.key)]
+            if not before or text[start + before[-1].end : match.start()].strip(" )") != "":
+                continue
+            groups = self._groups(clause, match.end(), end)
+            if not groups or groups[0][0].start > match.end() + len("the "):
+                continue
+            partners = self._resolve_groups([m.key for m in groups[0]], clause, groups[0][0].start)
+            body = before[-1].key
+            for partner in partners:
+                if self._is_body(partner) and partner != body and not _negated(text, start, match.start()):
+                    quote = text[start + before[-1].start : groups[0][-1].end]
+                    self._relation(
+                        Relation.COOPERATES_WITH, body, partner, clause, quote, 0.7, "', working with'"
+                    )
 
     def _received_reports(self, clause: Clause, start: int, end: int) -> None:
         """'The HWB will receive the annual report of the LSCB' (or 'the LSCB's annual report', 'reports
@@ -1379,8 +1431,8 @@ class _Reader:
             for towards in _per_target(targets, self.entities) or [None]:
                 duty = self._duty(owner, towards, clause, quote, confidence, how)
                 self._duty_relations(duty, clause, triggers, fallback=None, confidence=confidence - 0.05)
-        if joint and len(owners) > 1:
-            self._joint_cooperation(clause, limb, owners)
+        if (joint or _TOGETHER_NO_OTHER.search(text, limb.start, limb.end)) and len(owners) > 1:
+            self._joint_cooperation(clause, limb, owners)  # "The A and the B will collaborate on X"
         return owners
 
     def _response_from(self, clause: Clause, limb: _Limb, response: re.Match[str]) -> list[str]:
@@ -1991,7 +2043,7 @@ class _Reader:
     def _chairs(self, clause: Clause, start: int, end: int, subject: list[str]) -> None:
         text = clause.text
         for match in _CHAIR_OF.finditer(text, start, end):
-            for body in self._group_at(clause, match.end(), end):
+            for body in self._group_at(clause, match.end(), end) or self._chaired_post(clause, match):
                 for chair in subject:
                     self._relation(
                         Relation.CHAIRS,
@@ -2005,7 +2057,7 @@ class _Reader:
         for match in _CHAIRS.finditer(text, start, end):
             if _negated(text, start, match.start()):
                 continue
-            for body in self._group_at(clause, match.start() + len("chairs "), end):
+            for body in self._group_at(clause, match.end("rest"), end):
                 for chair in subject:
                     if chair != body and self._is_body(body):
                         quote = text[start : self._end_of_mention(clause, match.end(), end)].strip()
@@ -2022,13 +2074,35 @@ class _Reader:
                         Relation.CHAIRS, chair, body, clause, quote.strip(), 0.85, "'is chaired by'"
                     )
 
+    def _chaired_post(self, clause: Clause, match: re.Match[str]) -> list[str]:
+        """'X is the Chair of the Audit Group' where 'Chair of the Audit Group' is a post the entities
+        know: the body that post is the chair of; else a body's full name right after 'of' (added as
+        a body when no rule named it)."""
+        text = clause.text
+        chair = _CHAIR_WORD.search(text, match.start(), match.end())
+        for mention in self._mentions(text):
+            entity = self.entities.items.get(mention.key)
+            inside = chair is not None and mention.start <= chair.start() < mention.end
+            if inside and entity is not None and entity.role and entity.body and self._is_body(entity.body):
+                return [entity.body]
+        named = _NAME_AFTER_OF.match(text, match.end())
+        if named is None:
+            return []
+        key = add_listed_entity(self.entities, named.group("name"), clause)
+        return [key] if key is not None and self._is_body(key) else []
+
     def _subgroups(self, clause: Clause, start: int, end: int, subject: list[str]) -> None:
         text = clause.text
         for match in _SUBGROUP.finditer(text, start, end):
             if _NEGATION.search(text[max(start, match.start() - 40) : match.end()]):
                 continue
             who = self._subject(clause, start, match.start(), statement=False) or subject
-            for parent in self._group_at(clause, match.end(), end)[:1]:
+            # the parents are the bodies named right after 'of' ("a joint sub-group of the A and the B")
+            groups = self._groups(clause, match.end(), end)
+            if not groups or groups[0][0].start > match.end() + len("the "):
+                continue
+            parents = self._resolve_groups([m.key for m in groups[0]], clause, groups[0][0].start)
+            for parent in [k for k in parents if self._is_body(k)] or parents[:1]:
                 for child in who:
                     quote = text[match.start() : self._end_of_mention(clause, match.end(), end)].strip()
                     self._relation(
