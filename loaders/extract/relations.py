@@ -231,6 +231,16 @@ _MINUTED_REPORT = re.compile(
     r"(?:of|from|by)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+# "introduced a report", "presented the Annual Report 2015/16", "gave an update": the presenter reports.
+_PRESENTED_REPORT = re.compile(
+    r"\b(?P<verb>introduced|presented|submitted|tabled|gave|delivered)\s+(?:an?|the|its|their|his|her)\s+"
+    r"(?:[\w/'\u2019-]+\s+){0,5}?(?:reports?|updates?|presentation)\b"
+    r"(?:\s+(?:of|for|from|on)\s+(?:the\s+)?[^.;,]{0,60}?)?(?=\s+to\s|[\s.;,]|$)",
+    re.IGNORECASE,
+)
+# Between a presenter's post and the verb: nothing, an acronym, a closing bracket, a comma.
+_PRESENTER_GAP = re.compile(r"[\s,]*(?:\(\s*[A-Z][A-Za-z&]*\s*\))?[\s,)]*")
+_REPORT_GOES_TO = re.compile(r"\s+to\s+(?:the\s+)?")
 # A minutes page's decision with no subject: "To note the report from X" (the meeting's body took it).
 _TO_NOTE = re.compile(r"\s*To\s+$", re.IGNORECASE)
 _SHARED_OF = re.compile(r"\s+(?:and|&)\s+(the\s+)?(?=[A-Z])")
@@ -272,6 +282,12 @@ _PARTICIPIAL_WITH = re.compile(
     r"\s*,\s*(?:(?:working|collaborating|co-?operating)\s+(?:closely\s+|jointly\s+|together\s+)?"
     r"(?:with|alongside|in\s+partnership\s+with)|in\s+(?:close\s+)?(?:partnership|conjunction|collaboration)"
     r"\s+with|together\s+with|alongside)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+# "the KSAB (KSAB) Annual Report", "the Board's update": a body named as the report's owner.
+_NAMES_A_REPORT = re.compile(
+    r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?(?:['\u2019]s\s+)?(?:(?:draft|annual|quarterly|progress|yearly)\s+)*"
+    r"(?:reports?|updates?)\b",
     re.IGNORECASE,
 )
 _INVERTED_BE = re.compile(r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?(?:is|are|will\s+be)\s", re.IGNORECASE)
@@ -778,6 +794,7 @@ class _Reader:
             self._passive_reports(clause, start, end)
             self._received_reports(clause, start, end)
             self._minuted_reports(clause, start, end)
+            self._presented_reports(clause, start, end)
             self._reporting_field(clause, start, end)
             self._chair_field(clause, start, end)
             self._relative_reports(clause, start, end)
@@ -1185,6 +1202,54 @@ class _Reader:
             self._relation(
                 Relation.REPORTS_TO, author.key, receiver.key, clause, quote, 0.7, "'considered a report of'"
             )
+
+    def _presented_reports(self, clause: Clause, start: int, end: int) -> None:
+        """Minutes: 'The Director of Adults introduced a report ...', 'Jo Bloggs, Independent Chair of the
+        KSAB, presented the Annual Report': the post or body that presented it (named right before the
+        verb, a person's name and an acronym aside) reports to the body the report went 'to', else to the
+        meeting whose minutes these are."""
+        text = clause.text
+        for match in _PRESENTED_REPORT.finditer(text, start, end):
+            if _negated(text, start, match.start()):
+                continue
+            presenter = next(
+                (
+                    m
+                    for m in reversed(self._mentions(text[start : match.start()]))
+                    if not m.key.startswith("@")
+                    and not text[: start + m.start].rstrip().endswith("(")  # an acronym, defined
+                    and _PRESENTER_GAP.fullmatch(text[start + m.end : match.start()])
+                ),
+                None,
+            )
+            if presenter is None:
+                continue
+            to = _REPORT_GOES_TO.match(text, match.end(), end)
+            receivers = self._group_at(clause, to.end(), end) if to else []
+            if to is None and self.entities.meeting:
+                receivers = [self.entities.meeting]
+            for receiver in receivers:
+                own = self._own_post(presenter.key, receiver)
+                if self._is_body(receiver) and receiver != presenter.key and not own:
+                    stop = self._end_of_mention(clause, to.end(), end) if to else match.end()
+                    quote = text[start + presenter.start : stop]
+                    self._relation(
+                        Relation.REPORTS_TO,
+                        presenter.key,
+                        receiver,
+                        clause,
+                        quote.strip(),
+                        0.7,
+                        f"'{match.group('verb')} a report': minuted",
+                    )
+
+    def _own_post(self, post: str, body: str) -> bool:
+        """A post of the body itself ('the Cabinet Member for Health' of the Cabinet): presenting to its
+        own body is no reporting line."""
+        entity, owner = self.entities.items.get(post), self.entities.items.get(body)
+        if entity is None or owner is None or not entity.role:
+            return False
+        return entity.body == body or entity.name.lower().startswith(owner.name.lower() + " ")
 
     def _field_owner(self, clause: Clause) -> str | None:
         """The body a terms of reference's field line is about: the one named by the line just before
@@ -1723,6 +1788,8 @@ class _Reader:
                 return _co_owner_targets(owner, owners, self.entities) if len(owners) > 1 else []
             if not possessor and re.match(r"['\u2019]s\b", text[group[-1].end : group[-1].end + 3]):
                 return []  # "report on its work in the HWB's annual report": a possessor, no receiver
+            if not possessor and _NAMES_A_REPORT.match(text, group[-1].end):
+                return []  # "presented the KSAB Annual Report": the body names the report, receives nothing
             keys = self._resolve_groups([m.key for m in group], clause, first.start)
             if (
                 not direct

@@ -186,8 +186,8 @@ RESPONSE_FROM = re.compile(r"\b(?:response|responses|reply|action)\b[^.;]{0,30}?
 # "The OSCB annual report will be considered by X", "the Annual Report is shared with X", "the work of
 # the Board is reported to X": the report's author reports to its receivers.
 PASSIVE_REPORT = re.compile(
-    r"\b(?:is|are|be|been|being)\s+(?:also\s+|then\s+|formally\s+|regularly\s+)?reported\s+(?:back\s+)?to\b"
-    r"|\breports?\b(?:(?!\b(?:is|are|will|shall|should|to|that|which)\b)[^.;,]){0,80}?\b(?:is|are|(?:will|shall|should|must)"
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:also\s+|then\s+|formally\s+|regularly\s+)?reported\s+(?:back\s+)?to\b"
+    r"|\breports?\b(?:(?!\b(?:is|are|was|were|will|shall|should|to|that|which)\b)[^.;,]){0,80}?\b(?:is|are|was|were|(?:will|shall|should|must)"
     r"(?:\s+(?:also|then|normally|usually))?\s+be|to\s+be)\s+(?:also\s+|then\s+|formally\s+|jointly\s+)?"
     r"(?:considered|received|shared|presented|submitted|sent|provided|taken|brought|scrutinised|scrutinized)"
     r"\s+(?:by|with|to)\b"
