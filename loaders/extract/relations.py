@@ -576,6 +576,7 @@ class _Reader:
                 self.headed_list = lead if lead.members_of else None
                 self.headed_next = len(clause.items) + 1
         self._named_relations()
+        self._orphan_subgroups()
         self._bare_chairs()
         return self.found
 
@@ -2285,6 +2286,65 @@ class _Reader:
                             capacity=Capacity.MEMBER,
                         )
             self._their_partners(clause)
+
+    def _orphan_subgroups(self) -> None:
+        """'the SAR sub-group', 'the Improving Outcomes subgroup': a body its own name calls a sub-group,
+        of no body any clause names, in a protocol about one board or partnership: its sub-group."""
+        home = self._home_body()
+        if home is None:
+            return
+        by_id = {c.id: c for c in self.clauses}
+        # a sub-group whose parent or reporting line a clause states is placed already
+        placed = {
+            r.source for r in self.found.relations if r.type in (Relation.SUBGROUP_OF, Relation.REPORTS_TO)
+        }
+        for entity in list(self.entities.items.values()):
+            words = entity.name.lower().replace("-", " ").split()
+            clause = by_id.get(entity.clause)
+            if (
+                entity.role
+                or entity.collective
+                or entity.key in placed
+                or entity.key == home
+                or clause is None
+                or (
+                    words[-2:] not in (["sub", "group"], ["sub", "committee"])
+                    and words[-1:] not in (["subgroup"], ["subcommittee"])
+                )
+                or len(words) < 3
+                or is_generic(entity.name)
+            ):
+                continue
+            self._relation(
+                Relation.SUBGROUP_OF,
+                entity.key,
+                home,
+                clause,
+                _in_clause(clause, entity),
+                0.55,
+                "its name: a sub-group, of the protocol's one body",
+            )
+
+    def _home_body(self) -> str | None:
+        """The board or partnership the protocol is about: of the bodies that are neither parts (groups,
+        committees) nor organisations (councils, NHS bodies), the one named most often, when it is named
+        at least three times and more often than any other."""
+        counts: dict[str, int] = {}
+        for clause in self.clauses:
+            for mention in self._mentions(clause.text):
+                entity = self.entities.items.get(mention.key)
+                if (
+                    entity is None
+                    or entity.role
+                    or entity.collective
+                    or _head_of(entity.name) not in {"board", "partnership", "trust"}
+                ):
+                    continue
+                counts[entity.key] = counts.get(entity.key, 0) + 1
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+            return None
+        return ranked[0][0]
 
     def _chaired_by_name(self, entity, clause: Clause | None) -> str | None:  # type: ignore[no-untyped-def]
         """'Independent Chair of the KSAB', 'LSAB Chair': the body a chair's own name gives it; a body
