@@ -89,6 +89,7 @@ def classify(draft: ProtocolDocument | None, reviewed: ProtocolDocument) -> Caus
         if rel.inferred or rel.from_ in generic or rel.to in generic:
             continue  # a suggestion in the reviewed file: scored apart
         wanted.append((rel.type, rel.from_, rel.to, rel.capacity or Capacity.MEMBER.value))
+    wanted = list(dict.fromkeys(wanted))
 
     def same(kind: str, a: str, b: str, x: str, y: str) -> bool:
         if kind == Relation.COOPERATES_WITH:
@@ -100,6 +101,7 @@ def classify(draft: ProtocolDocument | None, reviewed: ProtocolDocument) -> Caus
         okind, x, y, ocap = other[:4]
         return kind == okind and same(kind, a, b, x, y) and (kind != Relation.MEMBER_OF or cap == ocap)
 
+    found = list(dict.fromkeys(found))  # a set, as the evaluator scores it
     stated_found = [f for f in found if not f[4]]
     for item in wanted:
         kind, a, b, cap = item

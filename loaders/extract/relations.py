@@ -11,6 +11,7 @@ unclassified for the reviewer: nothing is invented.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -337,6 +338,10 @@ _PASSIVE_VERBS = [
 _SUBGROUP_WORD = re.compile(r"\bsub[\s-]?(?:groups?|committees?|panels?)\b", re.IGNORECASE)
 _BARE_CHAIR = re.compile(r"^(?:Independent\s+)?(?:Co-|Vice-|Joint\s+)?Chair(?:man|person)?$", re.IGNORECASE)
 _MEMBERSHIP_HEADING = re.compile(r"^(?:board\s+|partnership\s+)?(?:membership|members)\b", re.IGNORECASE)
+# A list item's marker printed as text: "i.", "iv)", "(b)", "3.", "-".
+_ITEM_MARKER = re.compile(
+    r"^\s*(?:\(?(?:[ivx]{1,5}|[a-z]|\d{1,2})[.)]|\((?:[ivx]{1,5}|[a-z]|\d{1,2})\)|[-\u2013*])\s+"
+)
 _LISTED_NAME = re.compile(r"^[\"'\u2018\u201c]?(?P<name>[A-Z][\w'\u2019&,.-]*(?:\s+[\w'\u2019&,.-]+){0,9}?)"
                           r"\s*(?:\(|\[|\s[\u2013\u2014-]\s|:|;|$|\.$|,\s*(?:and|or)?\s*$)")  # fmt: skip
 _REVERSE_BY = re.compile(
@@ -540,9 +545,11 @@ class _Reader:
         self.headed_next = 1  # the number the list's next item must have
         self.counted_lists: dict[str, list[str]] = {}  # "three": the three organisations listed last
         self.named_line: str | None = None  # the body the last line that was only its name named
+        self.marked_lead: _LeadIn | None = None  # a membership lead-in read on through marked paragraphs
 
     def run(self) -> Findings:
         for clause in self.clauses:
+            marked = None
             if clause.section != self.section:
                 self.section, self.subject, self.named_line = clause.section, [], None
             if clause.kind == "heading":
@@ -568,11 +575,17 @@ class _Reader:
                 self._obligation_item(clause, lead)
             elif lead is not None and lead.obligation:
                 pass  # a lead-in printed as an item of the one before: it opens a list of its own
+            elif (marked := self._marked_item(clause)) is not None:
+                self._membership_item(marked, self.marked_lead)  # type: ignore[arg-type]
             else:
                 self._paragraph(clause)
+            if clause.lead_in is None and not clause.is_lead_in and marked is None:
+                self.marked_lead = None
             if clause.is_lead_in:
                 self.lead_ins[clause.id] = self._lead_in(clause)
                 lead = self.lead_ins[clause.id]
+                # a membership lead-in none of whose items the layout attached: its marked paragraphs
+                self.marked_lead = lead if lead.members_of and not clause.items else None
                 self.headed_list = lead if lead.members_of else None
                 self.headed_next = len(clause.items) + 1
         self._named_relations()
@@ -697,12 +710,31 @@ class _Reader:
             return None
         return _LeadIn([], None, False, [after[0].key], False, Relation.REPORTS_TO)
 
+    def _marked_item(self, clause: Clause) -> Clause | None:
+        """'The membership of the Board will consist of:' then paragraphs 'i. The Leader of the Council',
+        'ii. ...' the layout did not attach to it: each such paragraph, its marker cut, is an item of
+        the lead-in (the marked paragraphs run until one is not marked)."""
+        if self.marked_lead is None or clause.kind != "paragraph" or clause.lead_in is not None:
+            return None
+        return clause if _ITEM_MARKER.match(clause.text) else None
+
     def _membership_item(self, clause: Clause, lead: _LeadIn) -> None:
+        if marker := _ITEM_MARKER.match(clause.text):  # "iii. The Chief Officer": the item after its marker
+            clause = dataclasses.replace(clause, text=clause.text[marker.end() :])
         mentions = [m for m in self._mentions(clause.text) if not m.key.startswith("@")]
         mentions.sort(key=lambda m: (not self.entities.items[m.key].role, m.start))
         member_key, quote = None, clause.text
         if mentions and mentions[0].start <= 4:
             member = mentions[0]
+            # "Elected Member, dash, Leader of the Opposition Group": the post after the dash is the one meant
+            after = next((m for m in mentions[1:] if m.start >= member.end), None)
+            if (
+                after is not None
+                and self.entities.items[member.key].role
+                and self.entities.items[after.key].role
+                and re.fullmatch(r"\s*[\u2013\u2014-]\s*(?:the\s+)?", clause.text[member.end : after.start])
+            ):
+                member = after
             member_key = member.key
             quote = member.surface if len(member.surface) > 0.6 * len(clause.text) else clause.text
         else:
