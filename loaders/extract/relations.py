@@ -72,7 +72,7 @@ _ALL_SUBGROUPS = re.compile(
     re.IGNORECASE,
 )
 _GROUP_GLUE = re.compile(
-    r"^(?:\s*(?:,|and|or|nor|&|the|to|both|their|its|as well as|with)\s*)*$", re.IGNORECASE
+    r"^\)?(?:\s*(?:,|and|or|nor|&|the|to|both|their|its|as well as|with)\s*)*$", re.IGNORECASE
 )
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|by|to|with|from|for|between|within|among|through|via|on|in|about|against|than)\s+"
@@ -289,6 +289,17 @@ _PARTICIPIAL_WITH = re.compile(
 _NAMES_A_REPORT = re.compile(
     r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?(?:['\u2019]s\s+)?(?:(?:draft|annual|quarterly|progress|yearly)\s+)*"
     r"(?:reports?|updates?)\b",
+    re.IGNORECASE,
+)
+_APPROVAL_OF = re.compile(
+    r"\b(?:with|subject\s+to|requir(?:e|es|ing)|needs?|following|after)\s+(?:the\s+)?"
+    r"(?:(?:prior|joint|formal|written|final)\s+)*(?:approval|agreement|consent|sign-off)\s+(?:of|from|by)\s+"
+    r"(?:both\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+_AS_MEMBERS = re.compile(
+    r"\s+as\s+(?:(?:equal|statutory|founding|full|core|joint|voting|key)\s+)*(?:partners\s+and\s+"
+    r"(?:(?:equal|statutory|founding|full|core|joint|voting)\s+)*)?members\b",
     re.IGNORECASE,
 )
 _INVERTED_BE = re.compile(r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?(?:is|are|will\s+be)\s", re.IGNORECASE)
@@ -819,6 +830,7 @@ class _Reader:
             sentence = clause.text[start:end]
             if sentence.endswith(":") and LEAD_IN_OBLIGATION.search(sentence):
                 continue  # "X will:": its items carry the duties
+            self._as_members(clause, start, end)  # "as equal partners and members": a declaration too
             if self._declarations(clause, start, end):
                 self._remember_subject(clause, start, end)
                 continue
@@ -828,6 +840,7 @@ class _Reader:
             self._received_reports(clause, start, end)
             self._minuted_reports(clause, start, end)
             self._presented_reports(clause, start, end)
+            self._approval_of(clause, start, end)
             self._reporting_field(clause, start, end)
             self._chair_field(clause, start, end)
             self._relative_reports(clause, start, end)
@@ -1275,6 +1288,67 @@ class _Reader:
                         0.7,
                         f"'{match.group('verb')} a report': minuted",
                     )
+
+    def _approval_of(self, clause: Clause, start: int, end: int) -> None:
+        """'(The terms of reference of the Committee) may only be changed with the joint approval of the A
+        and the B', 'subject to the agreement of the A': the body named before (whose thing needs the
+        approval) seeks the approval of each body after."""
+        text = clause.text
+        for match in _APPROVAL_OF.finditer(text, start, end):
+            if _negated(text, start, match.start()):
+                continue
+            groups = self._groups(clause, match.end(), end)
+            if not groups or groups[0][0].start > match.end() + len("the "):
+                continue
+            approvers = [
+                k
+                for k in self._resolve_groups([m.key for m in groups[0]], clause, groups[0][0].start)
+                if self._is_body(k)
+            ]
+            owners = [
+                m.key
+                for m in self._mentions(text[start : match.start()])
+                if self._is_body(m.key)
+                and m.key not in approvers
+                and not self.entities.items[m.key].collective
+            ]
+            if not owners or not approvers:
+                continue
+            quote = text[match.start() : groups[0][-1].end]
+            for approver in approvers:
+                self._relation(
+                    Relation.SEEKS_APPROVAL_FROM,
+                    owners[-1],
+                    approver,
+                    clause,
+                    quote,
+                    0.65,
+                    f"'{match.group(0).strip()}' it",
+                )
+
+    def _as_members(self, clause: Clause, start: int, end: int) -> None:
+        """'The Partnership, established jointly by the A and the B as equal partners and statutory
+        members': the bodies named right before 'as ... members' are members of the sentence's subject."""
+        text = clause.text
+        for match in _AS_MEMBERS.finditer(text, start, end):
+            groups = self._groups(clause, start, match.start())
+            if not groups or text[groups[-1][-1].end : match.start()].strip(" ()") != "":
+                continue
+            members = self._resolve_groups([m.key for m in groups[-1]], clause, groups[-1][0].start)
+            whole = [k for k in self._subject(clause, start, end, statement=False) if self._is_body(k)][:1]
+            for body in whole:
+                for member in members:
+                    if member != body and not _negated(text, start, match.start()):
+                        self._relation(
+                            Relation.MEMBER_OF,
+                            member,
+                            body,
+                            clause,
+                            text[groups[-1][0].start : match.end()],
+                            0.7,
+                            "named 'as ... members' of it",
+                            capacity=Capacity.MEMBER,
+                        )
 
     def _own_post(self, post: str, body: str) -> bool:
         """A post of the body itself ('the Cabinet Member for Health' of the Cabinet): presenting to its
