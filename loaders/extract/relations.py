@@ -331,6 +331,12 @@ _TOGETHER_NO_OTHER = re.compile(
     r"(?!\s+(?:closely\s+|fully\s+)?with\b)",
     re.IGNORECASE,
 )
+_THE_PLURAL = re.compile(r"\b(?:the|both|these)\s+(?:two\s+)?(?P<head>[Bb]oards|[Pp]artnerships)\b")
+_BEFORE_TOGETHER = re.compile(
+    r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?(?:(?:will|shall|must|should|can|could|would|to|also|both|all|each|"
+    r"continue\s+to|already|currently|now|closely|effectively)\s+)*",
+    re.IGNORECASE,
+)
 _PASSIVE_BY = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:also\s+|regularly\s+|formally\s+|then\s+)?(?P<verb>held\s+(?:to\s+account|accountable)"
     r"|challenged|scrutini[sz]ed|overseen|monitored|advised|consulted|approved|signed\s+off|ratified|endorsed)"
@@ -848,6 +854,7 @@ class _Reader:
             self._shared_posts(clause, start, end)
             self._working_between(clause, start, end)
             self._participial_cooperation(clause, start, end)
+            self._group_works_together(clause, start, end)
             self._passive_by(clause, start, end)
             self._independent_chairs(clause, start, end)
             self._fronted_subgroup(clause, start, end)
@@ -1173,6 +1180,41 @@ class _Reader:
                     0.7,
                     f"'{match.group(0).strip()}' them",
                 )
+
+    def _group_works_together(self, clause: Clause, start: int, end: int) -> None:
+        """'how the Boards work together', 'where the KSAB and the KSCP collaborate': bodies named
+        together right before a verb of working together work with each other, in a subordinate clause
+        as in a main one."""
+        text = clause.text
+        for match in _TOGETHER_NO_OTHER.finditer(text, start, end):
+            if _negated(text, start, match.start()):
+                continue
+            groups = self._groups(clause, start, match.start())
+            plural = next(reversed(list(_THE_PLURAL.finditer(text, start, match.start()))), None)
+            if plural and _BEFORE_TOGETHER.fullmatch(text[plural.end() : match.start()]):
+                keys, first = self._the_plural(plural.group("head")), plural.start()
+            elif groups and _BEFORE_TOGETHER.fullmatch(text[groups[-1][-1].end : match.start()]):
+                keys = self._resolve_groups([m.key for m in groups[-1]], clause, groups[-1][0].start)
+                first = groups[-1][0].start
+            else:
+                continue
+            bodies = [k for k in keys if self._is_body(k) and not self.entities.items[k].collective]
+            quote = text[first : match.end()]
+            for one, other in itertools.combinations(bodies, 2):
+                self._relation(Relation.COOPERATES_WITH, one, other, clause, quote, 0.7, "'work together'")
+
+    def _the_plural(self, head: str) -> list[str]:
+        """'the Boards', 'both Partnerships': the document's bodies of that head, when there are just two
+        (the parties, when the protocol names them as such)."""
+        singular = head.lower().rstrip("s")
+        if len(self.entities.parties) == 2:
+            return list(self.entities.parties)
+        bodies = [
+            e.key
+            for e in self.entities.items.values()
+            if not e.role and not e.collective and _head_of(e.name) == singular
+        ]
+        return bodies if len(bodies) == 2 else []
 
     def _participial_cooperation(self, clause: Clause, start: int, end: int) -> None:
         """'The KSAB, working closely with the KHWB, will ...', 'the Board, in partnership with the

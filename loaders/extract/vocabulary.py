@@ -169,7 +169,9 @@ RELATION_TRIGGERS: list[tuple[Relation, re.Pattern[str]]] = [
         rf"|\b(?-i:w)ork(?:s|ing)?\s+(?:{_MANNER}\s+)?(?:(?-i:together|with)\b|{_ALONGSIDE})"
         r"|\bco-?operat\w+\s+with\b|\bcollaborat\w+\s+with\b|\bliais(?:e|es|ing)\s+(?:closely\s+)?with\b"
         rf"|\b(?:close\s+|joint\s+|effective\s+)?working\s+(?:relationships?|arrangements?)\s+with\b"
-        rf"|\bpartnership\s+working\s+with\b", re.IGNORECASE)),
+        rf"|\bpartnership\s+working\s+with\b"
+        r"|\bmeet(?:s|ing)?\s+(?:(?:regularly|routinely|frequently|quarterly|monthly|jointly)\s+)?with\b",
+        re.IGNORECASE)),
 ]  # fmt: skip
 # "... to X for scrutiny and challenge", "opened up to public scrutiny": the receiver acts on the owner.
 PURPOSE = re.compile(
