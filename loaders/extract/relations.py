@@ -352,6 +352,8 @@ _PASSIVE_VERBS = [
     (r"consulted", Relation.CONSULTS),
     (r"(?:approved|signed|ratified|endorsed)", Relation.SEEKS_APPROVAL_FROM),
 ]
+# "HSAB Sub Groups", "the sub-committees": parts not named one by one (a name's last words, plural)
+_PLURAL_PARTS = re.compile(r"\bsub[\s-]?(?:groups|committees|panels)$|\bsubgroups$", re.IGNORECASE)
 _SUBGROUP_WORD = re.compile(r"\bsub[\s-]?(?:groups?|committees?|panels?)\b", re.IGNORECASE)
 _BARE_CHAIR = re.compile(r"^(?:Independent\s+)?(?:Co-|Vice-|Joint\s+)?Chair(?:man|person)?$", re.IGNORECASE)
 _MEMBERSHIP_HEADING = re.compile(r"^(?:board\s+|partnership\s+)?(?:membership|members)\b", re.IGNORECASE)
@@ -2157,11 +2159,19 @@ class _Reader:
         for key in (source, target):
             entity = self.entities.items.get(key) if key != COLLECTIVE else None
             if (
-                entity is not None and (entity.collective or is_generic(entity.name))
+                entity is not None
+                and (entity.collective or is_generic(entity.name) or self._plural_parts(entity))
             ) or self._unnamed_partners(key):
                 name = self.entities.items[key].name
                 return f"'{name}' names no particular body or post; the reviewer names it or drops it"
         return None
+
+    def _plural_parts(self, entity) -> bool:  # type: ignore[no-untyped-def]
+        """'a number of HSAB Sub Groups': parts the text never names one by one (its name, or the words
+        it was found by, plural), though the entities may have made the name singular."""
+        return bool(
+            _PLURAL_PARTS.search(entity.name) or (entity.quote and _PLURAL_PARTS.search(entity.quote))
+        )
 
     def _unnamed_partners(self, key: str) -> bool:
         return unnamed_partners(self.entities, key)
