@@ -302,6 +302,8 @@ _AS_MEMBERS = re.compile(
     r"(?:(?:equal|statutory|founding|full|core|joint|voting)\s+)*)?members\b",
     re.IGNORECASE,
 )
+# Between a preposition ending a relation's verb ('report to') and its object: a few modifiers, no clause.
+_OBJECT_GAP = re.compile(r"\s*(?:[\w'\u2019-]+\s+){0,4}?", re.IGNORECASE)
 _INVERTED_BE = re.compile(r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?(?:is|are|will\s+be)\s", re.IGNORECASE)
 # "The KSCP has established a Learning Review Group", "The Board has set up two panels, A and B".
 _ESTABLISHED = re.compile(
@@ -1935,6 +1937,8 @@ class _Reader:
             first = group[0]
             if any(a <= first.start < b for a, b in masked["instrument"]):
                 return []
+            if direct and not _OBJECT_GAP.fullmatch(text[start : first.start]):
+                return []  # "in response to our priorities and ... the PFCC": the object is no body
             if any(m.key == "@each-other" for m in group):
                 return _co_owner_targets(owner, owners, self.entities) if len(owners) > 1 else []
             if not possessor and re.match(r"['\u2019]s\b", text[group[-1].end : group[-1].end + 3]):
