@@ -102,7 +102,11 @@ _CHAIRS = re.compile(
     r"(?<![\w-])(?:chairs|(?:(?i:will|shall|would|may|must|should|to|also|jointly)\s+)chair)(?P<rest>\s+)"
     r"(?:both\s+|all\s+|each\s+)?(?:the\s+|meetings\s+of\s+(?:the\s+)?)"
 )
-_CHAIRED_BY = re.compile(r"\b(?:is|are|will be|shall be)\s+chaired\s+by\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
+_CHAIRED_BY = re.compile(
+    r"\b(?:is|are|was|were|will\s+be|shall\s+be|has\s+been|have\s+been|had\s+been|is\s+currently)\s+"
+    r"(?:jointly\s+|independently\s+)?chaired\s+by\s+(?:an?\s+|the\s+)?",
+    re.IGNORECASE,
+)
 # "is a sub-group of", "is a task and finish group of", "is one of the sub-groups of", "was established as
 # a standing sub-committee of": up to three words qualify the part's noun.
 _SUBGROUP = re.compile(
@@ -304,6 +308,16 @@ _AS_MEMBERS = re.compile(
 )
 # Between a preposition ending a relation's verb ('report to') and its object: a few modifiers, no clause.
 _OBJECT_GAP = re.compile(r"\s*(?:[\w'\u2019-]+\s+){0,4}?", re.IGNORECASE)
+# Between 'chaired by' and the post: a person's name and an opening bracket or comma at most.
+_CHAIR_GAP = re.compile(
+    r"(?:(?:(?:Cllr\.?|Councillor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Professor)\s+)?(?:[A-Z][\w'\u2019-]+\s+){1,3}?"
+    r"\s*[,(]\s*(?:the\s+|an?\s+)?)?"
+)
+_IS_CHAIRED = re.compile(
+    r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?(?:is|was|has\s+been|had\s+been|will\s+be|is\s+currently)\s+"
+    r"(?:jointly\s+|independently\s+)?chaired\s+by\b",
+    re.IGNORECASE,
+)
 _INVERTED_BE = re.compile(r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?(?:is|are|will\s+be)\s", re.IGNORECASE)
 # "The KSCP has established a Learning Review Group", "The Board has set up two panels, A and B".
 _ESTABLISHED = re.compile(
@@ -2295,7 +2309,10 @@ class _Reader:
         for match in _CHAIRED_BY.finditer(text, start, end):
             if re.match(r"different\b", text[match.end() :]):
                 continue
-            chairs = self._group_at(clause, match.end(), end)
+            groups = self._groups(clause, match.end(), end)
+            if not groups or not _CHAIR_GAP.fullmatch(clause.text[match.end() : groups[0][0].start]):
+                continue  # "chaired by Jo Bloggs, who is independent of the Council": no post named
+            chairs = self._resolve_groups([m.key for m in groups[0]], clause, groups[0][0].start)
             bodies = self._subject(clause, start, match.start(), statement=False)
             for body in bodies:
                 for chair in chairs[:1]:
@@ -2598,6 +2615,16 @@ class _Reader:
                 self._relation(
                     Relation.CHAIRS, entity.key, bodies[0], clause, quote, 0.6, "a Chair in its clause"
                 )
+            elif not bodies and (chaired := self._chaired_before(clause)):
+                self._relation(  # "The SAB has been chaired by Jo Bloggs ... The Chair reports to ..."
+                    Relation.CHAIRS,
+                    entity.key,
+                    chaired,
+                    clause,
+                    quote,
+                    0.5,
+                    "the chair the clause before names",
+                )
             elif not bodies and len(self.entities.parties) == 1 and _OUR.search(clause.text):
                 self._relation(  # "Our Independent Chair is ...": the publishing body's, the one party
                     Relation.CHAIRS, entity.key, self.entities.parties[0], clause, quote, 0.6, "'our' Chair"
@@ -2613,6 +2640,18 @@ class _Reader:
                     "a Chair of no named body",
                     reason="the clause names a Chair and no body; the protocol binds only this one",
                 )
+
+    def _chaired_before(self, clause: Clause) -> str | None:
+        """The body the clause just before (in the same section) says is chaired ('the Board has been
+        chaired by Jo Bloggs since 2021'), whose Chair a bare 'The Chair' then is."""
+        index = next((i for i, c in enumerate(self.clauses) if c.id == clause.id), 0)
+        if index == 0 or self.clauses[index - 1].section != clause.section:
+            return None
+        before = self.clauses[index - 1]
+        for mention in self._mentions(before.text):
+            if self._is_body(mention.key) and _IS_CHAIRED.match(before.text, mention.end):
+                return mention.key
+        return None
 
     def _their_partners(self, clause: Clause) -> None:
         """'The LSCB, the Trust and their constituent partners': partners of the bodies named with them."""
