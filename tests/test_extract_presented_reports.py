@@ -69,3 +69,44 @@ def test_a_report_that_was_presented_to_a_body_is_its_authors_reporting_line() -
     assert stated(found, Relation.REPORTS_TO) == {
         ("Kestrel Safeguarding Adults Board", "Kestrel Health and Wellbeing Board")
     }
+
+
+def test_an_update_on_a_bodys_work_makes_that_body_no_receiver() -> None:
+    found = _minutes(
+        "Kestrel Scrutiny Panel",
+        "The Director of Adult Services provided an update on the work of the Kestrel Safeguarding Adults "
+        "Board.",
+    )
+    assert stated(found, Relation.REPORTS_TO) == {("Director of Adult Services", "Kestrel Scrutiny Panel")}
+
+
+def test_a_report_presented_by_a_post_is_the_posts_reporting_line_to_the_meeting() -> None:
+    found = _minutes(
+        "Kestrel Scrutiny Panel",
+        "The annual report of the Kestrel Safeguarding Adults Board was introduced by Jo Bloggs, Independent "
+        "Chair of the Kestrel Safeguarding Adults Board.",
+    )
+    assert (
+        "Independent Chair of the Kestrel Safeguarding Adults Board",
+        "Kestrel Scrutiny Panel",
+    ) in stated(found, Relation.REPORTS_TO)
+
+
+def test_a_report_presented_to_a_named_body_by_a_post_goes_to_that_body() -> None:
+    found = extract("The annual report was presented to the KHWB by the Director of Adult Services.")
+    assert stated(found, Relation.REPORTS_TO) == {
+        ("Director of Adult Services", "Kestrel Health and Wellbeing Board")
+    }
+
+
+def test_a_post_that_attended_to_present_the_report_reports_to_the_meeting() -> None:
+    found = _minutes(
+        "Kestrel Scrutiny Panel",
+        "The Director of Adult Services attended the meeting to present the annual report.",
+    )
+    assert stated(found, Relation.REPORTS_TO) == {("Director of Adult Services", "Kestrel Scrutiny Panel")}
+
+
+def test_a_motion_presented_by_a_post_is_no_report() -> None:
+    found = _minutes("Kestrel Scrutiny Panel", "The motion was presented by the Director of Adult Services.")
+    assert stated(found, Relation.REPORTS_TO) == set()

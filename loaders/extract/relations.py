@@ -238,11 +238,19 @@ _MINUTED_REPORT = re.compile(
 )
 # "introduced a report", "presented the Annual Report 2015/16", "gave an update": the presenter reports.
 _PRESENTED_REPORT = re.compile(
-    r"\b(?P<verb>introduced|presented|submitted|tabled|gave|delivered)\s+(?:an?|the|its|their|his|her)\s+"
+    r"\b(?P<verb>introduced|presented|submitted|tabled|gave|delivered|provided"
+    r"|attended\s+(?:the\s+(?:meeting|panel|committee|board)\s+)?to\s+(?:present|introduce|give))"
+    r"\s+(?:an?|the|its|their|his|her)\s+"
     r"(?:[\w/'\u2019-]+\s+){0,5}?(?:reports?|updates?|presentation)\b"
     r"(?:\s+(?:of|for|from|on)\s+(?:the\s+)?[^.;,]{0,60}?)?(?=\s+to\s|[\s.;,]|$)",
     re.IGNORECASE,
 )
+_PRESENTED_BY = re.compile(
+    r"\b(?:was|were|is|are|will\s+be|to\s+be)\s+(?P<verb>introduced|presented|submitted|tabled)"
+    r"(?:\s+to\s+(?P<to>(?:the\s+)?[A-Z][^.;,]{0,80}?))?\s+by\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_A_PAPER = re.compile(r"\b(?:reports?|updates?|papers?|item|presentation)\b", re.IGNORECASE)
 # Between a presenter's post and the verb: nothing, an acronym, a closing bracket, a comma.
 _PRESENTER_GAP = re.compile(r"[\s,]*(?:\(\s*[A-Z][A-Za-z&]*\s*\))?[\s,)]*")
 _REPORT_GOES_TO = re.compile(r"\s+to\s+(?:the\s+)?")
@@ -310,12 +318,17 @@ _AS_MEMBERS = re.compile(
 _OBJECT_GAP = re.compile(r"\s*(?:[\w'\u2019-]+\s+){0,4}?", re.IGNORECASE)
 # Between 'chaired by' and the post: a person's name and an opening bracket or comma at most.
 _CHAIR_GAP = re.compile(
-    r"(?:(?:(?:Cllr\.?|Councillor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Professor)\s+)?(?:[A-Z][\w'\u2019-]+\s+){1,3}?"
-    r"\s*[,(]\s*(?:the\s+|an?\s+)?)?"
+    r"(?:(?:(?:Cllr\.?|Councillor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Professor)\s+)?[A-Z][\w'\u2019-]+"
+    r"(?:\s+[A-Z][\w'\u2019-]+){0,2}\s*[,(]\s*(?:the\s+|an?\s+)?)?"
 )
 _IS_CHAIRED = re.compile(
     r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?(?:is|was|has\s+been|had\s+been|will\s+be|is\s+currently)\s+"
     r"(?:jointly\s+|independently\s+)?chaired\s+by\b",
+    re.IGNORECASE,
+)
+# A report's topic: the body after 'on', 'about', 'of' ... is what it is about, not who receives it.
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:on|about|of|regarding|concerning|in|from|by|for|within|around)\s+(?:[\w'\u2019-]+\s+){0,4}?$",
     re.IGNORECASE,
 )
 _INVERTED_BE = re.compile(r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?(?:is|are|will\s+be)\s", re.IGNORECASE)
@@ -864,6 +877,7 @@ class _Reader:
             self._received_reports(clause, start, end)
             self._minuted_reports(clause, start, end)
             self._presented_reports(clause, start, end)
+            self._presented_by(clause, start, end)
             self._approval_of(clause, start, end)
             self._reporting_field(clause, start, end)
             self._chair_field(clause, start, end)
@@ -1409,6 +1423,40 @@ class _Reader:
                             "named 'as ... members' of it",
                             capacity=Capacity.MEMBER,
                         )
+
+    def _presented_by(self, clause: Clause, start: int, end: int) -> None:
+        """Minutes: 'The annual report was introduced to the committee by Jo Bloggs (Independent Chair of the
+        KSAB)': the post (or body) after 'by' reports to the body after 'to', else to the meeting's."""
+        text = clause.text
+        for match in _PRESENTED_BY.finditer(text, start, end):
+            if not _A_PAPER.search(text, start, match.start()) or _negated(text, start, match.start()):
+                continue
+            groups = self._groups(clause, match.end(), end)
+            if not groups or not _CHAIR_GAP.fullmatch(text[match.end() : groups[0][0].start]):
+                continue
+            presenter = groups[0][0].key
+            if presenter.startswith("@"):
+                continue
+            if match.group("to") is not None:
+                receivers = self._group_at(clause, match.start("to"), match.end("to"))
+            else:
+                receivers = [self.entities.meeting] if self.entities.meeting else []
+            for receiver in receivers:
+                if (
+                    self._is_body(receiver)
+                    and receiver != presenter
+                    and not self._own_post(presenter, receiver)
+                ):
+                    quote = text[start : self._end_of_mention(clause, match.end(), end)].strip()
+                    self._relation(
+                        Relation.REPORTS_TO,
+                        presenter,
+                        receiver,
+                        clause,
+                        quote,
+                        0.7,
+                        f"'{match.group('verb')} by' it: minuted",
+                    )
 
     def _own_post(self, post: str, body: str) -> bool:
         """A post of the body itself ('the Cabinet Member for Health' of the Cabinet): presenting to its
@@ -1960,6 +2008,8 @@ class _Reader:
             if not possessor and _NAMES_A_REPORT.match(text, group[-1].end):
                 return []  # "presented the KSAB Annual Report": the body names the report, receives nothing
             keys = self._resolve_groups([m.key for m in group], clause, first.start)
+            if not direct and not possessor and _TOPIC_BEFORE.search(text, start, first.start):
+                return []  # "provided an update on the work of the KSAB": its topic, not its receiver
             if (
                 not direct
                 and text[max(0, first.start - 4) : first.start].lower().endswith("of ")
