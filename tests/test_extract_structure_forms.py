@@ -123,3 +123,16 @@ def test_collaborating_with_a_third_body_joins_each_owner_to_it_not_to_each_othe
     }
     assert frozenset({KSAB, KHWB}) not in found
     assert found == {frozenset({KSAB, KSCP}), frozenset({KHWB, KSCP})}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The KSAB, together with the KHWB, is a party to this protocol.",
+        "Alongside the KHWB, the KSAB has a duty to publish a plan.",
+        "The KSAB works to protect adults at risk in the area of the KHWB.",
+        "The KSAB was established as a statutory body by the KHWB.",
+    ],
+)
+def test_a_coordination_or_a_shared_aim_states_no_cooperation(sentence: str) -> None:
+    assert stated(extract(sentence), Relation.COOPERATES_WITH) == set()

@@ -294,7 +294,7 @@ _FRONTED_REPORTS = re.compile(
 _PARTICIPIAL_WITH = re.compile(
     r"\s*,\s*(?:(?:working|collaborating|co-?operating)\s+(?:closely\s+|jointly\s+|together\s+)?"
     r"(?:with|alongside|in\s+partnership\s+with)|in\s+(?:close\s+)?(?:partnership|conjunction|collaboration)"
-    r"\s+with|together\s+with|alongside)\s+(?:the\s+)?",
+    r"\s+with)\s+(?:the\s+)?",  # not a bare 'together with' / 'alongside': a coordination, a shared aim
     re.IGNORECASE,
 )
 # "the KSAB (KSAB) Annual Report", "the Board's update": a body named as the report's owner.
