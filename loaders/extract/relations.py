@@ -1752,6 +1752,10 @@ class _Reader:
         start_ref = _PRONOUN_START.match(region)
         if (pronoun or start_ref) and self.subject and self._same_kind(start_ref, self.subject):
             return list(self.subject)
+        if start_ref and not self.subject and start_ref.group(0).strip().lower().startswith("the "):
+            title = self._title_body()  # "The group will report to X" under a section heading: the title's
+            if title and self._same_kind(start_ref, [title]):
+                return [title]
         if _ALL_SUBGROUPS.match(region):
             return self._named_subgroups()
         counted = _COUNTED_REFERENCE.search(region)
