@@ -125,6 +125,10 @@ _RELATIVE_REPORT = re.compile(
 )
 _RELATIVE_OPENS = re.compile(r",\s*(?:which|who)\b", re.IGNORECASE)
 _CLOSED_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,;:()]*,", re.IGNORECASE)
+_MEMBERSHIP_FIELD = re.compile(
+    r"\s*(?:(?:Core|Voting|Statutory|Standing)\s+)?(?:Membership|Members)\s*(?:includes?|comprises?)?\s*:\s*",
+    re.IGNORECASE,
+)
 _REPORTING_FIELD = re.compile(r"\s*(?:Accountable|Reports?|Reporting|Accountability)\s+(?:to|into)\s*:\s*")
 _FIELD = re.compile(
     r"\s*(?:(?:Independent|Joint)\s+)?(?:Co-|Vice[\s-])?Chair(?:ed\s+by|man|person|s)?\s*:"
@@ -881,6 +885,7 @@ class _Reader:
             self._approval_of(clause, start, end)
             self._reporting_field(clause, start, end)
             self._chair_field(clause, start, end)
+            self._membership_field(clause, start, end)
             self._relative_reports(clause, start, end)
             self._report_of_to(clause, start, end)
             self._shared_posts(clause, start, end)
@@ -1502,6 +1507,32 @@ class _Reader:
             0.7,
             "a terms of reference's chair field",
         )
+
+    def _membership_field(self, clause: Clause, start: int, end: int) -> None:
+        """'Membership: Director of Public Health; Head of Quality' (or 'Members: A, B and C') under a
+        group's heading: each post or body the field names is a member of the body the heading names."""
+        field = _MEMBERSHIP_FIELD.match(clause.text, start, end)
+        if field is None or start != 0:
+            return
+        own = self._field_owner(clause)
+        if own is None:
+            return
+        text = clause.text
+        for mention in self._mentions(text[field.end() :]):
+            key = mention.key
+            if key.startswith("@") or key == own or self.entities.items[key].collective:
+                continue
+            at = field.end() + mention.start
+            self._relation(
+                Relation.MEMBER_OF,
+                key,
+                own,
+                clause,
+                text[at : field.end() + mention.end],
+                0.7,
+                "a terms of reference's membership field",
+                capacity=capacity_of(re.split(r"[;,]|\band\b", text[at:])[0]),  # "Head of X (observer)"
+            )
 
     def _reporting_field(self, clause: Clause, start: int, end: int) -> None:
         """A terms of reference's field line "Accountable to: X" / "Reports to: X": the body the field's
