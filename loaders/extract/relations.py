@@ -254,6 +254,12 @@ _PRESENTED_BY = re.compile(
     r"(?:\s+to\s+(?P<to>(?:the\s+)?[A-Z][^.;,]{0,80}?))?\s+by\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_TOOK_A_REPORT = re.compile(
+    r"\b(?P<verb>considered|received|noted|discussed|scrutini[sz]ed|welcomed|reviewed|endorsed"
+    r"|(?<=To )(?:note|consider|receive|endorse))\s+(?:the|a|an)\s+",
+    re.IGNORECASE,
+)
+_THE_REPORT = re.compile(r"(?:(?:draft|annual|quarterly|progress)\s+)*reports?\b", re.IGNORECASE)
 _A_PAPER = re.compile(r"\b(?:reports?|updates?|papers?|item|presentation)\b", re.IGNORECASE)
 # Between a presenter's post and the verb: nothing, an acronym, a closing bracket, a comma.
 _PRESENTER_GAP = re.compile(r"[\s,]*(?:\(\s*[A-Z][A-Za-z&]*\s*\))?[\s,)]*")
@@ -882,6 +888,7 @@ class _Reader:
             self._minuted_reports(clause, start, end)
             self._presented_reports(clause, start, end)
             self._presented_by(clause, start, end)
+            self._named_report_taken(clause, start, end)
             self._approval_of(clause, start, end)
             self._reporting_field(clause, start, end)
             self._chair_field(clause, start, end)
@@ -1462,6 +1469,59 @@ class _Reader:
                         0.7,
                         f"'{match.group('verb')} by' it: minuted",
                     )
+
+    def _named_report_taken(self, clause: Clause, start: int, end: int) -> None:
+        """'The Board considered the KSAB Annual Report', 'To receive the KSAB's annual report': the body
+        the report is named by reports to the body that took it (the sentence's subject, else the
+        meeting whose minutes these are); 'The Board considered the annual report' under the heading
+        'KSAB Annual Report 2016': the heading's body."""
+        text = clause.text
+        for match in _TOOK_A_REPORT.finditer(text, start, end):
+            if _negated(text, start, match.start()):
+                continue
+            author = next(
+                (m for m in self._mentions(text[match.end() : end]) if m.start == 0 and self._is_body(m.key)),
+                None,
+            )
+            report = _NAMES_A_REPORT.match(text, match.end() + author.end) if author else None
+            bare = _THE_REPORT.match(text, match.end())
+            if author is None and bare and not re.match(r"\s+(?:of|from|by)\b", text[bare.end() :]):
+                author, report = self._report_in_heading(clause), _THE_REPORT.match(text, match.end())
+            if author is None or report is None:
+                continue
+            subject = [
+                k for k in self._subject(clause, start, match.start(), statement=True) if self._is_body(k)
+            ]
+            receivers = subject[:1] or ([self.entities.meeting] if self.entities.meeting else [])
+            for receiver in receivers:
+                if receiver != author.key:
+                    self._relation(
+                        Relation.REPORTS_TO,
+                        author.key,
+                        receiver,
+                        clause,
+                        text[match.start() : report.end()],
+                        0.7,
+                        f"'{match.group('verb')}' its report",
+                        frequency=frequency_of(text[match.start() : end]),
+                    )
+
+    def _report_in_heading(self, clause: Clause) -> Mention | None:
+        """The body whose report the clause's heading names ('KSAB Annual Report 2015/16'), or a short
+        line a little before it that is only that (an agenda item's title the layout kept as a line)."""
+        index = next((i for i, c in enumerate(self.clauses) if c.id == clause.id), 0)
+        lines = [clause.heading or ""] + [
+            c.text for c in self.clauses[max(0, index - 3) : index] if len(c.text.split()) <= 12
+        ]
+        for line in lines:
+            for mention in self._mentions(line):
+                if (
+                    mention.start <= 4
+                    and self._is_body(mention.key)
+                    and _NAMES_A_REPORT.match(line, mention.end)
+                ):
+                    return Mention(mention.key, 0, 0, mention.surface)
+        return None
 
     def _own_post(self, post: str, body: str) -> bool:
         """A post of the body itself ('the Cabinet Member for Health' of the Cabinet): presenting to its
