@@ -119,8 +119,10 @@ _SUBGROUP = re.compile(
 )
 _UPDATED = re.compile(r"updat", re.IGNORECASE)
 _RELATIVE_REPORT = re.compile(
-    r"(?:\s*\([A-Z][A-Za-z&]*\))?\s*(?:,|\()\s*(?:which|who)\s+(?:(?:also|directly|formally|in\s+turn)\s+)?"
-    r"(?:reports?|(?:is|are)\s+accountable|feeds?)\s+(?:directly\s+)?(?:in\s*)?to\s+(?:the\s+)?",
+    r"(?:\s*\([A-Z][A-Za-z&]*\))?\s*(?:,|\()\s*(?:which|who)\s+"
+    r"(?:(?:also|directly|formally|in\s+turn|itself|themselves|then|will|must|shall)\s+)*"
+    r"(?:reports?|report|(?:is|are|be)\s+(?:(?:itself|themselves|also|directly)\s+)*(?:accountable|answerable)"
+    r"|feeds?)\s+(?:directly\s+)?(?:in\s*)?to\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 _RELATIVE_OPENS = re.compile(r",\s*(?:which|who)\b", re.IGNORECASE)
@@ -204,7 +206,7 @@ _FRONTED_SUBGROUP = re.compile(
 )
 # "the Children Partnership, a sub-group of the Board, ...": an apposition naming what the body before it is.
 _APPOSITIVE_SUBGROUP = re.compile(
-    r"\)?\s*,\s*(?:an?|one\s+of\s+the)\s+(?:[\w-]+\s+)?(?:sub-?\s?groups?|sub-?committees?|committees?|panels?"
+    r"\)?\s*[,(]\s*(?:an?|one\s+of\s+the)\s+(?:[\w-]+\s+)?(?:sub-?\s?groups?|sub-?committees?|committees?|panels?"
     r"|working\s+groups?)\s+of\s+(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -1624,7 +1626,10 @@ class _Reader:
             )
             if antecedent is None or _negated(text, match.start(), match.end()):
                 continue
-            for receiver in self._group_at(clause, match.end(), end):
+            receivers = self._group_at(clause, match.end(), end)
+            if re.match(r"(?:it|them)\b", text[match.end() :]):  # "..., which reports to it": the subject
+                receivers = [k for k in self._group_at(clause, start, match.start()) if self._is_body(k)][:1]
+            for receiver in receivers:
                 if receiver != antecedent.key:
                     quote = text[antecedent.start : match.end()].strip()
                     self._relation(
@@ -2356,6 +2361,7 @@ class _Reader:
                 if _NEGATION.search(text[max(start, match.start() - 20) : match.start()]):
                     continue
                 who = owners or self._relative_subject(clause, start, match.start())
+                who = who or self._antecedent(clause, start, match.start())
                 who = who or self._subject(clause, start, match.start(), statement=False)
                 bodies = [b for b in self._group_at(clause, match.end(), end) if self._is_body(b)]
                 cap = capacity_of(match.group("cap")) if capacity else Capacity.MEMBER
@@ -2432,8 +2438,9 @@ class _Reader:
     def _chairs(self, clause: Clause, start: int, end: int, subject: list[str]) -> None:
         text = clause.text
         for match in _CHAIR_OF.finditer(text, start, end):
+            who = self._antecedent(clause, start, match.start()) or subject  # "X, who is the Chair of Y"
             for body in self._group_at(clause, match.end(), end) or self._chaired_post(clause, match):
-                for chair in subject:
+                for chair in who:
                     self._relation(
                         Relation.CHAIRS,
                         chair,
@@ -2446,8 +2453,9 @@ class _Reader:
         for match in _CHAIRS.finditer(text, start, end):
             if _negated(text, start, match.start()):
                 continue
+            who = self._antecedent(clause, start, match.start()) or subject  # "the DPH, who chairs Y,"
             for body in self._group_at(clause, match.end("rest"), end):
-                for chair in subject:
+                for chair in who:
                     if chair != body and self._is_body(body):
                         quote = text[start : self._end_of_mention(clause, match.end(), end)].strip()
                         self._relation(Relation.CHAIRS, chair, body, clause, quote, 0.8, "'chairs'")
@@ -2458,7 +2466,9 @@ class _Reader:
             if not groups or not _CHAIR_GAP.fullmatch(clause.text[match.end() : groups[0][0].start]):
                 continue  # "chaired by Jo Bloggs, who is independent of the Council": no post named
             chairs = self._resolve_groups([m.key for m in groups[0]], clause, groups[0][0].start)
-            bodies = self._subject(clause, start, match.start(), statement=False)
+            bodies = self._antecedent(clause, start, match.start()) or self._subject(
+                clause, start, match.start(), statement=False
+            )
             for body in bodies:
                 for chair in chairs[:1]:
                     quote = text[start : self._end_of_mention(clause, match.end(), end)]
@@ -2488,7 +2498,11 @@ class _Reader:
         for match in _SUBGROUP.finditer(text, start, end):
             if _NEGATION.search(text[max(start, match.start() - 40) : match.end()]):
                 continue
-            who = self._subject(clause, start, match.start(), statement=False) or subject
+            who = (
+                self._antecedent(clause, start, match.start())  # "the Group, which is a sub-group of Y"
+                or self._subject(clause, start, match.start(), statement=False)
+                or subject
+            )
             # the parents are the bodies named right after 'of' ("a joint sub-group of the A and the B")
             groups = self._groups(clause, match.end(), end)
             if not groups or groups[0][0].start > match.end() + len("the "):
