@@ -68,7 +68,8 @@ _PRONOUN_START = re.compile(
 )
 # "All the sub groups report in to the Executive": the sub-groups the text has named so far.
 _ALL_SUBGROUPS = re.compile(
-    r"^\s*(?:All\s+|Each\s+of\s+)?(?:the|its|their|these)\s+sub[\s-]?groups\b(?:\s+(?:also|will|shall|must|should))?\s*$",
+    r"^\s*(?:(?:All\s+|Each\s+of\s+)?(?:the|its|their|these)\s+sub[\s-]?groups|(?:Each|Every)\s+sub[\s-]?group"
+    r"|All\s+sub[\s-]?groups)\b(?!\s+(?:of|and|or|to|for|with)\b)",
     re.IGNORECASE,
 )
 _GROUP_GLUE = re.compile(
@@ -2205,7 +2206,7 @@ class _Reader:
         'any challenge raised by X': the other side scrutinises or challenges the owner."""
         base = clause.text.find(text)
         for match in PURPOSE.finditer(text):
-            receivers = self._receivers_before(clause, base, base + match.start(), owner) or (
+            receivers = self._purpose_receivers(clause, base, base + match.start(), owner) or (
                 [towards] if towards else []
             )
             for receiver in receivers:
@@ -2254,6 +2255,25 @@ class _Reader:
                 if actor_mention:
                     quote = quote[: actor_mention.end]
                 self._relation(relation, actor, owner, clause, quote, 0.7, f"'{match.group(0).strip()}'")
+
+    def _purpose_receivers(self, clause: Clause, start: int, end: int, owner: str) -> list[str]:
+        """'(submit it) to the HWB for scrutiny': the group the thing goes 'to' (or is put 'before'),
+        right before the purpose; 'considers referrals for review' names no one to act."""
+        groups = self._groups(clause, start, end)
+        for group in reversed(groups):
+            text = clause.text
+            if not re.search(
+                r"\b(?:to|before|with|by)\s+(?:the\s+|both\s+|each\s+)?$", text[start : group[0].start]
+            ):
+                continue
+            if len(text[group[-1].end : end].split()) > 6:
+                continue
+            keys = [
+                k for k in self._resolve_groups([m.key for m in group], clause, group[0].start) if k != owner
+            ]
+            if keys:
+                return keys
+        return []
 
     def _receivers_before(self, clause: Clause, start: int, end: int, owner: str) -> list[str]:
         groups = self._groups(clause, start, end)
