@@ -263,6 +263,16 @@ _TOOK_A_REPORT = re.compile(
     re.IGNORECASE,
 )
 _THE_REPORT = re.compile(r"(?:(?:draft|annual|quarterly|progress)\s+)*reports?\b", re.IGNORECASE)
+_THAT = re.compile(r"\b[Tt]hat\s+(?:the\s+)?(?=[A-Z])")
+# Right after a that-clause's subject: its reporting verb ("(should) report (annually) to",
+# "is/was accountable to"), the receiver next.
+_REPORTING_VERB = re.compile(
+    r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?(?:(?:should|will|would|must|shall|continue\s+to|also|formally|directly"
+    r"|has|have|had|had\s+been|has\s+been|now)\s+)*"
+    r"(?:reports?|reported|(?:is|are|was|were|be|remains?)\s+(?:directly\s+)?(?:accountable|answerable))"
+    r"\s+(?:(?:annually|quarterly|regularly|directly|formally|back)\s+)?(?:in\s*)?to\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 _A_PAPER = re.compile(r"\b(?:reports?|updates?|papers?|item|presentation)\b", re.IGNORECASE)
 # Between a presenter's post and the verb: nothing, an acronym, a closing bracket, a comma.
 _PRESENTER_GAP = re.compile(r"[\s,]*(?:\(\s*[A-Z][A-Za-z&]*\s*\))?[\s,)]*")
@@ -892,6 +902,7 @@ class _Reader:
             self._presented_reports(clause, start, end)
             self._presented_by(clause, start, end)
             self._named_report_taken(clause, start, end)
+            self._reported_lines(clause, start, end)
             self._approval_of(clause, start, end)
             self._reporting_field(clause, start, end)
             self._chair_field(clause, start, end)
@@ -1526,6 +1537,47 @@ class _Reader:
                     return Mention(mention.key, 0, 0, mention.surface)
         return None
 
+    def _in_that_clause(self, text: str, start: int, position: int) -> bool:
+        """Whether ``position`` follows 'that' and a named subject of its own in [start, position)."""
+        for that in _THAT.finditer(text, start, position):
+            named = [m for m in self._mentions(text[that.end() : position]) if not m.key.startswith("@")]
+            if named and named[0].start <= len("the "):
+                return True
+        return False
+
+    def _reported_lines(self, clause: Clause, start: int, end: int) -> None:
+        """'RESOLVED: That the KSCB report to the Board annually', 'She explained that the KSAB is
+        accountable to the KHWB': a reporting line in a that-clause is its own subject's (the main
+        verb's subject rule never reads inside it)."""
+        text = clause.text
+        for that in _THAT.finditer(text, start, end):
+            groups = self._groups(clause, that.end(), end)
+            if not groups or groups[0][0].start > that.end() + len("the "):
+                continue
+            subject = groups[0]
+            verb = _REPORTING_VERB.match(text, subject[-1].end, end)
+            if verb is None or _negated(text, that.end(), verb.end()):
+                continue
+            receivers = self._groups(clause, verb.end(), end)
+            if not receivers or receivers[0][0].start > verb.end() + len("the "):
+                continue
+            keys = self._resolve_groups([m.key for m in subject], clause, subject[0].start)
+            targets = self._resolve_groups([m.key for m in receivers[0]], clause, receivers[0][0].start)
+            quote = text[that.end() : receivers[0][-1].end]
+            for source in keys:
+                for target in targets:
+                    if target != source and not self.entities.items[target].collective:
+                        self._relation(
+                            Relation.REPORTS_TO,
+                            source,
+                            target,
+                            clause,
+                            quote,
+                            0.65,
+                            "a reporting line in a that-clause",
+                            frequency=frequency_of(text[that.end() : end]),
+                        )
+
     def _own_post(self, post: str, body: str) -> bool:
         """A post of the body itself ('the Cabinet Member for Health' of the Cabinet): presenting to its
         own body is no reporting line."""
@@ -2058,6 +2110,8 @@ class _Reader:
                     continue  # "is not accountable to X": no line stated
                 if _in_relative(text, start, match.start()):
                     continue  # "..., the Group, which reports to X": the relative's antecedent reports
+                if self._in_that_clause(text, start, match.start()):
+                    continue  # "X will ensure that the KSAB reports to Y": the KSAB reports, not X
                 if _UPDATED.match(match.group(0)) and not self._named_right_after(text, match.end()):
                     continue  # "updated the Board on X": the Board, or no one, is told
                 direct = bool(re.search(r"\b(?:to|with|from|of|through)$", match.group(0)))
