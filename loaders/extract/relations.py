@@ -354,6 +354,16 @@ _TOPIC_BEFORE = re.compile(
     r"\b(?:on|about|of|regarding|concerning|in|from|by|for|within|around)\s+(?:[\w'\u2019-]+\s+){0,4}?$",
     re.IGNORECASE,
 )
+_SITS_UNDER = re.compile(
+    r"(?P<fronted>^\s*(?:Directly\s+)?(?:Under|Beneath|Below)\s+(?:the\s+)?)"
+    r"|\b(?:sits?|sitting|operates?|operating)\s+(?:directly\s+)?(?:under|beneath|below)\s+(?:the\s+)?"
+    r"|\b(?:is|are|forms?|form)\s+(?:an?\s+(?:integral\s+)?)?part\s+of\s+(?:the\s+)?"
+    r"(?:(?:governance|partnership|committee)\s+)?(?:(?:structures?|arrangements)\s+of\s+(?:the\s+)?)?",
+    re.IGNORECASE,
+)
+_INVERTED_SIT = re.compile(
+    r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?,?\s*(?:sit|sits|are|is)\s+(?:the\s+)?", re.IGNORECASE
+)
 _INVERTED_BE = re.compile(r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?(?:is|are|will\s+be)\s", re.IGNORECASE)
 # "The KSCP has established a Learning Review Group", "The Board has set up two panels, A and B".
 _ESTABLISHED = re.compile(
@@ -918,6 +928,7 @@ class _Reader:
             self._fronted_subgroup(clause, start, end)
             self._fronted_reports(clause, start, end)
             self._established(clause, start, end)
+            self._sits_under(clause, start, end)
             self._appositive_subgroup(clause, start, end)
             self._participial_chairs(clause, start, end)
             self._parts(clause, start, end)
@@ -1118,9 +1129,53 @@ class _Reader:
         named = [m for m in self._mentions(text[match.end() : end]) if self._is_body(m.key)]
         if not wholes or not named or named[0].start > 2 or not self._is_part(named[0].key):
             return
-        if named[0].key != wholes[0]:
-            quote = text[start:end].strip()
-            self._relation(Relation.SUBGROUP_OF, named[0].key, wholes[0], clause, quote, 0.7, "set up by it")
+        # "has established the A and the B": every part of the group named right after the verb
+        group = self._groups(clause, match.end() + named[0].start, end)[0]
+        for part in dict.fromkeys(m.key for m in group):
+            if part != wholes[0] and self._is_body(part) and self._is_part(part):
+                quote = text[start:end].strip()
+                self._relation(Relation.SUBGROUP_OF, part, wholes[0], clause, quote, 0.7, "set up by it")
+
+    def _sits_under(self, clause: Clause, start: int, end: int) -> None:
+        """'The Audit Group sits under the KSAB', 'is part of the structure of the KSAB', 'Three sub-groups
+        sit under the KSAB: A, B and C', 'Under the KSAB sit A and B': each group (a part, not an
+        organisation) is a sub-group of the body it sits under."""
+        text = clause.text
+        for match in _SITS_UNDER.finditer(text, start, end):
+            if _negated(text, start, match.start()):
+                continue
+            after = self._groups(clause, match.end(), end)
+            if not after or after[0][0].start > match.end() + len("the "):
+                continue
+            parents = [
+                k
+                for k in self._resolve_groups([m.key for m in after[0]], clause, after[0][0].start)
+                if self._is_body(k)
+            ][:1]
+            if match.group("fronted"):  # "Under the KSAB sit A and B": the parts follow
+                rest = _INVERTED_SIT.match(text, after[0][-1].end)
+                children = self._group_at(clause, rest.end(), end) if rest else []
+            else:
+                children = self._antecedent(clause, start, match.start()) or self._subject(
+                    clause, start, match.start(), statement=False
+                )
+                if not children or (
+                    _SUBGROUP_WORD.search(text[start : match.start()]) and ":" in text[match.end() : end]
+                ):
+                    colon = text.find(":", match.end(), end)
+                    children = [m.key for m in self._mentions(text[colon + 1 : end])] if colon >= 0 else []
+            for parent in parents:
+                for child in dict.fromkeys(children):
+                    if child != parent and self._is_body(child) and self._is_part(child):
+                        self._relation(
+                            Relation.SUBGROUP_OF,
+                            child,
+                            parent,
+                            clause,
+                            text[start:end].strip(),
+                            0.7,
+                            f"'{match.group(0).strip()}' it",
+                        )
 
     def _appositive_subgroup(self, clause: Clause, start: int, end: int) -> None:
         """'the Children Partnership, a sub-group of the Board, met': the body just before the apposition
