@@ -33,3 +33,15 @@ def test_a_body_named_past_the_object_of_response_to_is_no_end() -> None:
 def test_the_object_right_after_the_preposition_is_the_end(sentence: str) -> None:
     relation = Relation.RESPONDS_TO if "respond" in sentence else Relation.REPORTS_TO
     assert stated(extract(sentence), relation) == {(KSAB, KHWB)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The KSAB is accountable to, and reports to, the KHWB.",
+        "The KSAB will report on its progress to the KHWB.",
+        "The KSAB will report on safeguarding to the KHWB each year.",
+    ],
+)
+def test_a_receiver_after_a_comma_or_after_the_topic_is_still_the_end(sentence: str) -> None:
+    assert stated(extract(sentence), Relation.REPORTS_TO) == {(KSAB, KHWB)}

@@ -338,7 +338,7 @@ _AS_MEMBERS = re.compile(
     re.IGNORECASE,
 )
 # Between a preposition ending a relation's verb ('report to') and its object: a few modifiers, no clause.
-_OBJECT_GAP = re.compile(r"\s*(?:[\w'\u2019-]+\s+){0,4}?", re.IGNORECASE)
+_OBJECT_GAP = re.compile(r"[\s,]*(?:[\w'\u2019-]+\s+){0,4}?", re.IGNORECASE)
 # Between 'chaired by' and the post: a person's name and an opening bracket or comma at most.
 _CHAIR_GAP = re.compile(
     r"(?:(?:(?:Cllr\.?|Councillor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Professor)\s+)?[A-Z][\w'\u2019-]+"
@@ -351,7 +351,8 @@ _IS_CHAIRED = re.compile(
 )
 # A report's topic: the body after 'on', 'about', 'of' ... is what it is about, not who receives it.
 _TOPIC_BEFORE = re.compile(
-    r"\b(?:on|about|of|regarding|concerning|in|from|by|for|within|around)\s+(?:[\w'\u2019-]+\s+){0,4}?$",
+    r"\b(?:on|about|of|regarding|concerning|in|from|by|for|within|around)\s+"
+    r"(?:(?!(?:to|into|with)\b)[\w'\u2019-]+\s+){0,4}?$",  # "report on its progress to X": X receives
     re.IGNORECASE,
 )
 _SITS_UNDER = re.compile(
