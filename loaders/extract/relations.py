@@ -365,6 +365,12 @@ _SITS_UNDER = re.compile(
 _INVERTED_SIT = re.compile(
     r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?,?\s*(?:sit|sits|are|is)\s+(?:the\s+)?", re.IGNORECASE
 )
+# A heading that states a relation between two bodies it names ("Audit Group - reports to the Board").
+_HEADING_RELATION = re.compile(
+    r"\b(?:reports?\s+(?:directly\s+)?(?:in\s*)?to|(?:accountable|answerable)\s+to|sub[\s-]?(?:group|committee)\s+of"
+    r"|chaired\s+by)\b",
+    re.IGNORECASE,
+)
 _INVERTED_BE = re.compile(r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?(?:is|are|will\s+be)\s", re.IGNORECASE)
 # "The KSCP has established a Learning Review Group", "The Board has set up two panels, A and B".
 _ESTABLISHED = re.compile(
@@ -638,6 +644,12 @@ class _Reader:
                 self.named_line = None  # a body's name as a heading: the subject of what is under it
                 self.subject = [m.key for m in self._mentions(clause.text) if self._is_body(m.key)][:1]
                 self._headed_item(clause)
+                if _HEADING_RELATION.search(clause.text) and len(self._mentions(clause.text)) >= 2:
+                    subject = list(self.subject)
+                    self._paragraph(
+                        clause
+                    )  # "Audit Group (reports to the KSAB)": a line the layout made a heading
+                    self.subject = subject
                 continue
             self.named_line = self._only_a_name(clause) or (
                 self.named_line if _FIELD.match(clause.text) else None
