@@ -11,6 +11,7 @@ does not validate counts as finding nothing.
     .venv/bin/python -m bench.extract_bench [--corpus DIR] [--half dev|test] [--details]
     .venv/bin/python -m bench.extract_bench --entity-causes   (dev half: each body/role miss and extra
                                                                with a likely cause, and their counts)
+    .venv/bin/python -m bench.extract_bench --causes [--details]   (dev half: why each relation was missed)
     .venv/bin/python -m bench.extract_bench --hostile
 """
 
@@ -25,6 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from govgraph.loaders.document import ProtocolDocument
 from govgraph.loaders.errors import InputError
 from govgraph.loaders.extract.draft import render
 from govgraph.loaders.extract.evaluate import Evaluation, evaluate
@@ -51,10 +53,13 @@ def documents(corpus: Path, half: str) -> list[Path]:
     ]
 
 
-def measure(folder: Path, scratch: Path) -> tuple[Evaluation, float, str | None]:
-    """One document: its evaluation (empty when the draft fails), seconds taken, and the failure."""
+def draft_of(folder: Path, scratch: Path) -> tuple[ProtocolDocument | None, ProtocolDocument]:
+    """One document's draft as ``govgraph extract`` writes it (None when it fails) and its reviewed file."""
+    return _drafted(folder, scratch)[:2]
+
+
+def _drafted(folder: Path, scratch: Path) -> tuple[ProtocolDocument | None, ProtocolDocument, str | None]:
     reviewed = read_protocol(folder / "reviewed.yaml").document
-    started = time.perf_counter()
     failure = None
     try:
         extraction = extract_file(folder / "text.txt", reviewed.area.name)
@@ -69,6 +74,13 @@ def measure(folder: Path, scratch: Path) -> tuple[Evaluation, float, str | None]
         draft, failure = None, str(exc).splitlines()[0]
     except Exception as exc:  # an extractor bug: counted as a failed draft, the run goes on
         draft, failure = None, f"{type(exc).__name__}: {exc}".splitlines()[0]
+    return draft, reviewed, failure
+
+
+def measure(folder: Path, scratch: Path) -> tuple[Evaluation, float, str | None]:
+    """One document: its evaluation (empty when the draft fails), seconds taken, and the failure."""
+    started = time.perf_counter()
+    draft, reviewed, failure = _drafted(folder, scratch)
     elapsed = time.perf_counter() - started
     if draft is None:
         empty = reviewed.model_copy(
@@ -198,6 +210,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--half", choices=["dev", "test", "all"], default="dev")
     parser.add_argument("--details", action="store_true", help="dev half only: each document's misses")
+    parser.add_argument(
+        "--causes", action="store_true", help="dev half only: why each relation and membership was missed"
+    )
     parser.add_argument("--hostile", action="store_true", help="time the hostile inputs instead")
     parser.add_argument(
         "--entity-causes", action="store_true", help="dev half only: body/role misses and extras by cause"
@@ -213,6 +228,12 @@ def main(argv: list[str] | None = None) -> int:
         return run_hostile()
     if args.details and args.half != "dev":
         parser.error("--details is for the dev half only (the test half is scored blind)")
+    if args.causes:
+        if args.half != "dev":
+            parser.error("--causes is for the dev half only (the test half is scored blind)")
+        from bench.extract_causes import run_causes
+
+        return run_causes(documents(args.corpus, "dev"), args.details)
     return run_corpus(args.corpus, args.half, args.details)
 
 

@@ -11,6 +11,7 @@ unclassified for the reviewer: nothing is invented.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from govgraph.loaders.extract.segment import Clause
 from govgraph.loaders.extract.vocabulary import (
     AGREED_THAT,
     APPROVAL_LEAD,
+    JOINT_ATTRIBUTE,
     KIND_TRIGGERS,
     LEAD_IN_OBLIGATION,
     NOT_A_TARGET_AFTER,
@@ -66,11 +68,12 @@ _PRONOUN_START = re.compile(
 )
 # "All the sub groups report in to the Executive": the sub-groups the text has named so far.
 _ALL_SUBGROUPS = re.compile(
-    r"^\s*(?:All\s+|Each\s+of\s+)?(?:the|its|their|these)\s+sub[\s-]?groups\b(?:\s+(?:also|will|shall|must|should))?\s*$",
+    r"^\s*(?:(?:All\s+|Each\s+of\s+)?(?:the|its|their|these)\s+sub[\s-]?groups|(?:Each|Every)\s+sub[\s-]?group"
+    r"|All\s+sub[\s-]?groups)\b(?!\s+(?:of|and|or|to|for|with)\b)",
     re.IGNORECASE,
 )
 _GROUP_GLUE = re.compile(
-    r"^(?:\s*(?:,|and|or|nor|&|the|to|both|their|its|as well as|with)\s*)*$", re.IGNORECASE
+    r"^\)?(?:\s*(?:,|and|or|nor|&|the|to|both|their|its|as well as|with)\s*)*$", re.IGNORECASE
 )
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|by|to|with|from|for|between|within|among|through|via|on|in|about|against|than)\s+"
@@ -96,17 +99,37 @@ _CHAIR_OF = re.compile(
     r"\b(?:is|are|will be|shall be)\s+(?:the\s+)?(?:joint\s+|co-)?Chair(?:man|person)?\s+of\s+", re.IGNORECASE
 )
 # "The Head of Quality chairs the Audit Group" (the verb: lower case, not the plural noun "Co-Chairs")
-_CHAIRS = re.compile(r"(?<![\w-])chairs\s+(?:both\s+|all\s+|each\s+)?(?:the\s+|meetings\s+of\s+(?:the\s+)?)")
-_CHAIRED_BY = re.compile(r"\b(?:is|are|will be|shall be)\s+chaired\s+by\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
+_CHAIRS = re.compile(
+    r"(?<![\w-])(?:chairs|(?:(?i:will|shall|would|may|must|should|to|also|jointly)\s+)chair)(?P<rest>\s+)"
+    r"(?:both\s+|all\s+|each\s+)?(?:the\s+|meetings\s+of\s+(?:the\s+)?)"
+)
+_CHAIRED_BY = re.compile(
+    r"\b(?:is|are|was|were|will\s+be|shall\s+be|has\s+been|have\s+been|had\s+been|is\s+currently)\s+"
+    r"(?:jointly\s+|independently\s+)?chaired\s+by\s+(?:an?\s+|the\s+)?",
+    re.IGNORECASE,
+)
+# "is a sub-group of", "is a task and finish group of", "is one of the sub-groups of", "was established as
+# a standing sub-committee of": up to three words qualify the part's noun.
 _SUBGROUP = re.compile(
-    r"\b(?:is|are|will be|shall be|operates as)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:sub-?groups?|groups?|"
-    r"sub-?committees?|committees?|panels?|working groups?)\s+of\s+",
+    r"\b(?:(?:is|are|was|were|will\s+be|shall\s+be|has\s+been|have\s+been)"
+    r"(?:\s+(?:also|now|formally))?(?:\s+(?:established|set\s+up|formed|constituted|created)\s+as)?"
+    r"|operates\s+as|acts\s+as|functions\s+as)\s+"
+    r"(?:an?\s+|the\s+|one\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,3}?(?:sub[\s-]?groups?|groups?|"
+    r"sub[\s-]?committees?|committees?|panels?|working\s+groups?)\s+of\s+(?:both\s+)?",
     re.IGNORECASE,
 )
 _UPDATED = re.compile(r"updat", re.IGNORECASE)
 _RELATIVE_REPORT = re.compile(
-    r"(?:\s*\([A-Z][A-Za-z&]*\))?\s*(?:,|\()\s*(?:which|who)\s+(?:(?:also|directly|formally|in\s+turn)\s+)?"
-    r"(?:reports?|(?:is|are)\s+accountable|feeds?)\s+(?:directly\s+)?(?:in\s*)?to\s+(?:the\s+)?",
+    r"(?:\s*\([A-Z][A-Za-z&]*\))?\s*(?:,|\()\s*(?:which|who)\s+"
+    r"(?:(?:also|directly|formally|in\s+turn|itself|themselves|then|will|must|shall)\s+)*"
+    r"(?:reports?|report|(?:is|are|be)\s+(?:(?:itself|themselves|also|directly)\s+)*(?:accountable|answerable)"
+    r"|feeds?)\s+(?:directly\s+)?(?:in\s*)?to\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_RELATIVE_OPENS = re.compile(r",\s*(?:which|who)\b", re.IGNORECASE)
+_CLOSED_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,;:()]*,", re.IGNORECASE)
+_MEMBERSHIP_FIELD = re.compile(
+    r"\s*(?:(?:Core|Voting|Statutory|Standing)\s+)?(?:Membership|Members)\s*(?:includes?|comprises?)?\s*:\s*",
     re.IGNORECASE,
 )
 _REPORTING_FIELD = re.compile(r"\s*(?:Accountable|Reports?|Reporting|Accountability)\s+(?:to|into)\s*:\s*")
@@ -168,6 +191,11 @@ _FULL_BODY_NAME = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w'\u2019&-]*\s+)(?:(?:[A-Z][\w'\u2019&-]*|and|of|for|&)\s+)*"
     r"(?:Board|Partnership|Trust|Committee|Group|Panel|Forum|Council)$"
 )
+# "Chair of the Kestrel Audit Group": a body's full name (capitalised words ending in a body's head).
+_NAME_AFTER_OF = re.compile(
+    r"(?:the\s+)?(?P<name>[A-Z][\w'\u2019&-]*\s+(?:(?:[A-Z][\w'\u2019&-]*|and|of|for|&)\s+){0,6}?"
+    r"(?:Board|Partnership|Trust|Committee|Sub-[Cc]ommittee|Group|Sub-[Gg]roup|Subgroup|Panel|Forum|Executive))\b"
+)
 _INDEPENDENT_CHAIR = re.compile(
     r"(?:\b(?:is\s+led\s+by|led\s+by|has|have|under\s+the\s+leadership\s+of|appointed|chaired\s+by)\s+"
     r"(?:an?\s+|the\s+|its\s+)?|^\s*(?P<our>Our)\s+)(?P<role>independent\s+chair(?:man|person)?)\b",
@@ -179,7 +207,7 @@ _FRONTED_SUBGROUP = re.compile(
 )
 # "the Children Partnership, a sub-group of the Board, ...": an apposition naming what the body before it is.
 _APPOSITIVE_SUBGROUP = re.compile(
-    r"\)?\s*,\s*(?:an?|one\s+of\s+the)\s+(?:[\w-]+\s+)?(?:sub-?\s?groups?|sub-?committees?|committees?|panels?"
+    r"\)?\s*[,(]\s*(?:an?|one\s+of\s+the)\s+(?:[\w-]+\s+)?(?:sub-?\s?groups?|sub-?committees?|committees?|panels?"
     r"|working\s+groups?)\s+of\s+(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -215,6 +243,40 @@ _MINUTED_REPORT = re.compile(
     r"(?:of|from|by)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+# "introduced a report", "presented the Annual Report 2015/16", "gave an update": the presenter reports.
+_PRESENTED_REPORT = re.compile(
+    r"\b(?P<verb>introduced|presented|submitted|tabled|gave|delivered|provided"
+    r"|attended\s+(?:the\s+(?:meeting|panel|committee|board)\s+)?to\s+(?:present|introduce|give))"
+    r"\s+(?:an?|the|its|their|his|her)\s+"
+    r"(?:[\w/'\u2019-]+\s+){0,5}?(?:reports?|updates?|presentation)\b"
+    r"(?:\s+(?:of|for|from|on)\s+(?:the\s+)?[^.;,]{0,60}?)?(?=\s+to\s|[\s.;,]|$)",
+    re.IGNORECASE,
+)
+_PRESENTED_BY = re.compile(
+    r"\b(?:was|were|is|are|will\s+be|to\s+be)\s+(?P<verb>introduced|presented|submitted|tabled)"
+    r"(?:\s+to\s+(?P<to>(?:the\s+)?[A-Z][^.;,]{0,80}?))?\s+by\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_TOOK_A_REPORT = re.compile(
+    r"\b(?P<verb>considered|received|noted|discussed|scrutini[sz]ed|welcomed|reviewed|endorsed"
+    r"|(?<=To )(?:note|consider|receive|endorse))\s+(?:the|a|an)\s+",
+    re.IGNORECASE,
+)
+_THE_REPORT = re.compile(r"(?:(?:draft|annual|quarterly|progress)\s+)*reports?\b", re.IGNORECASE)
+_THAT = re.compile(r"\b[Tt]hat\s+(?:the\s+)?(?=[A-Z])")
+# Right after a that-clause's subject: its reporting verb ("(should) report (annually) to",
+# "is/was accountable to"), the receiver next.
+_REPORTING_VERB = re.compile(
+    r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?(?:(?:should|will|would|must|shall|continue\s+to|also|formally|directly"
+    r"|has|have|had|had\s+been|has\s+been|now)\s+)*"
+    r"(?:reports?|reported|(?:is|are|was|were|be|remains?)\s+(?:directly\s+)?(?:accountable|answerable))"
+    r"\s+(?:(?:annually|quarterly|regularly|directly|formally|back)\s+)?(?:in\s*)?to\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_A_PAPER = re.compile(r"\b(?:reports?|updates?|papers?|item|presentation)\b", re.IGNORECASE)
+# Between a presenter's post and the verb: nothing, an acronym, a closing bracket, a comma.
+_PRESENTER_GAP = re.compile(r"[\s,]*(?:\(\s*[A-Z][A-Za-z&]*\s*\))?[\s,)]*")
+_REPORT_GOES_TO = re.compile(r"\s+to\s+(?:the\s+)?")
 # A minutes page's decision with no subject: "To note the report from X" (the meeting's body took it).
 _TO_NOTE = re.compile(r"\s*To\s+$", re.IGNORECASE)
 _SHARED_OF = re.compile(r"\s+(?:and|&)\s+(the\s+)?(?=[A-Z])")
@@ -252,6 +314,64 @@ _FRONTED_REPORTS = re.compile(
     r"\s*(?:Reporting|Accountable|Answerable)\s+(?:directly\s+|jointly\s+)?(?:in\s*)?to\s+",
     re.IGNORECASE,
 )
+_PARTICIPIAL_WITH = re.compile(
+    r"\s*,\s*(?:(?:working|collaborating|co-?operating)\s+(?:closely\s+|jointly\s+|together\s+)?"
+    r"(?:with|alongside|in\s+partnership\s+with)|in\s+(?:close\s+)?(?:partnership|conjunction|collaboration)"
+    r"\s+with)\s+(?:the\s+)?",  # not a bare 'together with' / 'alongside': a coordination, a shared aim
+    re.IGNORECASE,
+)
+# "the KSAB (KSAB) Annual Report", "the Board's update": a body named as the report's owner.
+_NAMES_A_REPORT = re.compile(
+    r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?(?:['\u2019]s\s+)?(?:(?:draft|annual|quarterly|progress|yearly)\s+)*"
+    r"(?:reports?|updates?)\b",
+    re.IGNORECASE,
+)
+_APPROVAL_OF = re.compile(
+    r"\b(?:with|subject\s+to|requir(?:e|es|ing)|needs?|following|after)\s+(?:the\s+)?"
+    r"(?:(?:prior|joint|formal|written|final)\s+)*(?:approval|agreement|consent|sign-off)\s+(?:of|from|by)\s+"
+    r"(?:both\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+_AS_MEMBERS = re.compile(
+    r"\s+as\s+(?:(?:equal|statutory|founding|full|core|joint|voting|key)\s+)*(?:partners\s+and\s+"
+    r"(?:(?:equal|statutory|founding|full|core|joint|voting)\s+)*)?members\b",
+    re.IGNORECASE,
+)
+# Between a preposition ending a relation's verb ('report to') and its object: a few modifiers, no clause.
+_OBJECT_GAP = re.compile(r"[\s,]*(?:[\w'\u2019-]+\s+){0,4}?", re.IGNORECASE)
+# Between 'chaired by' and the post: a person's name and an opening bracket or comma at most.
+_CHAIR_GAP = re.compile(
+    r"(?:(?:(?:Cllr\.?|Councillor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Professor)\s+)?[A-Z][\w'\u2019-]+"
+    r"(?:\s+[A-Z][\w'\u2019-]+){0,2}\s*[,(]\s*(?:the\s+|an?\s+)?)?"
+)
+_IS_CHAIRED = re.compile(
+    r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?(?:is|was|has\s+been|had\s+been|will\s+be|is\s+currently)\s+"
+    r"(?:jointly\s+|independently\s+)?chaired\s+by\b",
+    re.IGNORECASE,
+)
+# A report's topic: the body after 'on', 'about', 'of' ... is what it is about, not who receives it.
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:on|about|of|regarding|concerning|in|from|by|for|within|around)\s+"
+    r"(?:(?!(?:to|into|with)\b)[\w'\u2019-]+\s+){0,4}?$",  # "report on its progress to X": X receives
+    re.IGNORECASE,
+)
+_SITS_UNDER = re.compile(
+    r"(?P<fronted>^\s*(?:Directly\s+)?(?:Under|Beneath|Below)\s+(?:the\s+)?)"
+    r"|\b(?:sits?|sitting|operates?|operating)\s+(?:directly\s+)?(?:under|beneath|below)\s+(?:the\s+)?"
+    r"|\b(?:is|are|forms?|form)\s+(?:an?\s+(?:integral\s+)?)?part\s+of\s+(?:the\s+)?"
+    r"(?:(?:governance|partnership|committee)\s+)?(?:(?:structures?|arrangements)\s+of\s+(?:the\s+)?)?",
+    re.IGNORECASE,
+)
+_INVERTED_SIT = re.compile(
+    r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?,?\s*(?:sit|sits|are|is)\s+(?:the\s+)?", re.IGNORECASE
+)
+# A heading that states a relation between two bodies it names ("Audit Group - reports to the Board").
+_HEADING_RELATION = re.compile(
+    r"\b(?:reports?\s+(?:directly\s+)?(?:in\s*)?to|(?:accountable|answerable)\s+to|sub[\s-]?(?:group|committee)\s+of"
+    r"|chaired\s+by)\b",
+    re.IGNORECASE,
+)
+_INVERTED_BE = re.compile(r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?(?:is|are|will\s+be)\s", re.IGNORECASE)
 # "The KSCP has established a Learning Review Group", "The Board has set up two panels, A and B".
 _ESTABLISHED = re.compile(
     r"\b(?:has|have|had)\s+(?:also\s+|recently\s+)?(?:established|set\s+up|convened|created|formed|"
@@ -259,7 +379,8 @@ _ESTABLISHED = re.compile(
     re.IGNORECASE,
 )
 _HAS_SUBGROUP = re.compile(
-    r"\b(?:has|have)\s+(?:also\s+)?(?:an?|two|three|four|five|six|seven|several|a\s+number\s+of|the\s+following)\s+"
+    r"\b(?:has|have|(?:is|are)\s+(?:also\s+)?supported\s+by)\s+(?:also\s+)?"
+    r"(?:an?|two|three|four|five|six|seven|several|various|a\s+number\s+of|the\s+following)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:sub[\s-]?groups?|sub[\s-]?committees?|committees?|panels?|task\s+and\s+finish\s+groups?"
     r"|working\s+groups?)\b",
     re.IGNORECASE,
@@ -271,6 +392,18 @@ _WORKING_BETWEEN = re.compile(
 )
 _WORK_TOGETHER = re.compile(
     r"\b(?:work(?:s|ing)?\s+(?:closely\s+)?together|collaborat(?:e|es|ing)|co-?operat(?:e|es|ing))\b",
+    re.IGNORECASE,
+)
+# "The A and the B will collaborate": the owners work with each other (not "collaborate with C").
+_TOGETHER_NO_OTHER = re.compile(
+    r"\b(?:work(?:s|ing)?\s+(?:closely\s+)?together|collaborat(?:e|es|ing)|co-?operat(?:e|es|ing))\b"
+    r"(?!\s+(?:closely\s+|fully\s+)?with\b)",
+    re.IGNORECASE,
+)
+_THE_PLURAL = re.compile(r"\b(?:the|both|these)\s+(?:two\s+)?(?P<head>[Bb]oards|[Pp]artnerships)\b")
+_BEFORE_TOGETHER = re.compile(
+    r"\s*(?:\([A-Z][A-Za-z&]*\)\s*)?(?:(?:will|shall|must|should|can|could|would|to|also|both|all|each|"
+    r"continue\s+to|already|currently|now|closely|effectively)\s+)*",
     re.IGNORECASE,
 )
 _PASSIVE_BY = re.compile(
@@ -288,9 +421,15 @@ _PASSIVE_VERBS = [
     (r"consulted", Relation.CONSULTS),
     (r"(?:approved|signed|ratified|endorsed)", Relation.SEEKS_APPROVAL_FROM),
 ]
+# "HSAB Sub Groups", "the sub-committees": parts not named one by one (a name's last words, plural)
+_PLURAL_PARTS = re.compile(r"\bsub[\s-]?(?:groups|committees|panels)$|\bsubgroups$", re.IGNORECASE)
 _SUBGROUP_WORD = re.compile(r"\bsub[\s-]?(?:groups?|committees?|panels?)\b", re.IGNORECASE)
 _BARE_CHAIR = re.compile(r"^(?:Independent\s+)?(?:Co-|Vice-|Joint\s+)?Chair(?:man|person)?$", re.IGNORECASE)
 _MEMBERSHIP_HEADING = re.compile(r"^(?:board\s+|partnership\s+)?(?:membership|members)\b", re.IGNORECASE)
+# A list item's marker printed as text: "i.", "iv)", "(b)", "3.", "-".
+_ITEM_MARKER = re.compile(
+    r"^\s*(?:\(?(?:[ivx]{1,5}|[a-z]|\d{1,2})[.)]|\((?:[ivx]{1,5}|[a-z]|\d{1,2})\)|[-\u2013*])\s+"
+)
 _LISTED_NAME = re.compile(r"^[\"'\u2018\u201c]?(?P<name>[A-Z][\w'\u2019&,.-]*(?:\s+[\w'\u2019&,.-]+){0,9}?)"
                           r"\s*(?:\(|\[|\s[\u2013\u2014-]\s|:|;|$|\.$|,\s*(?:and|or)?\s*$)")  # fmt: skip
 _REVERSE_BY = re.compile(
@@ -494,15 +633,23 @@ class _Reader:
         self.headed_next = 1  # the number the list's next item must have
         self.counted_lists: dict[str, list[str]] = {}  # "three": the three organisations listed last
         self.named_line: str | None = None  # the body the last line that was only its name named
+        self.marked_lead: _LeadIn | None = None  # a membership lead-in read on through marked paragraphs
 
     def run(self) -> Findings:
         for clause in self.clauses:
+            marked = None
             if clause.section != self.section:
                 self.section, self.subject, self.named_line = clause.section, [], None
             if clause.kind == "heading":
                 self.named_line = None  # a body's name as a heading: the subject of what is under it
                 self.subject = [m.key for m in self._mentions(clause.text) if self._is_body(m.key)][:1]
                 self._headed_item(clause)
+                if _HEADING_RELATION.search(clause.text) and len(self._mentions(clause.text)) >= 2:
+                    subject = list(self.subject)
+                    self._paragraph(
+                        clause
+                    )  # "Audit Group (reports to the KSAB)": a line the layout made a heading
+                    self.subject = subject
                 continue
             self.named_line = self._only_a_name(clause) or (
                 self.named_line if _FIELD.match(clause.text) else None
@@ -522,14 +669,21 @@ class _Reader:
                 self._obligation_item(clause, lead)
             elif lead is not None and lead.obligation:
                 pass  # a lead-in printed as an item of the one before: it opens a list of its own
+            elif (marked := self._marked_item(clause)) is not None:
+                self._membership_item(marked, self.marked_lead)  # type: ignore[arg-type]
             else:
                 self._paragraph(clause)
+            if clause.lead_in is None and not clause.is_lead_in and marked is None:
+                self.marked_lead = None
             if clause.is_lead_in:
                 self.lead_ins[clause.id] = self._lead_in(clause)
                 lead = self.lead_ins[clause.id]
+                # a membership lead-in none of whose items the layout attached: its marked paragraphs
+                self.marked_lead = lead if lead.members_of and not clause.items else None
                 self.headed_list = lead if lead.members_of else None
                 self.headed_next = len(clause.items) + 1
         self._named_relations()
+        self._orphan_subgroups()
         self._bare_chairs()
         return self.found
 
@@ -650,12 +804,31 @@ class _Reader:
             return None
         return _LeadIn([], None, False, [after[0].key], False, Relation.REPORTS_TO)
 
+    def _marked_item(self, clause: Clause) -> Clause | None:
+        """'The membership of the Board will consist of:' then paragraphs 'i. The Leader of the Council',
+        'ii. ...' the layout did not attach to it: each such paragraph, its marker cut, is an item of
+        the lead-in (the marked paragraphs run until one is not marked)."""
+        if self.marked_lead is None or clause.kind != "paragraph" or clause.lead_in is not None:
+            return None
+        return clause if _ITEM_MARKER.match(clause.text) else None
+
     def _membership_item(self, clause: Clause, lead: _LeadIn) -> None:
+        if marker := _ITEM_MARKER.match(clause.text):  # "iii. The Chief Officer": the item after its marker
+            clause = dataclasses.replace(clause, text=clause.text[marker.end() :])
         mentions = [m for m in self._mentions(clause.text) if not m.key.startswith("@")]
         mentions.sort(key=lambda m: (not self.entities.items[m.key].role, m.start))
         member_key, quote = None, clause.text
         if mentions and mentions[0].start <= 4:
             member = mentions[0]
+            # "Elected Member, dash, Leader of the Opposition Group": the post after the dash is the one meant
+            after = next((m for m in mentions[1:] if m.start >= member.end), None)
+            if (
+                after is not None
+                and self.entities.items[member.key].role
+                and self.entities.items[after.key].role
+                and re.fullmatch(r"\s*[\u2013\u2014-]\s*(?:the\s+)?", clause.text[member.end : after.start])
+            ):
+                member = after
             member_key = member.key
             quote = member.surface if len(member.surface) > 0.6 * len(clause.text) else clause.text
         else:
@@ -740,6 +913,7 @@ class _Reader:
             sentence = clause.text[start:end]
             if sentence.endswith(":") and LEAD_IN_OBLIGATION.search(sentence):
                 continue  # "X will:": its items carry the duties
+            self._as_members(clause, start, end)  # "as equal partners and members": a declaration too
             if self._declarations(clause, start, end):
                 self._remember_subject(clause, start, end)
                 continue
@@ -748,17 +922,26 @@ class _Reader:
             self._passive_reports(clause, start, end)
             self._received_reports(clause, start, end)
             self._minuted_reports(clause, start, end)
+            self._presented_reports(clause, start, end)
+            self._presented_by(clause, start, end)
+            self._named_report_taken(clause, start, end)
+            self._reported_lines(clause, start, end)
+            self._approval_of(clause, start, end)
             self._reporting_field(clause, start, end)
             self._chair_field(clause, start, end)
+            self._membership_field(clause, start, end)
             self._relative_reports(clause, start, end)
             self._report_of_to(clause, start, end)
             self._shared_posts(clause, start, end)
             self._working_between(clause, start, end)
+            self._participial_cooperation(clause, start, end)
+            self._group_works_together(clause, start, end)
             self._passive_by(clause, start, end)
             self._independent_chairs(clause, start, end)
             self._fronted_subgroup(clause, start, end)
             self._fronted_reports(clause, start, end)
             self._established(clause, start, end)
+            self._sits_under(clause, start, end)
             self._appositive_subgroup(clause, start, end)
             self._participial_chairs(clause, start, end)
             self._parts(clause, start, end)
@@ -933,12 +1116,16 @@ class _Reader:
         match = _FRONTED_REPORTS.match(text, start, end)
         if match is None:
             return
+        groups = self._groups(clause, match.end(), end)
         receiver = [k for k in self._group_at(clause, match.end(), end) if self._is_body(k)][:1]
-        comma = text.find(",", match.end(), end)
+        # "Reporting to the Board are the A and the B": inverted, the subjects follow the verb
+        after_receiver = self._end_of_mention(clause, match.end(), end)
+        inverted = _INVERTED_BE.match(text, after_receiver) if groups else None
+        comma = inverted.end() - 1 if inverted else text.find(",", match.end(), end)
         if not receiver or comma < 0:
             return
         quote = text[start:end].strip()
-        for body in self._group_at(clause, comma + 1, min(end, comma + 80)):
+        for body in self._group_at(clause, comma + 1, min(end, comma + 160)):
             if self._is_body(body) and body != receiver[0]:
                 self._relation(
                     Relation.REPORTS_TO, body, receiver[0], clause, quote, 0.75, "a fronted 'reporting to'"
@@ -955,9 +1142,53 @@ class _Reader:
         named = [m for m in self._mentions(text[match.end() : end]) if self._is_body(m.key)]
         if not wholes or not named or named[0].start > 2 or not self._is_part(named[0].key):
             return
-        if named[0].key != wholes[0]:
-            quote = text[start:end].strip()
-            self._relation(Relation.SUBGROUP_OF, named[0].key, wholes[0], clause, quote, 0.7, "set up by it")
+        # "has established the A and the B": every part of the group named right after the verb
+        group = self._groups(clause, match.end() + named[0].start, end)[0]
+        for part in dict.fromkeys(m.key for m in group):
+            if part != wholes[0] and self._is_body(part) and self._is_part(part):
+                quote = text[start:end].strip()
+                self._relation(Relation.SUBGROUP_OF, part, wholes[0], clause, quote, 0.7, "set up by it")
+
+    def _sits_under(self, clause: Clause, start: int, end: int) -> None:
+        """'The Audit Group sits under the KSAB', 'is part of the structure of the KSAB', 'Three sub-groups
+        sit under the KSAB: A, B and C', 'Under the KSAB sit A and B': each group (a part, not an
+        organisation) is a sub-group of the body it sits under."""
+        text = clause.text
+        for match in _SITS_UNDER.finditer(text, start, end):
+            if _negated(text, start, match.start()):
+                continue
+            after = self._groups(clause, match.end(), end)
+            if not after or after[0][0].start > match.end() + len("the "):
+                continue
+            parents = [
+                k
+                for k in self._resolve_groups([m.key for m in after[0]], clause, after[0][0].start)
+                if self._is_body(k)
+            ][:1]
+            if match.group("fronted"):  # "Under the KSAB sit A and B": the parts follow
+                rest = _INVERTED_SIT.match(text, after[0][-1].end)
+                children = self._group_at(clause, rest.end(), end) if rest else []
+            else:
+                children = self._antecedent(clause, start, match.start()) or self._subject(
+                    clause, start, match.start(), statement=False
+                )
+                if not children or (
+                    _SUBGROUP_WORD.search(text[start : match.start()]) and ":" in text[match.end() : end]
+                ):
+                    colon = text.find(":", match.end(), end)
+                    children = [m.key for m in self._mentions(text[colon + 1 : end])] if colon >= 0 else []
+            for parent in parents:
+                for child in dict.fromkeys(children):
+                    if child != parent and self._is_body(child) and self._is_part(child):
+                        self._relation(
+                            Relation.SUBGROUP_OF,
+                            child,
+                            parent,
+                            clause,
+                            text[start:end].strip(),
+                            0.7,
+                            f"'{match.group(0).strip()}' it",
+                        )
 
     def _appositive_subgroup(self, clause: Clause, start: int, end: int) -> None:
         """'the Children Partnership, a sub-group of the Board, met': the body just before the apposition
@@ -1076,6 +1307,61 @@ class _Reader:
                     f"'{match.group(0).strip()}' them",
                 )
 
+    def _group_works_together(self, clause: Clause, start: int, end: int) -> None:
+        """'how the Boards work together', 'where the KSAB and the KSCP collaborate': bodies named
+        together right before a verb of working together work with each other, in a subordinate clause
+        as in a main one."""
+        text = clause.text
+        for match in _TOGETHER_NO_OTHER.finditer(text, start, end):
+            if _negated(text, start, match.start()):
+                continue
+            groups = self._groups(clause, start, match.start())
+            plural = next(reversed(list(_THE_PLURAL.finditer(text, start, match.start()))), None)
+            if plural and _BEFORE_TOGETHER.fullmatch(text[plural.end() : match.start()]):
+                keys, first = self._the_plural(plural.group("head")), plural.start()
+            elif groups and _BEFORE_TOGETHER.fullmatch(text[groups[-1][-1].end : match.start()]):
+                keys = self._resolve_groups([m.key for m in groups[-1]], clause, groups[-1][0].start)
+                first = groups[-1][0].start
+            else:
+                continue
+            bodies = [k for k in keys if self._is_body(k) and not self.entities.items[k].collective]
+            quote = text[first : match.end()]
+            for one, other in itertools.combinations(bodies, 2):
+                self._relation(Relation.COOPERATES_WITH, one, other, clause, quote, 0.7, "'work together'")
+
+    def _the_plural(self, head: str) -> list[str]:
+        """'the Boards', 'both Partnerships': the document's bodies of that head, when there are just two
+        (the parties, when the protocol names them as such)."""
+        singular = head.lower().rstrip("s")
+        if len(self.entities.parties) == 2:
+            return list(self.entities.parties)
+        bodies = [
+            e.key
+            for e in self.entities.items.values()
+            if not e.role and not e.collective and _head_of(e.name) == singular
+        ]
+        return bodies if len(bodies) == 2 else []
+
+    def _participial_cooperation(self, clause: Clause, start: int, end: int) -> None:
+        """'The KSAB, working closely with the KHWB, will ...', 'the Board, in partnership with the
+        Council, ...': the body just before the participle works with the group right after it."""
+        text = clause.text
+        for match in _PARTICIPIAL_WITH.finditer(text, start, end):
+            before = [m for m in self._mentions(text[start : match.start()]) if self._is_body(m.key)]
+            if not before or text[start + before[-1].end : match.start()].strip(" )") != "":
+                continue
+            groups = self._groups(clause, match.end(), end)
+            if not groups or groups[0][0].start > match.end() + len("the "):
+                continue
+            partners = self._resolve_groups([m.key for m in groups[0]], clause, groups[0][0].start)
+            body = before[-1].key
+            for partner in partners:
+                if self._is_body(partner) and partner != body and not _negated(text, start, match.start()):
+                    quote = text[start + before[-1].start : groups[0][-1].end]
+                    self._relation(
+                        Relation.COOPERATES_WITH, body, partner, clause, quote, 0.7, "', working with'"
+                    )
+
     def _received_reports(self, clause: Clause, start: int, end: int) -> None:
         """'The HWB will receive the annual report of the LSCB' (or 'the LSCB's annual report', 'reports
         from the LSCB'): the author named with the report reports to the subject that receives it."""
@@ -1131,6 +1417,243 @@ class _Reader:
                 Relation.REPORTS_TO, author.key, receiver.key, clause, quote, 0.7, "'considered a report of'"
             )
 
+    def _presented_reports(self, clause: Clause, start: int, end: int) -> None:
+        """Minutes: 'The Director of Adults introduced a report ...', 'Jo Bloggs, Independent Chair of the
+        KSAB, presented the Annual Report': the post or body that presented it (named right before the
+        verb, a person's name and an acronym aside) reports to the body the report went 'to', else to the
+        meeting whose minutes these are."""
+        text = clause.text
+        for match in _PRESENTED_REPORT.finditer(text, start, end):
+            if _negated(text, start, match.start()):
+                continue
+            presenter = next(
+                (
+                    m
+                    for m in reversed(self._mentions(text[start : match.start()]))
+                    if not m.key.startswith("@")
+                    and not text[: start + m.start].rstrip().endswith("(")  # an acronym, defined
+                    and _PRESENTER_GAP.fullmatch(text[start + m.end : match.start()])
+                ),
+                None,
+            )
+            if presenter is None:
+                continue
+            to = _REPORT_GOES_TO.match(text, match.end(), end)
+            receivers = self._group_at(clause, to.end(), end) if to else []
+            if to is None and self.entities.meeting:
+                receivers = [self.entities.meeting]
+            for receiver in receivers:
+                own = self._own_post(presenter.key, receiver)
+                if self._is_body(receiver) and receiver != presenter.key and not own:
+                    stop = self._end_of_mention(clause, to.end(), end) if to else match.end()
+                    quote = text[start + presenter.start : stop]
+                    self._relation(
+                        Relation.REPORTS_TO,
+                        presenter.key,
+                        receiver,
+                        clause,
+                        quote.strip(),
+                        0.7,
+                        f"'{match.group('verb')} a report': minuted",
+                    )
+
+    def _approval_of(self, clause: Clause, start: int, end: int) -> None:
+        """'(The terms of reference of the Committee) may only be changed with the joint approval of the A
+        and the B', 'subject to the agreement of the A': the body named before (whose thing needs the
+        approval) seeks the approval of each body after."""
+        text = clause.text
+        for match in _APPROVAL_OF.finditer(text, start, end):
+            if _negated(text, start, match.start()):
+                continue
+            groups = self._groups(clause, match.end(), end)
+            if not groups or groups[0][0].start > match.end() + len("the "):
+                continue
+            approvers = [
+                k
+                for k in self._resolve_groups([m.key for m in groups[0]], clause, groups[0][0].start)
+                if self._is_body(k)
+            ]
+            owners = [
+                m.key
+                for m in self._mentions(text[start : match.start()])
+                if self._is_body(m.key)
+                and m.key not in approvers
+                and not self.entities.items[m.key].collective
+            ]
+            if not owners or not approvers:
+                continue
+            quote = text[match.start() : groups[0][-1].end]
+            for approver in approvers:
+                self._relation(
+                    Relation.SEEKS_APPROVAL_FROM,
+                    owners[-1],
+                    approver,
+                    clause,
+                    quote,
+                    0.65,
+                    f"'{match.group(0).strip()}' it",
+                )
+
+    def _as_members(self, clause: Clause, start: int, end: int) -> None:
+        """'The Partnership, established jointly by the A and the B as equal partners and statutory
+        members': the bodies named right before 'as ... members' are members of the sentence's subject."""
+        text = clause.text
+        for match in _AS_MEMBERS.finditer(text, start, end):
+            groups = self._groups(clause, start, match.start())
+            if not groups or text[groups[-1][-1].end : match.start()].strip(" ()") != "":
+                continue
+            members = self._resolve_groups([m.key for m in groups[-1]], clause, groups[-1][0].start)
+            whole = [k for k in self._subject(clause, start, end, statement=False) if self._is_body(k)][:1]
+            for body in whole:
+                for member in members:
+                    if member != body and not _negated(text, start, match.start()):
+                        self._relation(
+                            Relation.MEMBER_OF,
+                            member,
+                            body,
+                            clause,
+                            text[groups[-1][0].start : match.end()],
+                            0.7,
+                            "named 'as ... members' of it",
+                            capacity=Capacity.MEMBER,
+                        )
+
+    def _presented_by(self, clause: Clause, start: int, end: int) -> None:
+        """Minutes: 'The annual report was introduced to the committee by Jo Bloggs (Independent Chair of the
+        KSAB)': the post (or body) after 'by' reports to the body after 'to', else to the meeting's."""
+        text = clause.text
+        for match in _PRESENTED_BY.finditer(text, start, end):
+            if not _A_PAPER.search(text, start, match.start()) or _negated(text, start, match.start()):
+                continue
+            groups = self._groups(clause, match.end(), end)
+            if not groups or not _CHAIR_GAP.fullmatch(text[match.end() : groups[0][0].start]):
+                continue
+            presenter = groups[0][0].key
+            if presenter.startswith("@"):
+                continue
+            if match.group("to") is not None:
+                receivers = self._group_at(clause, match.start("to"), match.end("to"))
+            else:
+                receivers = [self.entities.meeting] if self.entities.meeting else []
+            for receiver in receivers:
+                if (
+                    self._is_body(receiver)
+                    and receiver != presenter
+                    and not self._own_post(presenter, receiver)
+                ):
+                    quote = text[start : self._end_of_mention(clause, match.end(), end)].strip()
+                    self._relation(
+                        Relation.REPORTS_TO,
+                        presenter,
+                        receiver,
+                        clause,
+                        quote,
+                        0.7,
+                        f"'{match.group('verb')} by' it: minuted",
+                    )
+
+    def _named_report_taken(self, clause: Clause, start: int, end: int) -> None:
+        """'The Board considered the KSAB Annual Report', 'To receive the KSAB's annual report': the body
+        the report is named by reports to the body that took it (the sentence's subject, else the
+        meeting whose minutes these are); 'The Board considered the annual report' under the heading
+        'KSAB Annual Report 2016': the heading's body."""
+        text = clause.text
+        for match in _TOOK_A_REPORT.finditer(text, start, end):
+            if _negated(text, start, match.start()):
+                continue
+            author = next(
+                (m for m in self._mentions(text[match.end() : end]) if m.start == 0 and self._is_body(m.key)),
+                None,
+            )
+            report = _NAMES_A_REPORT.match(text, match.end() + author.end) if author else None
+            bare = _THE_REPORT.match(text, match.end())
+            if author is None and bare and not re.match(r"\s+(?:of|from|by)\b", text[bare.end() :]):
+                author, report = self._report_in_heading(clause), _THE_REPORT.match(text, match.end())
+            if author is None or report is None:
+                continue
+            subject = [
+                k for k in self._subject(clause, start, match.start(), statement=True) if self._is_body(k)
+            ]
+            receivers = subject[:1] or ([self.entities.meeting] if self.entities.meeting else [])
+            for receiver in receivers:
+                if receiver != author.key:
+                    self._relation(
+                        Relation.REPORTS_TO,
+                        author.key,
+                        receiver,
+                        clause,
+                        text[match.start() : report.end()],
+                        0.7,
+                        f"'{match.group('verb')}' its report",
+                        frequency=frequency_of(text[match.start() : end]),
+                    )
+
+    def _report_in_heading(self, clause: Clause) -> Mention | None:
+        """The body whose report the clause's heading names ('KSAB Annual Report 2015/16'), or a short
+        line a little before it that is only that (an agenda item's title the layout kept as a line)."""
+        index = next((i for i, c in enumerate(self.clauses) if c.id == clause.id), 0)
+        lines = [clause.heading or ""] + [
+            c.text for c in self.clauses[max(0, index - 3) : index] if len(c.text.split()) <= 12
+        ]
+        for line in lines:
+            for mention in self._mentions(line):
+                if (
+                    mention.start <= 4
+                    and self._is_body(mention.key)
+                    and _NAMES_A_REPORT.match(line, mention.end)
+                ):
+                    return Mention(mention.key, 0, 0, mention.surface)
+        return None
+
+    def _in_that_clause(self, text: str, start: int, position: int) -> bool:
+        """Whether ``position`` follows 'that' and a named subject of its own in [start, position)."""
+        for that in _THAT.finditer(text, start, position):
+            named = [m for m in self._mentions(text[that.end() : position]) if not m.key.startswith("@")]
+            if named and named[0].start <= len("the "):
+                return True
+        return False
+
+    def _reported_lines(self, clause: Clause, start: int, end: int) -> None:
+        """'RESOLVED: That the KSCB report to the Board annually', 'She explained that the KSAB is
+        accountable to the KHWB': a reporting line in a that-clause is its own subject's (the main
+        verb's subject rule never reads inside it)."""
+        text = clause.text
+        for that in _THAT.finditer(text, start, end):
+            groups = self._groups(clause, that.end(), end)
+            if not groups or groups[0][0].start > that.end() + len("the "):
+                continue
+            subject = groups[0]
+            verb = _REPORTING_VERB.match(text, subject[-1].end, end)
+            if verb is None or _negated(text, that.end(), verb.end()):
+                continue
+            receivers = self._groups(clause, verb.end(), end)
+            if not receivers or receivers[0][0].start > verb.end() + len("the "):
+                continue
+            keys = self._resolve_groups([m.key for m in subject], clause, subject[0].start)
+            targets = self._resolve_groups([m.key for m in receivers[0]], clause, receivers[0][0].start)
+            quote = text[that.end() : receivers[0][-1].end]
+            for source in keys:
+                for target in targets:
+                    if target != source and not self.entities.items[target].collective:
+                        self._relation(
+                            Relation.REPORTS_TO,
+                            source,
+                            target,
+                            clause,
+                            quote,
+                            0.65,
+                            "a reporting line in a that-clause",
+                            frequency=frequency_of(text[that.end() : end]),
+                        )
+
+    def _own_post(self, post: str, body: str) -> bool:
+        """A post of the body itself ('the Cabinet Member for Health' of the Cabinet): presenting to its
+        own body is no reporting line."""
+        entity, owner = self.entities.items.get(post), self.entities.items.get(body)
+        if entity is None or owner is None or not entity.role:
+            return False
+        return entity.body == body or entity.name.lower().startswith(owner.name.lower() + " ")
+
     def _field_owner(self, clause: Clause) -> str | None:
         """The body a terms of reference's field line is about: the one named by the line just before
         the fields ("3.1 Audit Group" then "Reports to: X", "Chair: Y"), else by its heading, else by the
@@ -1168,6 +1691,32 @@ class _Reader:
             "a terms of reference's chair field",
         )
 
+    def _membership_field(self, clause: Clause, start: int, end: int) -> None:
+        """'Membership: Director of Public Health; Head of Quality' (or 'Members: A, B and C') under a
+        group's heading: each post or body the field names is a member of the body the heading names."""
+        field = _MEMBERSHIP_FIELD.match(clause.text, start, end)
+        if field is None or start != 0:
+            return
+        own = self._field_owner(clause)
+        if own is None:
+            return
+        text = clause.text
+        for mention in self._mentions(text[field.end() :]):
+            key = mention.key
+            if key.startswith("@") or key == own or self.entities.items[key].collective:
+                continue
+            at = field.end() + mention.start
+            self._relation(
+                Relation.MEMBER_OF,
+                key,
+                own,
+                clause,
+                text[at : field.end() + mention.end],
+                0.7,
+                "a terms of reference's membership field",
+                capacity=capacity_of(re.split(r"[;,]|\band\b", text[at:])[0]),  # "Head of X (observer)"
+            )
+
     def _reporting_field(self, clause: Clause, start: int, end: int) -> None:
         """A terms of reference's field line "Accountable to: X" / "Reports to: X": the body the field's
         heading names (else the document's title) reports to X."""
@@ -1198,7 +1747,10 @@ class _Reader:
             )
             if antecedent is None or _negated(text, match.start(), match.end()):
                 continue
-            for receiver in self._group_at(clause, match.end(), end):
+            receivers = self._group_at(clause, match.end(), end)
+            if re.match(r"(?:it|them)\b", text[match.end() :]):  # "..., which reports to it": the subject
+                receivers = [k for k in self._group_at(clause, start, match.start()) if self._is_body(k)][:1]
+            for receiver in receivers:
                 if receiver != antecedent.key:
                     quote = text[antecedent.start : match.end()].strip()
                     self._relation(
@@ -1339,7 +1891,9 @@ class _Reader:
         else:
             assert obligation is not None
             marker = obligation.start()
-            subject = self._subject(clause, limb.start, marker, statement=False)
+            subject = self._antecedent(clause, limb.start, marker) or self._subject(
+                clause, limb.start, marker, statement=False
+            )
         if response and not subject:
             return self._response_from(clause, limb, response)
         how = "subject of the obligation"
@@ -1358,7 +1912,10 @@ class _Reader:
         masked = _masks(text)
         after = marker if marker is not None else limb.start
         joint = bool(
-            re.search(r"\b(?:jointly|together|each other|one another)\b", text[limb.start : limb.end])
+            re.search(
+                rf"\b(?:jointly{JOINT_ATTRIBUTE}|together|each other|one another)\b",
+                text[limb.start : limb.end],
+            )
         )
         quote = _limb_quote(text, limb)
         if not quote.strip(" ;,.:"):
@@ -1371,8 +1928,8 @@ class _Reader:
             for towards in _per_target(targets, self.entities) or [None]:
                 duty = self._duty(owner, towards, clause, quote, confidence, how)
                 self._duty_relations(duty, clause, triggers, fallback=None, confidence=confidence - 0.05)
-        if joint and len(owners) > 1:
-            self._joint_cooperation(clause, limb, owners)
+        if (joint or _TOGETHER_NO_OTHER.search(text, limb.start, limb.end)) and len(owners) > 1:
+            self._joint_cooperation(clause, limb, owners)  # "The A and the B will collaborate on X"
         return owners
 
     def _response_from(self, clause: Clause, limb: _Limb, response: re.Match[str]) -> list[str]:
@@ -1412,6 +1969,10 @@ class _Reader:
         start_ref = _PRONOUN_START.match(region)
         if (pronoun or start_ref) and self.subject and self._same_kind(start_ref, self.subject):
             return list(self.subject)
+        if start_ref and not self.subject and start_ref.group(0).strip().lower().startswith("the "):
+            title = self._title_body()  # "The group will report to X" under a section heading: the title's
+            if title and self._same_kind(start_ref, [title]):
+                return [title]
         if _ALL_SUBGROUPS.match(region):
             return self._named_subgroups()
         counted = _COUNTED_REFERENCE.search(region)
@@ -1424,9 +1985,22 @@ class _Reader:
         before = text[start : first[0].start]
         if _PREPOSITION_BEFORE.search(before) or _subordinate(before):
             return []
-        if statement and re.search(r"\b(?:that|which|who)\b", text[first[-1].end : end]):
+        # "The Group, which meets monthly, reports to": a closed relative clause is no subordinate verb
+        after = _CLOSED_RELATIVE.sub(",", text[first[-1].end : end])
+        if statement and re.search(r"\b(?:that|which|who)\b", after):
             return []
         return self._resolve_groups([m.key for m in first], clause, first[0].start)
+
+    def _antecedent(self, clause: Clause, start: int, position: int) -> list[str]:
+        """The group a relative clause open at ``position`` hangs on ("The Board oversees the Group, which
+        is accountable to it": the Group), or nothing when ``position`` is in no relative clause."""
+        if not _in_relative(clause.text, start, position):
+            return []
+        opened = [m for m in _RELATIVE_OPENS.finditer(clause.text, start, position)][-1]
+        groups = self._groups(clause, start, opened.start() + 1)
+        if not groups or re.sub(r"\([^)]*\)", "", clause.text[groups[-1][-1].end : opened.start()]).strip():
+            return []
+        return self._resolve_groups([m.key for m in groups[-1]], clause, groups[-1][0].start)
 
     def _same_kind(self, reference: re.Match[str] | None, subject: list[str]) -> bool:
         """'The panel' refers back only to a panel ("The Audit Panel meets ... The panel reports to"), not
@@ -1602,6 +2176,10 @@ class _Reader:
                     continue  # "is scrutinised by X": X acts (read by the passive rule)
                 if _negated(text, start, match.start()):
                     continue  # "is not accountable to X": no line stated
+                if _in_relative(text, start, match.start()):
+                    continue  # "..., the Group, which reports to X": the relative's antecedent reports
+                if self._in_that_clause(text, start, match.start()):
+                    continue  # "X will ensure that the KSAB reports to Y": the KSAB reports, not X
                 if _UPDATED.match(match.group(0)) and not self._named_right_after(text, match.end()):
                     continue  # "updated the Board on X": the Board, or no one, is told
                 direct = bool(re.search(r"\b(?:to|with|from|of|through)$", match.group(0)))
@@ -1644,11 +2222,17 @@ class _Reader:
             first = group[0]
             if any(a <= first.start < b for a, b in masked["instrument"]):
                 return []
+            if direct and not _OBJECT_GAP.fullmatch(text[start : first.start]):
+                return []  # "in response to our priorities and ... the PFCC": the object is no body
             if any(m.key == "@each-other" for m in group):
                 return _co_owner_targets(owner, owners, self.entities) if len(owners) > 1 else []
             if not possessor and re.match(r"['\u2019]s\b", text[group[-1].end : group[-1].end + 3]):
                 return []  # "report on its work in the HWB's annual report": a possessor, no receiver
+            if not possessor and _NAMES_A_REPORT.match(text, group[-1].end):
+                return []  # "presented the KSAB Annual Report": the body names the report, receives nothing
             keys = self._resolve_groups([m.key for m in group], clause, first.start)
+            if not direct and not possessor and _TOPIC_BEFORE.search(text, start, first.start):
+                return []  # "provided an update on the work of the KSAB": its topic, not its receiver
             if (
                 not direct
                 and text[max(0, first.start - 4) : first.start].lower().endswith("of ")
@@ -1744,7 +2328,7 @@ class _Reader:
         'any challenge raised by X': the other side scrutinises or challenges the owner."""
         base = clause.text.find(text)
         for match in PURPOSE.finditer(text):
-            receivers = self._receivers_before(clause, base, base + match.start(), owner) or (
+            receivers = self._purpose_receivers(clause, base, base + match.start(), owner) or (
                 [towards] if towards else []
             )
             for receiver in receivers:
@@ -1794,6 +2378,25 @@ class _Reader:
                     quote = quote[: actor_mention.end]
                 self._relation(relation, actor, owner, clause, quote, 0.7, f"'{match.group(0).strip()}'")
 
+    def _purpose_receivers(self, clause: Clause, start: int, end: int, owner: str) -> list[str]:
+        """'(submit it) to the HWB for scrutiny': the group the thing goes 'to' (or is put 'before'),
+        right before the purpose; 'considers referrals for review' names no one to act."""
+        groups = self._groups(clause, start, end)
+        for group in reversed(groups):
+            text = clause.text
+            if not re.search(
+                r"\b(?:to|before|with|by)\s+(?:the\s+|both\s+|each\s+)?$", text[start : group[0].start]
+            ):
+                continue
+            if len(text[group[-1].end : end].split()) > 6:
+                continue
+            keys = [
+                k for k in self._resolve_groups([m.key for m in group], clause, group[0].start) if k != owner
+            ]
+            if keys:
+                return keys
+        return []
+
     def _receivers_before(self, clause: Clause, start: int, end: int, owner: str) -> list[str]:
         groups = self._groups(clause, start, end)
         for group in reversed(groups):
@@ -1805,7 +2408,9 @@ class _Reader:
         return []
 
     def _joint_cooperation(self, clause: Clause, limb: _Limb, owners: list[str]) -> None:
-        if not re.search(r"\b(?:jointly|together|work with|co-?operate|collaborate)\b", limb.text(clause)):
+        if not re.search(
+            rf"\b(?:jointly{JOINT_ATTRIBUTE}|together|work with|co-?operate|collaborate)\b", limb.text(clause)
+        ):
             return
         bodies = [o for o in owners if not self.entities.items[o].collective]
         duty = (
@@ -1864,11 +2469,19 @@ class _Reader:
         for key in (source, target):
             entity = self.entities.items.get(key) if key != COLLECTIVE else None
             if (
-                entity is not None and (entity.collective or is_generic(entity.name))
+                entity is not None
+                and (entity.collective or is_generic(entity.name) or self._plural_parts(entity))
             ) or self._unnamed_partners(key):
                 name = self.entities.items[key].name
                 return f"'{name}' names no particular body or post; the reviewer names it or drops it"
         return None
+
+    def _plural_parts(self, entity) -> bool:  # type: ignore[no-untyped-def]
+        """'a number of HSAB Sub Groups': parts the text never names one by one (its name, or the words
+        it was found by, plural), though the entities may have made the name singular."""
+        return bool(
+            _PLURAL_PARTS.search(entity.name) or (entity.quote and _PLURAL_PARTS.search(entity.quote))
+        )
 
     def _unnamed_partners(self, key: str) -> bool:
         return unnamed_partners(self.entities, key)
@@ -1890,6 +2503,7 @@ class _Reader:
                 if _NEGATION.search(text[max(start, match.start() - 20) : match.start()]):
                     continue
                 who = owners or self._relative_subject(clause, start, match.start())
+                who = who or self._antecedent(clause, start, match.start())
                 who = who or self._subject(clause, start, match.start(), statement=False)
                 bodies = [b for b in self._group_at(clause, match.end(), end) if self._is_body(b)]
                 cap = capacity_of(match.group("cap")) if capacity else Capacity.MEMBER
@@ -1966,8 +2580,9 @@ class _Reader:
     def _chairs(self, clause: Clause, start: int, end: int, subject: list[str]) -> None:
         text = clause.text
         for match in _CHAIR_OF.finditer(text, start, end):
-            for body in self._group_at(clause, match.end(), end):
-                for chair in subject:
+            who = self._antecedent(clause, start, match.start()) or subject  # "X, who is the Chair of Y"
+            for body in self._group_at(clause, match.end(), end) or self._chaired_post(clause, match):
+                for chair in who:
                     self._relation(
                         Relation.CHAIRS,
                         chair,
@@ -1980,16 +2595,22 @@ class _Reader:
         for match in _CHAIRS.finditer(text, start, end):
             if _negated(text, start, match.start()):
                 continue
-            for body in self._group_at(clause, match.start() + len("chairs "), end):
-                for chair in subject:
+            who = self._antecedent(clause, start, match.start()) or subject  # "the DPH, who chairs Y,"
+            for body in self._group_at(clause, match.end("rest"), end):
+                for chair in who:
                     if chair != body and self._is_body(body):
                         quote = text[start : self._end_of_mention(clause, match.end(), end)].strip()
                         self._relation(Relation.CHAIRS, chair, body, clause, quote, 0.8, "'chairs'")
         for match in _CHAIRED_BY.finditer(text, start, end):
             if re.match(r"different\b", text[match.end() :]):
                 continue
-            chairs = self._group_at(clause, match.end(), end)
-            bodies = self._subject(clause, start, match.start(), statement=False)
+            groups = self._groups(clause, match.end(), end)
+            if not groups or not _CHAIR_GAP.fullmatch(clause.text[match.end() : groups[0][0].start]):
+                continue  # "chaired by Jo Bloggs, who is independent of the Council": no post named
+            chairs = self._resolve_groups([m.key for m in groups[0]], clause, groups[0][0].start)
+            bodies = self._antecedent(clause, start, match.start()) or self._subject(
+                clause, start, match.start(), statement=False
+            )
             for body in bodies:
                 for chair in chairs[:1]:
                     quote = text[start : self._end_of_mention(clause, match.end(), end)]
@@ -1997,13 +2618,39 @@ class _Reader:
                         Relation.CHAIRS, chair, body, clause, quote.strip(), 0.85, "'is chaired by'"
                     )
 
+    def _chaired_post(self, clause: Clause, match: re.Match[str]) -> list[str]:
+        """'X is the Chair of the Audit Group' where 'Chair of the Audit Group' is a post the entities
+        know: the body that post is the chair of; else a body's full name right after 'of' (added as
+        a body when no rule named it)."""
+        text = clause.text
+        chair = _CHAIR_WORD.search(text, match.start(), match.end())
+        for mention in self._mentions(text):
+            entity = self.entities.items.get(mention.key)
+            inside = chair is not None and mention.start <= chair.start() < mention.end
+            if inside and entity is not None and entity.role and entity.body and self._is_body(entity.body):
+                return [entity.body]
+        named = _NAME_AFTER_OF.match(text, match.end())
+        if named is None:
+            return []
+        key = add_listed_entity(self.entities, named.group("name"), clause)
+        return [key] if key is not None and self._is_body(key) else []
+
     def _subgroups(self, clause: Clause, start: int, end: int, subject: list[str]) -> None:
         text = clause.text
         for match in _SUBGROUP.finditer(text, start, end):
             if _NEGATION.search(text[max(start, match.start() - 40) : match.end()]):
                 continue
-            who = self._subject(clause, start, match.start(), statement=False) or subject
-            for parent in self._group_at(clause, match.end(), end)[:1]:
+            who = (
+                self._antecedent(clause, start, match.start())  # "the Group, which is a sub-group of Y"
+                or self._subject(clause, start, match.start(), statement=False)
+                or subject
+            )
+            # the parents are the bodies named right after 'of' ("a joint sub-group of the A and the B")
+            groups = self._groups(clause, match.end(), end)
+            if not groups or groups[0][0].start > match.end() + len("the "):
+                continue
+            parents = self._resolve_groups([m.key for m in groups[0]], clause, groups[0][0].start)
+            for parent in [k for k in parents if self._is_body(k)] or parents[:1]:
                 for child in who:
                     quote = text[match.start() : self._end_of_mention(clause, match.end(), end)].strip()
                     self._relation(
@@ -2120,6 +2767,65 @@ class _Reader:
                         )
             self._their_partners(clause)
 
+    def _orphan_subgroups(self) -> None:
+        """'the SAR sub-group', 'the Improving Outcomes subgroup': a body its own name calls a sub-group,
+        of no body any clause names, in a protocol about one board or partnership: its sub-group."""
+        home = self._home_body()
+        if home is None:
+            return
+        by_id = {c.id: c for c in self.clauses}
+        # a sub-group whose parent or reporting line a clause states is placed already
+        placed = {
+            r.source for r in self.found.relations if r.type in (Relation.SUBGROUP_OF, Relation.REPORTS_TO)
+        }
+        for entity in list(self.entities.items.values()):
+            words = entity.name.lower().replace("-", " ").split()
+            clause = by_id.get(entity.clause)
+            if (
+                entity.role
+                or entity.collective
+                or entity.key in placed
+                or entity.key == home
+                or clause is None
+                or (
+                    words[-2:] not in (["sub", "group"], ["sub", "committee"])
+                    and words[-1:] not in (["subgroup"], ["subcommittee"])
+                )
+                or len(words) < 3
+                or is_generic(entity.name)
+            ):
+                continue
+            self._relation(
+                Relation.SUBGROUP_OF,
+                entity.key,
+                home,
+                clause,
+                _in_clause(clause, entity),
+                0.55,
+                "its name: a sub-group, of the protocol's one body",
+            )
+
+    def _home_body(self) -> str | None:
+        """The board or partnership the protocol is about: of the bodies that are neither parts (groups,
+        committees) nor organisations (councils, NHS bodies), the one named most often, when it is named
+        at least three times and more often than any other."""
+        counts: dict[str, int] = {}
+        for clause in self.clauses:
+            for mention in self._mentions(clause.text):
+                entity = self.entities.items.get(mention.key)
+                if (
+                    entity is None
+                    or entity.role
+                    or entity.collective
+                    or _head_of(entity.name) not in {"board", "partnership", "trust"}
+                ):
+                    continue
+                counts[entity.key] = counts.get(entity.key, 0) + 1
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+            return None
+        return ranked[0][0]
+
     def _chaired_by_name(self, entity, clause: Clause | None) -> str | None:  # type: ignore[no-untyped-def]
         """'Independent Chair of the KSAB', 'LSAB Chair': the body a chair's own name gives it; a body
         named in full only inside the post's name ("Chair of Kestrel Safeguarding Adults Board") is
@@ -2210,6 +2916,16 @@ class _Reader:
                 self._relation(
                     Relation.CHAIRS, entity.key, bodies[0], clause, quote, 0.6, "a Chair in its clause"
                 )
+            elif not bodies and (chaired := self._chaired_before(clause)):
+                self._relation(  # "The SAB has been chaired by Jo Bloggs ... The Chair reports to ..."
+                    Relation.CHAIRS,
+                    entity.key,
+                    chaired,
+                    clause,
+                    quote,
+                    0.5,
+                    "the chair the clause before names",
+                )
             elif not bodies and len(self.entities.parties) == 1 and _OUR.search(clause.text):
                 self._relation(  # "Our Independent Chair is ...": the publishing body's, the one party
                     Relation.CHAIRS, entity.key, self.entities.parties[0], clause, quote, 0.6, "'our' Chair"
@@ -2225,6 +2941,18 @@ class _Reader:
                     "a Chair of no named body",
                     reason="the clause names a Chair and no body; the protocol binds only this one",
                 )
+
+    def _chaired_before(self, clause: Clause) -> str | None:
+        """The body the clause just before (in the same section) says is chaired ('the Board has been
+        chaired by Jo Bloggs since 2021'), whose Chair a bare 'The Chair' then is."""
+        index = next((i for i, c in enumerate(self.clauses) if c.id == clause.id), 0)
+        if index == 0 or self.clauses[index - 1].section != clause.section:
+            return None
+        before = self.clauses[index - 1]
+        for mention in self._mentions(before.text):
+            if self._is_body(mention.key) and _IS_CHAIRED.match(before.text, mention.end):
+                return mention.key
+        return None
 
     def _their_partners(self, clause: Clause) -> None:
         """'The LSCB, the Trust and their constituent partners': partners of the bodies named with them."""
@@ -2367,6 +3095,13 @@ def _negated(text: str, start: int, position: int) -> bool:
     """Whether the words just before a relation's verb deny it ("is not accountable to", "does not
     receive", "will never report to"): a line the text rules out is no line."""
     return bool(_NEGATION.search(text[max(start, position - 20) : position]))
+
+
+def _in_relative(text: str, start: int, position: int) -> bool:
+    """Whether ``position`` lies in a relative clause opened after ``start`` and not closed before it
+    ("the Group, which reports to the Board": the verb is the Group's, not the sentence subject's)."""
+    opened = list(_RELATIVE_OPENS.finditer(text, start, position))
+    return bool(opened) and "," not in text[opened[-1].end() : position]
 
 
 def _closing_paren(text: str, start: int) -> int:

@@ -110,6 +110,15 @@ SUBORDINATORS = {"how", "that", "which", "who", "whether", "where", "when", "if"
 NOT_A_TARGET_AFTER = {"through", "via", "between", "within", "among", "amongst", "including"}
 APPROVAL_LEAD = re.compile(r"^(?:approved|agreed|signed|endorsed|ratified)\b.*:$", re.IGNORECASE)
 
+# How two bodies work together ("work closely / collaboratively with", "in partnership with").
+_MANNER = r"(?:closely|jointly|collaboratively|together|effectively|constructively)"
+_ALONGSIDE = (
+    r"(?:in\s+(?:close\s+)?partnership\s+with|in\s+conjunction\s+with|in\s+collaboration\s+with|alongside)\b"
+)
+# "jointly responsible / chaired / funded": an attribute the owners share, no work they do together.
+JOINT_ATTRIBUTE = (
+    r"(?!\s+(?:responsible|accountable|chaired|funded|owned|appointed|led|hosted|commissioned|liable)\b)"
+)
 # Verb (or noun) triggers of typed relations, owner -> target.
 RELATION_TRIGGERS: list[tuple[Relation, re.Pattern[str]]] = [
     (Relation.REPORTS_TO, re.compile(
@@ -117,12 +126,13 @@ RELATION_TRIGGERS: list[tuple[Relation, re.Pattern[str]]] = [
         r"report(?:s|ing)?\s+(?:[\w-]+\s+){0,5}?(?:to|on|into)\b"
         r"|\baccountab(?:le|ility)\s+(?:(?:directly|solely|jointly|ultimately|defined)\s+)?(?:to|through)\b"
         r"|\baccountable\s+for\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?to\b|\banswerable\s+to\b"
+        r"|\b(?:is|are|be|remains?)\s+(?:directly\s+)?responsible\s+to\b"
         r"|\breporting\s+(?:line|relationship)s?\s+(?:in)?to\b"
         r"|\b(?:submit|present|send|take)\w*\s+(?:it|them)\s+to\b"
         r"|\bfeeds?\s+(?:\w+\s+)?into\b"
         r"|\b(?<!be )(?<!been )(?:deliver|submit|present|send|provide|produce|share|take)\w*\b(?!\s+with\b)"
         r"(?:(?!\b(?:within|in)\b)[^.;]){0,60}?"
-        r"\breports?\b"
+        r"\b(?:reports?|updates?)\b"
         r"(?:[^.;]{0,40}?\bto\b)?"
         r"|\bshar(?:e|es|ing)\b[^.;]{0,80}\bwith\b"
         r"|\bnotif(?:y|ies|ying)\b|\bkeep\b[^.;]{0,30}\b(?:informed|updated)\b"
@@ -155,8 +165,13 @@ RELATION_TRIGGERS: list[tuple[Relation, re.Pattern[str]]] = [
         r"|\bsubject to\s+(?:the\s+)?approval\b",
         re.IGNORECASE)),
     (Relation.COOPERATES_WITH, re.compile(
-        r"\bjointly\b|\b(?-i:w)ork(?:s|ing)?\s+(?:closely\s+)?(?-i:together|with)\b|\bco-?operat\w+\s+with\b"
-        r"|\bcollaborat\w+\s+with\b", re.IGNORECASE)),
+        rf"\bjointly\b{JOINT_ATTRIBUTE}"
+        rf"|\b(?-i:w)ork(?:s|ing)?\s+(?:{_MANNER}\s+)?(?:(?-i:together|with)\b|{_ALONGSIDE})"
+        r"|\bco-?operat\w+\s+with\b|\bcollaborat\w+\s+with\b|\bliais(?:e|es|ing)\s+(?:closely\s+)?with\b"
+        rf"|\b(?:close\s+|joint\s+|effective\s+)?working\s+(?:relationships?|arrangements?)\s+with\b"
+        rf"|\bpartnership\s+working\s+with\b"
+        r"|\bmeet(?:s|ing)?\s+(?:(?:regularly|routinely|frequently|quarterly|monthly|jointly)\s+)?with\b",
+        re.IGNORECASE)),
 ]  # fmt: skip
 # "... to X for scrutiny and challenge", "opened up to public scrutiny": the receiver acts on the owner.
 PURPOSE = re.compile(
@@ -173,8 +188,8 @@ RESPONSE_FROM = re.compile(r"\b(?:response|responses|reply|action)\b[^.;]{0,30}?
 # "The OSCB annual report will be considered by X", "the Annual Report is shared with X", "the work of
 # the Board is reported to X": the report's author reports to its receivers.
 PASSIVE_REPORT = re.compile(
-    r"\b(?:is|are|be|been|being)\s+(?:also\s+|then\s+|formally\s+|regularly\s+)?reported\s+(?:back\s+)?to\b"
-    r"|\breports?\b(?:(?!\b(?:is|are|will|shall|should|to|that|which)\b)[^.;,]){0,80}?\b(?:is|are|(?:will|shall|should|must)"
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:also\s+|then\s+|formally\s+|regularly\s+)?reported\s+(?:back\s+)?to\b"
+    r"|\breports?\b(?:(?!\b(?:is|are|was|were|will|shall|should|to|that|which)\b)[^.;,]){0,80}?\b(?:is|are|was|were|(?:will|shall|should|must)"
     r"(?:\s+(?:also|then|normally|usually))?\s+be|to\s+be)\s+(?:also\s+|then\s+|formally\s+|jointly\s+)?"
     r"(?:considered|received|shared|presented|submitted|sent|provided|taken|brought|scrutinised|scrutinized)"
     r"\s+(?:by|with|to)\b"
