@@ -35,6 +35,17 @@ def test_a_councillor_named_by_surname_alone() -> None:
     assert "Greaves" in _people(text)
 
 
+def test_a_councillor_call_for_action_names_nobody() -> None:
+    text = (
+        "Fenmoor Crime and Disorder Scrutiny Panel\n\n"
+        "The Panel will consider Councillor Calls for Action that arise through the Council's process, and "
+        "any Councillor Call for Action referred to it. Councillor Greaves chairs the Panel.\n"
+    )
+    people = _people(text)
+    assert "Greaves" in people
+    assert not {"Calls", "Call"} & set(people)
+
+
 def test_an_initial_and_surname_in_brackets_after_a_post() -> None:
     text = (
         "Decision of the Fenmoor Cabinet\n\n"

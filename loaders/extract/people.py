@@ -42,8 +42,9 @@ _SETTINGS = [
     # a rank or a title before the name in a list of those present ("; Detective Superintendent Ann Bell,
     # Kestrel Police", "Dr Sam Hill, Designated Doctor"): a person, post or not
     re.compile(rf"(?:^|[,;:.]\s+)(?:{_RANKS}\s+)+{_NAME}(?=\s*[,(;]|\s*$)"),
-    # "Councillor Meadows": a councillor named by the surname alone
-    re.compile(rf"\b(?:Councillor|Cllr\.?)\s+(?P<name>{_PART})\b(?!\s+[A-Z])"),
+    # "Councillor Meadows": a councillor named by the surname alone; not the statutory "Councillor Call(s)
+    # for Action" (a councillor's referral, Police and Justice Act 2006), which names nobody
+    re.compile(rf"\b(?:Councillor|Cllr\.?)\s+(?!Calls?\s+for\b)(?P<name>{_PART})\b(?!\s+[A-Z])"),
     # a post's holder by initial and surname in brackets ("DIRECTOR, ADULTS SERVICES (L. ADDAMS)")
     re.compile(r"\((?P<name>[A-Z]\.\s?[A-Z][A-Za-z'\u2019-]+)\)"),
     re.compile(
