@@ -2446,6 +2446,8 @@ class _Reader:
     ) -> None:
         if source == target or source.startswith("@") or target.startswith("@"):
             return
+        if relation == Relation.SUBGROUP_OF and not (self._is_body(source) and self._is_body(target)):
+            return  # a post or a person is never a sub-group, nor has one ("The Manager explained that ...")
         if relation in SYMMETRIC and (relation, target, source) in {k[:3] for k in self.seen_relations}:
             return
         key = (relation, source, target, clause.id, capacity)
