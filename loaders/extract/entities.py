@@ -677,14 +677,7 @@ class _Finder:
             longer = [e for e in longer if e.name.endswith(" " + head) and e.key in self.out.items]
             if len(longer) != 1:
                 continue
-            full = longer[0]
-            full.aliases += [short.name, *short.aliases]
-            for entity in self.out.items.values():
-                if entity.body == short.key:
-                    entity.body = full.key
-                if entity.parent and entity.parent[0] == short.key:
-                    entity.parent = (full.key, entity.parent[1], entity.parent[2])
-            del self.out.items[short.key]
+            self._merge_into(short, longer[0])
         self.out.compile()
 
     def _merge_shortened_names(self) -> None:
@@ -835,13 +828,7 @@ class _Finder:
             full = self._new(printed, False, clause, printed, "a council the text names by its kind")
             full.kind = BodyKind.LOCAL_AUTHORITY
         for short in bare:
-            full.aliases += [short.name, *short.aliases]
-            for entity in self.out.items.values():
-                if entity.body == short.key:
-                    entity.body = full.key
-                if entity.parent and entity.parent[0] == short.key:
-                    entity.parent = (full.key, entity.parent[1], entity.parent[2])
-            del self.out.items[short.key]
+            self._merge_into(short, full)
         for _, match in mentions:
             surface = " ".join(match.group(0).split())
             if self.out.resolve(surface) is None and surface not in full.aliases:
