@@ -2028,6 +2028,20 @@ def _split_repeated_heads(phrase: str, entities: Entities) -> list[tuple[int, st
     return out
 
 
+def _repeats_head(left: str, right: str) -> bool:
+    """'Fenmoor Hospitals and Marsh and Vale Hospitals': each side ends in the same head noun and is a body
+    name of two or more words, so two names are coordinated, not one name with "and" inside it."""
+    lw, rw = left.split(), right.split()
+    return (
+        len(lw) >= 2
+        and len(rw) >= 2
+        and lw[-1] == rw[-1]
+        and lw[-1][:1].isupper()
+        and classify(left) == "body"
+        and classify(right) == "body"
+    )
+
+
 def _split_coordinated(phrase: str, entities: Entities) -> list[tuple[int, str]]:
     """'WCT and LSCB Boards' → 'WCT', 'LSCB Boards'; 'Health and Wellbeing Board' stays whole."""
     parts = [(0, phrase)]
@@ -2046,6 +2060,7 @@ def _split_coordinated(phrase: str, entities: Entities) -> list[tuple[int, str]]
             or last.lower() in BODY_HEADS | ROLE_HEADS
             or entities.resolve(left)
             or (last.lower() == "executive")
+            or _repeats_head(left, right)
         ):
             parts = [(0, left), (match.end(), phrase[match.end() :])]
             tail = _split_coordinated(phrase[match.end() :], entities)
