@@ -320,6 +320,7 @@ class _Finder:
         for clause in self.clauses:
             self._phrases(clause)
         self._quoted_names()
+        self._shared_plural_heads()
         self._drop_kinds()
         self._drop_plural_posts()
         self._merge_shortened_names()
@@ -717,6 +718,36 @@ class _Finder:
                 name = f"{' '.join(match.group('own').split())} {match.group('head')}"
                 if self.out.resolve(name) is None and classify(name) == "body":
                     self._new(name, False, clause, match.group(0), "named in the text, in quotes")
+        self.out.compile()
+
+    def _shared_plural_heads(self) -> None:
+        """'the Audit; Practice Review; Learning and Development; and Communications Sub-Groups': a list of
+        names sharing one plural head, printed once after the last; each item with the head is one body
+        (the capitalised runs read only the last, or the last two joined by "and", as a name)."""
+        for clause in self.clauses:
+            for match in _SHARED_HEAD_LIST.finditer(clause.text):
+                head = _singular_word_head(match.group("head"))
+                items = [
+                    " ".join(i.split()) for i in re.split(r"\s*[;,]\s+(?:and\s+)?", match.group("items"))
+                ]
+                last = re.split(r"\s+and\s+", items[-1])
+                if len(last) == 2 and not re.search(r"[;,]\s+and\s", match.group("items")):
+                    joined = (
+                        f"{items[-1]} {head}"  # "A, B and C Sub-Groups": the runs read "B and C Sub-Group"
+                    )
+                    wrong = self.out.resolve_body(joined)
+                    if wrong is not None and self.out.items[wrong].name == joined:
+                        del self.out.items[wrong]
+                        self.out.compile()
+                    items = [*items[:-1], *last]
+                elif items[-1].startswith("and "):
+                    items[-1] = items[-1][4:]
+                if len(items) < 3 or any(i.split()[-1].lower() in BODY_HEADS for i in items):
+                    continue
+                for item in items:
+                    name = f"{item} {head}"
+                    if self.out.resolve(name) is None and classify(name) == "body":
+                        self._new(name, False, clause, item, "one of a list of names sharing a plural head")
         self.out.compile()
 
     def _drop_plural_posts(self) -> None:
@@ -1735,6 +1766,17 @@ def _role_or_none(words: list[str]) -> str | None:
     if head in {"lead", "head"} and len(words) < 2:
         return None
     return "role" if head in ROLE_HEADS or words[-2:] == ["chief", "executive"] else None
+
+
+_SHARED_ITEM = r"[A-Z][\w\u2019'/-]*(?:\s+(?:(?:and|&|of)\s+)?[A-Z][\w\u2019'/-]*){0,4}"
+_SHARED_HEAD_LIST = re.compile(
+    rf"(?<![\w\u2019'-])(?P<items>{_SHARED_ITEM}(?:\s*[;,]\s+{_SHARED_ITEM})+\s*[;,]?\s+and\s+{_SHARED_ITEM})"
+    r"\s+(?P<head>Sub[\s-]?Groups|Subgroups|Sub[\s-]?Committees|Subcommittees|Groups|Panels|Committees|Forums|Boards)\b"
+)
+
+
+def _singular_word_head(head: str) -> str:
+    return " ".join(head.split())[:-1]
 
 
 def _singular(name: str) -> str:
