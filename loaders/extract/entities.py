@@ -1829,7 +1829,8 @@ def _name_for_acronym(before: str, acronym: str) -> str | None:
         if bare.lower() in CONNECTORS or bare == "&" or _inner_the(words, position, bare):
             taken.append((position, bare))
             continue
-        if not bare[:1].isupper():
+        lower_head = position == len(words) - 1 and bare.islower() and bare in BODY_HEADS
+        if not bare[:1].isupper() and not lower_head:  # "Drug Action team (DAT)": its head spelt, lower-case
             return None
         if bare[0].upper() == letters[index] or (bare.isupper() and bare.endswith(letters[index])):
             taken.append((position, bare))
