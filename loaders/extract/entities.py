@@ -321,6 +321,7 @@ class _Finder:
             self._phrases(clause)
         self._quoted_names()
         self._shared_plural_heads()
+        self._posts_after_bodies()
         self._drop_kinds()
         self._drop_plural_posts()
         self._merge_shortened_names()
@@ -748,6 +749,29 @@ class _Finder:
                     name = f"{item} {head}"
                     if self.out.resolve(name) is None and classify(name) == "body":
                         self._new(name, False, clause, item, "one of a list of names sharing a plural head")
+        self.out.compile()
+
+    def _posts_after_bodies(self) -> None:
+        """'the Fenmoor Fire Service Station Commander': a post printed after the full name of its body (two
+        or more words ending in a body head); the body is named there too, and the post is its post."""
+        for entity in list(self.out.items.values()):
+            if not entity.role or entity.body is not None:
+                continue
+            words = entity.name.split()
+            for cut in range(len(words) - 2, 1, -1):  # the longest body first, a post of two words or more
+                body, post = " ".join(words[:cut]), " ".join(words[cut:])
+                if words[cut - 1].lower() not in BODY_HEADS - {"executive"} or not words[cut][:1].isupper():
+                    continue  # not "Executive Director", one post's title
+                if re.search(r"\s(?:of|for)\s", post):
+                    continue  # "... Director of Adult Social Care": the post's remit names its service
+                if classify(body) != "body" or classify(post) != "role" or _head(post) != _head(entity.name):
+                    continue
+                key = self.out.resolve_body(body)
+                if key is None:
+                    clause = self.by_id[entity.clause]
+                    key = self._new(body, False, clause, body, "named before a post of its own").key
+                entity.body = key
+                break
         self.out.compile()
 
     def _drop_plural_posts(self) -> None:
