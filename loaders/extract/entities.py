@@ -864,7 +864,11 @@ class _Finder:
         names none, the council it speaks of, named as printed. Several councils: left unresolved."""
         bodies = [e for e in self.out.items.values() if not e.role and not e.collective]
         bare = [e for e in bodies if _bare_council(e.name)]
-        councils = [e for e in bodies if e not in bare and _COUNCIL_NAME.search(e.name)]
+        councils = [
+            e
+            for e in bodies
+            if e not in bare and _COUNCIL_NAME.search(e.name) and not _SERVICE_AUTHORITY.search(e.name)
+        ]
         mentions = [
             (clause, match)
             for clause in self.clauses
@@ -1305,6 +1309,9 @@ class _Finder:
                         )
 
 
+_LATIN_ABBREVIATION = re.compile(r"(?:e\.\s?g|i\.\s?e|etc|viz|cf)\.?,?", re.IGNORECASE)
+
+
 def add_listed_entity(entities: Entities, name: str, clause: Clause) -> str | None:
     """A body or post named only as an item of a list (found by the relation reader): added, or the
     known one it names; None for an item that names a figure or a document ("Appendix 2 ... Delivery
@@ -1323,6 +1330,8 @@ def add_listed_entity(entities: Entities, name: str, clause: Clause) -> str | No
         return add_listed_entity(entities, bounded, clause) if bounded else None
     if _FIGURE.match(name) or (classify(name) is None and _head(name) in DOCUMENT_HEADS | _FIGURE_HEADS):
         return None
+    if _LATIN_ABBREVIATION.fullmatch(name.strip()):
+        return None  # "(e.g., the Police, ...)": the list's lead, no name
     lead_in = entities.clause_texts.get(clause.lead_in or "", "")
     signatures = _SIGNATURE.search(clause.text) or _SIGNATURE.search(lead_in) or _CONTACT.search(lead_in)
     if signatures and classify(name) is None and a_person(name):
@@ -1549,6 +1558,10 @@ _COUNCIL_REFERENCE = re.compile(
     r"|(?<![A-Z][\w&'\u2019-]\s)\b[Ff]ull\s+Council)\b(?!['\u2019]|\s+(?:of\b|for\b|[A-Z]))"
 )
 _COUNCIL_NAME = re.compile(r"\b(?:Council|Authority)$")
+# "Fire and Rescue Authority", "Police Authority": an authority for one service, never "the Council"
+_SERVICE_AUTHORITY = re.compile(
+    r"\b(?:Fire|Rescue|Police|Health|Transport|Waste|Water|Port)\b(?:\s+\w+)*\s+Authority$"
+)
 _BARE_COUNCIL = re.compile(
     r"^(?:the\s+)?(?:local\s+authority|(?:county|city|borough|district|unitary)\s+(?:council|authority)"
     r"|council)$",
