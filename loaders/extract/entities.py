@@ -1202,7 +1202,12 @@ class _Finder:
         sentence lists with no head noun the other rules know ("schools", "the military", "Public
         Health for X") is a body, named as printed."""
         for match in _REPRESENTED_FROM.finditer(clause.text):
-            for name in _represented_items(match.group("list")):
+            items = _represented_items(match.group("list"))
+            if re.search(
+                r"\b(?:and|or)\s+(?:the\s+)?[\w-]+\s+sectors?\b", match.group("list"), re.IGNORECASE
+            ):
+                continue  # "from the youth, arts and faith sectors": the words name sectors, not bodies
+            for name in items:
                 words = name.split()
                 if not words or len(words) > _LISTED_WORDS or _A_VERB.search(name) or _is_generic(name):
                     continue
