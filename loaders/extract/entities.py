@@ -566,6 +566,10 @@ class _Finder:
         if product is not None:
             self._candidate(clause, start + product, name[product:])
             return
+        label = _APPENDIX_LABEL.match(name)
+        if label and label.end() < len(name):  # "Appendix A Draft Health and Wellbeing Board terms of ..."
+            self._candidate(clause, start + label.end(), name[label.end() :])
+            return
         if name.endswith(" Executive") and re.match(r"\s+summary\b", text[start + len(name) :], re.I):
             name = name[: -len(" Executive")]  # "... Board Executive summary": the board's document
         own, parent_at = _parent_named(name)
@@ -1671,6 +1675,10 @@ _NOT_A_FORENAME = {
 
 
 _FIGURE = re.compile(r"(?:Appendix|Annex|Diagram|Figure|Table|Chart|Section|Schedule)\b\s*\w{0,4}\b")
+# an appendix's label and a document's word before a name: "Appendix A Draft ...", "Annex 2 Copy of ..."
+_APPENDIX_LABEL = re.compile(
+    r"(?:Appendix|Annex)\s+\w{1,4}\s+(?:(?:Draft|Copy\s+of(?:\s+the)?|Revised|Updated)\s+)?"
+)
 _FIGURE_HEADS = {"structure", "structures", "chart", "diagram", "figure", "table"}
 
 
