@@ -1461,19 +1461,15 @@ def classify(name: str) -> str | None:
         return "role"
     if last in ROLE_HEADS:
         return _role_or_none(lowered)
-    if (last in BODY_HEADS | _ORGANISATION_HEADS | _OFFICE_HEADS and len(words) >= 2) or last in {
+    if (last in BODY_HEADS | _OFFICE_HEADS and len(words) >= 2) or last in {
         "police",
         "constabulary",
     }:  # "Home Office": an office of state, a body
         return "body"
-    if lowered == ["healthwatch"] or (
-        len(words) >= 2 and (lowered[0] in _ORGANISATION_NAMES or lowered[-1] in _ORGANISATION_NAMES)
-    ):
-        return "body"  # "Healthwatch Darlington", "East Riding Healthwatch", "HMP Humber"
     if organisation_name([w.strip("()'\"") for w in lowered]) or (
         len(parts) > 1 and organisation_name(head_words)
     ):
-        return "body"  # "Probation", "Public Health", "Kestrel Integrated Care System", "Royal College of .."
+        return "body"  # "Probation", "Healthwatch Kestrel", "HMP Kestrel", "Kestrel Integrated Care System"
     return None
 
 
@@ -1511,10 +1507,9 @@ _DESIGNATIONS = {
     "accountable body", "lead body", "responsible body", "statutory body", "host body",
     "contact officer", "officer contact", "report author",  # a report's field labels, no posts
 }  # fmt: skip
-# Heads of organisations' names beyond the governance vocabulary ("Local Government Association",
-# "Community Rehabilitation Company"), and words that make a name an organisation's wherever they
-# stand: the statutory Healthwatch of each area, a prison ("HMP Humber").
-_ORGANISATION_HEADS = {"association", "company"}
+# Words that start an organisation's own name, never a name joined to another by "and" ("Healthwatch
+# Kestrel and the Board"): the statutory Healthwatch of each area, a prison ("HMP Humber"). The wider
+# lexicon of organisations is loaders/extract/organisations.py.
 _ORGANISATION_NAMES = {"healthwatch", "hmp"}
 # After "of", what a place name never starts with: "City of York Council" is a body, "Decisions of the
 # Board" is not.
@@ -1589,9 +1584,9 @@ def _a_head_word(word: str) -> bool:
     """A word that names a body's kind, so "the <word>" can shorten a name ending in it."""
     low = word.lower().replace("\u2019", "'")
     return (
-        low in BODY_HEADS | ORGANISATION_HEADS | ORGANISATION_WORDS | _OFFICE_HEADS | _ORGANISATION_HEADS
+        low in BODY_HEADS | ORGANISATION_HEADS | ORGANISATION_WORDS | _OFFICE_HEADS
         or sub_head(low)
-        or low in {"commission", "association", "company", "consortium"}
+        or low == "commission"
     )
 
 
