@@ -3,8 +3,13 @@ Review; and Communications Sub-Groups') names one body per item: invented senten
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from click.testing import CliRunner
 from govgraph.loaders.extract.entities import find_entities
 from govgraph.loaders.extract.segment import segment
+
+from govgraph.cli import main
 
 
 def _bodies(text: str) -> set[str]:
@@ -41,3 +46,21 @@ def test_one_plural_name_with_and_inside_it_is_not_split() -> None:
     text = "Fenmoor Health and Wellbeing Board\n\nThe Health and Wellbeing Boards of the region met.\n"
     bodies = _bodies(text)
     assert "Health Board" not in bodies and "Wellbeing Board" not in bodies
+
+
+def test_a_joined_name_a_post_belongs_to_is_kept_and_the_draft_validates(tmp_path: Path) -> None:
+    """'the Practice Review and Learning Sub-Group' read as one name is dropped in favour of the list's
+    items only while nothing refers to it: a post whose body it is (its Chair) would otherwise name an
+    unknown body, and the draft would fail its own validation."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Fenmoor Safeguarding Adults Board protocol\n\n"
+        "1. The Board has three sub-groups: the Audit, Practice Review and Learning Sub-Groups.\n\n"
+        "2. The Chair of the Practice Review and Learning Sub-Group reports to the Board.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main, ["extract", str(source), "--area", "Fenmoor", "-o", str(tmp_path / "d.yaml")]
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "d.yaml").is_file()

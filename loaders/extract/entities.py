@@ -741,7 +741,14 @@ class _Finder:
                         f"{items[-1]} {head}"  # "A, B and C Sub-Groups": the runs read "B and C Sub-Group"
                     )
                     wrong = self.out.resolve_body(joined)
-                    if wrong is not None and self.out.items[wrong].name == joined:
+                    if (
+                        wrong is not None
+                        and self.out.items[wrong].name == joined
+                        and not any(
+                            e.body == wrong or (e.parent and e.parent[0] == wrong)
+                            for e in self.out.items.values()
+                        )
+                    ):  # dropped only while nothing has it as its body or parent: no reference dangles
                         del self.out.items[wrong]
                         self.out.compile()
                     items = [*items[:-1], *last]
