@@ -410,9 +410,12 @@ def serve(port: int, workers: int = 1) -> None:
             port=port,
             log_level="warning",
             access_log=False,
+            proxy_headers=False,
         )
         return
-    uvicorn.run(served_app(), host=HOST, port=port, log_level="warning", access_log=False)
+    uvicorn.run(
+        served_app(), host=HOST, port=port, log_level="warning", access_log=False, proxy_headers=False
+    )
 
 
 DRIVER_LOG = "GOVGRAPH_BENCH_DRIVER_LOG"  # a file: the served app's driver logs every Bolt message there
