@@ -156,17 +156,14 @@ def encode_json(out: dict) -> bytes:
 
 
 class GraphQLRoute:
-    """Serves /graphql straight from the ASGI call, inside the guard and the body limit, without going
-    through FastAPI's router and per-route middleware: on a 2-core machine under 16 clients those layers
-    cost more CPU per request than the rest of the request's Python put together."""
+    """Serves /graphql straight from the ASGI call (``GovgraphApp`` sends it only that path), inside the
+    guard and the body limit, without FastAPI's router and middleware: on a 2-core machine under 16
+    clients those layers cost more CPU per request than the rest of the request's Python put together."""
 
-    def __init__(self, app: ASGIApp, endpoint: GraphQLEndpoint, path: str = "/graphql") -> None:
-        self.app, self.endpoint, self.path = app, endpoint, path
+    def __init__(self, endpoint: GraphQLEndpoint) -> None:
+        self.endpoint = endpoint
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"].rstrip("/") != self.path:
-            await self.app(scope, receive, send)
-            return
         if scope["method"] not in ("GET", "POST"):
             await Response(status_code=405, headers={"allow": "GET, POST"})(scope, receive, send)
             return
@@ -202,11 +199,6 @@ class GovgraphApp(FastAPI):
             await self.graphql(scope, receive, send)
             return
         await super().__call__(scope, receive, send)
-
-
-async def _nowhere(scope: Scope, receive: Receive, send: Send) -> None:
-    """Behind GraphQLRoute in GovgraphApp only /graphql arrives, which it answers itself."""
-    raise RuntimeError(f"{scope.get('path')!r} reached the GraphQL route's fallback")
 
 
 class BodyLimit:
@@ -301,7 +293,7 @@ def create_app(
     app.add_middleware(RequestGuard, hosts=hosts)
     app.add_middleware(BodyLimit)  # outermost: the guard reads bodies already bounded
     # /graphql: the same guard and limit, in front of the endpoint alone
-    app.graphql = BodyLimit(RequestGuard(GraphQLRoute(_nowhere, endpoint), hosts=hosts))
+    app.graphql = BodyLimit(RequestGuard(GraphQLRoute(endpoint), hosts=hosts))
     app.state.store = store
 
     @app.get("/healthz")
